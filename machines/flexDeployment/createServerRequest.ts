@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { RetryableRequest } from './stagedFlexProfile';
+
+/**
+ * The create form's request, validated by the same schema in the webview (as the user types) and
+ * in the host (for every message, because the host never trusts the webview). Each message names
+ * the Azure rule it enforces.
+ */
+
+const RESERVED_ADMIN_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
+
+export const serverNameSchema = z
+  .string()
+  .min(3, 'Server name must be 3 to 63 characters long.')
+  .max(63, 'Server name must be 3 to 63 characters long.')
+  .regex(/^[a-z0-9-]+$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
+  .regex(/^[a-z0-9].*[a-z0-9]$/, 'Server name cannot start or end with a hyphen.');
+
+export const adminLoginSchema = z
+  .string()
+  .min(1, 'Admin login is required when password authentication is enabled.')
+  .max(63, 'Admin login must be at most 63 characters long.')
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
+  .refine((v) => !RESERVED_ADMIN_LOGINS.includes(v.toLowerCase()), {
+    message: `Admin login cannot be a reserved name (${RESERVED_ADMIN_LOGINS.join(', ')}).`,
+  })
+  .refine((v) => !v.toLowerCase().startsWith('pg_'), { message: "Admin login cannot start with 'pg_'." });
+
+export const adminPasswordSchema = z
+  .string()
+  .min(8, 'Password must be 8 to 128 characters long.')
+  .max(128, 'Password must be 8 to 128 characters long.')
+  .refine((v) => [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length >= 3, {
+    message: 'Password must contain characters from three of these four classes: uppercase letters, lowercase letters, numbers and non-alphanumeric characters.',
+  });
+
+const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
+
+const entraAdministratorSchema = z.object({
+  objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
+  principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
+  principalType: z.enum(['User', 'Group', 'ServicePrincipal']),
+});
+
+export const createServerRequestSchema = z
+  .object({
+    tenantId: z.string().min(1, 'Choose a tenant.'),
+    subscriptionId: z.string().min(1, 'Choose a subscription.'),
+    resourceGroup: z.object({
+      name: z
+        .string()
+        .min(1, 'Resource group name must be 1 to 90 characters long.')
+        .max(90, 'Resource group name must be 1 to 90 characters long.')
+        .regex(/^[-\w.()]*[-\w()]$/u, 'Resource group name can contain letters, numbers, underscores, hyphens, periods and parentheses, and cannot end with a period.'),
+      isNew: z.boolean(),
+      location: z.string().optional(),
+    }),
+    serverName: serverNameSchema,
+    location: z.string().min(1, 'Choose a location.'),
+    version: z.string().min(1, 'Choose a PostgreSQL version.'),
+    tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized'], { message: 'Choose a compute tier.' }),
+    skuName: z.string().min(1, 'Choose a compute size.'),
+    storageSizeGB: z.number().int('Storage size must be a whole number of GiB.').positive('Choose a storage size.'),
+    authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid'], { message: 'Choose an authentication method.' }),
+    adminLogin: z.string().optional(),
+    adminPassword: z.string().optional(),
+    confirmPassword: z.string().optional(),
+    entraAdmin: entraAdministratorSchema.optional(),
+    firewall: z.object({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
+    groupId: z.string().optional(),
+  })
+  .superRefine((req, ctx) => {
+    const usesPassword = req.authenticationMode !== 'EntraOnly';
+    const usesEntra = req.authenticationMode !== 'PostgreSQLOnly';
+    if (usesPassword) {
+      check(ctx, ['adminLogin'], adminLoginSchema, req.adminLogin ?? '');
+      check(ctx, ['adminPassword'], adminPasswordSchema, req.adminPassword ?? '');
+      if (req.adminPassword !== req.confirmPassword) {
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match.' });
+      }
+    }
+    if (usesEntra && !req.entraAdmin) {
+      ctx.addIssue({ code: 'custom', path: ['entraAdmin'], message: 'Microsoft Entra authentication needs an administrator.' });
+    }
+    if (req.resourceGroup.isNew && !req.resourceGroup.location) {
+      ctx.addIssue({ code: 'custom', path: ['resourceGroup', 'location'], message: 'A new resource group needs a location.' });
+    }
+  });
+
+function check(ctx: z.RefinementCtx, path: string[], schema: z.ZodType, value: unknown): void {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path, message: issue.message });
+  }
+}
+
+export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
+
+/** Field path (e.g. `resourceGroup.name`) → the first message for it. */
+export type ValidationErrors = Record<string, string>;
+
+export function validateCreateServerRequest(input: unknown):
+  | { ok: true; request: CreateServerRequest }
+  | { ok: false; errors: ValidationErrors } {
+  const result = createServerRequestSchema.safeParse(input);
+  if (result.success) return { ok: true, request: result.data };
+  const errors: ValidationErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || '_';
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** The request as it may be stored and prefilled again: without password or its confirmation. */
+export function toRetryableRequest(request: CreateServerRequest): RetryableRequest {
+  const { adminPassword: _p, confirmPassword: _c, ...rest } = request;
+  return rest;
+}

@@ -1,0 +1,117 @@
+/**
+ * The staged deployment record of the specification (§1). It is the deployment machine's context,
+ * the item stored under `pgsql.flexProvisioning.stagedProfiles`, and what the webview mirrors, so
+ * it holds plain JSON only and never a password: `passwordSecretId` names a SecretStorage entry.
+ */
+
+export type DeploymentStatus = 'pending' | 'deploying' | 'succeeded' | 'failed';
+
+export type AuthenticationType = 'SqlLogin' | 'AzureMFA';
+
+/** The connection-profile fields the spec stages before ARM is called (a subset of the dialog's). */
+export interface ConnectionProfileDraft {
+  /** Stable profile id, derived from the staging id, so saving twice gives one profile. */
+  id?: string;
+  server: string;
+  profileName: string;
+  database: string;
+  user: string;
+  authenticationType: AuthenticationType;
+  azureAuthType?: 'AzureMFA';
+  entraUserName?: string;
+  azureResourceId?: string;
+  azureSubscriptionId: string;
+  azureResourceGroup: string;
+  azureTenantId: string;
+  savePassword: boolean;
+  groupId?: string;
+  /** Azure metadata the dashboard shows before a connection exists. */
+  azureLocation?: string;
+  postgresVersion?: string;
+  skuName?: string;
+  tier?: string;
+}
+
+/** An ARM error as Azure returned it; `message` is the innermost useful one. */
+export interface ArmErrorSummary {
+  code: string;
+  message: string;
+  /** The whole chain, outermost first, for "View Details". */
+  chain?: readonly { code: string; message: string; target?: string }[];
+}
+
+export interface AuditEntry {
+  at: number;
+  event: string;
+  to: string;
+}
+
+export interface StagedFlexProfile {
+  stagingId: string;
+
+  deploymentName: string;
+  resourceGroupName: string;
+  subscriptionId: string;
+  tenantId: string;
+
+  connectionProfile: Partial<ConnectionProfileDraft>;
+
+  status: DeploymentStatus;
+  createdAt: number;
+  lastCheckedAt?: number;
+
+  profileCreated?: boolean;
+  dashboardOpened?: boolean;
+
+  error?: string;
+  serverResourceId?: string;
+  passwordSecretId?: string;
+}
+
+/** What the deployment machine keeps beyond the spec's fields. */
+export interface DeploymentContext extends StagedFlexProfile {
+  serverName: string;
+  location: string;
+  /** The retry form is prefilled from this (no password: it is typed again). */
+  request: RetryableRequest;
+  /** ARM's provisioningState at the last read, for the progress view. */
+  provisioningState?: string;
+  armError?: ArmErrorSummary;
+  /** When the record reached succeeded or failed: the retention clock starts here. */
+  terminalAt?: number;
+  /** True only in the extension-host session that pressed Create; cleared on rehydration. */
+  inActiveSession: boolean;
+  /** A side effect that failed and will be tried again on the next resume. */
+  effectError?: string;
+  audit: AuditEntry[];
+}
+
+/** The create request without anything secret; see createServerRequest.ts. */
+export interface RetryableRequest {
+  tenantId: string;
+  subscriptionId: string;
+  resourceGroup: { name: string; isNew: boolean; location?: string };
+  serverName: string;
+  location: string;
+  version: string;
+  tier: 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
+  skuName: string;
+  storageSizeGB: number;
+  authenticationMode: AuthenticationMode;
+  adminLogin?: string;
+  entraAdmin?: EntraAdministrator;
+  firewall: { allowAzureServices: boolean; clientIp?: string };
+  groupId?: string;
+}
+
+export type AuthenticationMode = 'PostgreSQLOnly' | 'EntraOnly' | 'Hybrid';
+
+export interface EntraAdministrator {
+  objectId: string;
+  principalName: string;
+  principalType: 'User' | 'Group' | 'ServicePrincipal';
+}
+
+export const AUDIT_LIMIT = 50;
+export const DEPLOYMENT_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+export const FAILURE_NOTIFICATION_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what is missing, then type-checks, lints,
+# runs every Vitest project and the end-to-end scenarios in a real VS Code (code-server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+npm run --silent typecheck
+npm run --silent lint
+npx vitest run --project unit --project integration --project webview
+npm run --silent package
+npx vitest run --project e2e

@@ -1,0 +1,115 @@
+import type { ArmErrorSummary, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+
+/**
+ * The small ports through which the tracker reaches the outside world. Azure implements the
+ * reader and the provisioner (src/azure), connections and notifications implement the effects
+ * (src/connections, src/notifications); tests implement them in memory.
+ */
+
+/** Everything needed to find one deployment in ARM. */
+export interface DeploymentRef {
+  stagingId: string;
+  tenantId: string;
+  subscriptionId: string;
+  resourceGroupName: string;
+  deploymentName: string;
+  /** The time the record was staged: a list call may skip deployments started before it. */
+  createdAt: number;
+}
+
+/** What one read of ARM said about one deployment. */
+export type DeploymentObservation =
+  | { kind: 'running'; provisioningState: string }
+  | { kind: 'succeeded'; serverResourceId: string; outputs?: Record<string, unknown> }
+  | { kind: 'failed'; error: ArmErrorSummary }
+  /** ARM has no such deployment (never started, or deleted from history). */
+  | { kind: 'notFound' }
+  /** Could not tell this time (throttled, 5xx, network): try again next cycle. */
+  | { kind: 'unavailable'; reason: string }
+  /** No usable Azure session for the deployment's tenant. */
+  | { kind: 'signedOut' };
+
+export interface DeploymentReadBatch {
+  /** One observation per stagingId asked for; a missing one counts as 'unavailable'. */
+  observations: ReadonlyMap<string, DeploymentObservation>;
+  /** ARM asked us to wait at least this long before the next read (Retry-After). */
+  retryAfterMs?: number;
+}
+
+/** Reads all deployments of one poll cycle at once, so the implementation can batch. */
+export interface DeploymentReader {
+  read(refs: readonly DeploymentRef[]): Promise<DeploymentReadBatch>;
+}
+
+/** A field-specific reason the request cannot be deployed, found before anything is staged. */
+export class PreflightError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PreflightError';
+  }
+}
+
+export interface StartedDeployment {
+  deploymentName: string;
+}
+
+/** Builds the template and starts the ARM deployment; returns once ARM has accepted it. */
+export interface ServerProvisioner {
+  /** Throws PreflightError (name taken, version/SKU/storage not offered in the location). */
+  preflight(request: CreateServerRequest): Promise<void>;
+  /** Throws an ArmStartError when ARM rejects the deployment. */
+  startDeployment(request: CreateServerRequest, deploymentName: string): Promise<StartedDeployment>;
+}
+
+/** ARM refused to start the deployment; the error is ARM's, verbatim. */
+export class ArmStartError extends Error {
+  constructor(readonly error: ArmErrorSummary) {
+    super(error.message);
+    this.name = 'ArmStartError';
+  }
+}
+
+/**
+ * The side effects the deployment machine asks for. Every one may run again after a restart
+ * (XState re-enters states on resume), so each must be idempotent.
+ */
+export interface DeploymentEffects {
+  /** Save the connection profile (stable id from stagingId) and move the staged password into it. */
+  saveProfile(deployment: Readonly<DeploymentContext>): Promise<{ profileId: string }>;
+  /** Connect and open the server dashboard (active provisioning session only). */
+  openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
+  /** "Server '{name}' is ready" with Connect / Open Dashboard. */
+  notifyReady(deployment: Readonly<DeploymentContext>): void;
+  /** The spec's failure notification with View Details / Retry / Dismiss. */
+  notifyFailed(deployment: Readonly<DeploymentContext>): void;
+  /** Re-open the create form prefilled from the record. */
+  openRetryForm(deployment: Readonly<DeploymentContext>): void;
+}
+
+/** Where staged passwords live until the profile is saved. */
+export interface SecretStore {
+  get(key: string): Thenable<string | undefined>;
+  store(key: string, value: string): Thenable<void>;
+  delete(key: string): Thenable<void>;
+}
+
+/** The subset of vscode.Memento the tracker uses. */
+export interface GlobalStateLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Azure sign-in as the tracker needs it: one prompt per activation, a signal after sign-in. */
+export interface AzureSignIn {
+  /** Ask the user to sign in (a notification with a Sign In button); resolves when answered. */
+  promptSignIn(): Promise<void>;
+  onDidSignIn(listener: () => void): { dispose(): void };
+}

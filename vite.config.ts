@@ -1,0 +1,63 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// One config serves two jobs: `vite build` bundles the webviews (one entry, fixed file names so the
+// host can point its CSP-guarded <script> at them), and Vitest runs every suite through projects.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist/webview',
+    emptyOutDir: true,
+    sourcemap: false,
+    rollupOptions: {
+      input: 'webview-ui/main.tsx',
+      output: {
+        entryFileNames: 'webview.js',
+        assetFileNames: 'webview[extname]',
+        chunkFileNames: 'webview-[name].js',
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'webview',
+          environment: 'jsdom',
+          include: ['test/webview/**/*.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
