@@ -92,15 +92,15 @@ export interface DeploymentEffects {
 
 /** Where staged passwords live until the profile is saved. */
 export interface SecretStore {
-  get(key: string): Thenable<string | undefined>;
-  store(key: string, value: string): Thenable<void>;
-  delete(key: string): Thenable<void>;
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
 }
 
 /** The subset of vscode.Memento the tracker uses. */
 export interface GlobalStateLike {
   get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
+  update(key: string, value: unknown): PromiseLike<void>;
 }
 
 export interface Clock {

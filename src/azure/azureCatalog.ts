@@ -1,0 +1,24 @@
+import type {
+  DeploymentOperationView,
+  FlexCapabilities,
+  LocationChoice,
+  ResourceGroupChoice,
+  SubscriptionChoice,
+} from '../../machines/flexDeployment/catalog';
+import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentRef } from '../services/flexDeployment/ports';
+
+/** What the create form and the progress view ask of Azure. Implemented on the real SDK clients. */
+export interface AzureCatalog {
+  listSubscriptions(): Promise<SubscriptionChoice[]>;
+  listResourceGroups(subscriptionId: string): Promise<ResourceGroupChoice[]>;
+  listLocations(subscriptionId: string): Promise<LocationChoice[]>;
+  getCapabilities(subscriptionId: string, location: string): Promise<FlexCapabilities>;
+  checkNameAvailability(subscriptionId: string, serverName: string): Promise<{ available: boolean; message?: string }>;
+  /** The signed-in user, proposed as the Microsoft Entra administrator. */
+  getSignedInPrincipal(tenantId: string): Promise<EntraAdministrator>;
+  /** The public IP the server will see; undefined when it cannot be told. */
+  detectClientIp(): Promise<string | undefined>;
+  /** Per-resource progress; read only for a deployment whose progress panel is visible. */
+  listDeploymentOperations(ref: DeploymentRef): Promise<DeploymentOperationView[]>;
+}
