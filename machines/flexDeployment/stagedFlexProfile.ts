@@ -72,8 +72,8 @@ export interface StagedFlexProfile {
 export interface DeploymentContext extends StagedFlexProfile {
   serverName: string;
   location: string;
-  /** The retry form is prefilled from this (no password: it is typed again). */
-  request: RetryableRequest;
+  /** The retry form is prefilled from this (no password: it is typed again). Absent in migrated records. */
+  request?: RetryableRequest;
   /** ARM's provisioningState at the last read, for the progress view. */
   provisioningState?: string;
   armError?: ArmErrorSummary;
@@ -81,8 +81,12 @@ export interface DeploymentContext extends StagedFlexProfile {
   terminalAt?: number;
   /** True only in the extension-host session that pressed Create; cleared on rehydration. */
   inActiveSession: boolean;
-  /** A side effect that failed and will be tried again on the next resume. */
+  /** A side effect that failed (profile save, connection): shown, and retried on the next resume. */
   effectError?: string;
+  /** The saved connection profile's id. */
+  profileId?: string;
+  /** The user asked to retry this failure: no more failure notifications for it. */
+  retryRequestedAt?: number;
   audit: AuditEntry[];
 }
 

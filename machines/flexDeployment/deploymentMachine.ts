@@ -1,0 +1,223 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import {
+  NEVER_STARTED_ERROR,
+  TIMED_OUT_ERROR,
+  VANISHED_ERROR,
+  type DeploymentEvent,
+} from './deploymentEvents';
+import {
+  AUDIT_LIMIT,
+  DEPLOYMENT_TIMEOUT_MS,
+  FAILURE_NOTIFICATION_WINDOW_MS,
+  type ArmErrorSummary,
+  type DeploymentContext,
+  type DeploymentStatus,
+} from './stagedFlexProfile';
+
+/**
+ * One staged deployment, from Create to the dashboard:
+ *
+ *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
+ *      │                         │
+ *      └──arm.rejected──────────▶└──poll.failed / notFound / 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *
+ * The machine has no `invoke` and no `after`: XState does not persist timers and restarts invoked
+ * promises on restore, and model-based tests refuse both. The tracker drives it with events (poll
+ * results, clock ticks, effect completions), and the effects it asks for are named actions whose
+ * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
+ * re-enters the one state that still owes work (creating the profile).
+ */
+export const deploymentMachine = setup({
+  types: {
+    context: {} as DeploymentContext,
+    events: {} as DeploymentEvent,
+    input: {} as DeploymentContext,
+  },
+  actions: {
+    // Effects: placeholders here, implemented by the host with `deploymentMachine.provide`.
+    saveProfile: () => {},
+    openDashboard: () => {},
+    notifyReady: () => {},
+    notifyFailed: () => {},
+    discardStagedSecret: (_, _params: { passwordSecretId: string | undefined }) => {},
+    openRetryForm: () => {},
+
+    enterStatus: assign(({ context, event }, params: { status: DeploymentStatus; state: string }) => ({
+      status: params.status,
+      audit: [...context.audit, { at: event.at, event: event.type, to: params.state }].slice(-AUDIT_LIMIT),
+    })),
+    markTerminal: assign(({ event }) => ({ terminalAt: event.at })),
+    recordCheck: assign(({ event }) => ({ lastCheckedAt: event.at })),
+    recordProvisioningState: assign(({ event }) =>
+      event.type === 'poll.running' ? { provisioningState: event.provisioningState } : {},
+    ),
+    recordServer: assign(({ context, event }) =>
+      event.type === 'poll.succeeded'
+        ? {
+            serverResourceId: event.serverResourceId,
+            provisioningState: 'Succeeded',
+            connectionProfile: { ...context.connectionProfile, azureResourceId: event.serverResourceId },
+          }
+        : {},
+    ),
+    recordError: assign((_, params: { error: ArmErrorSummary }) => ({
+      armError: params.error,
+      error: params.error.message,
+    })),
+    forgetStagedSecret: assign({ passwordSecretId: undefined }),
+    recordProfileSaved: assign(({ event }) =>
+      event.type === 'profile.saved'
+        ? { profileCreated: true, profileId: event.profileId, effectError: undefined, passwordSecretId: undefined }
+        : {},
+    ),
+    recordDashboardOpened: assign({ dashboardOpened: true, effectError: undefined }),
+    recordEffectError: assign(({ event }) =>
+      event.type === 'profile.saveFailed' || event.type === 'dashboard.failed' ? { effectError: event.message } : {},
+    ),
+    recordRetry: assign(({ event }) => ({ retryRequestedAt: event.at })),
+    leaveActiveSession: assign({ inActiveSession: false }),
+  },
+  guards: {
+    isPastDeadline: ({ context, event }) => event.at - context.createdAt >= DEPLOYMENT_TIMEOUT_MS,
+    isRestored: ({ context }) => !context.inActiveSession,
+    profileNotYetCreated: ({ context }) => context.profileCreated !== true,
+    dashboardNotYetOpened: ({ context }) => context.dashboardOpened !== true,
+    failedRecentlyAndUnanswered: ({ context, event }) =>
+      context.retryRequestedAt === undefined &&
+      event.at - (context.terminalAt ?? context.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS,
+  },
+}).createMachine({
+  id: 'flexDeployment',
+  context: ({ input }) => input,
+  initial: 'pending',
+  on: {
+    'session.resumed': { actions: 'leaveActiveSession' },
+  },
+  states: {
+    pending: {
+      on: {
+        'arm.accepted': 'deploying',
+        'arm.rejected': {
+          target: 'failed',
+          actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
+        },
+        // A restored pending record may or may not have reached ARM: the poll tells which.
+        'poll.running': {
+          guard: 'isRestored',
+          target: 'deploying',
+          actions: ['recordCheck', 'recordProvisioningState'],
+        },
+        'poll.succeeded': { guard: 'isRestored', target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
+        'poll.failed': {
+          guard: 'isRestored',
+          target: 'failed',
+          actions: ['recordCheck', { type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
+        },
+        'poll.notFound': {
+          guard: 'isRestored',
+          target: 'failed',
+          actions: ['recordCheck', { type: 'recordError', params: { error: NEVER_STARTED_ERROR } }],
+        },
+        'clock.tick': {
+          guard: 'isPastDeadline',
+          target: 'failed',
+          actions: [{ type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
+        },
+      },
+    },
+    deploying: {
+      entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
+      on: {
+        'poll.running': { actions: ['recordCheck', 'recordProvisioningState'] },
+        'poll.succeeded': { target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
+        'poll.failed': {
+          target: 'failed',
+          actions: ['recordCheck', { type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
+        },
+        'poll.notFound': {
+          target: 'failed',
+          actions: ['recordCheck', { type: 'recordError', params: { error: VANISHED_ERROR } }],
+        },
+        'clock.tick': {
+          guard: 'isPastDeadline',
+          target: 'failed',
+          actions: [{ type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
+        },
+      },
+    },
+    succeeded: {
+      entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'succeeded' } }, 'markTerminal'],
+      initial: 'creatingProfile',
+      on: { 'user.dismiss': '#flexDeployment.dismissed' },
+      states: {
+        creatingProfile: {
+          entry: 'saveProfile',
+          on: {
+            'profile.saved': { guard: 'profileNotYetCreated', target: 'profileCreated', actions: 'recordProfileSaved' },
+            'profile.saveFailed': { actions: 'recordEffectError' },
+            'session.resumed': {
+              guard: 'profileNotYetCreated',
+              target: 'creatingProfile',
+              reenter: true,
+              actions: 'leaveActiveSession',
+            },
+          },
+        },
+        profileCreated: {
+          entry: [
+            { type: 'enterStatus', params: { status: 'succeeded', state: 'profileCreated' } },
+            enqueueActions(({ context, enqueue }) => {
+              // The dashboard opens by itself only for the user who is watching this deployment now.
+              if (context.inActiveSession && !context.dashboardOpened) enqueue('openDashboard');
+              else enqueue('notifyReady');
+            }),
+          ],
+          on: {
+            'dashboard.opened': {
+              guard: 'dashboardNotYetOpened',
+              target: 'dashboardOpened',
+              actions: 'recordDashboardOpened',
+            },
+            'dashboard.failed': { actions: 'recordEffectError' },
+          },
+        },
+        dashboardOpened: {
+          entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'dashboardOpened' } }],
+        },
+      },
+    },
+    failed: {
+      entry: [
+        { type: 'enterStatus', params: { status: 'failed', state: 'failed' } },
+        'markTerminal',
+        { type: 'discardStagedSecret', params: ({ context }) => ({ passwordSecretId: context.passwordSecretId }) },
+        'forgetStagedSecret',
+        'notifyFailed',
+      ],
+      on: {
+        'user.retry': { actions: ['recordRetry', 'openRetryForm'] },
+        'user.dismiss': 'dismissed',
+        'session.resumed': {
+          guard: 'failedRecentlyAndUnanswered',
+          actions: ['leaveActiveSession', 'notifyFailed'],
+        },
+      },
+    },
+    dismissed: { type: 'final' },
+  },
+});
+
+export type DeploymentMachine = typeof deploymentMachine;
+
+/** The machine's state names, flattened: what the webview and the persisted record show. */
+export const DEPLOYMENT_STATES = [
+  'pending',
+  'deploying',
+  'succeeded.creatingProfile',
+  'succeeded.profileCreated',
+  'succeeded.dashboardOpened',
+  'failed',
+  'dismissed',
+] as const;
+
+export type DeploymentStateName = (typeof DEPLOYMENT_STATES)[number];

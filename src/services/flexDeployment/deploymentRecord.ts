@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { DEPLOYMENT_STATES, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+
+/**
+ * A deployment as stored under `pgsql.flexProvisioning.stagedProfiles`: the spec's StagedFlexProfile
+ * fields at the top level (so any reader of the key sees a truthful `status`), plus the machine
+ * state and what rehydration needs. Every record is validated on read; nothing stored is trusted.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+const armErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  chain: z.array(z.object({ code: z.string(), message: z.string(), target: z.string().optional() })).optional(),
+});
+
+const requestSchema = z.object({
+  tenantId: z.string(),
+  subscriptionId: z.string(),
+  resourceGroup: z.object({ name: z.string(), isNew: z.boolean(), location: z.string().optional() }),
+  serverName: z.string(),
+  location: z.string(),
+  version: z.string(),
+  tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized']),
+  skuName: z.string(),
+  storageSizeGB: z.number(),
+  authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid']),
+  adminLogin: z.string().optional(),
+  entraAdmin: z
+    .object({ objectId: z.string(), principalName: z.string(), principalType: z.enum(['User', 'Group', 'ServicePrincipal']) })
+    .optional(),
+  firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }),
+  groupId: z.string().optional(),
+});
+
+const connectionProfileSchema = z
+  .object({
+    id: z.string(),
+    server: z.string(),
+    profileName: z.string(),
+    database: z.string(),
+    user: z.string(),
+    authenticationType: z.enum(['SqlLogin', 'AzureMFA']),
+    azureAuthType: z.literal('AzureMFA'),
+    entraUserName: z.string(),
+    azureResourceId: z.string(),
+    azureSubscriptionId: z.string(),
+    azureResourceGroup: z.string(),
+    azureTenantId: z.string(),
+    savePassword: z.boolean(),
+    groupId: z.string(),
+    azureLocation: z.string(),
+    postgresVersion: z.string(),
+    skuName: z.string(),
+    tier: z.string(),
+  })
+  .partial();
+
+/** The spec's StagedFlexProfile, as an older build (schema 1) stored it. */
+const stagedFlexProfileSchema = z.object({
+  stagingId: z.string().min(1),
+  deploymentName: z.string().min(1),
+  resourceGroupName: z.string().min(1),
+  subscriptionId: z.string().min(1),
+  tenantId: z.string(),
+  connectionProfile: connectionProfileSchema,
+  status: z.enum(['pending', 'deploying', 'succeeded', 'failed']),
+  createdAt: z.number().finite(),
+  lastCheckedAt: z.number().finite().optional(),
+  profileCreated: z.boolean().optional(),
+  dashboardOpened: z.boolean().optional(),
+  error: z.string().optional(),
+  serverResourceId: z.string().optional(),
+  passwordSecretId: z.string().optional(),
+});
+
+const deploymentRecordSchema = stagedFlexProfileSchema.extend({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  state: z.enum(DEPLOYMENT_STATES),
+  serverName: z.string().min(1),
+  location: z.string(),
+  request: requestSchema.optional(),
+  provisioningState: z.string().optional(),
+  armError: armErrorSchema.optional(),
+  terminalAt: z.number().finite().optional(),
+  inActiveSession: z.boolean(),
+  effectError: z.string().optional(),
+  profileId: z.string().optional(),
+  retryRequestedAt: z.number().finite().optional(),
+  audit: z.array(z.object({ at: z.number(), event: z.string(), to: z.string() })),
+});
+
+export type DeploymentRecord = DeploymentContext & { schemaVersion: typeof CURRENT_SCHEMA_VERSION; state: DeploymentStateName };
+
+export type RecordReading =
+  | { kind: 'valid'; record: DeploymentRecord; migratedFrom?: number }
+  | { kind: 'newer'; stagingId: string; schemaVersion: number }
+  | { kind: 'invalid'; reason: string };
+
+export function toRecord(state: DeploymentStateName, context: DeploymentContext): DeploymentRecord {
+  return { ...context, schemaVersion: CURRENT_SCHEMA_VERSION, state };
+}
+
+export function toContext(record: DeploymentRecord): DeploymentContext {
+  const { schemaVersion: _v, state: _s, ...context } = record;
+  return context;
+}
+
+/** Validates (and migrates) one stored item. Never throws. */
+export function readRecord(raw: unknown): RecordReading {
+  const version = schemaVersionOf(raw);
+  if (version > CURRENT_SCHEMA_VERSION) {
+    const stagingId = typeof (raw as { stagingId?: unknown }).stagingId === 'string' ? (raw as { stagingId: string }).stagingId : '';
+    return stagingId ? { kind: 'newer', stagingId, schemaVersion: version } : { kind: 'invalid', reason: 'a newer record without a stagingId' };
+  }
+  if (version === 1) {
+    const parsed = stagedFlexProfileSchema.safeParse(raw);
+    if (!parsed.success) return { kind: 'invalid', reason: describe(parsed.error) };
+    return { kind: 'valid', record: migrateFromVersion1(parsed.data), migratedFrom: 1 };
+  }
+  const parsed = deploymentRecordSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid', reason: describe(parsed.error) };
+  return { kind: 'valid', record: parsed.data as DeploymentRecord };
+}
+
+function schemaVersionOf(raw: unknown): number {
+  if (typeof raw !== 'object' || raw === null) return CURRENT_SCHEMA_VERSION;
+  const v = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (v === undefined) return 1;
+  return typeof v === 'number' ? v : CURRENT_SCHEMA_VERSION;
+}
+
+/**
+ * Schema 1 is the specification's plain StagedFlexProfile: status and flags, no machine state, no
+ * audit trail, no request to retry from. The machine state follows from status and the flags.
+ */
+export function migrateFromVersion1(old: z.infer<typeof stagedFlexProfileSchema>): DeploymentRecord {
+  const terminal = old.status === 'succeeded' || old.status === 'failed';
+  const state: DeploymentStateName =
+    old.status === 'succeeded'
+      ? old.dashboardOpened
+        ? 'succeeded.dashboardOpened'
+        : old.profileCreated
+          ? 'succeeded.profileCreated'
+          : 'succeeded.creatingProfile'
+      : old.status;
+  return {
+    ...old,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    state,
+    serverName: old.connectionProfile.profileName ?? serverNameFromDeployment(old.deploymentName),
+    location: old.connectionProfile.azureLocation ?? '',
+    armError: old.error ? { code: 'DeploymentFailed', message: old.error } : undefined,
+    terminalAt: terminal ? (old.lastCheckedAt ?? old.createdAt) : undefined,
+    inActiveSession: false,
+    audit: [{ at: old.lastCheckedAt ?? old.createdAt, event: 'migrated.fromSchema1', to: state }],
+  };
+}
+
+function serverNameFromDeployment(deploymentName: string): string {
+  const match = /^pgflex-(.+)-\d+$/.exec(deploymentName);
+  return match?.[1] ?? deploymentName;
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid record';
+}
