@@ -1,0 +1,81 @@
+/**
+ * How long deployments take, from this user's own history: the progress view's ETA and its
+ * "taking longer than usual" hint. Pure, so the host computes it and the tests pin it down.
+ */
+
+/** A deployment as the estimate needs it; built from a DeploymentContext. */
+export interface PastDeployment {
+  status: string;
+  createdAt: number;
+  terminalAt?: number;
+  location: string;
+  tier?: string;
+}
+
+export interface DurationEstimate {
+  medianMs: number;
+  p90Ms: number;
+  sampleSize: number;
+  /** Whether the history was narrowed to the same region and tier, or had to use every success. */
+  scope: 'sameRegionAndTier' | 'allDeployments';
+}
+
+export interface ProgressTiming {
+  elapsedMs: number;
+  /** Undefined without history: no made-up ETA. */
+  remainingMs?: number;
+  takingLonger: boolean;
+}
+
+/** The story's fixed threshold; history can only make the hint come sooner. */
+export const LONGER_THAN_USUAL_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Median and 90th percentile of createdAt → terminalAt over past successes, taken from the same
+ * region and tier when there are some, else from all of them; undefined with no history.
+ */
+export function estimateDuration(
+  history: readonly PastDeployment[],
+  target: { location: string; tier?: string },
+): DurationEstimate | undefined {
+  const successes = history.filter(
+    (d) => d.status === 'succeeded' && d.terminalAt !== undefined && d.terminalAt >= d.createdAt,
+  );
+  const alike = successes.filter(
+    (d) => sameName(d.location, target.location) && d.tier !== undefined && d.tier === target.tier,
+  );
+  const sample = alike.length > 0 ? alike : successes;
+  if (sample.length === 0) return undefined;
+  const durations = sample.map((d) => (d.terminalAt as number) - d.createdAt).sort((a, b) => a - b);
+  return {
+    medianMs: percentile(durations, 50),
+    p90Ms: percentile(durations, 90),
+    sampleSize: durations.length,
+    scope: alike.length > 0 ? 'sameRegionAndTier' : 'allDeployments',
+  };
+}
+
+/** Elapsed time, remaining time from the median, and whether this one runs long. */
+export function progressTiming(now: number, startedAt: number, estimate: DurationEstimate | undefined): ProgressTiming {
+  const elapsedMs = Math.max(0, now - startedAt);
+  const pastHistory = estimate !== undefined && estimate.sampleSize > 0 && elapsedMs > estimate.p90Ms;
+  return {
+    elapsedMs,
+    remainingMs: estimate === undefined ? undefined : Math.max(0, estimate.medianMs - elapsedMs),
+    takingLonger: elapsedMs > LONGER_THAN_USUAL_AFTER_MS || pastHistory,
+  };
+}
+
+/** Linear interpolation between closest ranks (the spreadsheet PERCENTILE.INC) on sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) throw new RangeError('percentile of an empty sample');
+  const rank = (p / 100) * (sorted.length - 1);
+  const lower = Math.floor(rank);
+  const upper = Math.ceil(rank);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+}
+
+function sameName(a: string, b: string): boolean {
+  // ARM spells locations in both cases ("eastus" vs "EastUS") depending on the API.
+  return a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
+}

@@ -1,0 +1,91 @@
+import type { DeploymentOperationView } from './catalog';
+
+/**
+ * The progress view's stepper, derived from the deployment's phase and ARM's deployment operations.
+ * Pure: the webview renders it, the tests pin it down.
+ */
+
+export type ProvisioningStageId = 'queued' | 'server' | 'firewall' | 'entraAdmin' | 'ready';
+export type StageStatus = 'done' | 'current' | 'waiting' | 'failed';
+
+export interface ProvisioningStage {
+  id: ProvisioningStageId;
+  label: string;
+  status: StageStatus;
+  /** Epoch ms when the stage finished, when ARM (or the record) tells. */
+  finishedAt?: number;
+}
+
+export type DeploymentPhase = 'pending' | 'deploying' | 'succeeded' | 'failed';
+
+export interface StageInput {
+  phase: DeploymentPhase;
+  /** When ARM accepted the deployment (the record's audit), if known. */
+  acceptedAt?: number;
+  terminalAt?: number;
+  usesEntra: boolean;
+  /** Whether the request asked for firewall rules; undefined when the record does not say. */
+  hasFirewallRules?: boolean;
+  operations: readonly DeploymentOperationView[];
+}
+
+const SERVER_TYPE = 'microsoft.dbforpostgresql/flexibleservers';
+const RESOURCE_TYPES: Partial<Record<ProvisioningStageId, string>> = {
+  server: SERVER_TYPE,
+  firewall: `${SERVER_TYPE}/firewallrules`,
+  entraAdmin: `${SERVER_TYPE}/administrators`,
+};
+
+const LABELS: Record<ProvisioningStageId, string> = {
+  queued: 'Queued',
+  server: 'Creating server',
+  firewall: 'Firewall rules',
+  entraAdmin: 'Microsoft Entra administrator',
+  ready: 'Ready',
+};
+
+export function provisioningStages(input: StageInput): ProvisioningStage[] {
+  const ids: ProvisioningStageId[] = ['queued', 'server'];
+  if (input.hasFirewallRules ?? operationsOf(input, 'firewall').length > 0) ids.push('firewall');
+  if (input.usesEntra) ids.push('entraAdmin');
+  ids.push('ready');
+
+  const stages = ids.map((id) => ({ id, ...finished(id, input) }));
+  const firstOpen = stages.findIndex((s) => !s.done);
+  const failedAt = input.phase === 'failed' ? Math.max(stages.findIndex((s) => s.failed), firstOpen) : -1;
+  return stages.map((s, i): ProvisioningStage => {
+    let status: StageStatus = 'waiting';
+    if (s.done || input.phase === 'succeeded') status = 'done';
+    else if (i === failedAt) status = 'failed';
+    else if (input.phase !== 'failed' && i === firstOpen) status = 'current';
+    return { id: s.id, label: LABELS[s.id], status, ...(s.finishedAt !== undefined ? { finishedAt: s.finishedAt } : {}) };
+  });
+}
+
+interface StageProgress {
+  done: boolean;
+  failed: boolean;
+  finishedAt?: number;
+}
+
+function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
+  if (id === 'queued') {
+    // A failure with no trace of ARM accepting the deployment was a rejection at the start.
+    const accepted = input.acceptedAt !== undefined || input.operations.length > 0;
+    const done = input.phase === 'deploying' || input.phase === 'succeeded' || accepted;
+    return { done, failed: false, finishedAt: input.acceptedAt };
+  }
+  if (id === 'ready') {
+    return { done: input.phase === 'succeeded', failed: false, finishedAt: input.terminalAt };
+  }
+  const ops = operationsOf(input, id);
+  const failed = ops.some((op) => /^(failed|canceled)$/i.test(op.provisioningState));
+  const done = ops.length > 0 && ops.every((op) => /^succeeded$/i.test(op.provisioningState));
+  const times = ops.map((op) => (op.timestamp ? Date.parse(op.timestamp) : NaN)).filter((t) => !Number.isNaN(t));
+  return { done, failed, finishedAt: done && times.length > 0 ? Math.max(...times) : undefined };
+}
+
+function operationsOf(input: StageInput, id: ProvisioningStageId): DeploymentOperationView[] {
+  const type = RESOURCE_TYPES[id];
+  return input.operations.filter((op) => op.resourceType.toLowerCase() === type);
+}

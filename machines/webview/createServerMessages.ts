@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type {
+  DeploymentOperationView,
+  FlexCapabilities,
+  LocationChoice,
+  ResourceGroupChoice,
+  SubscriptionChoice,
+} from '../flexDeployment/catalog';
+import type { ValidationErrors } from '../flexDeployment/createServerRequest';
+import type { DurationEstimate } from '../flexDeployment/deploymentDurations';
+import type { EntraAdministrator, RetryableRequest } from '../flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from './deploymentView';
+
+/**
+ * The create view's messages. Webview → host messages have zod schemas because the host validates
+ * every one; host → webview messages are types only (the webview trusts its host).
+ */
+
+// Ids and names are short in Azure; the caps stop a hostile page from making the host log megabytes.
+const id = z.string().min(1).max(200);
+const name = z.string().max(200);
+
+export const createServerWebviewMessageSchemas = [
+  z.strictObject({ type: z.literal('form.subscriptionSelected'), subscriptionId: id }),
+  z.strictObject({ type: z.literal('form.locationSelected'), subscriptionId: id, location: id }),
+  z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name }),
+  // The request itself is checked by validateCreateServerRequest, which names the rule per field.
+  z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('progress.retry'), stagingId: id }),
+] as const;
+
+/** What the form may be prefilled with: a retry's request. Unknown keys (a password) are stripped. */
+export const formPrefillSchema = z.object({
+  tenantId: z.string().optional(),
+  subscriptionId: z.string().optional(),
+  resourceGroup: z.object({ name: z.string(), isNew: z.boolean(), location: z.string().optional() }).optional(),
+  serverName: z.string().optional(),
+  location: z.string().optional(),
+  version: z.string().optional(),
+  tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized']).optional(),
+  skuName: z.string().optional(),
+  storageSizeGB: z.number().optional(),
+  authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid']).optional(),
+  adminLogin: z.string().optional(),
+  firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }).optional(),
+  groupId: z.string().optional(),
+});
+
+export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;
+
+export type CreateServerHostMessage =
+  | { type: 'form.init'; subscriptions: SubscriptionChoice[]; clientIp?: string; prefill?: FormPrefill }
+  | {
+      type: 'catalog.subscriptionChoices';
+      subscriptionId: string;
+      resourceGroups: ResourceGroupChoice[];
+      locations: LocationChoice[];
+      /** The signed-in user, who becomes the Microsoft Entra administrator. */
+      entraAdmin?: EntraAdministrator;
+    }
+  | { type: 'catalog.capabilities'; subscriptionId: string; location: string; capabilities: FlexCapabilities }
+  | { type: 'catalog.failed'; message: string }
+  | { type: 'form.serverNameAvailability'; serverName: string; available: boolean; message?: string }
+  /** The host refused the request: field errors (validation, preflight) and/or a general message. */
+  | { type: 'form.rejected'; errors: ValidationErrors; message?: string }
+  | {
+      type: 'progress.update';
+      stagingId: string;
+      deployment: DeploymentView;
+      operations: DeploymentOperationView[];
+      estimate?: DurationEstimate;
+    }
+  | { type: 'progress.unknown'; stagingId: string };

@@ -1,0 +1,11 @@
+import type { StateValue } from 'xstate';
+import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
+
+/**
+ * One deployment as the host actor sees it: the state value and context the webview rebuilds its
+ * read-only mirror from (`deploymentMachine.resolveState`). Plain JSON; never holds a password.
+ */
+export interface DeploymentView {
+  value: StateValue;
+  context: DeploymentContext;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { createServerWebviewMessageSchemas, type CreateServerHostMessage } from './createServerMessages';
+
+/**
+ * The one message protocol between the extension host and its webviews. Each view adds its
+ * messages to the unions below; the host parses every incoming message with parseWebviewMessage
+ * and never acts on anything else.
+ */
+
+/** Posted by every webview once it listens, before the host sends anything. */
+const readySchema = z.strictObject({ type: z.literal('ready') });
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [readySchema, ...createServerWebviewMessageSchemas]);
+
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+export type HostMessage = CreateServerHostMessage;
+
+export type WebviewMessageParse = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
+
+/**
+ * The reason names the offending paths and rules, never the values: a rejected message may carry
+ * a password, and the reason goes to the log.
+ */
+export function parseWebviewMessage(raw: unknown): WebviewMessageParse {
+  const result = webviewMessageSchema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const reason = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, reason };
+}
+
+/**
+ * What a webview may keep with `setState` (it survives "Reload Window"): the deployment it shows,
+ * nothing else — in particular no form values, so never a password.
+ */
+export const webviewStateSchema = z.object({ stagingId: z.string().min(1).max(200).optional() });
+
+export type WebviewState = z.infer<typeof webviewStateSchema>;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
+import { provisioningStages, type StageInput } from '../../../machines/flexDeployment/provisioningStages';
+
+const SERVER = 'Microsoft.DBforPostgreSQL/flexibleServers';
+
+function op(resourceType: string, provisioningState: string, timestamp?: string): DeploymentOperationView {
+  return { resourceType, resourceName: 'srv', provisioningState, ...(timestamp ? { timestamp } : {}) };
+}
+
+function input(overrides: Partial<StageInput>): StageInput {
+  return { phase: 'deploying', usesEntra: false, hasFirewallRules: true, operations: [], ...overrides };
+}
+
+function statuses(i: StageInput): string[] {
+  return provisioningStages(i).map((s) => `${s.id}:${s.status}`);
+}
+
+describe('provisioningStages', () => {
+  it('shows the Entra stage only when Entra is used, and firewall only when asked for', () => {
+    expect(provisioningStages(input({ usesEntra: true })).map((s) => s.id)).toEqual(['queued', 'server', 'firewall', 'entraAdmin', 'ready']);
+    expect(provisioningStages(input({ hasFirewallRules: false })).map((s) => s.id)).toEqual(['queued', 'server', 'ready']);
+  });
+
+  it('infers the firewall stage from operations when the record does not say', () => {
+    const ids = provisioningStages(input({ hasFirewallRules: undefined, operations: [op(`${SERVER}/firewallRules`, 'Running')] })).map((s) => s.id);
+    expect(ids).toContain('firewall');
+  });
+
+  it('is queued while pending', () => {
+    expect(statuses(input({ phase: 'pending' }))).toEqual(['queued:current', 'server:waiting', 'firewall:waiting', 'ready:waiting']);
+  });
+
+  it('marks the server current once ARM accepted, with the acceptance time on the queue stage', () => {
+    const stages = provisioningStages(input({ acceptedAt: 1234, operations: [op(SERVER, 'Running')] }));
+    expect(stages.map((s) => s.status)).toEqual(['done', 'current', 'waiting', 'waiting']);
+    expect(stages[0].finishedAt).toBe(1234);
+  });
+
+  it('advances on finished operations and stamps each with its latest timestamp', () => {
+    const stages = provisioningStages(
+      input({
+        usesEntra: true,
+        operations: [
+          op(SERVER, 'Succeeded', '2026-01-01T10:04:00Z'),
+          op(`${SERVER}/firewallRules`, 'Succeeded', '2026-01-01T10:05:00Z'),
+          op(`${SERVER}/firewallRules`, 'Succeeded', '2026-01-01T10:06:00Z'),
+          op(`${SERVER}/administrators`, 'Running'),
+        ],
+      }),
+    );
+    expect(stages.map((s) => s.status)).toEqual(['done', 'done', 'done', 'current', 'waiting']);
+    expect(stages[1].finishedAt).toBe(Date.parse('2026-01-01T10:04:00Z'));
+    expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:06:00Z'));
+  });
+
+  it('keeps firewall current while one of its rules is still running', () => {
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Running')];
+    expect(statuses(input({ operations: ops }))).toEqual(['queued:done', 'server:done', 'firewall:current', 'ready:waiting']);
+  });
+
+  it('marks everything done on success, with the terminal time on ready', () => {
+    const stages = provisioningStages(input({ phase: 'succeeded', terminalAt: 99, operations: [] }));
+    expect(stages.every((s) => s.status === 'done')).toBe(true);
+    expect(stages.at(-1)?.finishedAt).toBe(99);
+  });
+
+  it('marks the failed operation’s stage failed', () => {
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Failed')];
+    expect(statuses(input({ phase: 'failed', usesEntra: true, operations: ops }))).toEqual([
+      'queued:done', 'server:done', 'firewall:failed', 'entraAdmin:waiting', 'ready:waiting',
+    ]);
+  });
+
+  it('marks the first open stage failed when no operation says which', () => {
+    expect(statuses(input({ phase: 'failed', acceptedAt: 5 }))).toEqual(['queued:done', 'server:failed', 'firewall:waiting', 'ready:waiting']);
+  });
+
+  it('marks the queue failed when ARM rejected the deployment before accepting it', () => {
+    expect(statuses(input({ phase: 'failed' }))).toEqual(['queued:failed', 'server:waiting', 'firewall:waiting', 'ready:waiting']);
+  });
+});
