@@ -1,0 +1,69 @@
+import type { Notifier } from '../notifications/notifier';
+import type { ConnectionManager } from './connectionManager';
+import type { ConnectionStore } from './connectionStore';
+import { ConnectionFailure } from './connectionFailure';
+import { azureServerRef } from './azureServerRef';
+import type { FirewallRuleCreator } from './firewallRules';
+
+export interface ConnectFlowDeps {
+  store: ConnectionStore;
+  manager: ConnectionManager;
+  notifier: Notifier;
+  firewall: FirewallRuleCreator;
+}
+
+export type ConnectOutcome = { connected: true } | { connected: false; failure: ConnectionFailure };
+
+/**
+ * Connects as the user asked: a failure is shown with its reason and next step, the profile stays,
+ * and nothing is retried on its own. A firewall refusal offers to add a rule for the address the
+ * server reported and then connects exactly once more.
+ */
+export async function connectWithRecovery(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
+  const first = await attempt(profileId, deps);
+  if (first.connected) {
+    return first;
+  }
+  const profile = deps.store.getProfile(profileId);
+  const target = profile ? azureServerRef(profile) : undefined;
+  const { failure } = first;
+  const name = profile?.profileName ?? profileId;
+  if (failure.kind !== 'firewall' || !failure.clientIp || !target) {
+    void deps.notifier.error(connectErrorMessage(name, failure));
+    return first;
+  }
+  const addRule = `Add firewall rule for ${failure.clientIp}`;
+  const choice = await deps.notifier.error(connectErrorMessage(name, failure), addRule);
+  if (choice !== addRule) {
+    return first;
+  }
+  try {
+    await deps.notifier.withProgress(`Adding firewall rule for ${failure.clientIp} to '${target.serverName}'…`, () =>
+      deps.firewall.allowClientIp(target, failure.clientIp as string),
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const ruleFailure = new ConnectionFailure('firewall', `Could not add the firewall rule for ${failure.clientIp}: ${reason}`, `Add it in the Azure portal (Networking of '${target.serverName}'), then connect again.`, failure.clientIp);
+    void deps.notifier.error(connectErrorMessage(name, ruleFailure));
+    return { connected: false, failure: ruleFailure };
+  }
+  const second = await attempt(profileId, deps);
+  if (!second.connected) {
+    void deps.notifier.error(connectErrorMessage(name, second.failure));
+  }
+  return second;
+}
+
+export function connectErrorMessage(profileName: string, failure: ConnectionFailure): string {
+  return `Could not connect to '${profileName}': ${failure.reason} ${failure.nextStep}`;
+}
+
+async function attempt(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
+  try {
+    await deps.manager.connect(profileId);
+    return { connected: true };
+  } catch (error) {
+    const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', error instanceof Error ? error.message : String(error), 'Check the connection profile, then connect again.');
+    return { connected: false, failure };
+  }
+}

@@ -1,0 +1,17 @@
+/** The server a firewall rule is added to, as a profile names it. */
+export interface FirewallTarget {
+  tenantId: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  serverName: string;
+}
+
+/** Creates a server firewall rule through ARM; implemented on @azure/arm-postgresql-flexible. */
+export interface FirewallRuleCreator {
+  allowClientIp(target: FirewallTarget, clientIp: string): Promise<void>;
+}
+
+/** One rule per client address, so adding it again after a failed connect is a no-op update. */
+export function clientFirewallRuleName(clientIp: string): string {
+  return `pgflex-client-${clientIp.replace(/[^0-9a-zA-Z]/g, '-')}`;
+}

@@ -1,0 +1,43 @@
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { Notifier } from './notifier';
+
+/** What the notification buttons hand over to; the composition root binds them to the tracker and connections. */
+export interface DeploymentNotificationActions {
+  connect(deployment: Readonly<DeploymentContext>): Promise<void>;
+  openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
+  viewDetails(deployment: Readonly<DeploymentContext>): void;
+  retry(stagingId: string): void;
+  dismiss(stagingId: string): Promise<void>;
+}
+
+export const CONNECT = 'Connect';
+export const OPEN_DASHBOARD = 'Open Dashboard';
+export const VIEW_DETAILS = 'View Details';
+export const RETRY = 'Retry';
+export const DISMISS = 'Dismiss';
+
+/** Success found in the background: say so and offer, never open anything unasked (spec §9). */
+export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
+  const choice = await notifier.info(`Server '${deployment.serverName}' is ready`, CONNECT, OPEN_DASHBOARD);
+  if (choice === CONNECT) {
+    await actions.connect(deployment);
+  } else if (choice === OPEN_DASHBOARD) {
+    await actions.openDashboard(deployment);
+  }
+}
+
+export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
+  const choice = await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, DISMISS);
+  if (choice === VIEW_DETAILS) {
+    actions.viewDetails(deployment);
+  } else if (choice === RETRY) {
+    actions.retry(deployment.stagingId);
+  } else if (choice === DISMISS) {
+    await actions.dismiss(deployment.stagingId);
+  }
+}
+
+export function failureMessage(deployment: Readonly<DeploymentContext>): string {
+  const error = deployment.armError?.message ?? deployment.error ?? 'the deployment failed without an error message';
+  return `Azure PostgreSQL Flexible Server provisioning failed for '${deployment.serverName}': ${error}`;
+}

@@ -1,0 +1,159 @@
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { SecretStore } from '../../src/services/flexDeployment/ports';
+import type { DisposableLike, ProfileSettings } from '../../src/connections/ports';
+import type { CommandRunner, Notifier } from '../../src/notifications/notifier';
+
+/** The `pgsql.connections` setting in memory; stores a JSON copy, as VS Code's settings do. */
+export class InMemoryProfileSettings implements ProfileSettings {
+  private json: string;
+  private readonly listeners = new Set<() => void>();
+  writes = 0;
+
+  constructor(initial: unknown = []) {
+    this.json = JSON.stringify(initial);
+  }
+
+  read(): unknown {
+    return JSON.parse(this.json);
+  }
+
+  async write(entries: readonly unknown[]): Promise<void> {
+    this.writes++;
+    this.json = JSON.stringify(entries);
+    this.listeners.forEach((l) => l());
+  }
+
+  /** An edit the user makes by hand in settings.json. */
+  editByHand(value: unknown): void {
+    this.json = JSON.stringify(value);
+    this.listeners.forEach((l) => l());
+  }
+
+  onDidChange(listener: () => void): DisposableLike {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The raw text, to prove no password ever lands in settings. */
+  text(): string {
+    return this.json;
+  }
+}
+
+export class InMemorySecrets implements SecretStore {
+  readonly values = new Map<string, string>();
+
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
+  }
+
+  async store(key: string, value: string): Promise<void> {
+    this.values.set(key, value);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+}
+
+/** Records every message and answers with the action the test queued for it. */
+export class ScriptedNotifier implements Notifier {
+  readonly shown: { kind: 'info' | 'error' | 'confirm' | 'progress'; message: string; actions: string[] }[] = [];
+  private readonly answers: (string | undefined)[] = [];
+
+  answerNext(...answers: (string | undefined)[]): this {
+    this.answers.push(...answers);
+    return this;
+  }
+
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'info', message, actions });
+    return this.answers.shift();
+  }
+
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'error', message, actions });
+    return this.answers.shift();
+  }
+
+  async confirm(message: string, _detail: string, action: string): Promise<boolean> {
+    this.shown.push({ kind: 'confirm', message, actions: [action] });
+    return this.answers.shift() === action;
+  }
+
+  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    this.shown.push({ kind: 'progress', message: title, actions: [] });
+    return task();
+  }
+}
+
+export class RecordingCommands implements CommandRunner {
+  readonly calls: { command: string; args: unknown[] }[] = [];
+
+  async execute(command: string, ...args: unknown[]): Promise<unknown> {
+    this.calls.push({ command, args });
+    return undefined;
+  }
+}
+
+/** A finished deployment record as the tracker hands it to the effects. */
+export function deploymentContext(overrides: Partial<DeploymentContext> = {}): DeploymentContext {
+  return {
+    stagingId: 'stg-1',
+    deploymentName: 'pgflex-contoso-1',
+    resourceGroupName: 'rg-data',
+    subscriptionId: 'sub-1',
+    tenantId: 'tenant-1',
+    connectionProfile: {
+      server: 'contoso.postgres.database.azure.com',
+      profileName: 'contoso',
+      database: '',
+      user: 'pgadmin',
+      authenticationType: 'SqlLogin',
+      azureSubscriptionId: 'sub-1',
+      azureResourceGroup: 'rg-data',
+      azureTenantId: 'tenant-1',
+      savePassword: true,
+    },
+    status: 'succeeded',
+    createdAt: Date.UTC(2026, 10, 22, 10, 0, 0),
+    serverResourceId: '/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso',
+    passwordSecretId: 'pgsql.flexProvisioning.stagedPassword.stg-1',
+    serverName: 'contoso',
+    location: 'westeurope',
+    request: {
+      tenantId: 'tenant-1',
+      subscriptionId: 'sub-1',
+      resourceGroup: { name: 'rg-data', isNew: false },
+      serverName: 'contoso',
+      location: 'westeurope',
+      version: '16',
+      tier: 'Burstable',
+      skuName: 'Standard_B1ms',
+      storageSizeGB: 32,
+      authenticationMode: 'PostgreSQLOnly',
+      adminLogin: 'pgadmin',
+      firewall: { allowAzureServices: false },
+    },
+    inActiveSession: true,
+    audit: [],
+    ...overrides,
+  };
+}
+
+/** The same deployment for a Hybrid server: the profile prefers Microsoft Entra (spec §6). */
+export function entraDeploymentContext(overrides: Partial<DeploymentContext> = {}): DeploymentContext {
+  const base = deploymentContext();
+  return deploymentContext({
+    connectionProfile: {
+      ...base.connectionProfile,
+      user: 'ada@contoso.com',
+      entraUserName: 'ada@contoso.com',
+      authenticationType: 'AzureMFA',
+      azureAuthType: 'AzureMFA',
+      savePassword: false,
+    },
+    request: { ...base.request!, authenticationMode: 'Hybrid', entraAdmin: { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' } },
+    ...overrides,
+  });
+}

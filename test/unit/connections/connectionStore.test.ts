@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionStore } from '../../../src/connections/connectionStore';
+import { passwordSecretKey } from '../../../src/connections/connectionProfile';
+import { saveDeploymentProfile } from '../../../src/connections/saveDeploymentProfile';
+import { deploymentContext, entraDeploymentContext, InMemoryProfileSettings, InMemorySecrets } from '../../support/connectionFakes';
+
+const STAGED_PASSWORD = 'Stag3d!Passw0rd';
+
+function setup(initial: unknown = []) {
+  const settings = new InMemoryProfileSettings(initial);
+  const secrets = new InMemorySecrets();
+  const store = new ConnectionStore(settings, secrets);
+  return { settings, secrets, store };
+}
+
+describe('ConnectionStore: one profile per deployment', () => {
+  it('saves a deployment once, however often saving re-runs', async () => {
+    const { store, secrets, settings } = setup();
+    const deployment = deploymentContext();
+    await secrets.store(deployment.passwordSecretId!, STAGED_PASSWORD);
+
+    const first = await saveDeploymentProfile(deployment, store, secrets);
+    const second = await saveDeploymentProfile(deployment, store, secrets);
+    const third = await saveDeploymentProfile(deployment, store, secrets);
+
+    expect(first.id).toBe('flex-stg-1');
+    expect([second.id, third.id]).toEqual([first.id, first.id]);
+    expect(store.getProfiles()).toHaveLength(1);
+    expect(settings.read()).toHaveLength(1);
+    // The re-runs found no staged secret and kept the password the first run moved in.
+    expect(secrets.values.get(passwordSecretKey(first.id))).toBe(STAGED_PASSWORD);
+  });
+
+  it('saves concurrent re-runs as one profile', async () => {
+    const { store, secrets } = setup();
+    const deployment = deploymentContext();
+    await Promise.all([1, 2, 3, 4].map(() => saveDeploymentProfile(deployment, store, secrets)));
+    expect(store.getProfiles()).toHaveLength(1);
+  });
+
+  it('reuses the profile of a server the user already saved (same server, user, database)', async () => {
+    const { store, secrets } = setup([
+      { id: 'mine', server: 'CONTOSO.postgres.database.azure.com', profileName: 'my contoso', database: 'postgres', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
+    ]);
+    const saved = await saveDeploymentProfile(deploymentContext(), store, secrets);
+    expect(saved.id).toBe('mine');
+    expect(store.getProfiles()).toHaveLength(1);
+    expect(saved.azureResourceId).toContain('/flexibleServers/contoso');
+  });
+
+  it('keeps a different user on the same server as its own profile', async () => {
+    const { store } = setup();
+    await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'alice', authenticationType: 'SqlLogin', savePassword: false });
+    await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'bob', authenticationType: 'SqlLogin', savePassword: false });
+    await store.saveProfile({ server: 'a.example', profileName: 'a again', database: 'postgres', user: 'bob', authenticationType: 'SqlLogin', savePassword: false });
+    expect(store.getProfiles().map((p) => `${p.user}:${p.profileName}`)).toEqual(['alice:a', 'bob:a again']);
+  });
+
+  it('fills the profile from the record: resource id, Azure ids, metadata', async () => {
+    const { store, secrets } = setup();
+    const saved = await saveDeploymentProfile(deploymentContext(), store, secrets);
+    expect(saved).toMatchObject({
+      server: 'contoso.postgres.database.azure.com',
+      profileName: 'contoso',
+      user: 'pgadmin',
+      authenticationType: 'SqlLogin',
+      azureResourceId: '/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso',
+      azureSubscriptionId: 'sub-1',
+      azureResourceGroup: 'rg-data',
+      azureTenantId: 'tenant-1',
+      azureLocation: 'westeurope',
+      postgresVersion: '16',
+      skuName: 'Standard_B1ms',
+    });
+  });
+});
+
+describe('ConnectionStore: passwords live only in SecretStorage', () => {
+  it('moves the staged password into the profile secret and deletes the staged one', async () => {
+    const { store, secrets, settings } = setup();
+    const deployment = deploymentContext();
+    await secrets.store(deployment.passwordSecretId!, STAGED_PASSWORD);
+
+    const saved = await saveDeploymentProfile(deployment, store, secrets);
+
+    expect(secrets.values.has(deployment.passwordSecretId!)).toBe(false);
+    expect([...secrets.values.keys()]).toEqual([passwordSecretKey(saved.id)]);
+    expect(settings.text()).not.toContain(STAGED_PASSWORD);
+    expect(settings.text()).not.toMatch(/"password"/i);
+    expect(await store.getSavedPassword(saved)).toBe(STAGED_PASSWORD);
+  });
+
+  it('does not store a password for a profile that does not ask to save it', async () => {
+    const { store, secrets } = setup();
+    const profile = await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
+    expect(await store.saveProfilePasswordIfNeeded(profile, 'secret-1')).toBe(false);
+    expect(secrets.values.size).toBe(0);
+  });
+
+  it('removes the profile and its password together', async () => {
+    const { store, secrets } = setup();
+    const profile = await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: true });
+    await store.saveProfilePasswordIfNeeded(profile, 'secret-1');
+    await store.removeProfile(profile.id);
+    expect(store.getProfiles()).toHaveLength(0);
+    expect(secrets.values.size).toBe(0);
+  });
+});
+
+describe('ConnectionStore: Microsoft Entra profiles carry no password', () => {
+  it('saves a Hybrid deployment as an Entra profile and drops the staged password', async () => {
+    const { store, secrets, settings } = setup();
+    const deployment = entraDeploymentContext();
+    await secrets.store(deployment.passwordSecretId!, STAGED_PASSWORD);
+
+    const saved = await saveDeploymentProfile(deployment, store, secrets);
+
+    expect(saved).toMatchObject({ authenticationType: 'AzureMFA', user: 'ada@contoso.com', entraUserName: 'ada@contoso.com', savePassword: false });
+    expect(secrets.values.size).toBe(0);
+    expect(settings.text()).not.toContain(STAGED_PASSWORD);
+    expect(await store.getSavedPassword(saved)).toBeUndefined();
+  });
+
+  it('derives an Entra profile from a Hybrid request when the draft is partial', async () => {
+    const { store, secrets } = setup();
+    const saved = await saveDeploymentProfile(entraDeploymentContext({ connectionProfile: {} }), store, secrets);
+    expect(saved).toMatchObject({ authenticationType: 'AzureMFA', user: 'ada@contoso.com', savePassword: false, server: 'contoso.postgres.database.azure.com' });
+  });
+
+  it('deletes an old password when a profile switches to Entra', async () => {
+    const { store, secrets } = setup();
+    const profile = await store.saveProfile({ id: 'p', server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: true });
+    await store.saveProfilePasswordIfNeeded(profile, 'secret-1');
+    const entra = await store.saveProfile({ ...profile, authenticationType: 'AzureMFA', savePassword: false });
+    expect(await store.saveProfilePasswordIfNeeded(entra, 'secret-2')).toBe(false);
+    expect(secrets.values.size).toBe(0);
+  });
+});
+
+describe('ConnectionStore: hand-edited settings', () => {
+  it('keeps entries it cannot read and does not show them', async () => {
+    const junk = { server: 42 };
+    const { store, settings } = setup([junk]);
+    expect(store.getProfiles()).toHaveLength(0);
+    expect(store.invalidEntryCount()).toBe(1);
+    await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
+    expect(settings.read()).toEqual([junk, expect.objectContaining({ server: 'a.example' })]);
+  });
+
+  it('follows edits made outside the store', () => {
+    const { store, settings } = setup();
+    const seen: number[] = [];
+    store.profiles$.subscribe((p) => seen.push(p.length));
+    settings.editByHand([{ id: 'x', server: 's', profileName: 'x', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false }]);
+    expect(seen).toEqual([0, 1]);
+  });
+});
