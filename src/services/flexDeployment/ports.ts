@@ -16,6 +16,11 @@ export interface DeploymentRef {
   deploymentName: string;
   /** The time the record was staged: a list call may skip deployments started before it. */
   createdAt: number;
+  /**
+   * The server the deployment creates. ARM deletes old deployments from a resource group's history
+   * (above 700 of them), so on a 404 the reader looks for the server itself before saying notFound.
+   */
+  serverName?: string;
 }
 
 /** What one read of ARM said about one deployment. */

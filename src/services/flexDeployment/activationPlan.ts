@@ -1,0 +1,48 @@
+import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentRecord } from './deploymentRecord';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** States in which a deployment still owes work to someone: reading ARM, or saving its profile. */
+const UNFINISHED: ReadonlySet<DeploymentStateName> = new Set(['pending', 'deploying', 'succeeded.creatingProfile']);
+
+export function isUnfinished(record: DeploymentRecord): boolean {
+  return UNFINISHED.has(record.state);
+}
+
+export function needsArmRead(record: DeploymentRecord): boolean {
+  return record.state === 'deploying' || record.state === 'pending';
+}
+
+/** What activation does with each stored record (spec §4, §8, §10). */
+export interface ActivationPlan {
+  /** Terminal longer ago than the retention window. */
+  purge: string[];
+  /** Unfinished: resume polling or the missing profile. */
+  resume: string[];
+  /** Failed within 24 h and not yet retried: notify again. */
+  notify: string[];
+}
+
+export function planActivation(records: readonly DeploymentRecord[], now: number, retentionDays: number): ActivationPlan {
+  const plan: ActivationPlan = { purge: [], resume: [], notify: [] };
+  const retentionMs = Math.max(0, retentionDays) * DAY_MS;
+  for (const record of records) {
+    if (isUnfinished(record)) {
+      plan.resume.push(record.stagingId);
+      continue;
+    }
+    const terminalAt = record.terminalAt ?? record.createdAt;
+    if (now - terminalAt > retentionMs) {
+      plan.purge.push(record.stagingId);
+    } else if (
+      record.state === 'failed' &&
+      record.retryRequestedAt === undefined &&
+      now - terminalAt < FAILURE_NOTIFICATION_WINDOW_MS
+    ) {
+      plan.notify.push(record.stagingId);
+    }
+  }
+  return plan;
+}

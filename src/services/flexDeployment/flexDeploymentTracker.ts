@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import { BehaviorSubject, Subject, defer, filter, map, takeUntil, type Observable } from 'rxjs';
+import type { StateValue } from 'xstate';
+import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import type { DeploymentContext, StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { isUnfinished, needsArmRead, planActivation } from './activationPlan';
+import type { DeploymentJournal } from './deploymentJournal';
+import type { DeploymentLeases } from './deploymentLeases';
+import { toContext, type DeploymentRecord } from './deploymentRecord';
+import { OwnedDeployments, stateValueOf } from './ownedDeployments';
+import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
+import {
+  ArmStartError,
+  type AzureSignIn,
+  type Clock,
+  type DeploymentEffects,
+  type DeploymentObservation,
+  type DeploymentReader,
+  type DeploymentRef,
+  type SecretStore,
+  type ServerProvisioner,
+} from './ports';
+import { deploymentNameFor, needsStagedPassword, stagedContext } from './stageDeployment';
+import { stagedPasswordKey } from './storageKeys';
+
+/** The service interface of the specification (§3). */
+export interface IFlexDeploymentTracker {
+  startPolling(): void;
+  stopPolling(): void;
+  checkDeploymentStatus(stagingId: string): Promise<void>;
+  getStagedProfiles(): Promise<StagedFlexProfile[]>;
+}
+
+/** What views render: the machine's state value and context (no password, ever). */
+export interface DeploymentView {
+  value: StateValue;
+  context: DeploymentContext;
+}
+
+export class CreateRequestInvalidError extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.values(errors)[0] ?? 'The create request is not valid.');
+    this.name = 'CreateRequestInvalidError';
+  }
+}
+
+export interface TrackerSettings {
+  retentionDays(): number;
+  pollIntervalMs(): number;
+}
+
+export interface TrackerDependencies {
+  journal: DeploymentJournal;
+  leases: DeploymentLeases;
+  reader: DeploymentReader;
+  provisioner: ServerProvisioner;
+  effects: DeploymentEffects;
+  secrets: SecretStore;
+  signIn: AzureSignIn;
+  settings: TrackerSettings;
+  clock: Clock;
+  log: (message: string) => void;
+}
+
+/**
+ * Tracks every staged deployment until it ends, across reloads, crashes and windows. Deployments
+ * this window owns (it holds their lease) are live actors; the others are records it only shows,
+ * and adopts when their owner is gone. Records are written through the journal, coalesced: one
+ * write per poll cycle, one per transition the user can see.
+ */
+export class FlexDeploymentTracker implements IFlexDeploymentTracker {
+  private readonly records = new Map<string, DeploymentRecord>();
+  private readonly owned: OwnedDeployments;
+  private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
+  private readonly active$ = new BehaviorSubject(false);
+  private readonly wake$ = new Subject<void>();
+  private readonly stopPolling$ = new Subject<void>();
+  private readonly dirty = new Set<string>();
+  private readonly deleted = new Set<string>();
+  private readonly settledQueue = new Set<string>();
+  private flushScheduled: Promise<void> | undefined;
+  private writes: Promise<void> = Promise.resolve();
+  private inCycle = false;
+  private serial: Promise<unknown> = Promise.resolve();
+  private promptedSignIn = false;
+  private polling = false;
+
+  readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
+
+  constructor(private readonly deps: TrackerDependencies) {
+    this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
+      changed: (record) => this.onChanged(record),
+      settled: (id) => this.onSettled(id),
+      failed: (id) => void deps.leases.release(id),
+    }, deps.log);
+    deps.leases.onLost((id) => {
+      deps.log(`Another window took over deployment ${id}.`);
+      this.owned.stop(id);
+    });
+    deps.signIn.onDidSignIn(() => this.wake$.next());
+  }
+
+  /** Spec §4: rehydrate, purge past retention, resume the unfinished, notify recent failures. */
+  async activate(): Promise<void> {
+    const { records } = await this.deps.journal.load();
+    const now = this.deps.clock.now();
+    const plan = planActivation(records, now, this.deps.settings.retentionDays());
+    const purge = new Set(plan.purge);
+    for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record.stagingId, record);
+    if (purge.size) {
+      this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
+      await this.deps.journal.commit({ deletes: [...purge] });
+    }
+    for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
+    this.publish();
+    this.startPolling();
+  }
+
+  startPolling(): void {
+    if (this.polling) return;
+    this.polling = true;
+    pollWhileActive({
+      active$: this.active$,
+      cycle: () => defer(() => this.exclusive(() => this.runCycle())),
+      intervalMs: () => this.deps.settings.pollIntervalMs(),
+      wake$: this.wake$,
+      onError: (error) => this.deps.log(`A poll cycle failed; the next one will try again: ${String(error)}`),
+    })
+      .pipe(takeUntil(this.stopPolling$))
+      .subscribe();
+  }
+
+  stopPolling(): void {
+    this.stopPolling$.next();
+    this.polling = false;
+  }
+
+  /** One poll cycle now, outside the timer (the Deployments view's Refresh). */
+  async refresh(): Promise<void> {
+    await this.exclusive(() => this.runCycle());
+  }
+
+  async checkDeploymentStatus(stagingId: string): Promise<void> {
+    await this.exclusive(() => this.readAndApply([stagingId]));
+  }
+
+  async getStagedProfiles(): Promise<StagedFlexProfile[]> {
+    return [...this.records.values()];
+  }
+
+  getDeployment(stagingId: string): DeploymentView | undefined {
+    const record = this.records.get(stagingId);
+    return record && viewOf(record);
+  }
+
+  deployment$(stagingId: string): Observable<DeploymentView> {
+    return this.views$.pipe(
+      map((views) => views.find((v) => v.context.stagingId === stagingId)),
+      filter((v): v is DeploymentView => v !== undefined),
+    );
+  }
+
+  /** Validate, preflight, stage durably, then start ARM. Returns once ARM has answered the PUT. */
+  async create(input: unknown): Promise<string> {
+    const validation = validateCreateServerRequest(input);
+    if (!validation.ok) throw new CreateRequestInvalidError(validation.errors);
+    const request: CreateServerRequest = validation.request;
+    await this.deps.provisioner.preflight(request);
+
+    const at = this.deps.clock.now();
+    const stagingId = randomUUID();
+    const deploymentName = deploymentNameFor(request.serverName, at);
+    let passwordSecretId: string | undefined;
+    if (needsStagedPassword(request) && request.adminPassword) {
+      passwordSecretId = stagedPasswordKey(stagingId);
+      await this.deps.secrets.store(passwordSecretId, request.adminPassword);
+    }
+    await this.deps.leases.tryAcquire(stagingId);
+    this.owned.start(stagedContext(request, { stagingId, deploymentName, passwordSecretId }, at));
+    await this.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
+
+    try {
+      await this.deps.provisioner.startDeployment(request, deploymentName);
+      this.owned.send(stagingId, { type: 'arm.accepted', at: this.deps.clock.now() });
+    } catch (error) {
+      if (error instanceof ArmStartError) {
+        this.owned.send(stagingId, { type: 'arm.rejected', at: this.deps.clock.now(), error: error.error });
+      } else {
+        // ARM may or may not have accepted it: let polling find out, as after a restart.
+        this.deps.log(`Starting deployment ${deploymentName} gave no answer (${String(error)}); polling will tell.`);
+        this.owned.send(stagingId, { type: 'session.resumed', at: this.deps.clock.now() });
+      }
+    }
+    await this.flush();
+    return stagingId;
+  }
+
+  dismiss(stagingId: string): Promise<void> {
+    return this.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
+  }
+
+  retry(stagingId: string): Promise<void> {
+    return this.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
+  }
+
+  reportDashboardOpened(stagingId: string): Promise<void> {
+    return this.sendAsOwner(stagingId, { type: 'dashboard.opened', at: this.deps.clock.now() });
+  }
+
+  /** `pgsql.clearStagedFlexProfiles`: every record and every lingering staged password. */
+  async clearAll(): Promise<void> {
+    const ids = [...this.records.keys()];
+    this.owned.stopAll();
+    await this.deps.leases.releaseAll();
+    await Promise.all(ids.map((id) => this.deps.secrets.delete(stagedPasswordKey(id))));
+    this.records.clear();
+    this.dirty.clear();
+    await this.deps.journal.commit({ deletes: ids });
+    this.publish();
+  }
+
+  /** Resolves once every change so far is written and no effect is still running. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const writes = this.writes;
+      await writes;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (writes === this.writes && !this.flushScheduled && this.owned.inFlight() === 0) return;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.stopPolling();
+    await this.flush();
+    await this.whenIdle();
+    this.owned.stopAll();
+    await this.deps.leases.releaseAll();
+  }
+
+  private async runCycle(): Promise<CycleOutcome> {
+    await this.adoptOrphans();
+    const ids = this.owned.ids().filter((id) => {
+      const record = this.records.get(id);
+      return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || !record.inActiveSession);
+    });
+    return this.readAndApply(ids);
+  }
+
+  private async readAndApply(ids: readonly string[]): Promise<CycleOutcome> {
+    const refs = ids.map((id) => this.records.get(id)).filter((r) => r !== undefined).map(refOf);
+    const batch = refs.length ? await this.deps.reader.read(refs) : { observations: new Map<string, DeploymentObservation>() };
+    const at = this.deps.clock.now();
+    this.inCycle = true;
+    try {
+      for (const ref of refs) {
+        const observation = batch.observations.get(ref.stagingId) ?? { kind: 'unavailable', reason: 'no answer' };
+        const event = eventFor(observation, at);
+        if (event) this.owned.send(ref.stagingId, event);
+        if (observation.kind === 'signedOut') void this.promptSignInOnce();
+        this.owned.send(ref.stagingId, { type: 'clock.tick', at });
+      }
+    } finally {
+      this.inCycle = false;
+    }
+    await this.flush();
+    return { retryAfterMs: batch.retryAfterMs };
+  }
+
+  /** Takes over unfinished deployments whose owner window is gone (its lease went stale). */
+  private async adoptOrphans(): Promise<void> {
+    const foreign = [...this.records.values()].filter((r) => isUnfinished(r) && !this.owned.has(r.stagingId));
+    if (!foreign.length) return;
+    const { records } = await this.deps.journal.load();
+    const now = this.deps.clock.now();
+    for (const record of records) {
+      if (this.owned.has(record.stagingId)) continue;
+      this.records.set(record.stagingId, record);
+      if (isUnfinished(record)) await this.adopt(record.stagingId, now);
+    }
+    this.publish();
+  }
+
+  private async adopt(stagingId: string, at: number): Promise<void> {
+    const record = this.records.get(stagingId);
+    if (!record || !(await this.deps.leases.tryAcquire(stagingId))) return;
+    try {
+      this.owned.hydrate(record);
+      this.owned.send(stagingId, { type: 'session.resumed', at });
+    } catch (error) {
+      this.deps.log(`Deployment ${stagingId} could not be resumed: ${String(error)}`);
+      await this.deps.leases.release(stagingId);
+    }
+  }
+
+  private async sendAsOwner(stagingId: string, event: DeploymentEvent): Promise<void> {
+    if (!this.owned.has(stagingId)) {
+      if (!(await this.deps.leases.tryAcquire(stagingId))) {
+        throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+      }
+      const { records } = await this.deps.journal.load();
+      const fresh = records.find((r) => r.stagingId === stagingId);
+      if (!fresh) {
+        await this.deps.leases.release(stagingId);
+        this.records.delete(stagingId);
+        this.publish();
+        return;
+      }
+      this.owned.hydrate(fresh);
+    }
+    this.owned.send(stagingId, event);
+    await this.flush();
+  }
+
+  private onChanged(record: DeploymentRecord): void {
+    if (record.state === 'dismissed') {
+      this.records.delete(record.stagingId);
+      this.dirty.delete(record.stagingId);
+      this.deleted.add(record.stagingId);
+    } else {
+      this.records.set(record.stagingId, record);
+      this.dirty.add(record.stagingId);
+    }
+    this.publish();
+    if (!this.inCycle) void this.flush();
+  }
+
+  private onSettled(stagingId: string): void {
+    this.settledQueue.add(stagingId);
+    if (!this.inCycle) void this.flush();
+  }
+
+  /** Coalesces everything changed since the last write into one journal (and globalState) write. */
+  private flush(): Promise<void> {
+    if (this.flushScheduled) return this.flushScheduled;
+    const flush = Promise.resolve().then(async () => {
+      this.flushScheduled = undefined;
+      const upserts = [...this.dirty].map((id) => this.records.get(id)).filter((r) => r !== undefined);
+      const deletes = [...this.deleted];
+      const settled = [...this.settledQueue].filter((id) => this.owned.isSettled(id));
+      this.dirty.clear();
+      this.deleted.clear();
+      for (const id of settled) this.settledQueue.delete(id);
+      if (upserts.length || deletes.length) await this.deps.journal.commit({ upserts, deletes });
+      for (const id of settled) {
+        this.owned.stop(id);
+        await this.deps.leases.release(id);
+      }
+    });
+    this.flushScheduled = flush;
+    this.writes = this.writes.then(() => flush).catch((error: unknown) => {
+      this.deps.log(`Saving deployment records failed: ${String(error)}`);
+    });
+    return flush;
+  }
+
+  private publish(): void {
+    const records = [...this.records.values()];
+    this.active$.next(records.some(needsArmRead));
+    this.views$.next(records.map(viewOf));
+  }
+
+  private async promptSignInOnce(): Promise<void> {
+    if (this.promptedSignIn) return;
+    this.promptedSignIn = true;
+    await this.deps.signIn.promptSignIn();
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.serial.then(work);
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function viewOf(record: DeploymentRecord): DeploymentView {
+  return { value: stateValueOf(record.state), context: toContext(record) };
+}
+
+function refOf(record: DeploymentRecord): DeploymentRef {
+  const { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt } = record;
+  return { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt };
+}
+
+function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent | undefined {
+  switch (observation.kind) {
+    case 'running':
+      return { type: 'poll.running', at, provisioningState: observation.provisioningState };
+    case 'succeeded':
+      return { type: 'poll.succeeded', at, serverResourceId: observation.serverResourceId };
+    case 'failed':
+      return { type: 'poll.failed', at, error: observation.error };
+    case 'notFound':
+      return { type: 'poll.notFound', at };
+    case 'unavailable':
+    case 'signedOut':
+      return undefined;
+  }
+}

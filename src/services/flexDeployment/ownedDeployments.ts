@@ -1,0 +1,195 @@
+import { createActor, type Actor, type StateValue } from 'xstate';
+import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import { deploymentMachine, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
+import type { Clock, DeploymentEffects, SecretStore } from './ports';
+
+type ProvidedMachine = ReturnType<typeof provideEffects>;
+type DeploymentActor = Actor<ProvidedMachine>;
+
+/** States after which nothing is owed: the actor can stop and its lease go. */
+const SETTLED: ReadonlySet<DeploymentStateName> = new Set([
+  'failed',
+  'succeeded.profileCreated',
+  'succeeded.dashboardOpened',
+  'dismissed',
+]);
+
+export function stateNameOf(value: StateValue): DeploymentStateName {
+  if (typeof value === 'string') return value as DeploymentStateName;
+  const [parent, child] = Object.entries(value)[0] ?? [];
+  return `${parent}.${String(child)}` as DeploymentStateName;
+}
+
+export function stateValueOf(name: DeploymentStateName): StateValue {
+  const [parent, child] = name.split('.');
+  return child ? { [parent as string]: child } : (parent as string);
+}
+
+interface Owned {
+  actor: DeploymentActor;
+  inFlight: number;
+}
+
+export interface OwnedDeploymentsEvents {
+  /** The deployment's record changed (a transition or a context update). */
+  changed(record: DeploymentRecord): void;
+  /** Nothing is owed any more: persist, then release. */
+  settled(stagingId: string): void;
+  /** An actor went into XState's error status; the record is kept as it was. */
+  failed(stagingId: string, error: unknown): void;
+}
+
+/**
+ * The live actors of the deployments this window owns. Each is the machine with the host's
+ * effects provided; effect completions come back to it as events.
+ */
+export class OwnedDeployments {
+  private readonly owned = new Map<string, Owned>();
+  private readonly machine: ProvidedMachine;
+
+  constructor(
+    effects: DeploymentEffects,
+    secrets: SecretStore,
+    clock: Clock,
+    private readonly events: OwnedDeploymentsEvents,
+    private readonly log: (message: string) => void,
+  ) {
+    this.machine = provideEffects(effects, secrets, clock, (id, work) => this.track(id, work), log);
+  }
+
+  has(stagingId: string): boolean {
+    return this.owned.has(stagingId);
+  }
+
+  ids(): string[] {
+    return [...this.owned.keys()];
+  }
+
+  record(stagingId: string): DeploymentRecord | undefined {
+    const owned = this.owned.get(stagingId);
+    if (!owned) return undefined;
+    const snapshot = owned.actor.getSnapshot();
+    return toRecord(stateNameOf(snapshot.value), snapshot.context);
+  }
+
+  /** Starts a new deployment's actor in `pending`. */
+  start(context: DeploymentContext): void {
+    this.run(context.stagingId, createActor(this.machine, { input: context }));
+  }
+
+  /** Rebuilds the actor from a stored record: state and context, nothing re-run. */
+  hydrate(record: DeploymentRecord): void {
+    const context = toContext(record);
+    const snapshot = this.machine.resolveState({ value: stateValueOf(record.state), context });
+    // `input` is ignored when a snapshot is given; the types ask for it all the same.
+    this.run(record.stagingId, createActor(this.machine, { snapshot, input: context }));
+  }
+
+  send(stagingId: string, event: DeploymentEvent): void {
+    this.owned.get(stagingId)?.actor.send(event);
+  }
+
+  stop(stagingId: string): void {
+    this.owned.get(stagingId)?.actor.stop();
+    this.owned.delete(stagingId);
+  }
+
+  stopAll(): void {
+    for (const id of this.ids()) this.stop(id);
+  }
+
+  /** Effects started and not yet answered, over all owned deployments. */
+  inFlight(): number {
+    let count = 0;
+    for (const owned of this.owned.values()) count += owned.inFlight;
+    return count;
+  }
+
+  isSettled(stagingId: string): boolean {
+    const owned = this.owned.get(stagingId);
+    if (!owned) return true;
+    return owned.inFlight === 0 && SETTLED.has(stateNameOf(owned.actor.getSnapshot().value));
+  }
+
+  private run(stagingId: string, actor: DeploymentActor): void {
+    this.owned.set(stagingId, { actor, inFlight: 0 });
+    actor.subscribe({
+      next: (snapshot) => {
+        this.events.changed(toRecord(stateNameOf(snapshot.value), snapshot.context));
+        if (this.isSettled(stagingId)) this.events.settled(stagingId);
+      },
+      error: (error) => {
+        this.log(`Deployment ${stagingId} stopped on an internal error: ${String(error)}`);
+        this.owned.delete(stagingId);
+        this.events.failed(stagingId, error);
+      },
+    });
+    actor.start();
+  }
+
+  /** Counts an effect in flight, so the actor is not stopped while it still owes an answer. */
+  private track(stagingId: string, work: () => Promise<DeploymentEvent | undefined>): void {
+    const owned = this.owned.get(stagingId);
+    if (owned) owned.inFlight++;
+    void work()
+      .then((event) => {
+        if (owned) owned.inFlight--;
+        if (event && this.owned.get(stagingId) === owned) owned?.actor.send(event);
+        else if (this.isSettled(stagingId)) this.events.settled(stagingId);
+      })
+      .catch((error: unknown) => {
+        if (owned) owned.inFlight--;
+        this.log(`An effect of deployment ${stagingId} failed: ${String(error)}`);
+      });
+  }
+}
+
+function provideEffects(
+  effects: DeploymentEffects,
+  secrets: SecretStore,
+  clock: Clock,
+  track: (stagingId: string, work: () => Promise<DeploymentEvent | undefined>) => void,
+  log: (message: string) => void,
+) {
+  const fireAndForget = (what: string, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      log(`${what} failed: ${String(error)}`);
+    }
+  };
+  return deploymentMachine.provide({
+    actions: {
+      saveProfile: ({ context }) =>
+        track(context.stagingId, () =>
+          effects.saveProfile(context).then(
+            ({ profileId }): DeploymentEvent => ({ type: 'profile.saved', at: clock.now(), profileId }),
+            (error: unknown): DeploymentEvent => ({ type: 'profile.saveFailed', at: clock.now(), message: messageOf(error) }),
+          ),
+        ),
+      openDashboard: ({ context }) =>
+        track(context.stagingId, () =>
+          effects.openDashboard(context).then(
+            (): DeploymentEvent => ({ type: 'dashboard.opened', at: clock.now() }),
+            (error: unknown): DeploymentEvent => ({ type: 'dashboard.failed', at: clock.now(), message: messageOf(error) }),
+          ),
+        ),
+      notifyReady: ({ context }) => fireAndForget('The ready notification', () => effects.notifyReady(context)),
+      notifyFailed: ({ context }) => fireAndForget('The failure notification', () => effects.notifyFailed(context)),
+      openRetryForm: ({ context }) => fireAndForget('Opening the retry form', () => effects.openRetryForm(context)),
+      discardStagedSecret: ({ context }, { passwordSecretId }) => {
+        if (!passwordSecretId) return;
+        track(context.stagingId, async () => {
+          await secrets.delete(passwordSecretId);
+          return undefined;
+        });
+      },
+    },
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentLeases } from '../../src/services/flexDeployment/deploymentLeases';
+import type {
+  AzureSignIn,
+  DeploymentEffects,
+  DeploymentObservation,
+  DeploymentReadBatch,
+  DeploymentReader,
+  DeploymentRef,
+  GlobalStateLike,
+  SecretStore,
+  ServerProvisioner,
+} from '../../src/services/flexDeployment/ports';
+
+/** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
+export class MemoryMemento implements GlobalStateLike {
+  readonly values = new Map<string, unknown>();
+  writes = 0;
+  get<T>(key: string): T | undefined {
+    const v = this.values.get(key);
+    return v === undefined ? undefined : (structuredClone(v) as T);
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.writes++;
+    this.values.set(key, structuredClone(value));
+  }
+}
+
+export class MemorySecrets implements SecretStore {
+  readonly values = new Map<string, string>();
+  async get(key: string) {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string) {
+    this.values.set(key, value);
+  }
+  async delete(key: string) {
+    this.values.delete(key);
+  }
+}
+
+export class FakeClock {
+  constructor(public time = Date.UTC(2026, 10, 22, 12)) {}
+  now = () => this.time;
+  advance(ms: number) {
+    this.time += ms;
+  }
+}
+
+/** Leases shared by the trackers of one test, as lock files are shared by windows. */
+export class LeaseRegistry {
+  readonly holders = new Map<string, symbol>();
+  forWindow(): DeploymentLeases & { crash(): void } {
+    const me = Symbol('window');
+    const registry = this.holders;
+    const lost: ((id: string) => void)[] = [];
+    return {
+      async tryAcquire(id) {
+        const holder = registry.get(id);
+        if (holder && holder !== me) return false;
+        registry.set(id, me);
+        return true;
+      },
+      async release(id) {
+        if (registry.get(id) === me) registry.delete(id);
+      },
+      async releaseAll() {
+        for (const [id, holder] of registry) if (holder === me) registry.delete(id);
+      },
+      holds: (id) => registry.get(id) === me,
+      onLost: (l) => void lost.push(l),
+      /** The window died: its leases go stale. */
+      crash() {
+        for (const [id, holder] of registry) if (holder === me) registry.delete(id);
+      },
+    };
+  }
+}
+
+/** ARM as the tracker sees it: what each deployment (by name) currently reports. */
+export class ScriptedReader implements DeploymentReader {
+  readonly states = new Map<string, DeploymentObservation>();
+  readonly reads: DeploymentRef[][] = [];
+  retryAfterMs: number | undefined;
+  async read(refs: readonly DeploymentRef[]): Promise<DeploymentReadBatch> {
+    this.reads.push([...refs]);
+    const observations = new Map<string, DeploymentObservation>();
+    for (const ref of refs) observations.set(ref.stagingId, this.states.get(ref.deploymentName) ?? { kind: 'notFound' });
+    return { observations, retryAfterMs: this.retryAfterMs };
+  }
+  set(deploymentName: string, observation: DeploymentObservation) {
+    this.states.set(deploymentName, observation);
+  }
+}
+
+export class FakeProvisioner implements ServerProvisioner {
+  readonly started: { request: CreateServerRequest; deploymentName: string }[] = [];
+  constructor(private readonly reader: ScriptedReader) {}
+  async preflight() {}
+  async startDeployment(request: CreateServerRequest, deploymentName: string) {
+    this.started.push({ request, deploymentName });
+    this.reader.set(deploymentName, { kind: 'running', provisioningState: 'Accepted' });
+    return { deploymentName };
+  }
+}
+
+/** A connection store in memory: profiles keyed by their stable id, like the real one. */
+export class RecordingEffects implements DeploymentEffects {
+  readonly profiles = new Map<string, { context: DeploymentContext; password?: string }>();
+  saveCalls = 0;
+  readonly dashboards: string[] = [];
+  readonly ready: string[] = [];
+  readonly failed: string[] = [];
+  readonly retryForms: string[] = [];
+  constructor(private readonly secrets: MemorySecrets) {}
+  async saveProfile(d: Readonly<DeploymentContext>) {
+    this.saveCalls++;
+    const id = d.connectionProfile.id ?? `flex-${d.stagingId}`;
+    const password = d.passwordSecretId ? await this.secrets.get(d.passwordSecretId) : undefined;
+    if (password) await this.secrets.store(`profile-password.${id}`, password);
+    if (d.passwordSecretId) await this.secrets.delete(d.passwordSecretId);
+    this.profiles.set(id, { context: structuredClone(d as DeploymentContext), password });
+    return { profileId: id };
+  }
+  async openDashboard(d: Readonly<DeploymentContext>) {
+    this.dashboards.push(d.stagingId);
+  }
+  notifyReady(d: Readonly<DeploymentContext>) {
+    this.ready.push(d.stagingId);
+  }
+  notifyFailed(d: Readonly<DeploymentContext>) {
+    this.failed.push(d.stagingId);
+  }
+  openRetryForm(d: Readonly<DeploymentContext>) {
+    this.retryForms.push(d.stagingId);
+  }
+}
+
+export class FakeSignIn implements AzureSignIn {
+  prompts = 0;
+  private listeners: (() => void)[] = [];
+  async promptSignIn() {
+    this.prompts++;
+  }
+  onDidSignIn(listener: () => void) {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  }
+  signIn() {
+    for (const l of this.listeners) l();
+  }
+}
+
+export function tempDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'pgflex-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function createRequest(overrides: Partial<CreateServerRequest> = {}): CreateServerRequest {
+  return {
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    subscriptionId: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    resourceGroup: { name: 'rg-pgflex', isNew: false },
+    serverName: 'pgflex-demo',
+    location: 'canadacentral',
+    version: '17',
+    tier: 'Burstable',
+    skuName: 'Standard_B2s',
+    storageSizeGB: 32,
+    authenticationMode: 'PostgreSQLOnly',
+    adminLogin: 'pgadmin',
+    adminPassword: 'Sup3r$ecret!',
+    confirmPassword: 'Sup3r$ecret!',
+    firewall: { allowAzureServices: true },
+    ...overrides,
+  };
+}

@@ -1,0 +1,61 @@
+import { DeploymentJournal } from '../../src/services/flexDeployment/deploymentJournal';
+import { FlexDeploymentTracker } from '../../src/services/flexDeployment/flexDeploymentTracker';
+import {
+  FakeClock,
+  FakeProvisioner,
+  FakeSignIn,
+  LeaseRegistry,
+  MemoryMemento,
+  MemorySecrets,
+  RecordingEffects,
+  ScriptedReader,
+} from './trackerFakes';
+
+/** What the windows of one test share: globalState, secrets, the storage folder, leases, ARM. */
+export interface SharedWorld {
+  memento: MemoryMemento;
+  secrets: MemorySecrets;
+  storageDir: string;
+  leases: LeaseRegistry;
+  reader: ScriptedReader;
+  clock: FakeClock;
+  effects: RecordingEffects;
+  signIn: FakeSignIn;
+  logs: string[];
+}
+
+export function createWorld(storageDir: string): SharedWorld {
+  const secrets = new MemorySecrets();
+  return {
+    memento: new MemoryMemento(),
+    secrets,
+    storageDir,
+    leases: new LeaseRegistry(),
+    reader: new ScriptedReader(),
+    clock: new FakeClock(),
+    effects: new RecordingEffects(secrets),
+    signIn: new FakeSignIn(),
+    logs: [],
+  };
+}
+
+/** A window: one tracker over the shared world. */
+export function openWindow(world: SharedWorld, settings = { retentionDays: 30 }) {
+  const leases = world.leases.forWindow();
+  const log = (m: string) => void world.logs.push(m);
+  const tracker = new FlexDeploymentTracker({
+    journal: new DeploymentJournal(world.storageDir, world.memento, log, world.clock.now),
+    leases,
+    reader: world.reader,
+    provisioner: new FakeProvisioner(world.reader),
+    effects: world.effects,
+    secrets: world.secrets,
+    signIn: world.signIn,
+    settings: { retentionDays: () => settings.retentionDays, pollIntervalMs: () => 15_000 },
+    clock: world.clock,
+    log,
+  });
+  return { tracker, leases };
+}
+
+
