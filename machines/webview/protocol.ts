@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createServerWebviewMessageSchemas, type CreateServerHostMessage } from './createServerMessages';
+import { dashboardWebviewMessageSchemas, type DashboardHostMessage } from './dashboardMessages';
 
 /**
  * The one message protocol between the extension host and its webviews. Each view adds its
@@ -10,11 +11,15 @@ import { createServerWebviewMessageSchemas, type CreateServerHostMessage } from 
 /** Posted by every webview once it listens, before the host sends anything. */
 const readySchema = z.strictObject({ type: z.literal('ready') });
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [readySchema, ...createServerWebviewMessageSchemas]);
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  readySchema,
+  ...createServerWebviewMessageSchemas,
+  ...dashboardWebviewMessageSchemas,
+]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
-export type HostMessage = CreateServerHostMessage;
+export type HostMessage = CreateServerHostMessage | DashboardHostMessage;
 
 export type WebviewMessageParse = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
 
