@@ -1,0 +1,89 @@
+import type { AnyStateNode, TransitionDefinition } from 'xstate';
+import { createTestModel, type TestPath } from 'xstate/graph';
+import type { DeploymentEvent } from '../../machines/flexDeployment/deploymentEvents';
+import { deploymentMachine } from '../../machines/flexDeployment/deploymentMachine';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import { stagedContext } from '../../src/services/flexDeployment/stageDeployment';
+import { createRequest } from './trackerFakes';
+
+export const T0 = Date.UTC(2026, 10, 22, 12);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const armError = { code: 'QuotaExceeded', message: 'Operation results in exceeding approved quota.' };
+
+/** One concrete instance of every event, with times that exercise each guard both ways. */
+export const MODEL_EVENTS: DeploymentEvent[] = [
+  { type: 'arm.accepted', at: T0 + 1000 },
+  { type: 'arm.rejected', at: T0 + 1000, error: { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' } },
+  { type: 'poll.running', at: T0 + MINUTE, provisioningState: 'Running' },
+  { type: 'poll.succeeded', at: T0 + 5 * MINUTE, serverResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo' },
+  { type: 'poll.failed', at: T0 + 5 * MINUTE, error: armError },
+  { type: 'poll.notFound', at: T0 + 5 * MINUTE },
+  { type: 'clock.tick', at: T0 + MINUTE },
+  { type: 'clock.tick', at: T0 + 2 * HOUR },
+  { type: 'profile.saved', at: T0 + 6 * MINUTE, profileId: 'flex-model' },
+  { type: 'profile.saveFailed', at: T0 + 6 * MINUTE, message: 'settings are read-only' },
+  { type: 'dashboard.opened', at: T0 + 7 * MINUTE },
+  { type: 'dashboard.failed', at: T0 + 7 * MINUTE, message: 'no pg_hba.conf entry' },
+  { type: 'user.retry', at: T0 + 8 * MINUTE },
+  { type: 'user.dismiss', at: T0 + 8 * MINUTE },
+  { type: 'session.resumed', at: T0 + 10 * MINUTE },
+  { type: 'session.resumed', at: T0 + 3 * 24 * HOUR },
+];
+
+export function modelInput(): DeploymentContext {
+  return stagedContext(
+    createRequest(),
+    { stagingId: 'model', deploymentName: 'pgflex-pgflex-demo-1', passwordSecretId: 'pgsql.flexProvisioning.stagedPassword.model' },
+    T0,
+  );
+}
+
+/** The graph is over what guards read, not over timestamps, so it stays finite. */
+function serialize(snapshot: { value: unknown; context: DeploymentContext }): string {
+  const c = snapshot.context;
+  return JSON.stringify([snapshot.value, c.inActiveSession, c.retryRequestedAt !== undefined, Boolean(c.effectError)]);
+}
+
+export function deploymentTestModel() {
+  return createTestModel(deploymentMachine, {
+    input: modelInput(),
+    events: MODEL_EVENTS,
+    serializeState: serialize as never,
+    filterEvents: (snapshot, event) => snapshot.can(event),
+  });
+}
+
+/** A path to every reachable state, then every enabled event from it: every edge of the graph. */
+export function edgeCoveringPaths(): DeploymentEvent[][] {
+  const model = deploymentTestModel();
+  const toState = model.getShortestPaths({ allowDuplicatePaths: true });
+  const paths: DeploymentEvent[][] = [];
+  for (const path of toState) {
+    const prefix = path.steps.map((s) => s.event as DeploymentEvent).filter((e) => !e.type.startsWith('xstate.'));
+    for (const event of MODEL_EVENTS) {
+      if (path.state.can(event)) paths.push([...prefix, event]);
+    }
+  }
+  return paths;
+}
+
+export type TestPathOf = TestPath<never, never>;
+
+/** Every transition the machine declares, as `source|event|guard|targets`. */
+export function declaredTransitions(): Map<string, TransitionDefinition<DeploymentContext, DeploymentEvent>> {
+  const all = new Map<string, TransitionDefinition<DeploymentContext, DeploymentEvent>>();
+  const visit = (node: AnyStateNode) => {
+    for (const defs of node.transitions.values()) {
+      for (const def of defs) all.set(transitionKey(def as never), def as never);
+    }
+    for (const child of Object.values(node.states)) visit(child);
+  };
+  visit(deploymentMachine.root);
+  return all;
+}
+
+export function transitionKey(def: TransitionDefinition<DeploymentContext, DeploymentEvent>): string {
+  const guard = typeof def.guard === 'string' ? def.guard : ((def.guard as { type?: string } | undefined)?.type ?? '');
+  return `${def.source.id}|${def.eventType}|${guard}|${(def.target ?? []).map((t) => t.id).join(',')}`;
+}
