@@ -1,0 +1,261 @@
+import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
+import {
+  serverNameSchema,
+  validateCreateServerRequest,
+  type CreateServerRequest,
+  type ValidationErrors,
+} from '../../machines/flexDeployment/createServerRequest';
+import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { FormPrefill } from '../../machines/webview/createServerMessages';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
+import type { AzureCatalog } from '../azure/azureCatalog';
+import { PreflightError } from '../services/flexDeployment/ports';
+import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import { describe, ProgressFeed } from './progressFeed';
+
+export interface CreateServerPanelDeps {
+  tracker: DeploymentTrackerPort;
+  catalog: AzureCatalog;
+  log: CreateServerLog;
+}
+
+export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
+
+export interface PanelEvents {
+  onDidDispose(panel: CreateServerPanel): void;
+}
+
+export function progressTitle(serverName: string | undefined): string {
+  return serverName ? `Provisioning ${serverName}` : 'Provisioning';
+}
+
+/**
+ * One create panel: the form, then the progress of what it created. Every message from the
+ * webview is parsed and checked against what this host itself told the webview (subscriptions,
+ * signed-in principal, client IP); anything else is rejected and logged, never acted on.
+ */
+export class CreateServerPanel {
+  private stagingIdValue: string | undefined;
+  private feed: ProgressFeed | undefined;
+  private subscriptions: SubscriptionChoice[] = [];
+  private readonly principals = new Map<string, EntraAdministrator>();
+  private clientIp: string | undefined;
+  private submitting = false;
+  private readonly listeners: Listener[];
+
+  constructor(
+    readonly panel: PanelPort,
+    private readonly deps: CreateServerPanelDeps,
+    private readonly start: PanelStart,
+    private readonly events: PanelEvents,
+  ) {
+    if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
+    this.listeners = [
+      panel.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidDispose(() => this.onDisposed()),
+    ];
+  }
+
+  get stagingId(): string | undefined {
+    return this.stagingIdValue;
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log.warn(`Rejected a malformed webview message: ${parsed.reason}`);
+      return;
+    }
+    try {
+      await this.handle(parsed.message);
+    } catch (err) {
+      this.deps.log.error(`Handling '${parsed.message.type}' failed: ${describe(err)}`);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.onReady();
+      case 'form.subscriptionSelected':
+        return this.onSubscriptionSelected(message.subscriptionId);
+      case 'form.locationSelected':
+        return this.onLocationSelected(message.subscriptionId, message.location);
+      case 'form.serverNameChanged':
+        return this.onServerNameChanged(message.subscriptionId, message.serverName);
+      case 'form.submit':
+        return this.onSubmit(message.request);
+      case 'progress.retry':
+        return this.onRetry(message.stagingId);
+    }
+  }
+
+  private async onReady(): Promise<void> {
+    if (this.stagingIdValue) return this.showProgress(this.stagingIdValue);
+    try {
+      const [subscriptions, clientIp] = await Promise.all([
+        this.deps.catalog.listSubscriptions(),
+        this.deps.catalog.detectClientIp().catch(() => undefined),
+      ]);
+      this.subscriptions = subscriptions;
+      this.clientIp = clientIp;
+      const prefill = this.start.kind === 'form' ? this.start.prefill : undefined;
+      await this.post({ type: 'form.init', subscriptions, ...(clientIp ? { clientIp } : {}), ...(prefill ? { prefill } : {}) });
+    } catch (err) {
+      this.deps.log.error(`Listing subscriptions failed: ${describe(err)}`);
+      await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${describe(err)}` });
+    }
+  }
+
+  private async onSubscriptionSelected(subscriptionId: string): Promise<void> {
+    const subscription = this.knownSubscription(subscriptionId);
+    if (!subscription) return;
+    try {
+      const [resourceGroups, locations, entraAdmin] = await Promise.all([
+        this.deps.catalog.listResourceGroups(subscriptionId),
+        this.deps.catalog.listLocations(subscriptionId),
+        this.principalFor(subscription.tenantId),
+      ]);
+      await this.post({
+        type: 'catalog.subscriptionChoices',
+        subscriptionId,
+        resourceGroups,
+        locations,
+        ...(entraAdmin ? { entraAdmin } : {}),
+      });
+    } catch (err) {
+      await this.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${describe(err)}` });
+    }
+  }
+
+  private async onLocationSelected(subscriptionId: string, location: string): Promise<void> {
+    if (!this.knownSubscription(subscriptionId)) return;
+    try {
+      const capabilities = await this.deps.catalog.getCapabilities(subscriptionId, location);
+      await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
+    } catch (err) {
+      await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${describe(err)}` });
+    }
+  }
+
+  private async onServerNameChanged(subscriptionId: string, serverName: string): Promise<void> {
+    if (!this.knownSubscription(subscriptionId)) return;
+    const format = serverNameSchema.safeParse(serverName);
+    if (!format.success) {
+      // Azure is not asked about a name that breaks its own rules.
+      await this.post({ type: 'form.serverNameAvailability', serverName, available: false, message: format.error.issues[0].message });
+      return;
+    }
+    try {
+      const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
+      await this.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
+    } catch (err) {
+      this.deps.log.warn(`Name availability check failed: ${describe(err)}`);
+    }
+  }
+
+  private async onSubmit(input: Record<string, unknown>): Promise<void> {
+    if (this.stagingIdValue || this.submitting) {
+      this.deps.log.warn('Rejected a second create request from the same panel.');
+      return;
+    }
+    this.submitting = true;
+    try {
+      await this.submit(input);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private async submit(input: Record<string, unknown>): Promise<void> {
+    const validation = validateCreateServerRequest(input);
+    if (!validation.ok) return this.reject(validation.errors);
+    const checked = await this.checkAgainstHost(validation.request);
+    if ('errors' in checked) return this.reject(checked.errors);
+    try {
+      const stagingId = await this.deps.tracker.create(checked.request);
+      this.stagingIdValue = stagingId;
+      this.panel.setTitle(progressTitle(checked.request.serverName));
+      await this.showProgress(stagingId);
+    } catch (err) {
+      if (err instanceof PreflightError) return this.reject({ [err.field]: err.message });
+      this.deps.log.error(`Create failed: ${describe(err)}`);
+      await this.post({ type: 'form.rejected', errors: {}, message: describe(err) });
+    }
+  }
+
+  /** What the webview cannot be trusted with: the tenant, the Entra administrator, the client IP. */
+  private async checkAgainstHost(
+    request: CreateServerRequest,
+  ): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
+    const subscription = this.subscriptions.find((s) => s.subscriptionId === request.subscriptionId);
+    if (!subscription || subscription.tenantId !== request.tenantId) {
+      return { errors: { subscriptionId: 'Choose one of your Azure subscriptions.' } };
+    }
+    if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.clientIp) {
+      return { errors: { 'firewall.clientIp': 'Only the client IP this computer was seen with can be added.' } };
+    }
+    if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
+    const entraAdmin = await this.principalFor(request.tenantId);
+    if (!entraAdmin) return { errors: { entraAdmin: 'The signed-in Microsoft Entra user could not be read.' } };
+    return { request: { ...request, entraAdmin } };
+  }
+
+  private async onRetry(stagingId: string): Promise<void> {
+    const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (view?.context.status !== 'failed') {
+      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed deployment.`);
+      return;
+    }
+    this.deps.tracker.retry(stagingId);
+  }
+
+  private async showProgress(stagingId: string): Promise<void> {
+    if (this.feed) return this.feed.repost();
+    if (!this.deps.tracker.getDeployment(stagingId)) {
+      await this.post({ type: 'progress.unknown', stagingId });
+      return;
+    }
+    this.feed = new ProgressFeed(stagingId, this.panel, this.deps);
+  }
+
+  private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
+    const found = this.subscriptions.find((s) => s.subscriptionId === subscriptionId);
+    if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');
+    return found;
+  }
+
+  private async principalFor(tenantId: string): Promise<EntraAdministrator | undefined> {
+    const known = this.principals.get(tenantId);
+    if (known) return known;
+    try {
+      const principal = await this.deps.catalog.getSignedInPrincipal(tenantId);
+      this.principals.set(tenantId, principal);
+      return principal;
+    } catch (err) {
+      this.deps.log.warn(`Reading the signed-in principal failed: ${describe(err)}`);
+      return undefined;
+    }
+  }
+
+  private async reject(errors: ValidationErrors): Promise<void> {
+    // Field names only: the values may include the password.
+    this.deps.log.warn(`Rejected a create request: ${Object.keys(errors).join(', ')}`);
+    await this.post({ type: 'form.rejected', errors });
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    await this.panel.postMessage(message);
+  }
+
+  /** Stops reading and listening without closing the panel. */
+  detach(): void {
+    this.feed?.dispose();
+    for (const l of this.listeners) l.dispose();
+  }
+
+  private onDisposed(): void {
+    this.detach();
+    this.events.onDidDispose(this);
+  }
+}

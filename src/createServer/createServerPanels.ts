@@ -1,0 +1,83 @@
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import { formPrefillSchema, type FormPrefill } from '../../machines/webview/createServerMessages';
+import { webviewStateSchema } from '../../machines/webview/protocol';
+import { CreateServerPanel, progressTitle, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
+import type { CreateServerWindow, PanelPort } from './ports';
+
+export const CREATE_FORM_TITLE = 'Create PostgreSQL Flexible Server';
+
+/**
+ * The open create panels: opens forms, finds or opens the panel of a deployment, brings panels
+ * back after "Reload Window", and warns after a panel closed while its deployment still runs.
+ */
+export class CreateServerPanels {
+  private readonly open = new Set<CreateServerPanel>();
+
+  constructor(private readonly deps: CreateServerPanelDeps & { window: CreateServerWindow }) {}
+
+  /** `prefill` comes from command arguments, which anyone can pass: it is parsed, never trusted. */
+  openForm(prefill?: unknown): void {
+    this.attach(this.deps.window.createPanel(CREATE_FORM_TITLE), { kind: 'form', prefill: this.parsePrefill(prefill) });
+  }
+
+  /** Spec: Retry reopens the form prefilled from the record; the password is typed again. */
+  openRetryForm(deployment: Readonly<DeploymentContext>): void {
+    this.openForm(deployment.request ?? { serverName: deployment.serverName, location: deployment.location });
+  }
+
+  showProgress(stagingId: unknown): void {
+    if (typeof stagingId !== 'string' || !this.deps.tracker.getDeployment(stagingId)) {
+      this.deps.log.warn('Show Progress was asked for a deployment that is not tracked.');
+      this.deps.window.showWarning('That deployment is no longer tracked.');
+      return;
+    }
+    const existing = [...this.open].find((p) => p.stagingId === stagingId);
+    if (existing) return existing.panel.reveal();
+    const view = this.deps.tracker.getDeployment(stagingId);
+    this.attach(this.deps.window.createPanel(progressTitle(view?.context.serverName)), { kind: 'progress', stagingId });
+  }
+
+  /** The serializer's half: a panel VS Code kept across a reload, with the webview's saved state. */
+  restore(panel: PanelPort, state: unknown): void {
+    const parsed = webviewStateSchema.safeParse(state);
+    const stagingId = parsed.success ? parsed.data.stagingId : undefined;
+    if (stagingId && this.deps.tracker.getDeployment(stagingId)) {
+      this.attach(panel, { kind: 'progress', stagingId });
+    } else {
+      panel.setTitle(CREATE_FORM_TITLE);
+      this.attach(panel, { kind: 'form' });
+    }
+  }
+
+  /**
+   * Stops listening, but leaves the panels open: on "Reload Window" VS Code keeps them and the
+   * serializer brings them back, and no close warning is due.
+   */
+  dispose(): void {
+    for (const p of this.open) p.detach();
+    this.open.clear();
+  }
+
+  private attach(panel: PanelPort, start: PanelStart): void {
+    this.open.add(new CreateServerPanel(panel, this.deps, start, { onDidDispose: (closed) => this.onClosed(closed) }));
+  }
+
+  private onClosed(closed: CreateServerPanel): void {
+    this.open.delete(closed);
+    const stagingId = closed.stagingId;
+    const status = stagingId ? this.deps.tracker.getDeployment(stagingId)?.context.status : undefined;
+    if (!stagingId || (status !== 'pending' && status !== 'deploying')) return;
+    // VS Code cannot keep a panel from closing: the warning comes after, and can bring it back.
+    void Promise.resolve(this.deps.window.showCloseWarning()).then((answer) => {
+      if (answer === 'showProgress') this.showProgress(stagingId);
+    });
+  }
+
+  private parsePrefill(prefill: unknown): FormPrefill | undefined {
+    if (prefill === undefined) return undefined;
+    const parsed = formPrefillSchema.safeParse(prefill);
+    if (parsed.success) return parsed.data;
+    this.deps.log.warn('Ignored a create-form prefill that is not a create request.');
+    return undefined;
+  }
+}

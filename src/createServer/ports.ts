@@ -1,0 +1,53 @@
+import type { Observable } from 'rxjs';
+import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { HostMessage } from '../../machines/webview/protocol';
+
+/**
+ * The seams of the create panel: what it needs from the tracker, from VS Code's panel and window,
+ * and from the log. The vscode-backed implementations live in vscodeCreateServerPanel.ts; the
+ * tests use in-memory ones.
+ */
+
+/** The part of FlexDeploymentTracker the panel uses. */
+export interface DeploymentTrackerPort {
+  /** Validates, preflights (throws PreflightError), stages durably and starts ARM. */
+  create(request: CreateServerRequest): Promise<string>;
+  deployment$(stagingId: string): Observable<DeploymentView>;
+  readonly deployments$: Observable<readonly DeploymentView[]>;
+  getDeployment(stagingId: string): DeploymentView | undefined;
+  retry(stagingId: string): void;
+}
+
+/** Compatible with vscode.LogOutputChannel. */
+export interface CreateServerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface Listener {
+  dispose(): void;
+}
+
+/** One webview panel as the controller sees it. */
+export interface PanelPort {
+  readonly visible: boolean;
+  postMessage(message: HostMessage): PromiseLike<boolean>;
+  onDidReceiveMessage(listener: (raw: unknown) => void): Listener;
+  onDidChangeVisibility(listener: (visible: boolean) => void): Listener;
+  onDidDispose(listener: () => void): Listener;
+  setTitle(title: string): void;
+  reveal(): void;
+  dispose(): void;
+}
+
+export type CloseWarningAnswer = 'continueInBackground' | 'showProgress';
+
+export interface CreateServerWindow {
+  /** Opens a new create panel (the webview HTML already set). */
+  createPanel(title: string): PanelPort;
+  /** The spec §7 modal, shown after a panel closed while its deployment runs. */
+  showCloseWarning(): PromiseLike<CloseWarningAnswer>;
+  showWarning(message: string): void;
+}

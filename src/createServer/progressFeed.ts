@@ -1,0 +1,140 @@
+import type { Subscription } from 'rxjs';
+import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
+import { estimateDuration, type PastDeployment } from '../../machines/flexDeployment/deploymentDurations';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { AzureCatalog } from '../azure/azureCatalog';
+import type { DeploymentRef } from '../services/flexDeployment/ports';
+import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+
+export interface ProgressFeedDeps {
+  tracker: DeploymentTrackerPort;
+  catalog: Pick<AzureCatalog, 'listDeploymentOperations'>;
+  log: CreateServerLog;
+}
+
+/**
+ * Mirrors one deployment into its panel. ARM's deployment operations (the stepper's detail) are
+ * read only while the panel is visible and at most once per tracker update — the tracker's own
+ * poll paces them, so the stepper never adds a poll loop of its own — plus one last read once the
+ * deployment has ended, for the final timestamps.
+ */
+export class ProgressFeed implements Listener {
+  private view: DeploymentView | undefined;
+  private operations: DeploymentOperationView[] = [];
+  private history: readonly DeploymentView[] = [];
+  private reading = false;
+  private readAgain = false;
+  private finalReadDone = false;
+  private disposed = false;
+  private readonly subscription: Subscription;
+  private readonly visibility: Listener;
+
+  constructor(
+    private readonly stagingId: string,
+    private readonly panel: PanelPort,
+    private readonly deps: ProgressFeedDeps,
+  ) {
+    this.subscription = deps.tracker.deployments$.subscribe((all) => (this.history = all));
+    this.subscription.add(
+      deps.tracker.deployment$(stagingId).subscribe({
+        next: (view) => this.onUpdate(view),
+        error: (err: unknown) => deps.log.error(`Progress of ${stagingId} stopped: ${describe(err)}`),
+      }),
+    );
+    this.visibility = panel.onDidChangeVisibility((visible) => {
+      if (visible && this.view) this.onUpdate(this.view);
+    });
+  }
+
+  /** The webview (re)loaded: give it the latest without asking ARM again. */
+  repost(): void {
+    if (this.view) this.post(this.view);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.subscription.unsubscribe();
+    this.visibility.dispose();
+  }
+
+  private onUpdate(view: DeploymentView): void {
+    this.view = view;
+    this.post(view);
+    if (this.panel.visible && this.needsOperations(view.context)) void this.readOperations();
+  }
+
+  private needsOperations(context: DeploymentContext): boolean {
+    if (context.status === 'pending') return false;
+    return context.status === 'deploying' || !this.finalReadDone;
+  }
+
+  private async readOperations(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    const view = this.view;
+    if (!view) return;
+    this.reading = true;
+    try {
+      const terminal = view.context.status !== 'deploying';
+      this.operations = await this.deps.catalog.listDeploymentOperations(toDeploymentRef(view.context));
+      if (terminal) this.finalReadDone = true;
+      if (!this.disposed && this.view) this.post(this.view);
+    } catch (err) {
+      this.deps.log.warn(`Could not read the deployment operations of ${this.stagingId}: ${describe(err)}`);
+    } finally {
+      this.reading = false;
+    }
+    if (this.readAgain && !this.disposed && this.panel.visible && this.view && this.needsOperations(this.view.context)) {
+      this.readAgain = false;
+      await this.readOperations();
+    }
+  }
+
+  private post(view: DeploymentView): void {
+    if (this.disposed) return;
+    const { context } = view;
+    const estimate = estimateDuration(
+      this.history.filter((h) => h.context.stagingId !== this.stagingId).map((h) => toPastDeployment(h.context)),
+      { location: context.location, tier: tierOf(context) },
+    );
+    void this.panel.postMessage({
+      type: 'progress.update',
+      stagingId: this.stagingId,
+      deployment: view,
+      operations: this.operations,
+      ...(estimate ? { estimate } : {}),
+    });
+  }
+}
+
+export function toDeploymentRef(context: DeploymentContext): DeploymentRef {
+  return {
+    stagingId: context.stagingId,
+    tenantId: context.tenantId,
+    subscriptionId: context.subscriptionId,
+    resourceGroupName: context.resourceGroupName,
+    deploymentName: context.deploymentName,
+    createdAt: context.createdAt,
+  };
+}
+
+function toPastDeployment(context: DeploymentContext): PastDeployment {
+  return {
+    status: context.status,
+    createdAt: context.createdAt,
+    terminalAt: context.terminalAt,
+    location: context.location,
+    tier: tierOf(context),
+  };
+}
+
+function tierOf(context: DeploymentContext): string | undefined {
+  return context.request?.tier ?? context.connectionProfile.tier;
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

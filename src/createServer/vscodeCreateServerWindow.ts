@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { HostMessage } from '../../machines/webview/protocol';
+import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
+import { createNonce, renderWebviewHtml } from './webviewHtml';
+
+export const CREATE_SERVER_VIEW_TYPE = 'pgflex.createFlexServer';
+
+export const CLOSE_WARNING_MESSAGE =
+  'Server provisioning is still in progress. It will continue in the background. You can close VS Code safely.';
+
+/** The create panel's VS Code side: panels, their HTML and options, and the close warning. */
+export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow {
+  return {
+    createPanel(title) {
+      const panel = vscode.window.createWebviewPanel(CREATE_SERVER_VIEW_TYPE, title, vscode.ViewColumn.Active, {
+        // The form must survive a tab switch; its password may not be stored anywhere to rebuild it.
+        retainContextWhenHidden: true,
+      });
+      return adoptPanel(panel, extensionUri);
+    },
+    async showCloseWarning(): Promise<CloseWarningAnswer> {
+      const background: vscode.MessageItem = { title: 'Continue in Background', isCloseAffordance: true };
+      const show: vscode.MessageItem = { title: 'Show Progress' };
+      const answer = await vscode.window.showInformationMessage(CLOSE_WARNING_MESSAGE, { modal: true }, background, show);
+      return answer === show ? 'showProgress' : 'continueInBackground';
+    },
+    showWarning(message) {
+      void vscode.window.showWarningMessage(message);
+    },
+  };
+}
+
+/** Gives a new or restored panel its options and HTML, and wraps it as a PanelPort. */
+export function adoptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): PanelPort {
+  const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  panel.webview.options = { enableScripts: true, localResourceRoots: [assets] };
+  panel.webview.html = renderWebviewHtml({
+    cspSource: panel.webview.cspSource,
+    scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'webview.js')).toString(),
+    styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'webview.css')).toString(),
+    nonce: createNonce(),
+    view: 'create',
+    title: panel.title,
+  });
+  return {
+    get visible() {
+      return panel.visible;
+    },
+    postMessage: (message: HostMessage) => panel.webview.postMessage(message),
+    onDidReceiveMessage: (listener) => panel.webview.onDidReceiveMessage(listener),
+    onDidChangeVisibility: (listener) => panel.onDidChangeViewState((e) => listener(e.webviewPanel.visible)),
+    onDidDispose: (listener) => panel.onDidDispose(listener),
+    setTitle: (title) => (panel.title = title),
+    reveal: () => panel.reveal(),
+    dispose: () => panel.dispose(),
+  };
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+
+export interface WebviewHtmlInput {
+  /** `webview.cspSource`: the only origin scripts, styles and fonts may come from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  nonce: string;
+  /** Which view webview-ui/main.tsx renders (`document.body.dataset.view`). */
+  view: string;
+  title: string;
+}
+
+/**
+ * The page every pgflex webview loads. The CSP allows only our own bundle, and only the script
+ * carrying this load's nonce: nothing remote, nothing inline that a crafted value could inject.
+ */
+export function renderWebviewHtml(input: WebviewHtmlInput): string {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${input.nonce}'`,
+    `style-src ${input.cspSource} 'nonce-${input.nonce}'`,
+    `font-src ${input.cspSource}`,
+    `img-src ${input.cspSource} data:`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${input.nonce}" href="${escapeAttribute(input.styleUri)}">
+<title>${escapeText(input.title)}</title>
+</head>
+<body data-view="${escapeAttribute(input.view)}">
+<div id="root"></div>
+<script type="module" nonce="${input.nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function createNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}

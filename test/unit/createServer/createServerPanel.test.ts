@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
+import { PreflightError } from '../../../src/services/flexDeployment/ports';
+import {
+  CLIENT_IP,
+  FakeCatalog,
+  FakeLog,
+  FakePanel,
+  FakeTracker,
+  PASSWORD,
+  PRINCIPAL,
+  SUBSCRIPTION,
+  settle,
+  validRequest,
+} from './fakes';
+
+let tracker: FakeTracker;
+let catalog: FakeCatalog;
+let log: FakeLog;
+let panel: FakePanel;
+
+async function openForm(): Promise<CreateServerPanel> {
+  const controller = new CreateServerPanel(panel, { tracker, catalog, log }, { kind: 'form' }, { onDidDispose: () => {} });
+  panel.send({ type: 'ready' });
+  await settle();
+  return controller;
+}
+
+beforeEach(() => {
+  tracker = new FakeTracker();
+  catalog = new FakeCatalog();
+  log = new FakeLog();
+  panel = new FakePanel();
+});
+
+describe('the create panel host', () => {
+  it('sends nothing before the webview says it is ready, then the subscriptions and client IP', async () => {
+    new CreateServerPanel(panel, { tracker, catalog, log }, { kind: 'form' }, { onDidDispose: () => {} });
+    await settle();
+    expect(panel.posted).toHaveLength(0);
+    panel.send({ type: 'ready' });
+    await settle();
+    expect(panel.ofType('form.init')).toEqual([{ type: 'form.init', subscriptions: [SUBSCRIPTION], clientIp: CLIENT_IP }]);
+  });
+
+  it.each([
+    ['a string', 'ready'],
+    ['null', null],
+    ['an unknown type', { type: 'shell.exec', command: 'rm -rf /' }],
+    ['an extra key', { type: 'ready', evil: true }],
+    ['a wrong field type', { type: 'form.locationSelected', subscriptionId: 42, location: 'eastus' }],
+    ['an oversized id', { type: 'form.subscriptionSelected', subscriptionId: 'x'.repeat(10_000) }],
+    ['a request that is not an object', { type: 'form.submit', request: 'DROP TABLE' }],
+    ['a prototype-polluting payload', JSON.parse('{"type":"ready","__proto__":{"polluted":true}}')],
+  ])('rejects and logs %s, and acts on nothing', async (_label, raw) => {
+    await openForm();
+    const before = panel.posted.length;
+    panel.send(raw);
+    await settle();
+    expect(panel.posted.length).toBe(before);
+    expect(log.lines.filter((l) => l.startsWith('warn Rejected a malformed webview message'))).toHaveLength(1);
+    expect(catalog.calls).toEqual(['listSubscriptions']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a subscription it did not offer, without asking Azure', async () => {
+    await openForm();
+    panel.send({ type: 'form.subscriptionSelected', subscriptionId: 'someone-elses' });
+    await settle();
+    expect(catalog.count('listResourceGroups')).toBe(0);
+    expect(log.lines.some((l) => l.includes('did not offer'))).toBe(true);
+  });
+
+  it('answers a known subscription with its groups, locations and the signed-in principal', async () => {
+    await openForm();
+    panel.send({ type: 'form.subscriptionSelected', subscriptionId: SUBSCRIPTION.subscriptionId });
+    await settle();
+    expect(panel.ofType('catalog.subscriptionChoices')[0]).toMatchObject({ entraAdmin: PRINCIPAL, locations: [{ name: 'eastus' }] });
+  });
+
+  it('checks name availability only for names that follow the rules', async () => {
+    await openForm();
+    panel.send({ type: 'form.serverNameChanged', subscriptionId: SUBSCRIPTION.subscriptionId, serverName: 'Bad_Name' });
+    panel.send({ type: 'form.serverNameChanged', subscriptionId: SUBSCRIPTION.subscriptionId, serverName: 'taken' });
+    await settle();
+    expect(catalog.calls.filter((c) => c.startsWith('checkNameAvailability'))).toEqual(['checkNameAvailability:taken']);
+    expect(panel.ofType('form.serverNameAvailability')).toEqual([
+      expect.objectContaining({ serverName: 'Bad_Name', available: false, message: 'Server name can contain only lowercase letters, numbers and hyphens.' }),
+      expect.objectContaining({ serverName: 'taken', available: false, message: 'Already exists.' }),
+    ]);
+  });
+
+  it('validates the request again and names the rule, without creating anything', async () => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: { ...validRequest(), serverName: '-x', adminLogin: 'admin', confirmPassword: 'other' } });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')[0].errors).toMatchObject({
+      serverName: 'Server name must be 3 to 63 characters long.',
+      adminLogin: expect.stringContaining('reserved name'),
+      confirmPassword: 'Passwords do not match.',
+    });
+  });
+
+  it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: { ...validRequest(), tenantId: 'other-tenant' } });
+    await settle();
+    panel.send({ type: 'form.submit', request: { ...validRequest(), firewall: { allowAzureServices: false, clientIp: '198.51.100.1' } } });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected').map((m) => Object.keys(m.errors))).toEqual([['subscriptionId'], ['firewall.clientIp']]);
+
+    const intruder = { objectId: 'attacker', principalName: 'mallory@evil.example', principalType: 'User' as const };
+    panel.send({ type: 'form.submit', request: { ...validRequest(), authenticationMode: 'Hybrid', entraAdmin: intruder } });
+    await settle();
+    expect(tracker.created).toHaveLength(1);
+    expect(tracker.created[0].entraAdmin).toEqual(PRINCIPAL);
+  });
+
+  it('hands the password to the tracker only, and never posts or logs it', async () => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(tracker.created[0].adminPassword).toBe(PASSWORD);
+    // Once from the tracker, once more with the deployment operations (the panel is visible).
+    expect(panel.ofType('progress.update')).toHaveLength(2);
+    expect(panel.title).toBe('Provisioning pg-dev-1');
+
+    // Malformed and invalid messages carrying the password are logged without it.
+    panel.send({ type: 'form.submit', request: validRequest(), adminPassword: PASSWORD });
+    panel.send({ type: 'form.submit', request: { ...validRequest(), adminLogin: 'root' } });
+    await settle();
+    expect(JSON.stringify(panel.posted)).not.toContain(PASSWORD);
+    expect(log.lines.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('accepts one create per panel', async () => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(tracker.created).toHaveLength(1);
+  });
+
+  it('shows a preflight error on its field', async () => {
+    tracker.createError = new PreflightError('serverName', "The name 'pg-dev-1' is already taken.");
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: "The name 'pg-dev-1' is already taken." } }]);
+  });
+
+  it('retries only its own failed deployment', async () => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    const view = tracker.getDeployment('staging-1');
+    tracker.put({ value: 'failed', context: { ...view!.context, status: 'failed' } });
+    panel.send({ type: 'progress.retry', stagingId: 'staging-99' });
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    await settle();
+    expect(tracker.retried).toEqual(['staging-1']);
+    expect(log.lines.filter((l) => l.includes('Rejected a retry'))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
+import { deploymentContext, FakeCatalog, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle } from './fakes';
+
+let tracker: FakeTracker;
+let window: FakeWindow;
+let log: FakeLog;
+let panels: CreateServerPanels;
+
+beforeEach(() => {
+  tracker = new FakeTracker();
+  window = new FakeWindow();
+  log = new FakeLog();
+  panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window });
+  tracker.put({ value: 'deploying', context: deploymentContext() });
+});
+
+describe('the create panels', () => {
+  it('warns after a panel closed while its deployment runs, and Show Progress reopens it', async () => {
+    window.answer = 'showProgress';
+    panels.showProgress('staging-1');
+    window.panels[0].dispose();
+    await settle();
+    expect(window.closeWarnings).toBe(1);
+    expect(window.panels).toHaveLength(2);
+    window.panels[1].send({ type: 'ready' });
+    await settle();
+    expect(window.panels[1].ofType('progress.update')[0].stagingId).toBe('staging-1');
+  });
+
+  it('lets the panel go on Continue in Background', async () => {
+    panels.showProgress('staging-1');
+    window.panels[0].dispose();
+    await settle();
+    expect(window.closeWarnings).toBe(1);
+    expect(window.panels).toHaveLength(1);
+  });
+
+  it('does not warn once the deployment has finished, nor for a form that created nothing', async () => {
+    panels.showProgress('staging-1');
+    tracker.put({ value: { succeeded: 'dashboardOpened' }, context: deploymentContext({ status: 'succeeded' }) });
+    window.panels[0].dispose();
+    panels.openForm();
+    window.panels[1].dispose();
+    await settle();
+    expect(window.closeWarnings).toBe(0);
+  });
+
+  it('reveals the open panel of a deployment instead of opening another', () => {
+    panels.showProgress('staging-1');
+    panels.showProgress('staging-1');
+    expect(window.panels).toHaveLength(1);
+    expect(window.panels[0].revealed).toBe(1);
+  });
+
+  it('refuses Show Progress for something that is not a tracked stagingId', () => {
+    panels.showProgress({ stagingId: 'staging-1' });
+    panels.showProgress('nope');
+    expect(window.panels).toHaveLength(0);
+    expect(window.warnings).toHaveLength(2);
+  });
+
+  it('brings a progress panel back on its deployment after a reload', async () => {
+    const restored = new FakePanel();
+    panels.restore(restored, { stagingId: 'staging-1' });
+    restored.send({ type: 'ready' });
+    await settle();
+    expect(restored.ofType('progress.update')).not.toHaveLength(0);
+  });
+
+  it('restores anything else as an empty form', async () => {
+    const restored = new FakePanel();
+    panels.restore(restored, { stagingId: 42, adminPassword: PASSWORD });
+    restored.send({ type: 'ready' });
+    await settle();
+    expect(restored.ofType('form.init')[0].prefill).toBeUndefined();
+  });
+
+  it('prefills a retry from the record, and strips a password from any prefill', async () => {
+    panels.openRetryForm(deploymentContext({ status: 'failed' }));
+    panels.openForm({ serverName: 'pg-x', adminPassword: PASSWORD });
+    panels.openForm('garbage');
+    for (const p of window.panels) p.send({ type: 'ready' });
+    await settle();
+    const prefills = window.panels.map((p) => p.ofType('form.init')[0].prefill);
+    expect(prefills[0]).toMatchObject({ serverName: 'pg-dev-1', adminLogin: 'ada', tier: 'Burstable' });
+    expect(prefills[1]).toEqual({ serverName: 'pg-x' });
+    expect(prefills[2]).toBeUndefined();
+    expect(JSON.stringify(window.panels.map((p) => p.posted))).not.toContain(PASSWORD);
+  });
+
+  it('leaves panels open and silent when the extension stops', async () => {
+    panels.showProgress('staging-1');
+    panels.dispose();
+    window.panels[0].dispose();
+    await settle();
+    expect(window.closeWarnings).toBe(0);
+  });
+});

@@ -1,0 +1,227 @@
+import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
+import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
+import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../../machines/webview/deploymentView';
+import type { HostMessage } from '../../../machines/webview/protocol';
+import type { AzureCatalog } from '../../../src/azure/azureCatalog';
+import type {
+  CloseWarningAnswer,
+  CreateServerLog,
+  CreateServerWindow,
+  DeploymentTrackerPort,
+  Listener,
+  PanelPort,
+} from '../../../src/createServer/ports';
+
+export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
+export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
+export const CLIENT_IP = '203.0.113.7';
+export const PASSWORD = 'S3cret-Passw0rd!';
+
+export function validRequest(overrides: Partial<CreateServerRequest> = {}): CreateServerRequest {
+  return {
+    tenantId: SUBSCRIPTION.tenantId,
+    subscriptionId: SUBSCRIPTION.subscriptionId,
+    resourceGroup: { name: 'rg-dev', isNew: false },
+    serverName: 'pg-dev-1',
+    location: 'eastus',
+    version: '17',
+    tier: 'Burstable',
+    skuName: 'Standard_B1ms',
+    storageSizeGB: 32,
+    authenticationMode: 'PostgreSQLOnly',
+    adminLogin: 'ada',
+    adminPassword: PASSWORD,
+    confirmPassword: PASSWORD,
+    firewall: { allowAzureServices: true, clientIp: CLIENT_IP },
+    ...overrides,
+  };
+}
+
+export function deploymentContext(overrides: Partial<DeploymentContext> = {}): DeploymentContext {
+  const { adminPassword: _p, confirmPassword: _c, ...request } = validRequest();
+  return {
+    stagingId: 'staging-1',
+    deploymentName: 'pgflex-pg-dev-1-1',
+    resourceGroupName: 'rg-dev',
+    subscriptionId: SUBSCRIPTION.subscriptionId,
+    tenantId: SUBSCRIPTION.tenantId,
+    connectionProfile: {},
+    status: 'deploying',
+    createdAt: 1_000,
+    serverName: 'pg-dev-1',
+    location: 'eastus',
+    request,
+    inActiveSession: true,
+    audit: [],
+    ...overrides,
+  };
+}
+
+export class FakeTracker implements DeploymentTrackerPort {
+  readonly views = new BehaviorSubject<readonly DeploymentView[]>([]);
+  readonly deployments$ = this.views.asObservable();
+  readonly created: CreateServerRequest[] = [];
+  readonly retried: string[] = [];
+  createError: Error | undefined;
+
+  async create(request: CreateServerRequest): Promise<string> {
+    if (this.createError) throw this.createError;
+    this.created.push(request);
+    const { adminPassword: _p, confirmPassword: _c, ...retryable } = request;
+    this.put({ value: 'deploying', context: deploymentContext({ stagingId: `staging-${this.created.length}`, request: retryable }) });
+    return `staging-${this.created.length}`;
+  }
+
+  deployment$(stagingId: string): Observable<DeploymentView> {
+    return this.views.pipe(
+      map((all) => all.find((v) => v.context.stagingId === stagingId)),
+      filter((v): v is DeploymentView => v !== undefined),
+      distinctUntilChanged(),
+    );
+  }
+
+  getDeployment(stagingId: string): DeploymentView | undefined {
+    return this.views.value.find((v) => v.context.stagingId === stagingId);
+  }
+
+  retry(stagingId: string): void {
+    this.retried.push(stagingId);
+  }
+
+  /** Adds or replaces a record: one tracker update. */
+  put(view: DeploymentView): void {
+    this.views.next([...this.views.value.filter((v) => v.context.stagingId !== view.context.stagingId), view]);
+  }
+}
+
+export class FakeCatalog implements AzureCatalog {
+  readonly calls: string[] = [];
+  operations: DeploymentOperationView[] = [];
+  async listSubscriptions() {
+    this.calls.push('listSubscriptions');
+    return [SUBSCRIPTION];
+  }
+  async listResourceGroups() {
+    this.calls.push('listResourceGroups');
+    return [{ name: 'rg-dev', location: 'eastus' }];
+  }
+  async listLocations() {
+    this.calls.push('listLocations');
+    return [{ name: 'eastus', displayName: 'East US' }];
+  }
+  async getCapabilities(_s: string, location: string) {
+    this.calls.push('getCapabilities');
+    return {
+      location,
+      versions: ['16', '17'],
+      defaultVersion: '17',
+      tiers: [{ tier: 'Burstable' as const, defaultSkuName: 'Standard_B1ms', skus: [{ name: 'Standard_B1ms', vCores: 1 }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 }],
+    };
+  }
+  async checkNameAvailability(_s: string, serverName: string) {
+    this.calls.push(`checkNameAvailability:${serverName}`);
+    return serverName === 'taken' ? { available: false, message: 'Already exists.' } : { available: true };
+  }
+  async getSignedInPrincipal() {
+    this.calls.push('getSignedInPrincipal');
+    return PRINCIPAL;
+  }
+  async detectClientIp() {
+    return CLIENT_IP;
+  }
+  async listDeploymentOperations() {
+    this.calls.push('listDeploymentOperations');
+    return this.operations;
+  }
+  count(call: string): number {
+    return this.calls.filter((c) => c === call).length;
+  }
+}
+
+export class FakeLog implements CreateServerLog {
+  readonly lines: string[] = [];
+  info(m: string) {
+    this.lines.push(`info ${m}`);
+  }
+  warn(m: string) {
+    this.lines.push(`warn ${m}`);
+  }
+  error(m: string) {
+    this.lines.push(`error ${m}`);
+  }
+}
+
+export class FakePanel implements PanelPort {
+  readonly posted: HostMessage[] = [];
+  title = '';
+  visible = true;
+  revealed = 0;
+  private readonly receivers = new Set<(raw: unknown) => void>();
+  private readonly visibilityListeners = new Set<(visible: boolean) => void>();
+  private readonly disposeListeners = new Set<() => void>();
+
+  async postMessage(message: HostMessage) {
+    // What crosses the boundary is structured-cloned JSON; keep a copy, as VS Code would.
+    this.posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
+    return true;
+  }
+  onDidReceiveMessage(listener: (raw: unknown) => void): Listener {
+    return this.listen(this.receivers, listener);
+  }
+  onDidChangeVisibility(listener: (visible: boolean) => void): Listener {
+    return this.listen(this.visibilityListeners, listener);
+  }
+  onDidDispose(listener: () => void): Listener {
+    return this.listen(this.disposeListeners, listener);
+  }
+  setTitle(title: string) {
+    this.title = title;
+  }
+  reveal() {
+    this.revealed++;
+  }
+  dispose() {
+    for (const l of [...this.disposeListeners]) l();
+  }
+  send(raw: unknown) {
+    for (const l of [...this.receivers]) l(raw);
+  }
+  setVisible(visible: boolean) {
+    this.visible = visible;
+    for (const l of [...this.visibilityListeners]) l(visible);
+  }
+  ofType<T extends HostMessage['type']>(type: T): Extract<HostMessage, { type: T }>[] {
+    return this.posted.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
+  }
+  private listen<T>(set: Set<T>, listener: T): Listener {
+    set.add(listener);
+    return { dispose: () => set.delete(listener) };
+  }
+}
+
+export class FakeWindow implements CreateServerWindow {
+  readonly panels: FakePanel[] = [];
+  readonly warnings: string[] = [];
+  closeWarnings = 0;
+  answer: CloseWarningAnswer = 'continueInBackground';
+  createPanel(title: string): FakePanel {
+    const panel = new FakePanel();
+    panel.title = title;
+    this.panels.push(panel);
+    return panel;
+  }
+  async showCloseWarning() {
+    this.closeWarnings++;
+    return this.answer;
+  }
+  showWarning(message: string) {
+    this.warnings.push(message);
+  }
+}
+
+/** Lets queued promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}

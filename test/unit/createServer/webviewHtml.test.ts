@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createNonce, renderWebviewHtml } from '../../../src/createServer/webviewHtml';
+
+describe('the webview page', () => {
+  const html = renderWebviewHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/webview.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/webview.css',
+    nonce: 'abc123',
+    view: 'create',
+    title: 'Create <PostgreSQL>',
+  });
+
+  it('allows only nonce-carrying scripts and nothing by default', () => {
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'nonce-abc123'");
+    expect(csp).not.toContain('unsafe');
+    expect(html.match(/<script /g)).toHaveLength(1);
+    expect(html).toContain('<script type="module" nonce="abc123"');
+  });
+
+  it('loads nothing remote and names its view', () => {
+    expect(html).not.toMatch(/https?:\/\/(?!file\+\.vscode-resource)/);
+    expect(html).toContain('data-view="create"');
+    expect(html).toContain('Create &lt;PostgreSQL>');
+  });
+
+  it('draws a fresh nonce each time', () => {
+    expect(createNonce()).not.toBe(createNonce());
+    expect(createNonce()).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+});
