@@ -15,6 +15,7 @@ export class ConnectionManager implements DisposableLike {
   private readonly connecting = new Map<string, Promise<Client>>();
   /** Profiles whose saved password was refused: the next connect asks for it. */
   private readonly refusedPasswords = new Set<string>();
+  private readonly failures = new Map<string, ConnectionFailure>();
   private readonly connectedSubject = new BehaviorSubject<ReadonlySet<string>>(new Set());
 
   /** The ids of the profiles connected right now. */
@@ -27,6 +28,11 @@ export class ConnectionManager implements DisposableLike {
 
   isConnected(profileId: string): boolean {
     return this.clients.has(profileId);
+  }
+
+  /** Why the last connect of this profile failed, until one succeeds. */
+  lastFailure(profileId: string): ConnectionFailure | undefined {
+    return this.failures.get(profileId);
   }
 
   /** Connects (or reuses the live connection); throws a ConnectionFailure. */
@@ -73,11 +79,15 @@ export class ConnectionManager implements DisposableLike {
     try {
       opened = await openConnection(profile, deps, { askPassword: this.refusedPasswords.has(profileId) });
     } catch (error) {
-      if (error instanceof ConnectionFailure && error.kind === 'authentication') {
-        this.refusedPasswords.add(profileId);
+      if (error instanceof ConnectionFailure) {
+        this.failures.set(profileId, error);
+        if (error.kind === 'authentication') {
+          this.refusedPasswords.add(profileId);
+        }
       }
       throw error;
     }
+    this.failures.delete(profileId);
     this.refusedPasswords.delete(profileId);
     if (opened.typedPassword !== undefined) {
       await this.store.saveProfilePasswordIfNeeded(profile, opened.typedPassword);

@@ -1,0 +1,39 @@
+import type { Server } from '@azure/arm-postgresql-flexible';
+import type { ServerFacts } from '../../machines/webview/dashboardMessages';
+import type { FlexibleServerClientFactory } from '../connections/armFirewallRuleCreator';
+import type { ServerFactsReader } from './serverFactsReader';
+
+export function createArmServerFactsReader(clientFor: FlexibleServerClientFactory): ServerFactsReader {
+  return {
+    async read(target) {
+      const server = await clientFor(target.tenantId, target.subscriptionId).servers.get(target.resourceGroup, target.serverName);
+      return serverFacts(server);
+    },
+  };
+}
+
+export function serverFacts(server: Server): ServerFacts {
+  return {
+    resourceId: server.id ?? '',
+    state: server.state,
+    version: server.version,
+    minorVersion: server.minorVersion,
+    skuName: server.sku?.name,
+    tier: server.sku?.tier,
+    location: server.location,
+    storageSizeGB: server.storage?.storageSizeGB,
+    fqdn: server.fullyQualifiedDomainName,
+    authentication: authentication(server),
+    createdAt: server.systemData?.createdAt?.toISOString(),
+  };
+}
+
+function authentication(server: Server): string | undefined {
+  const entra = server.authConfig?.activeDirectoryAuth === 'Enabled';
+  // ARM omits passwordAuth on older servers, where password authentication is the only kind.
+  const password = server.authConfig?.passwordAuth !== 'Disabled';
+  if (!server.authConfig) {
+    return undefined;
+  }
+  return entra && password ? 'PostgreSQL and Microsoft Entra' : entra ? 'Microsoft Entra only' : 'PostgreSQL only';
+}
