@@ -2,18 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
-import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { ArmErrorSummary, DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentLeases } from '../../src/services/flexDeployment/deploymentLeases';
-import type {
-  AzureSignIn,
-  DeploymentEffects,
-  DeploymentObservation,
-  DeploymentReadBatch,
-  DeploymentReader,
-  DeploymentRef,
-  GlobalStateLike,
-  SecretStore,
-  ServerProvisioner,
+import {
+  ArmStartError,
+  type AzureSignIn,
+  type DeploymentEffects,
+  type DeploymentObservation,
+  type DeploymentReadBatch,
+  type DeploymentReader,
+  type DeploymentRef,
+  type GlobalStateLike,
+  type SecretStore,
+  type ServerProvisioner,
 } from '../../src/services/flexDeployment/ports';
 
 /** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
@@ -99,9 +100,12 @@ export class ScriptedReader implements DeploymentReader {
 
 export class FakeProvisioner implements ServerProvisioner {
   readonly started: { request: CreateServerRequest; deploymentName: string }[] = [];
+  /** When set, ARM refuses the next deployments with this error. */
+  rejectWith: ArmErrorSummary | undefined;
   constructor(private readonly reader: ScriptedReader) {}
   async preflight() {}
   async startDeployment(request: CreateServerRequest, deploymentName: string) {
+    if (this.rejectWith) throw new ArmStartError(this.rejectWith);
     this.started.push({ request, deploymentName });
     this.reader.set(deploymentName, { kind: 'running', provisioningState: 'Accepted' });
     return { deploymentName };

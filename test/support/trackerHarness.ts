@@ -21,17 +21,20 @@ export interface SharedWorld {
   clock: FakeClock;
   effects: RecordingEffects;
   signIn: FakeSignIn;
+  provisioner: FakeProvisioner;
   logs: string[];
 }
 
 export function createWorld(storageDir: string): SharedWorld {
   const secrets = new MemorySecrets();
+  const reader = new ScriptedReader();
   return {
     memento: new MemoryMemento(),
     secrets,
     storageDir,
     leases: new LeaseRegistry(),
-    reader: new ScriptedReader(),
+    reader,
+    provisioner: new FakeProvisioner(reader),
     clock: new FakeClock(),
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
@@ -47,7 +50,7 @@ export function openWindow(world: SharedWorld, settings = { retentionDays: 30 })
     journal: new DeploymentJournal(world.storageDir, world.memento, log, world.clock.now),
     leases,
     reader: world.reader,
-    provisioner: new FakeProvisioner(world.reader),
+    provisioner: world.provisioner,
     effects: world.effects,
     secrets: world.secrets,
     signIn: world.signIn,
