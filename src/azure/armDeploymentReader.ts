@@ -1,0 +1,162 @@
+import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
+import type { DeploymentObservation, DeploymentReadBatch, DeploymentReader, DeploymentRef } from '../services/flexDeployment/ports';
+import type { ArmClients } from './armClients';
+import { classifyArmError, type ArmFailure } from './armErrors';
+import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
+import { observeDeployment } from './deploymentObservation';
+import { flexServerResourceId } from './flexProvisioning/flexTemplate';
+
+/**
+ * The tracker's polling port on ARM: per cycle, one list call per resource group, and a GET only
+ * for a tracked deployment the list did not settle (it ended, or is gone). See
+ * docs/decisions/azure-sdk.md for the list strategy and why the SDK's retries are off here.
+ */
+
+/**
+ * 'running': `$filter=provisioningState eq 'Running'` — small answers however long the group's
+ * history; a tracked deployment missing from it is read with one GET (it ended, or is Accepted).
+ * 'all': the unfiltered list, paged until every tracked deployment was seen — ended ones are
+ * settled from the list itself, but the answer grows with the group's history (up to 800).
+ */
+export type ListStrategy = 'running' | 'all';
+
+export interface ResourceGroupRefs {
+  tenantId: string;
+  subscriptionId: string;
+  resourceGroupName: string;
+  refs: DeploymentRef[];
+}
+
+/** One entry per tenant + subscription + resource group (case-insensitive, as ARM names are). */
+export function groupByResourceGroup(refs: readonly DeploymentRef[]): ResourceGroupRefs[] {
+  const groups = new Map<string, ResourceGroupRefs>();
+  for (const ref of refs) {
+    const key = [ref.tenantId, ref.subscriptionId, ref.resourceGroupName].join('/').toLowerCase();
+    let group = groups.get(key);
+    if (!group) {
+      group = { tenantId: ref.tenantId, subscriptionId: ref.subscriptionId, resourceGroupName: ref.resourceGroupName, refs: [] };
+      groups.set(key, group);
+    }
+    group.refs.push(ref);
+  }
+  return [...groups.values()];
+}
+
+type Observed = { observation: DeploymentObservation; retryAfterMs?: number };
+
+export class ArmDeploymentReader implements DeploymentReader {
+  constructor(
+    private readonly clients: ArmClients,
+    private readonly credentials: FlexProvisioningCredentialProvider,
+    private readonly strategy: ListStrategy = 'running',
+  ) {}
+
+  async read(refs: readonly DeploymentRef[]): Promise<DeploymentReadBatch> {
+    const observations = new Map<string, DeploymentObservation>();
+    let retryAfterMs: number | undefined;
+    const groups = await Promise.all(groupByResourceGroup(refs).map((group) => this.readGroup(group)));
+    for (const group of groups) {
+      for (const [stagingId, observed] of group) {
+        observations.set(stagingId, observed.observation);
+        if (observed.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, observed.retryAfterMs);
+      }
+    }
+    return { observations, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  private async readGroup(group: ResourceGroupRefs): Promise<Map<string, Observed>> {
+    const result = new Map<string, Observed>();
+    let listed: Map<string, DeploymentExtended>;
+    try {
+      listed = await this.list(group);
+    } catch (error) {
+      const failure = this.failureOf(error, group.tenantId);
+      // A missing resource group means missing deployments: each is looked at on its own below.
+      if (failure.kind !== 'notFound') {
+        for (const ref of group.refs) result.set(ref.stagingId, observedFailure(failure));
+        return result;
+      }
+      listed = new Map();
+    }
+    await Promise.all(
+      group.refs.map(async (ref) => {
+        const item = listed.get(ref.deploymentName.toLowerCase());
+        const observation = item && observeDeployment(item);
+        result.set(ref.stagingId, observation ? { observation } : await this.getOne(ref));
+      }),
+    );
+    return result;
+  }
+
+  private async list(group: ResourceGroupRefs): Promise<Map<string, DeploymentExtended>> {
+    const wanted = new Set(group.refs.map((ref) => ref.deploymentName.toLowerCase()));
+    const found = new Map<string, DeploymentExtended>();
+    const pages = this.clients
+      .deployments(group.tenantId, group.subscriptionId)
+      .deployments.listByResourceGroup(group.resourceGroupName, this.strategy === 'running' ? { filter: "provisioningState eq 'Running'" } : {})
+      .byPage();
+    for await (const page of pages) {
+      for (const deployment of page) {
+        const name = deployment.name?.toLowerCase();
+        if (name && wanted.has(name)) found.set(name, deployment);
+      }
+      // Stop paging once every tracked deployment was seen: the rest of the history is not ours.
+      if (found.size === wanted.size) break;
+    }
+    return found;
+  }
+
+  private async getOne(ref: DeploymentRef): Promise<Observed> {
+    try {
+      const deployment = await this.clients.deployments(ref.tenantId, ref.subscriptionId).deployments.get(ref.resourceGroupName, ref.deploymentName);
+      return { observation: observeDeployment(deployment) ?? incomplete(deployment, ref) };
+    } catch (error) {
+      const failure = this.failureOf(error, ref.tenantId);
+      return failure.kind === 'notFound' ? this.lookForServer(ref) : observedFailure(failure);
+    }
+  }
+
+  /** ARM prunes old deployments: a deployment that is gone may still have made its server. */
+  private async lookForServer(ref: DeploymentRef): Promise<Observed> {
+    if (!ref.serverName) return { observation: { kind: 'notFound' } };
+    try {
+      const server = await this.clients.flexibleServers(ref.tenantId, ref.subscriptionId).servers.get(ref.resourceGroupName, ref.serverName);
+      if (server.state === 'Provisioning') return { observation: { kind: 'running', provisioningState: 'Running' } };
+      return { observation: { kind: 'succeeded', serverResourceId: server.id ?? flexServerResourceId(ref.subscriptionId, ref.resourceGroupName, ref.serverName) } };
+    } catch (error) {
+      return observedFailure(this.failureOf(error, ref.tenantId));
+    }
+  }
+
+  private failureOf(error: unknown, tenantId: string): ArmFailure {
+    const failure = classifyArmError(error);
+    // The rejected token sits in the SDK pipelines' caches: new clients and tokens next cycle.
+    if (failure.kind === 'signedOut') this.credentials.invalidate(tenantId);
+    return failure;
+  }
+}
+
+function observedFailure(failure: ArmFailure): Observed {
+  switch (failure.kind) {
+    case 'unavailable':
+      return { observation: { kind: 'unavailable', reason: failure.reason }, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+    case 'failed':
+      return { observation: { kind: 'failed', error: failure.error } };
+    default:
+      return { observation: { kind: failure.kind } };
+  }
+}
+
+/** Ended, but ARM's own GET lacks the error or the server's id. */
+function incomplete(deployment: DeploymentExtended, ref: DeploymentRef): DeploymentObservation {
+  const state = deployment.properties?.provisioningState ?? 'NotSpecified';
+  if (state === 'Succeeded' && ref.serverName) {
+    return { kind: 'succeeded', serverResourceId: flexServerResourceId(ref.subscriptionId, ref.resourceGroupName, ref.serverName) };
+  }
+  return {
+    kind: 'failed',
+    error: state === 'Succeeded'
+      ? { code: 'DeploymentOutputMissing', message: `Deployment '${ref.deploymentName}' succeeded but names no PostgreSQL flexible server among its resources.` }
+      : { code: state, message: `Deployment '${ref.deploymentName}' ended in state ${state} without an error from Azure.` },
+  };
+}

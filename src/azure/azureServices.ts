@@ -1,0 +1,43 @@
+import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
+import { ArmAzureCatalog } from './armAzureCatalog';
+import { ArmClients } from './armClients';
+import { ArmDeploymentReader } from './armDeploymentReader';
+import type { ArmEnvironment } from './armEnvironment';
+import { FlexProvisioningCredentialProvider, type AzureSessionSource } from './azureCredentialProvider';
+import { AzureSignInPrompt, type AccountSignIn, type AskUser, type Disposable } from './azureSignIn';
+import { FlexServerProvisioner } from './flexProvisioning/flexServerProvisioner';
+import type { SubscriptionSource } from './subscriptionSource';
+
+/** Everything the rest of the extension gets from the Azure side. */
+export interface AzureServices extends Disposable {
+  environment: ArmEnvironment;
+  credentials: FlexProvisioningCredentialProvider;
+  signIn: AzureSignInPrompt;
+  provisioner: FlexServerProvisioner;
+  reader: ArmDeploymentReader;
+  catalog: ArmAzureCatalog;
+  /** For the connections feature's firewall rules: same endpoint, CA and tokens. */
+  flexibleServers(tenantId: string, subscriptionId: string): PostgreSQLManagementFlexibleServerClient;
+}
+
+export interface AzureAccount extends AzureSessionSource, AccountSignIn {}
+
+/** The wiring without VS Code, shared by the extension (index.ts), the tests and the benchmark. */
+export function composeAzureServices(environment: ArmEnvironment, account: AzureAccount, subscriptions: SubscriptionSource | ((clients: ArmClients) => SubscriptionSource), ask: AskUser): AzureServices {
+  const credentials = new FlexProvisioningCredentialProvider(account);
+  // Interactive calls (form, start) let the SDK retry; the tracker's reader does not (see ArmDeploymentReader).
+  const interactive = new ArmClients(environment, credentials, { sdkRetries: true });
+  const polling = new ArmClients(environment, credentials, { sdkRetries: false });
+  const catalog = new ArmAzureCatalog(interactive, credentials, typeof subscriptions === 'function' ? subscriptions(interactive) : subscriptions);
+  const signIn = new AzureSignInPrompt(account, credentials, ask);
+  return {
+    environment,
+    credentials,
+    signIn,
+    provisioner: new FlexServerProvisioner(interactive, catalog),
+    reader: new ArmDeploymentReader(polling, credentials),
+    catalog,
+    flexibleServers: (tenantId, subscriptionId) => interactive.flexibleServers(tenantId, subscriptionId),
+    dispose: () => signIn.dispose(),
+  };
+}

@@ -1,0 +1,55 @@
+import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
+import type { DeploymentObservation } from '../services/flexDeployment/ports';
+import { summarizeArmError, type ArmErrorBody } from './armErrors';
+import { FLEX_SERVER_TYPE } from './flexProvisioning/flexTemplate';
+
+/** ARM's terminal states; every other provisioningState means the deployment is still going. */
+export const TERMINAL_STATES = ['Succeeded', 'Failed', 'Canceled'] as const;
+
+export function isTerminalState(state: string | undefined): boolean {
+  return (TERMINAL_STATES as readonly (string | undefined)[]).includes(state);
+}
+
+/**
+ * What a deployment body says, or undefined when it ended but lacks what the tracker needs (a
+ * failure without its error, a success without the server's id): then a GET must tell.
+ */
+export function observeDeployment(deployment: DeploymentExtended): DeploymentObservation | undefined {
+  const properties = deployment.properties;
+  const state = properties?.provisioningState ?? 'NotSpecified';
+  switch (state) {
+    case 'Succeeded': {
+      const serverResourceId = serverIdOf(deployment);
+      if (!serverResourceId) return undefined;
+      const outputs = outputValues(properties?.outputs);
+      return { kind: 'succeeded', serverResourceId, ...(outputs ? { outputs } : {}) };
+    }
+    case 'Failed':
+      return properties?.error ? { kind: 'failed', error: summarizeArmError(properties.error as ArmErrorBody) } : undefined;
+    case 'Canceled':
+      return {
+        kind: 'failed',
+        error: properties?.error
+          ? summarizeArmError(properties.error as ArmErrorBody)
+          : { code: 'DeploymentCanceled', message: `The deployment '${deployment.name ?? ''}' was canceled.` },
+      };
+    default:
+      return { kind: 'running', provisioningState: state };
+  }
+}
+
+/** The flexible server among the resources the deployment created, else the template's output. */
+function serverIdOf(deployment: DeploymentExtended): string | undefined {
+  const pattern = new RegExp(`/providers/${FLEX_SERVER_TYPE.replace('.', '\\.')}/[^/]+$`, 'i');
+  const fromResources = deployment.properties?.outputResources?.map((r) => r.id).find((id): id is string => !!id && pattern.test(id));
+  if (fromResources) return fromResources;
+  const output = outputValues(deployment.properties?.outputs)?.serverResourceId;
+  return typeof output === 'string' && output ? output : undefined;
+}
+
+/** ARM outputs are `{ name: { type, value } }`; the tracker wants `{ name: value }`. */
+function outputValues(outputs: unknown): Record<string, unknown> | undefined {
+  if (!outputs || typeof outputs !== 'object') return undefined;
+  const entries = Object.entries(outputs as Record<string, { value?: unknown }>).map(([name, output]) => [name, output?.value] as const);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}

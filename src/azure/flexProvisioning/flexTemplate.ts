@@ -1,0 +1,114 @@
+import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { clientFirewallRuleName } from '../../connections/firewallRules';
+
+/**
+ * The ARM template for one flexible server: the server, its firewall rules and its Microsoft Entra
+ * administrator, chained with dependsOn because the provider rejects concurrent operations on one
+ * server (ServerIsBusy). Names are literal; the only parameter is the password, typed secureString
+ * so ARM never returns it (deployment GET, portal, activity log) and it never sits in the template.
+ */
+
+export const FLEX_SERVER_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+export const FLEX_API_VERSION = '2025-08-01';
+export const ALLOW_AZURE_SERVICES_RULE = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
+const PASSWORD_PARAMETER = 'administratorLoginPassword';
+
+export interface TemplateResource {
+  type: string;
+  apiVersion: string;
+  name: string;
+  location?: string;
+  sku?: { name: string; tier: string };
+  dependsOn?: string[];
+  properties: Record<string, unknown>;
+}
+
+export interface ArmTemplate {
+  $schema: string;
+  contentVersion: string;
+  parameters: Record<string, { type: string; metadata?: { description: string } }>;
+  resources: TemplateResource[];
+  outputs: Record<string, { type: string; value: string }>;
+}
+
+export interface FlexDeploymentProperties {
+  mode: 'Incremental';
+  template: ArmTemplate;
+  parameters: Record<string, { value: string }>;
+}
+
+export function flexServerResourceId(subscriptionId: string, resourceGroupName: string, serverName: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${FLEX_SERVER_TYPE}/${serverName}`;
+}
+
+export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymentProperties {
+  const usesPassword = request.authenticationMode !== 'EntraOnly';
+  const usesEntra = request.authenticationMode !== 'PostgreSQLOnly';
+  const server = request.serverName;
+  const serverRef = `[resourceId('${FLEX_SERVER_TYPE}', '${server}')]`;
+
+  const resources: TemplateResource[] = [
+    {
+      type: FLEX_SERVER_TYPE,
+      apiVersion: FLEX_API_VERSION,
+      name: server,
+      location: request.location,
+      sku: { name: request.skuName, tier: request.tier },
+      properties: {
+        createMode: 'Create',
+        version: request.version,
+        storage: { storageSizeGB: request.storageSizeGB, autoGrow: 'Disabled' },
+        backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' },
+        highAvailability: { mode: 'Disabled' },
+        network: { publicNetworkAccess: 'Enabled' },
+        authConfig: {
+          activeDirectoryAuth: usesEntra ? 'Enabled' : 'Disabled',
+          passwordAuth: usesPassword ? 'Enabled' : 'Disabled',
+          ...(usesEntra ? { tenantId: request.tenantId } : {}),
+        },
+        ...(usesPassword ? { administratorLogin: request.adminLogin, administratorLoginPassword: `[parameters('${PASSWORD_PARAMETER}')]` } : {}),
+      },
+    },
+  ];
+  const chain = (type: string, childName: string, properties: Record<string, unknown>): void => {
+    const previous = resources[resources.length - 1];
+    resources.push({
+      type: `${FLEX_SERVER_TYPE}/${type}`,
+      apiVersion: FLEX_API_VERSION,
+      name: `${server}/${childName}`,
+      dependsOn: [resourceIdExpression(previous)],
+      properties,
+    });
+  };
+  if (request.firewall.allowAzureServices) {
+    chain('firewallRules', ALLOW_AZURE_SERVICES_RULE, { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' });
+  }
+  if (request.firewall.clientIp) {
+    chain('firewallRules', clientFirewallRuleName(request.firewall.clientIp), { startIpAddress: request.firewall.clientIp, endIpAddress: request.firewall.clientIp });
+  }
+  if (usesEntra && request.entraAdmin) {
+    // The administrator resource is named by the principal's object id, as the provider requires.
+    chain('administrators', request.entraAdmin.objectId, {
+      principalName: request.entraAdmin.principalName,
+      principalType: request.entraAdmin.principalType,
+      tenantId: request.tenantId,
+    });
+  }
+
+  return {
+    mode: 'Incremental',
+    template: {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: usesPassword ? { [PASSWORD_PARAMETER]: { type: 'secureString', metadata: { description: 'The server administrator password.' } } } : {},
+      resources,
+      outputs: { serverResourceId: { type: 'string', value: serverRef } },
+    },
+    parameters: usesPassword ? { [PASSWORD_PARAMETER]: { value: request.adminPassword ?? '' } } : {},
+  };
+}
+
+function resourceIdExpression(resource: TemplateResource): string {
+  const segments = resource.name.split('/').map((s) => `'${s}'`).join(', ');
+  return `[resourceId('${resource.type}', ${segments})]`;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { groupByResourceGroup } from '../../../src/azure/armDeploymentReader';
+import { observeDeployment } from '../../../src/azure/deploymentObservation';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+
+const ref = (stagingId: string, subscriptionId: string, resourceGroupName: string, tenantId = 't1'): DeploymentRef => ({
+  stagingId,
+  tenantId,
+  subscriptionId,
+  resourceGroupName,
+  deploymentName: `pgflex-${stagingId}`,
+  createdAt: 0,
+});
+
+describe('groupByResourceGroup', () => {
+  it('one group per tenant, subscription and resource group, names compared case-insensitively', () => {
+    const groups = groupByResourceGroup([ref('a', 's1', 'rg-1'), ref('b', 's1', 'RG-1'), ref('c', 's1', 'rg-2'), ref('d', 's2', 'rg-1'), ref('e', 's1', 'rg-1', 't2')]);
+    expect(groups.map((g) => [g.subscriptionId, g.resourceGroupName, g.refs.map((r) => r.stagingId)])).toEqual([
+      ['s1', 'rg-1', ['a', 'b']],
+      ['s1', 'rg-2', ['c']],
+      ['s2', 'rg-1', ['d']],
+      ['s1', 'rg-1', ['e']],
+    ]);
+  });
+
+  it('no refs, no groups', () => {
+    expect(groupByResourceGroup([])).toEqual([]);
+  });
+});
+
+describe('observeDeployment', () => {
+  const serverId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg';
+
+  it('non-terminal states are running, with the state kept', () => {
+    for (const state of ['Accepted', 'Running', 'Creating', 'Updating', 'Ready', 'NotSpecified'] as const) {
+      expect(observeDeployment({ properties: { provisioningState: state } })).toEqual({ kind: 'running', provisioningState: state });
+    }
+  });
+
+  it('Succeeded: the server among outputResources (not a child), outputs flattened', () => {
+    const observation = observeDeployment({
+      properties: {
+        provisioningState: 'Succeeded',
+        outputResources: [{ id: `${serverId}/firewallRules/x` }, { id: serverId }],
+        outputs: { serverResourceId: { type: 'String', value: serverId } },
+      },
+    });
+    expect(observation).toEqual({ kind: 'succeeded', serverResourceId: serverId, outputs: { serverResourceId: serverId } });
+  });
+
+  it('Succeeded without the server anywhere → undefined (a GET must tell)', () => {
+    expect(observeDeployment({ properties: { provisioningState: 'Succeeded' } })).toBeUndefined();
+  });
+
+  it('Failed: ARM’s error, innermost first; without one → undefined', () => {
+    const observation = observeDeployment({
+      properties: { provisioningState: 'Failed', error: { code: 'DeploymentFailed', message: 'outer', details: [{ code: 'QuotaExceeded', message: 'inner' }] } },
+    });
+    expect(observation).toMatchObject({ kind: 'failed', error: { code: 'QuotaExceeded', message: 'inner' } });
+    expect(observeDeployment({ properties: { provisioningState: 'Failed' } })).toBeUndefined();
+  });
+
+  it('Canceled is terminal: failed', () => {
+    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Canceled' } })).toEqual({
+      kind: 'failed',
+      error: { code: 'DeploymentCanceled', message: "The deployment 'd' was canceled." },
+    });
+  });
+});
