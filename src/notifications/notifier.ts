@@ -8,6 +8,8 @@ export interface Notifier {
   error(message: string, ...actions: string[]): PromiseLike<string | undefined>;
   /** A modal question; true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): PromiseLike<boolean>;
+  /** A quick pick; resolves with the chosen item, or undefined when dismissed. */
+  pick<T extends { label: string; description?: string }>(items: readonly T[], placeHolder: string): PromiseLike<T | undefined>;
   /** Shows a notification with a spinner while the task runs. */
   withProgress<T>(title: string, task: () => Promise<T>): PromiseLike<T>;
 }

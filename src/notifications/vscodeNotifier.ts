@@ -6,6 +6,7 @@ export function createVscodeNotifier(): Notifier {
     info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
     error: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
     confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+    pick: (items, placeHolder) => vscode.window.showQuickPick(items, { placeHolder }),
     withProgress: (title, task) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task),
   };
 }

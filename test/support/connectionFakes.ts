@@ -58,7 +58,7 @@ export class InMemorySecrets implements SecretStore {
 
 /** Records every message and answers with the action the test queued for it. */
 export class ScriptedNotifier implements Notifier {
-  readonly shown: { kind: 'info' | 'error' | 'confirm' | 'progress'; message: string; actions: string[] }[] = [];
+  readonly shown: { kind: 'info' | 'error' | 'confirm' | 'pick' | 'progress'; message: string; actions: string[] }[] = [];
   private readonly answers: (string | undefined)[] = [];
 
   answerNext(...answers: (string | undefined)[]): this {
@@ -79,6 +79,13 @@ export class ScriptedNotifier implements Notifier {
   async confirm(message: string, _detail: string, action: string): Promise<boolean> {
     this.shown.push({ kind: 'confirm', message, actions: [action] });
     return this.answers.shift() === action;
+  }
+
+  /** Picks the item whose label the test queued, or nothing. */
+  async pick<T extends { label: string }>(items: readonly T[], placeHolder: string): Promise<T | undefined> {
+    this.shown.push({ kind: 'pick', message: placeHolder, actions: items.map((i) => i.label) });
+    const answer = this.answers.shift();
+    return items.find((i) => i.label === answer);
   }
 
   async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {

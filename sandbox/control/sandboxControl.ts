@@ -1,0 +1,72 @@
+import type { FaultInjector } from '../faults/faultInjector';
+import type { RateLimitMeter } from '../faults/rateLimitMeter';
+import { serverKey } from '../flexibleServers/flexServer';
+import type { BearerCheck } from '../http/bearerCheck';
+import type { RouteCounter } from '../http/requestLog';
+import type { PostgresBackend } from '../postgres/postgresBackend';
+import type { SandboxState } from '../state';
+import type { SandboxControl } from '../types';
+import { durationsSchema, faultSchema, outcomeSchema } from './controlSchemas';
+
+export interface ControlParts {
+  state: SandboxState;
+  counter: RouteCounter;
+  bearer: BearerCheck;
+  faults: FaultInjector;
+  meter: RateLimitMeter;
+  postgres: PostgresBackend;
+  advanceAll(): void;
+}
+
+/** The in-process control API; the HTTP control endpoint calls the same object. */
+export function createSandboxControl(parts: ControlParts): SandboxControl {
+  const { state } = parts;
+  return {
+    scriptOutcome(serverName, outcome) {
+      state.outcomes.set(serverKey(serverName), outcomeSchema.parse(outcome));
+    },
+    clearOutcome(serverName) {
+      state.outcomes.delete(serverKey(serverName));
+    },
+    setDurations(durations) {
+      state.durations = { ...state.durations, ...durationsSchema.parse(durations) };
+    },
+    durations: () => ({ ...state.durations }),
+    setSpeed(speed) {
+      if (!(speed > 0)) throw new RangeError('The speed factor must be a positive number.');
+      // Transitions due so far happen at the old pace; later ones at the new pace.
+      parts.advanceAll();
+      state.speed = speed;
+    },
+    speed: () => state.speed,
+    addFault(fault) {
+      parts.faults.add(faultSchema.parse(fault));
+    },
+    clearFaults() {
+      parts.faults.clear();
+    },
+    setLatency(ms) {
+      if (!(ms >= 0)) throw new RangeError('Latency must be zero or more milliseconds.');
+      parts.faults.latencyMs = ms;
+    },
+    revokeToken(token) {
+      parts.bearer.revoke(token);
+    },
+    requestCounts: () => parts.counter.counts(),
+    resetRequests() {
+      parts.counter.reset();
+    },
+    async serverEndpoint(serverName) {
+      parts.advanceAll();
+      if (!state.servers.has(serverKey(serverName))) return undefined;
+      return parts.postgres.endpoint(serverName);
+    },
+    reset() {
+      state.reset();
+      parts.counter.reset();
+      parts.bearer.reset();
+      parts.faults.clear();
+      parts.meter.reset();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type { PostgresBackend } from '../postgres/postgresBackend';
+import type { FlexServer } from '../flexibleServers/flexServer';
+import { serverKey } from '../flexibleServers/flexServer';
+import { toArmServer } from '../flexibleServers/serverRepresentation';
+import type { SandboxState } from '../state';
+import type { ResourceDurations, ScriptedOutcome } from '../types';
+import type { DeploymentRun, RunEnvironment, StepScript } from './deploymentRun';
+import { resolveFailure, serverNameTaken } from './failures';
+import type { PlannedResource } from './template';
+
+/** Seconds for resource types the sandbox does not know. */
+const OTHER_RESOURCE_SECONDS = 10;
+/** A taken name is refused by the provider within seconds. */
+const NAME_CONFLICT_SECONDS = 5;
+
+/** Connects deployment runs to the scripted outcomes, the server store and the PostgreSQL backend. */
+export function createRunEnvironment(state: SandboxState, postgres: PostgresBackend): RunEnvironment {
+  return {
+    speed: () => state.speed,
+    scriptFor(run, resource) {
+      const outcome = resource.serverName ? state.outcomes.get(serverKey(resource.serverName)) : undefined;
+      const seconds = durationOf(resource, state.durations, outcome);
+      const ctx = { serverName: resource.serverName ?? '', subscriptionId: run.subscriptionId, location: resource.location ?? '' };
+      if (resource.kind === 'flexibleServers' && resource.serverName) {
+        const existing = state.servers.get(serverKey(resource.serverName));
+        const elsewhere = existing && groupOf(existing) !== `${run.subscriptionId}/${run.resourceGroup}`.toLowerCase();
+        if (elsewhere) return { result: 'fail', seconds: NAME_CONFLICT_SECONDS, failure: serverNameTaken(ctx) };
+      }
+      return scriptOf(resource, outcome, seconds, ctx);
+    },
+    onSucceeded(run, resource, at) {
+      if (!resource.serverName) return;
+      if (resource.kind === 'flexibleServers') {
+        createServer(state, postgres, run, resource, at);
+        return;
+      }
+      const server = state.servers.get(serverKey(resource.serverName));
+      if (!server) return;
+      const childName = resource.name.split('/')[1] ?? '';
+      if (resource.kind === 'firewallRules') server.firewallRules.set(childName, resource.properties);
+      if (resource.kind === 'administrators') server.administrators.set(childName, resource.properties);
+      if (resource.kind === 'databases') {
+        server.databases.set(childName, resource.properties);
+        postgres.createDatabase(server.name, childName);
+      }
+    },
+    reference(run, idOrName) {
+      const wanted = idOrName.toLowerCase();
+      const resource = run.plan.resources.find((r) => r.id.toLowerCase() === wanted || r.name.toLowerCase() === wanted);
+      if (resource?.kind === 'flexibleServers' && resource.serverName) {
+        const server = state.servers.get(serverKey(resource.serverName));
+        if (server) return toArmServer(server).properties;
+      }
+      return resource?.properties ?? {};
+    },
+  };
+}
+
+function scriptOf(
+  resource: PlannedResource,
+  outcome: ScriptedOutcome | undefined,
+  seconds: number,
+  ctx: { serverName: string; subscriptionId: string; location: string },
+): StepScript {
+  if (!outcome || outcome.outcome === 'succeed') return { result: 'succeed', seconds };
+  if (outcome.outcome === 'fail') {
+    const failing = outcome.resource ?? 'flexibleServers';
+    return resource.kind === failing ? { result: 'fail', seconds, failure: resolveFailure(outcome.error, ctx) } : { result: 'succeed', seconds };
+  }
+  if (resource.kind !== 'flexibleServers') return { result: 'succeed', seconds };
+  if (outcome.outcome === 'hang') return { result: 'hang' };
+  return { result: 'vanish', seconds, keepServer: outcome.keepServer ?? false };
+}
+
+function durationOf(resource: PlannedResource, durations: ResourceDurations, outcome: ScriptedOutcome | undefined): number {
+  if (resource.kind === 'other') return OTHER_RESOURCE_SECONDS;
+  const override = outcome && 'durations' in outcome ? outcome.durations?.[resource.kind] : undefined;
+  return override ?? durations[resource.kind];
+}
+
+function createServer(state: SandboxState, postgres: PostgresBackend, run: DeploymentRun, resource: PlannedResource, at: number): void {
+  const { administratorLoginPassword, ...properties } = resource.properties;
+  const name = resource.serverName ?? resource.name;
+  const previous = state.servers.get(serverKey(name));
+  const sku = resource.sku ?? {};
+  const server: FlexServer = {
+    subscriptionId: run.subscriptionId,
+    resourceGroup: run.resourceGroup,
+    name,
+    location: resource.location ?? '',
+    createdAt: previous?.createdAt ?? at,
+    sku: { name: String(sku.name ?? 'Standard_B2s'), tier: String(sku.tier ?? 'Burstable') },
+    tags: resource.tags,
+    properties,
+    firewallRules: previous?.firewallRules ?? new Map(),
+    administrators: previous?.administrators ?? new Map(),
+    databases: previous?.databases ?? new Map(),
+  };
+  state.servers.set(serverKey(name), server);
+  const adminLogin = typeof properties.administratorLogin === 'string' ? properties.administratorLogin : undefined;
+  postgres.provision({
+    serverName: name,
+    adminLogin,
+    adminPassword: typeof administratorLoginPassword === 'string' ? administratorLoginPassword : undefined,
+  });
+  // The backend has the password now; the run keeps no copy of it.
+  delete resource.properties.administratorLoginPassword;
+}
+
+function groupOf(server: FlexServer): string {
+  return `${server.subscriptionId}/${server.resourceGroup}`.toLowerCase();
+}

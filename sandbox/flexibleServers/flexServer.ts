@@ -1,0 +1,20 @@
+/** A flexible server the sandbox created; the admin password is never kept here. */
+export interface FlexServer {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  createdAt: number;
+  sku: { name: string; tier: string };
+  tags?: Record<string, string>;
+  /** The template's properties without administratorLoginPassword. */
+  properties: Record<string, unknown>;
+  firewallRules: Map<string, Record<string, unknown>>;
+  /** By the principal's object id. */
+  administrators: Map<string, Record<string, unknown>>;
+  databases: Map<string, Record<string, unknown>>;
+}
+
+export function serverKey(name: string): string {
+  return name.toLowerCase();
+}

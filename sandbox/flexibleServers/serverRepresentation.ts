@@ -1,0 +1,128 @@
+import type { FlexServer } from './flexServer';
+
+interface ArmResource {
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  properties: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** Minor versions the provider reports per major version. */
+const MINOR_VERSIONS: Record<string, string> = { '11': '22', '12': '22', '13': '18', '14': '15', '15': '10', '16': '6', '17': '5', '18': '1' };
+
+export function serverId(server: Pick<FlexServer, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
+  return `/subscriptions/${server.subscriptionId}/resourceGroups/${server.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${server.name}`;
+}
+
+/** The server as `servers.get` returns it (shape of the official ServersGet example). */
+export function toArmServer(server: FlexServer): ArmResource {
+  const p = server.properties;
+  const version = String(p.version ?? '17');
+  const storage = record(p.storage);
+  const storageSizeGB = Number(storage.storageSizeGB ?? 32);
+  const auth = record(p.authConfig);
+  const backup = record(p.backup);
+  const ha = record(p.highAvailability);
+  const haMode = String(ha.mode ?? 'Disabled');
+  const network = record(p.network);
+  const created = new Date(server.createdAt);
+  return {
+    sku: { ...server.sku },
+    systemData: { createdAt: created.toISOString() },
+    properties: {
+      replica: { role: 'Primary', capacity: 5 },
+      storage: {
+        type: '',
+        iops: iopsFor(storageSizeGB),
+        tier: tierFor(storageSizeGB),
+        storageSizeGB,
+        autoGrow: String(storage.autoGrow ?? 'Disabled'),
+      },
+      network: { publicNetworkAccess: String(network.publicNetworkAccess ?? 'Enabled') },
+      privateEndpointConnections: [],
+      dataEncryption: { type: 'SystemManaged' },
+      authConfig: {
+        activeDirectoryAuth: String(auth.activeDirectoryAuth ?? 'Disabled'),
+        passwordAuth: String(auth.passwordAuth ?? 'Enabled'),
+        ...(auth.tenantId ? { tenantId: String(auth.tenantId) } : {}),
+      },
+      fullyQualifiedDomainName: `${server.name}.postgres.database.azure.com`,
+      version,
+      minorVersion: MINOR_VERSIONS[version] ?? '0',
+      ...(p.administratorLogin ? { administratorLogin: String(p.administratorLogin) } : {}),
+      state: 'Ready',
+      availabilityZone: String(p.availabilityZone ?? '1'),
+      backup: {
+        backupRetentionDays: Number(backup.backupRetentionDays ?? 7),
+        geoRedundantBackup: String(backup.geoRedundantBackup ?? 'Disabled'),
+        earliestRestoreDate: new Date(server.createdAt + 5 * 60_000).toISOString(),
+      },
+      highAvailability: { mode: haMode, state: haMode === 'Disabled' ? 'NotEnabled' : 'Healthy' },
+      maintenanceWindow: { customWindow: 'Disabled', dayOfWeek: 0, startHour: 0, startMinute: 0 },
+      replicationRole: 'Primary',
+      replicaCapacity: 5,
+    },
+    location: server.location,
+    ...(server.tags ? { tags: server.tags } : {}),
+    id: serverId(server),
+    name: server.name,
+    type: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  };
+}
+
+export function toArmFirewallRule(server: FlexServer, name: string, properties: Record<string, unknown>): ArmResource {
+  return {
+    properties: { startIpAddress: String(properties.startIpAddress ?? ''), endIpAddress: String(properties.endIpAddress ?? '') },
+    id: `${serverId(server)}/firewallRules/${name}`,
+    name,
+    type: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+  };
+}
+
+export function toArmAdministrator(server: FlexServer, objectId: string, properties: Record<string, unknown>): ArmResource {
+  return {
+    properties: {
+      principalType: String(properties.principalType ?? 'User'),
+      principalName: String(properties.principalName ?? ''),
+      objectId,
+      tenantId: String(properties.tenantId ?? ''),
+    },
+    id: `${serverId(server)}/administrators/${objectId}`,
+    // The official example names the resource by the principal's name, not its object id.
+    name: String(properties.principalName ?? objectId),
+    type: 'Microsoft.DBforPostgreSQL/flexibleServers/administrators',
+  };
+}
+
+/** Premium SSD tier and baseline IOPS by disk size, as the provider assigns them. */
+const DISK_TIERS: [number, string, number][] = [
+  [32, 'P4', 120],
+  [64, 'P6', 240],
+  [128, 'P10', 500],
+  [256, 'P15', 1100],
+  [512, 'P20', 2300],
+  [1024, 'P30', 5000],
+  [2048, 'P40', 7500],
+  [4096, 'P50', 7500],
+  [8192, 'P60', 16000],
+  [16384, 'P70', 18000],
+  [32767, 'P80', 20000],
+];
+
+function diskTier(sizeGB: number): [number, string, number] {
+  return DISK_TIERS.find(([size]) => sizeGB <= size) ?? DISK_TIERS[DISK_TIERS.length - 1];
+}
+
+export function tierFor(sizeGB: number): string {
+  return diskTier(sizeGB)[1];
+}
+
+export function iopsFor(sizeGB: number): number {
+  return diskTier(sizeGB)[2];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}

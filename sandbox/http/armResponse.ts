@@ -1,0 +1,26 @@
+/** What a route handler answers; the server adds ARM's standard headers and serializes the body. */
+export interface ArmResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ArmErrorBody {
+  code: string;
+  message: string;
+  target?: string;
+  details?: ArmErrorBody[];
+}
+
+export function ok(body: unknown, status = 200, headers?: Record<string, string>): ArmResponse {
+  return { status, body, headers };
+}
+
+export function armError(status: number, code: string, message: string, headers?: Record<string, string>): ArmResponse {
+  return { status, body: { error: { code, message } }, headers };
+}
+
+/** ARM's paged collection shape. */
+export function page<T>(value: T[], nextLink?: string): { value: T[]; nextLink?: string } {
+  return nextLink ? { value, nextLink } : { value };
+}

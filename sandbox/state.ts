@@ -1,0 +1,54 @@
+import type { DeploymentRun } from './deployments/deploymentRun';
+import type { FlexServer } from './flexibleServers/flexServer';
+import { SEEDED_RESOURCE_GROUPS } from './subscriptions/seed';
+import type { ResourceDurations, ScriptedOutcome } from './types';
+
+export interface ResourceGroupRecord {
+  subscriptionId: string;
+  name: string;
+  location: string;
+  tags?: Record<string, string>;
+}
+
+/** Realistic durations in seconds (recorded traffic: a server about 4 minutes, a firewall rule about 1). */
+export const DEFAULT_DURATIONS: ResourceDurations = {
+  flexibleServers: 240,
+  firewallRules: 60,
+  administrators: 45,
+  databases: 30,
+};
+
+/** Everything the sandbox remembers; lost when it stops, like a fresh subscription. */
+export class SandboxState {
+  readonly resourceGroups = new Map<string, ResourceGroupRecord>();
+  readonly deployments = new Map<string, DeploymentRun>();
+  /** Server names are global in Azure, so servers are keyed by name alone. */
+  readonly servers = new Map<string, FlexServer>();
+  readonly outcomes = new Map<string, ScriptedOutcome>();
+  durations: ResourceDurations = { ...DEFAULT_DURATIONS };
+
+  constructor(public speed: number) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.resourceGroups.clear();
+    this.deployments.clear();
+    this.servers.clear();
+    this.outcomes.clear();
+    this.durations = { ...DEFAULT_DURATIONS };
+    for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
+  }
+
+  resourceGroup(subscriptionId: string, name: string): ResourceGroupRecord | undefined {
+    return this.resourceGroups.get(groupKey(subscriptionId, name));
+  }
+}
+
+export function groupKey(subscriptionId: string, resourceGroup: string): string {
+  return `${subscriptionId}/${resourceGroup}`.toLowerCase();
+}
+
+export function deploymentKey(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `${groupKey(subscriptionId, resourceGroup)}/${name.toLowerCase()}`;
+}

@@ -1,0 +1,101 @@
+/** The sandbox's public contract: what tests, the benchmark, `npm start` and `npm run sandbox` use. */
+
+export interface ExternalPostgres {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export interface SandboxOptions {
+  /** 0 or undefined = a free port. */
+  port?: number;
+  /** Time factor: 1 = realistic durations (server ~4 min, firewall rule ~1 min); tests use e.g. 200. */
+  speed?: number;
+  /** Default 'embedded', started lazily when the first server succeeds. */
+  postgres?: 'embedded' | 'none' | ExternalPostgres;
+  log?: (line: string) => void;
+}
+
+/** Where the PostgreSQL behind a succeeded server listens (always loopback). */
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  database: string;
+}
+
+/** The ARM error a scripted failure ends with (innermost code of the DeploymentFailed chain). */
+export interface ScriptedError {
+  code: string;
+  message?: string;
+}
+
+/** Named failures with the code and message Azure uses for them. */
+export type KnownFailure = 'ServerNameAlreadyExists' | 'QuotaExceeded' | 'InvalidParameterValue' | 'InternalServerError';
+
+/** Durations in simulated seconds (divided by the speed factor), keyed by resource kind. */
+export interface ResourceDurations {
+  flexibleServers: number;
+  firewallRules: number;
+  administrators: number;
+  databases: number;
+}
+
+export type ScriptedOutcome =
+  | { outcome: 'succeed'; durations?: Partial<ResourceDurations> }
+  | {
+      outcome: 'fail';
+      /** A known failure, or any ARM code with its message. */
+      error: KnownFailure | ScriptedError;
+      /** Which template resource fails (default the server). */
+      resource?: keyof ResourceDurations;
+      durations?: Partial<ResourceDurations>;
+    }
+  /** The server resource stays Running forever. */
+  | { outcome: 'hang' }
+  /** When the server resource would finish, the deployment disappears (404 from then on). */
+  | { outcome: 'vanish'; keepServer?: boolean; durations?: Partial<ResourceDurations> };
+
+export type FaultRule =
+  | { kind: 'throttle'; count: number; retryAfterSeconds?: number; routes?: string[] }
+  | { kind: 'status'; status: 500 | 502 | 503 | 504; count: number; routes?: string[] }
+  | { kind: 'reset'; count: number; routes?: string[] };
+
+export interface RequestLog {
+  /** Requests to one route, or to all ARM routes when no route is given. Control calls are not counted. */
+  count(route?: string): number;
+  counts(): Record<string, number>;
+  reset(): void;
+}
+
+export interface SandboxControl {
+  scriptOutcome(serverName: string, outcome: ScriptedOutcome): void;
+  clearOutcome(serverName: string): void;
+  setDurations(durations: Partial<ResourceDurations>): void;
+  durations(): ResourceDurations;
+  setSpeed(speed: number): void;
+  speed(): number;
+  addFault(fault: FaultRule): void;
+  clearFaults(): void;
+  /** Added to every ARM response until set back to 0. */
+  setLatency(ms: number): void;
+  /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
+  revokeToken(token: string): void;
+  requestCounts(): Record<string, number>;
+  resetRequests(): void;
+  /** Undefined when no such server has succeeded (or postgres is 'none'). Waits for the backend to be ready. */
+  serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
+  /** Forget deployments, servers, created resource groups, outcomes, faults, revoked tokens and counts. */
+  reset(): void;
+}
+
+export interface Sandbox {
+  /** https://localhost:PORT — LRO headers and nextLinks use this base. */
+  url: string;
+  /** PEM of the self-signed certificate (clients pass it as tlsOptions.ca). */
+  ca: string;
+  control: SandboxControl;
+  requests: RequestLog;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+import { firstValueFrom } from 'rxjs';
+import type { CommandRunner, Notifier } from '../notifications/notifier';
+import type { DeploymentTrackerPort } from './deploymentTrackerPort';
+import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+
+export const DEPLOYMENT_COMMANDS = {
+  showDeployments: 'pgsql.flexProvisioning.showDeployments',
+  viewDetails: 'pgsql.flexProvisioning.viewDetails',
+  retry: 'pgsql.flexProvisioning.retry',
+  dismiss: 'pgsql.flexProvisioning.dismiss',
+  /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
+  showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
+  clearStaged: 'pgsql.clearStagedFlexProfiles',
+} as const;
+
+/** The progress panel's command (the create form's feature); its argument is a staging id. */
+export const SHOW_PROGRESS_COMMAND = 'pgsql.flexProvisioning.showProgress';
+/** VS Code's generated command that opens the view container and focuses the view. */
+export const FOCUS_DEPLOYMENTS_VIEW = 'pgsqlDeployments.focus';
+
+export interface DeploymentCommandDeps {
+  tracker: DeploymentTrackerPort;
+  notifier: Notifier;
+  commands: CommandRunner;
+  details: DetailsOutput;
+}
+
+type Handler = (arg?: unknown) => Promise<void>;
+
+/**
+ * The deployment commands without VS Code. A command's argument is a tree node or a staging id;
+ * from the Command Palette there is none, and the user picks a deployment.
+ */
+export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<string, Handler> {
+  const { tracker, notifier } = deps;
+  const choose = async (arg: unknown, placeHolder: string, statuses?: readonly string[]): Promise<string | undefined> => {
+    const given = stagingIdOf(arg);
+    if (given) {
+      return given;
+    }
+    const candidates = await currentDeployments(tracker);
+    const items = candidates
+      .filter((d) => !statuses || statuses.includes(d.status))
+      .map((d) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
+    if (items.length === 0) {
+      void notifier.info('There is no Flex server deployment to choose from.');
+      return undefined;
+    }
+    return (await notifier.pick(items, placeHolder))?.stagingId;
+  };
+  const known = (stagingId: string | undefined) => {
+    const view = stagingId ? tracker.getDeployment(stagingId) : undefined;
+    if (stagingId && !view) {
+      void notifier.error('That deployment record no longer exists (it was dismissed or cleared).');
+    }
+    return view;
+  };
+  return {
+    [DEPLOYMENT_COMMANDS.showDeployments]: async () => void (await deps.commands.execute(FOCUS_DEPLOYMENTS_VIEW)),
+    [DEPLOYMENT_COMMANDS.viewDetails]: async (arg) => {
+      const view = known(await choose(arg, 'Show the details of which deployment?'));
+      if (view) {
+        showDeploymentDetails(view.context, deps.details);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
+      const view = known(await choose(arg, 'Retry which failed deployment?', ['failed']));
+      if (view) {
+        await tracker.retry(view.context.stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.dismiss]: async (arg) => {
+      const view = known(await choose(arg, 'Dismiss which deployment record?', ['succeeded', 'failed']));
+      if (view) {
+        await tracker.dismiss(view.context.stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {
+      const stagingId = await choose(arg, 'Show the progress of which deployment?');
+      if (stagingId) {
+        await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
+      const count = (await currentDeployments(tracker)).length;
+      const detail = `This removes ${count} deployment record${count === 1 ? '' : 's'} and any staged passwords kept for them. Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.`;
+      if (await notifier.confirm('Clear all staged Flex profiles and deployment history?', detail, 'Clear')) {
+        await tracker.clearAll();
+        void notifier.info(`Cleared ${count} deployment record${count === 1 ? '' : 's'}.`);
+      }
+    },
+  };
+}
+
+function stagingIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg) {
+    return arg;
+  }
+  const id = typeof arg === 'object' && arg !== null ? (arg as { stagingId?: unknown }).stagingId : undefined;
+  return typeof id === 'string' && id ? id : undefined;
+}
+
+async function currentDeployments(tracker: DeploymentTrackerPort) {
+  return (await firstValueFrom(tracker.deployments$)).map((v) => v.context);
+}

@@ -1,0 +1,54 @@
+import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { formatElapsed } from './formatElapsed';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One row of the Deployments view, computed without VS Code so it can be tested. */
+export interface DeploymentItem {
+  stagingId: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  status: DeploymentStatus;
+  /** A codicon id; `sync~spin` while ARM works. */
+  icon: 'clock' | 'sync~spin' | 'pass' | 'error';
+  /** `deployment.{status}`: the menus show Retry for failed, Dismiss for finished ones. */
+  contextValue: string;
+}
+
+const STATUS_LABEL: Record<DeploymentStatus, string> = { pending: 'Starting', deploying: 'Deploying', succeeded: 'Succeeded', failed: 'Failed' };
+const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = { pending: 'clock', deploying: 'sync~spin', succeeded: 'pass', failed: 'error' };
+
+export function isActive(status: DeploymentStatus): boolean {
+  return status === 'pending' || status === 'deploying';
+}
+
+/**
+ * Active deployments first, then history newest first. Finished ones older than the retention
+ * window are left out even before the tracker purges them on the next activation.
+ */
+export function deploymentItems(views: readonly DeploymentView[], now: number, retentionDays: number): DeploymentItem[] {
+  return views
+    .map((v) => v.context)
+    .filter((d) => isActive(d.status) || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
+    .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || b.createdAt - a.createdAt)
+    .map((d) => {
+      const duration = formatElapsed((d.terminalAt ?? now) - d.createdAt);
+      const description = isActive(d.status) ? `${STATUS_LABEL[d.status]} · ${duration}` : `${STATUS_LABEL[d.status]} after ${duration}`;
+      const tooltip = [
+        `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && isActive(d.status) ? ` (${d.provisioningState})` : ''}`,
+        `Resource group: ${d.resourceGroupName} · ${d.location}`,
+        `Subscription: ${d.subscriptionId}`,
+        `Started: ${new Date(d.createdAt).toLocaleString()}`,
+        ...(d.status === 'failed' ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
+        ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
+      ].join('\n');
+      return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}` };
+    });
+}
+
+/** The status bar's words: "Provisioning 2 servers…". */
+export function provisioningText(activeCount: number): string {
+  return `Provisioning ${activeCount} ${activeCount === 1 ? 'server' : 'servers'}…`;
+}

@@ -1,0 +1,11 @@
+import type { Observable } from 'rxjs';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+
+/** What the deployment views and commands use of FlexDeploymentTracker. */
+export interface DeploymentTrackerPort {
+  readonly deployments$: Observable<readonly DeploymentView[]>;
+  getDeployment(stagingId: string): DeploymentView | undefined;
+  dismiss(stagingId: string): Promise<void>;
+  retry(stagingId: string): void | Promise<void>;
+  clearAll(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { DeploymentItem } from '../deploymentItems';
+import { SHOW_PROGRESS_COMMAND } from '../deploymentCommands';
+
+const ICON_COLOR: Partial<Record<DeploymentItem['icon'], string>> = { pass: 'testing.iconPassed', error: 'testing.iconFailed' };
+
+export class DeploymentNode extends vscode.TreeItem {
+  readonly stagingId: string;
+
+  constructor(item: DeploymentItem) {
+    super(item.label, vscode.TreeItemCollapsibleState.None);
+    this.stagingId = item.stagingId;
+    this.id = `deployment:${item.stagingId}`;
+    this.description = item.description;
+    this.tooltip = item.tooltip;
+    this.contextValue = item.contextValue;
+    const color = ICON_COLOR[item.icon];
+    this.iconPath = new vscode.ThemeIcon(item.icon, color ? new vscode.ThemeColor(color) : undefined);
+    this.command = { title: 'Show Progress', command: SHOW_PROGRESS_COMMAND, arguments: [item.stagingId] };
+  }
+}

@@ -1,0 +1,45 @@
+import { BehaviorSubject } from 'rxjs';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { DeploymentTrackerPort } from '../../src/deployments/deploymentTrackerPort';
+
+/** The tracker's public surface in memory, recording what the views ask of it. */
+export class FakeDeploymentTracker implements DeploymentTrackerPort {
+  readonly subject: BehaviorSubject<readonly DeploymentView[]>;
+  readonly deployments$;
+  readonly retried: string[] = [];
+  readonly dismissed: string[] = [];
+  cleared = 0;
+
+  constructor(contexts: DeploymentContext[] = []) {
+    this.subject = new BehaviorSubject<readonly DeploymentView[]>(contexts.map(view));
+    this.deployments$ = this.subject.asObservable();
+  }
+
+  set(contexts: DeploymentContext[]): void {
+    this.subject.next(contexts.map(view));
+  }
+
+  getDeployment(stagingId: string): DeploymentView | undefined {
+    return this.subject.value.find((v) => v.context.stagingId === stagingId);
+  }
+
+  async dismiss(stagingId: string): Promise<void> {
+    this.dismissed.push(stagingId);
+    this.subject.next(this.subject.value.filter((v) => v.context.stagingId !== stagingId));
+  }
+
+  retry(stagingId: string): void {
+    this.retried.push(stagingId);
+  }
+
+  async clearAll(): Promise<void> {
+    this.cleared++;
+    this.subject.next([]);
+  }
+}
+
+function view(context: DeploymentContext): DeploymentView {
+  const value = context.status === 'succeeded' ? { succeeded: 'profileCreated' } : context.status;
+  return { value, context };
+}

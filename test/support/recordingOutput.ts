@@ -1,0 +1,15 @@
+import type { DetailsOutput } from '../../src/deployments/deploymentDetails';
+
+export class RecordingOutput implements DetailsOutput {
+  lines: string[] = [];
+  shown = 0;
+  clear() {
+    this.lines = [];
+  }
+  appendLine(line: string) {
+    this.lines.push(line);
+  }
+  show() {
+    this.shown++;
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { deploymentItems, provisioningText } from '../../../src/deployments/deploymentItems';
+import { formatElapsed } from '../../../src/deployments/formatElapsed';
+import { deploymentContext } from '../../support/connectionFakes';
+import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
+
+const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('deploymentItems', () => {
+  const tracker = new FakeDeploymentTracker([
+    deploymentContext({ stagingId: 'old-ok', serverName: 'old', status: 'succeeded', createdAt: T0 - 40 * DAY, terminalAt: T0 - 40 * DAY + 60_000 }),
+    deploymentContext({ stagingId: 'ok', serverName: 'fine', status: 'succeeded', createdAt: T0 - 2 * DAY, terminalAt: T0 - 2 * DAY + 371_000 }),
+    deploymentContext({ stagingId: 'bad', serverName: 'broken', status: 'failed', createdAt: T0 - DAY, terminalAt: T0 - DAY + 60_000, armError: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' } }),
+    deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying', createdAt: T0 - 75_000, provisioningState: 'Running' }),
+  ]);
+  const items = deploymentItems(tracker.subject.value, T0, 30);
+
+  it('lists active deployments first, then history newest first, within the retention window', () => {
+    expect(items.map((i) => i.stagingId)).toEqual(['run', 'bad', 'ok']);
+  });
+
+  it('shows live elapsed time and a status icon per state', () => {
+    expect(items.map((i) => [i.icon, i.description, i.contextValue])).toEqual([
+      ['sync~spin', 'Deploying · 1m 15s', 'deployment.deploying'],
+      ['error', 'Failed after 1m 0s', 'deployment.failed'],
+      ['pass', 'Succeeded after 6m 11s', 'deployment.succeeded'],
+    ]);
+    expect(items[1].tooltip).toContain('Error: Quota exceeded for Burstable in westeurope.');
+  });
+
+  it('keeps less history when the retention is shorter', () => {
+    expect(deploymentItems(tracker.subject.value, T0, 1).map((i) => i.stagingId)).toEqual(['run', 'bad']);
+  });
+});
+
+describe('formatting', () => {
+  it('formats elapsed time with its two largest units', () => {
+    expect([formatElapsed(0), formatElapsed(59_999), formatElapsed(75_000), formatElapsed(3_780_000)]).toEqual(['0s', '59s', '1m 15s', '1h 3m']);
+  });
+
+  it('says how many servers are provisioning', () => {
+    expect([provisioningText(1), provisioningText(2)]).toEqual(['Provisioning 1 server…', 'Provisioning 2 servers…']);
+  });
+});

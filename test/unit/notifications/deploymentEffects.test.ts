@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createDeploymentEffects } from '../../../src/deployments/deploymentEffects';
+import { ConnectionStore } from '../../../src/connections/connectionStore';
+import { ConnectionFailure } from '../../../src/connections/connectionFailure';
+import type { ConnectOutcome } from '../../../src/connections/connectFlow';
+import { deploymentContext, InMemoryProfileSettings, InMemorySecrets, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
+import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
+import { RecordingOutput } from '../../support/recordingOutput';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(outcome: ConnectOutcome = { connected: true }) {
+  const secrets = new InMemorySecrets();
+  const store = new ConnectionStore(new InMemoryProfileSettings(), secrets);
+  const notifier = new ScriptedNotifier();
+  const commands = new RecordingCommands();
+  const details = new RecordingOutput();
+  const tracker = new FakeDeploymentTracker();
+  const connects: string[] = [];
+  const errors: unknown[] = [];
+  const effects = createDeploymentEffects({
+    store,
+    secrets,
+    connect: async (id) => {
+      connects.push(id);
+      return outcome;
+    },
+    commands,
+    notifier,
+    details,
+    tracker,
+    onError: (e) => errors.push(e),
+  });
+  return { effects, store, notifier, commands, details, tracker, connects, errors };
+}
+
+describe('DeploymentEffects: success', () => {
+  it('saveProfile returns the stable profile id every time', async () => {
+    const { effects, store } = setup();
+    const d = deploymentContext();
+    expect(await effects.saveProfile(d)).toEqual({ profileId: 'flex-stg-1' });
+    expect(await effects.saveProfile(d)).toEqual({ profileId: 'flex-stg-1' });
+    expect(store.getProfiles()).toHaveLength(1);
+  });
+
+  it('openDashboard connects, then opens the dashboard of the saved profile', async () => {
+    const { effects, commands, connects } = setup();
+    const d = deploymentContext();
+    await effects.saveProfile(d);
+    await effects.openDashboard({ ...d, profileId: 'flex-stg-1' });
+    expect(connects).toEqual(['flex-stg-1']);
+    expect(commands.calls).toEqual([{ command: 'pgsql.showServerDashboard', args: [{ profileId: 'flex-stg-1' }] }]);
+  });
+
+  it('openDashboard still opens the dashboard when the connection fails, and does not connect again', async () => {
+    const failure = new ConnectionFailure('authentication', 'Password authentication failed.', 'Check the password.');
+    const { effects, commands, connects } = setup({ connected: false, failure });
+    const d = deploymentContext();
+    await effects.saveProfile(d);
+    await effects.openDashboard(d);
+    expect(connects).toHaveLength(1);
+    expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
+  });
+
+  it('openDashboard fails clearly when the profile was never saved', async () => {
+    const { effects } = setup();
+    await expect(effects.openDashboard(deploymentContext())).rejects.toThrow("The connection profile of 'contoso' is not saved");
+  });
+
+  it("notifyReady says the server is ready and opens nothing unless asked", async () => {
+    const { effects, notifier, commands, connects } = setup();
+    const d = deploymentContext({ inActiveSession: false });
+    await effects.saveProfile(d);
+    effects.notifyReady(d);
+    await settle();
+    expect(notifier.shown).toEqual([{ kind: 'info', message: "Server 'contoso' is ready", actions: ['Connect', 'Open Dashboard'] }]);
+    expect(commands.calls).toEqual([]);
+    expect(connects).toEqual([]);
+  });
+
+  it('notifyReady: Connect connects; Open Dashboard connects and opens it', async () => {
+    const { effects, notifier, commands, connects } = setup();
+    const d = deploymentContext({ inActiveSession: false });
+    await effects.saveProfile(d);
+    notifier.answerNext('Connect');
+    effects.notifyReady(d);
+    await settle();
+    expect(connects).toEqual(['flex-stg-1']);
+    expect(commands.calls).toEqual([]);
+
+    notifier.answerNext('Open Dashboard');
+    effects.notifyReady(d);
+    await settle();
+    expect(connects).toEqual(['flex-stg-1', 'flex-stg-1']);
+    expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
+  });
+});
+
+describe('DeploymentEffects: failure', () => {
+  const failed = deploymentContext({
+    status: 'failed',
+    error: 'Quota exceeded',
+    armError: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' },
+  });
+
+  it("shows the spec's message with View Details, Retry and Dismiss", async () => {
+    const { effects, notifier } = setup();
+    effects.notifyFailed(failed);
+    await settle();
+    expect(notifier.shown).toEqual([
+      {
+        kind: 'error',
+        message: "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope.",
+        actions: ['View Details', 'Retry', 'Dismiss'],
+      },
+    ]);
+  });
+
+  it('each action does its job', async () => {
+    const { effects, notifier, details, tracker } = setup();
+    notifier.answerNext('View Details', 'Retry', 'Dismiss');
+    effects.notifyFailed(failed);
+    await settle();
+    effects.notifyFailed(failed);
+    await settle();
+    effects.notifyFailed(failed);
+    await settle();
+    expect(details.shown).toBe(1);
+    expect(details.lines.join('\n')).toContain('QuotaExceeded: Quota exceeded for Burstable in westeurope.');
+    expect(tracker.retried).toEqual(['stg-1']);
+    expect(tracker.dismissed).toEqual(['stg-1']);
+  });
+
+  it('creates no profile for a failed deployment', async () => {
+    const { effects, store } = setup();
+    effects.notifyFailed(failed);
+    await settle();
+    expect(store.getProfiles()).toEqual([]);
+  });
+});
