@@ -87,6 +87,8 @@ export class CreateServerPanel {
         return this.onSubmit(message.request);
       case 'progress.retry':
         return this.onRetry(message.stagingId);
+      default:
+        this.deps.log.warn(`Rejected a '${message.type}' message: the create panel does not handle it.`);
     }
   }
 

@@ -63,6 +63,13 @@ describe('the create panel host', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("rejects and logs another view's message", async () => {
+    await openForm();
+    panel.send({ type: 'dashboard.refresh' });
+    await settle();
+    expect(log.lines.filter((l) => l.includes("Rejected a 'dashboard.refresh' message"))).toHaveLength(1);
+  });
+
   it('refuses a subscription it did not offer, without asking Azure', async () => {
     await openForm();
     panel.send({ type: 'form.subscriptionSelected', subscriptionId: 'someone-elses' });

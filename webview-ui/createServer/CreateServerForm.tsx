@@ -1,0 +1,153 @@
+import {
+  VscodeButton,
+  VscodeCheckbox,
+  VscodeOption,
+  VscodeRadio,
+  VscodeRadioGroup,
+  VscodeSingleSelect,
+  VscodeTextfield,
+} from '@vscode-elements/react-elements';
+import type { WebviewHost } from '../webviewHost';
+import { Field, targetChecked, targetValue } from './Field';
+import type { FormValues } from './formValues';
+import { useCreateServerForm } from './useCreateServerForm';
+
+const AUTHENTICATION_MODES: { value: FormValues['authenticationMode']; label: string }[] = [
+  { value: 'PostgreSQLOnly', label: 'PostgreSQL authentication only' },
+  { value: 'EntraOnly', label: 'Microsoft Entra authentication only' },
+  { value: 'Hybrid', label: 'PostgreSQL and Microsoft Entra authentication' },
+];
+
+const TIER_LABELS: Record<string, string> = {
+  Burstable: 'Burstable',
+  GeneralPurpose: 'General Purpose',
+  MemoryOptimized: 'Memory Optimized',
+};
+
+/** The create form: every choice comes from Azure through the host; the shared schema names each broken rule. */
+export function CreateServerForm({ host }: { host: WebviewHost }) {
+  const { values, catalog, errors, failure, availability, submitting, update, submit } = useCreateServerForm(host);
+  if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
+
+  const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
+  const usesPassword = values.authenticationMode !== 'EntraOnly';
+  const usesEntra = values.authenticationMode !== 'PostgreSQLOnly';
+  const nameChecked = availability?.serverName === values.serverName && availability.available;
+
+  return (
+    <main className="create-form">
+      <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
+      {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
+
+      <Field id="subscriptionId" label="Subscription" error={errors.subscriptionId ?? errors.tenantId}>
+        <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}
+          onChange={(e) => update({ subscriptionId: targetValue(e), resourceGroupName: '', location: '' }, ['subscriptionId'])}>
+          {catalog.subscriptions.map((s) => (
+            <VscodeOption key={s.subscriptionId} value={s.subscriptionId}>{s.displayName}</VscodeOption>
+          ))}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="resourceGroupName" label="Resource group" error={errors['resourceGroup.name'] ?? errors['resourceGroup.location']}>
+        <VscodeRadioGroup>
+          <VscodeRadio name="resourceGroupMode" value="existing" label="Use existing" checked={values.resourceGroupMode === 'existing'}
+            onChange={() => update({ resourceGroupMode: 'existing', resourceGroupName: '' }, [])} />
+          <VscodeRadio name="resourceGroupMode" value="new" label="Create new" checked={values.resourceGroupMode === 'new'}
+            onChange={() => update({ resourceGroupMode: 'new', resourceGroupName: '' }, [])} />
+        </VscodeRadioGroup>
+        {values.resourceGroupMode === 'existing' ? (
+          <VscodeSingleSelect id="resourceGroupName" value={values.resourceGroupName}
+            onChange={(e) => update({ resourceGroupName: targetValue(e) }, ['resourceGroup.name'])}>
+            <VscodeOption value="">Choose a resource group</VscodeOption>
+            {catalog.resourceGroups.map((g) => <VscodeOption key={g.name} value={g.name}>{g.name}</VscodeOption>)}
+          </VscodeSingleSelect>
+        ) : (
+          <VscodeTextfield id="resourceGroupName" value={values.resourceGroupName} invalid={Boolean(errors['resourceGroup.name'])}
+            onInput={(e) => update({ resourceGroupName: targetValue(e) }, ['resourceGroup.name'])} />
+        )}
+      </Field>
+
+      <Field id="serverName" label="Server name" error={errors.serverName}
+        help={nameChecked ? `${values.serverName}.postgres.database.azure.com is available.` : undefined}>
+        <VscodeTextfield id="serverName" value={values.serverName} invalid={Boolean(errors.serverName)}
+          onInput={(e) => update({ serverName: targetValue(e) }, ['serverName'])} />
+      </Field>
+
+      <Field id="location" label="Location" error={errors.location}>
+        <VscodeSingleSelect id="location" value={values.location}
+          onChange={(e) => update({ location: targetValue(e) }, ['location'])}>
+          <VscodeOption value="">Choose a location</VscodeOption>
+          {catalog.locations.map((l) => <VscodeOption key={l.name} value={l.name}>{l.displayName}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="version" label="PostgreSQL version" error={errors.version}>
+        <VscodeSingleSelect id="version" value={values.version} onChange={(e) => update({ version: targetValue(e) }, ['version'])}>
+          {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{v}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="tier" label="Compute tier" error={errors.tier}>
+        <VscodeSingleSelect id="tier" value={values.tier} onChange={(e) => update({ tier: targetValue(e) }, ['tier'])}>
+          {(catalog.capabilities?.tiers ?? []).map((t) => <VscodeOption key={t.tier} value={t.tier}>{TIER_LABELS[t.tier] ?? t.tier}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="skuName" label="Compute size" error={errors.skuName}>
+        <VscodeSingleSelect id="skuName" value={values.skuName} onChange={(e) => update({ skuName: targetValue(e) }, ['skuName'])}>
+          {(tier?.skus ?? []).map((s) => (
+            <VscodeOption key={s.name} value={s.name}>
+              {`${s.name} (${s.vCores} vCores${s.memoryMb ? `, ${Math.round(s.memoryMb / 1024)} GiB RAM` : ''})`}
+            </VscodeOption>
+          ))}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="storageSizeGB" label="Storage size" error={errors.storageSizeGB}>
+        <VscodeSingleSelect id="storageSizeGB" value={values.storageSizeGB}
+          onChange={(e) => update({ storageSizeGB: targetValue(e) }, ['storageSizeGB'])}>
+          {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{`${gb} GiB`}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="authenticationMode" label="Authentication" error={errors.authenticationMode ?? errors.entraAdmin}
+        help={usesEntra && catalog.entraAdmin ? `Microsoft Entra administrator: ${catalog.entraAdmin.principalName}` : undefined}>
+        <VscodeRadioGroup id="authenticationMode">
+          {AUTHENTICATION_MODES.map((m) => (
+            <VscodeRadio key={m.value} name="authenticationMode" value={m.value} label={m.label}
+              checked={values.authenticationMode === m.value}
+              onChange={() => update({ authenticationMode: m.value }, ['authenticationMode'])} />
+          ))}
+        </VscodeRadioGroup>
+      </Field>
+
+      {usesPassword ? (
+        <>
+          <Field id="adminLogin" label="Admin login" error={errors.adminLogin}>
+            <VscodeTextfield id="adminLogin" value={values.adminLogin} invalid={Boolean(errors.adminLogin)}
+              onInput={(e) => update({ adminLogin: targetValue(e) }, ['adminLogin'])} />
+          </Field>
+          <Field id="adminPassword" label="Password" error={errors.adminPassword}>
+            <VscodeTextfield id="adminPassword" type="password" value={values.adminPassword} invalid={Boolean(errors.adminPassword)}
+              onInput={(e) => update({ adminPassword: targetValue(e) }, ['adminPassword'])} />
+          </Field>
+          <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword}>
+            <VscodeTextfield id="confirmPassword" type="password" value={values.confirmPassword} invalid={Boolean(errors.confirmPassword)}
+              onInput={(e) => update({ confirmPassword: targetValue(e) }, ['confirmPassword'])} />
+          </Field>
+        </>
+      ) : null}
+
+      <Field id="firewall" label="Firewall" error={errors['firewall.clientIp']}>
+        <VscodeCheckbox id="addClientIp" checked={values.addClientIp} disabled={!catalog.clientIp}
+          label={catalog.clientIp ? `Add my client IP address (${catalog.clientIp})` : 'Add my client IP address (not detected)'}
+          onChange={(e) => update({ addClientIp: targetChecked(e) }, ['firewall.clientIp'])} />
+        <VscodeCheckbox id="allowAzureServices" checked={values.allowAzureServices}
+          label="Allow public access from Azure services within Azure to this server"
+          onChange={(e) => update({ allowAzureServices: targetChecked(e) }, [])} />
+      </Field>
+
+      <VscodeButton disabled={submitting} onClick={submit}>{submitting ? 'Creating…' : 'Create'}</VscodeButton>
+    </main>
+  );
+}

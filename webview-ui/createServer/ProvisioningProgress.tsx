@@ -1,0 +1,109 @@
+import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
+import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
+import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
+import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { deploymentPhase, mirrorDeployment } from './deploymentMirror';
+
+export interface ProvisioningProgressProps {
+  deployment: DeploymentView;
+  operations: readonly DeploymentOperationView[];
+  estimate?: DurationEstimate;
+  /** The clock, passed in so the view stays a function of its inputs. */
+  now: number;
+  onRetry(): void;
+}
+
+export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
+
+/** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
+export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry }: ProvisioningProgressProps) {
+  const mirror = mirrorDeployment(deployment);
+  const phase = deploymentPhase(mirror);
+  const { context } = mirror;
+  const usesEntra = context.request
+    ? context.request.authenticationMode !== 'PostgreSQLOnly'
+    : context.connectionProfile.authenticationType === 'AzureMFA';
+  const firewall = context.request?.firewall;
+  const stages = provisioningStages({
+    phase,
+    acceptedAt: context.audit.find((a) => a.to === 'deploying')?.at,
+    terminalAt: context.terminalAt,
+    usesEntra,
+    hasFirewallRules: firewall ? firewall.allowAzureServices || firewall.clientIp !== undefined : undefined,
+    operations,
+  });
+  const running = phase === 'pending' || phase === 'deploying';
+  const timing = progressTiming(running ? now : (context.terminalAt ?? now), context.createdAt, estimate);
+
+  return (
+    <main className="progress" aria-live="polite">
+      <h1>{heading(phase, context.serverName)}</h1>
+      <ol className="stages" aria-label="Provisioning stages">
+        {stages.map((stage) => <StageItem key={stage.id} stage={stage} />)}
+      </ol>
+      <p className="timing">
+        <span>Elapsed {formatDuration(timing.elapsedMs)}</span>
+        {running && timing.remainingMs !== undefined && estimate ? (
+          <span>
+            {timing.remainingMs > 0 ? ` · About ${formatDuration(timing.remainingMs)} remaining` : ' · Should finish any moment'}
+            {` (typical for ${estimate.sampleSize} earlier ${estimate.scope === 'sameRegionAndTier' ? 'deployments like this one' : 'deployments'})`}
+          </span>
+        ) : null}
+      </p>
+      {running && timing.takingLonger ? <p className="taking-longer" role="status">{TAKING_LONGER_MESSAGE}</p> : null}
+      {phase === 'failed' ? (
+        <section className="failure" role="alert">
+          <h2>Deployment failed</h2>
+          <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
+          {context.armError?.chain && context.armError.chain.length > 1 ? (
+            <details>
+              <summary>Details</summary>
+              <ul>{context.armError.chain.map((e, i) => <li key={i}>{`${e.code}: ${e.message}`}</li>)}</ul>
+            </details>
+          ) : null}
+          <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+        </section>
+      ) : null}
+      {phase === 'succeeded' ? (
+        <p className="ready">
+          {mirror.matches({ succeeded: 'creatingProfile' }) ? 'Saving the connection profile…' : `Server ${context.serverName} is ready.`}
+          {context.effectError ? ` ${context.effectError}` : ''}
+        </p>
+      ) : null}
+    </main>
+  );
+}
+
+function StageItem({ stage }: { stage: ProvisioningStage }) {
+  return (
+    <li className={`stage stage-${stage.status}`} data-status={stage.status}>
+      <span className="stage-icon" aria-hidden={stage.status !== 'current'}>
+        {stage.status === 'current' ? <VscodeProgressRing aria-label="In progress" /> : ICONS[stage.status]}
+      </span>
+      <span className="stage-label">{stage.label}</span>
+      {stage.finishedAt !== undefined ? (
+        <time className="stage-time" dateTime={new Date(stage.finishedAt).toISOString()}>
+          {new Date(stage.finishedAt).toLocaleTimeString()}
+        </time>
+      ) : null}
+    </li>
+  );
+}
+
+const ICONS = { done: '✓', failed: '✗', waiting: '○', current: '' } as const;
+
+function heading(phase: string, serverName: string): string {
+  if (phase === 'succeeded') return `${serverName} is ready`;
+  if (phase === 'failed') return `Provisioning ${serverName} failed`;
+  return `Provisioning ${serverName}`;
+}
+
+/** 75_000 → "1:15"; an hour or more → "1:02:05". */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

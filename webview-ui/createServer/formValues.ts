@@ -1,0 +1,103 @@
+import type {
+  FlexCapabilities,
+  LocationChoice,
+  ResourceGroupChoice,
+  SubscriptionChoice,
+  TierCapability,
+} from '../../machines/flexDeployment/catalog';
+import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { FormPrefill } from '../../machines/webview/createServerMessages';
+
+/** The form's fields as typed: strings and flags, turned into a request by toRequestInput. */
+export interface FormValues {
+  subscriptionId: string;
+  resourceGroupMode: 'existing' | 'new';
+  resourceGroupName: string;
+  serverName: string;
+  location: string;
+  version: string;
+  tier: string;
+  skuName: string;
+  storageSizeGB: string;
+  authenticationMode: 'PostgreSQLOnly' | 'EntraOnly' | 'Hybrid';
+  adminLogin: string;
+  adminPassword: string;
+  confirmPassword: string;
+  addClientIp: boolean;
+  allowAzureServices: boolean;
+}
+
+/** What Azure told the form, through the host. */
+export interface FormCatalog {
+  subscriptions: SubscriptionChoice[];
+  resourceGroups: ResourceGroupChoice[];
+  locations: LocationChoice[];
+  capabilities?: FlexCapabilities;
+  entraAdmin?: EntraAdministrator;
+  clientIp?: string;
+}
+
+export function initialValues(prefill: FormPrefill | undefined, catalog: FormCatalog): FormValues {
+  return {
+    subscriptionId: prefill?.subscriptionId ?? catalog.subscriptions[0]?.subscriptionId ?? '',
+    resourceGroupMode: prefill?.resourceGroup?.isNew ? 'new' : 'existing',
+    resourceGroupName: prefill?.resourceGroup?.name ?? '',
+    serverName: prefill?.serverName ?? '',
+    location: prefill?.location ?? '',
+    version: prefill?.version ?? '',
+    tier: prefill?.tier ?? '',
+    skuName: prefill?.skuName ?? '',
+    storageSizeGB: prefill?.storageSizeGB !== undefined ? String(prefill.storageSizeGB) : '',
+    authenticationMode: prefill?.authenticationMode ?? 'PostgreSQLOnly',
+    adminLogin: prefill?.adminLogin ?? '',
+    adminPassword: '',
+    confirmPassword: '',
+    addClientIp: prefill?.firewall ? prefill.firewall.clientIp !== undefined : catalog.clientIp !== undefined,
+    allowAzureServices: prefill?.firewall?.allowAzureServices ?? false,
+  };
+}
+
+/**
+ * Keeps version, tier, size and storage when the location offers them, else takes the location's
+ * defaults: the choices are Azure's, never a list of our own.
+ */
+export function fitToCapabilities(values: FormValues, capabilities: FlexCapabilities): FormValues {
+  const version = capabilities.versions.includes(values.version) ? values.version : capabilities.defaultVersion;
+  const tier = capabilities.tiers.find((t) => t.tier === values.tier) ?? capabilities.tiers[0];
+  if (!tier) return { ...values, version, tier: '', skuName: '', storageSizeGB: '' };
+  return { ...values, version, ...fitToTier(values, tier) };
+}
+
+export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>, tier: TierCapability) {
+  const skuName = tier.skus.some((s) => s.name === values.skuName) ? values.skuName : tier.defaultSkuName;
+  const storage = Number(values.storageSizeGB);
+  const storageSizeGB = tier.storageSizesGB.includes(storage) ? values.storageSizeGB : String(tier.defaultStorageSizeGB);
+  return { tier: tier.tier, skuName, storageSizeGB };
+}
+
+/** The request the shared schema validates, here and again in the host. */
+export function toRequestInput(values: FormValues, catalog: FormCatalog): Record<string, unknown> {
+  const subscription = catalog.subscriptions.find((s) => s.subscriptionId === values.subscriptionId);
+  const usesPassword = values.authenticationMode !== 'EntraOnly';
+  const isNew = values.resourceGroupMode === 'new';
+  return {
+    tenantId: subscription?.tenantId ?? '',
+    subscriptionId: values.subscriptionId,
+    resourceGroup: { name: values.resourceGroupName, isNew, ...(isNew && values.location ? { location: values.location } : {}) },
+    serverName: values.serverName,
+    location: values.location,
+    version: values.version,
+    tier: values.tier,
+    skuName: values.skuName,
+    storageSizeGB: values.storageSizeGB === '' ? 0 : Number(values.storageSizeGB),
+    authenticationMode: values.authenticationMode,
+    ...(usesPassword
+      ? { adminLogin: values.adminLogin, adminPassword: values.adminPassword, confirmPassword: values.confirmPassword }
+      : {}),
+    ...(values.authenticationMode !== 'PostgreSQLOnly' && catalog.entraAdmin ? { entraAdmin: catalog.entraAdmin } : {}),
+    firewall: {
+      allowAzureServices: values.allowAzureServices,
+      ...(values.addClientIp && catalog.clientIp ? { clientIp: catalog.clientIp } : {}),
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import type { HostMessage } from '../../machines/webview/protocol';
+import { onHostMessage, type WebviewHost } from '../webviewHost';
+import { fitToCapabilities, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
+
+/** How long typing must pause before the name is checked with Azure. */
+export const NAME_CHECK_DEBOUNCE_MS = 400;
+
+type Availability = { serverName: string; available: boolean; message?: string };
+
+/** The create form's state: values, Azure's choices, errors from the schema and from the host. */
+export function useCreateServerForm(host: WebviewHost) {
+  const [catalog, setCatalog] = useState<FormCatalog>({ subscriptions: [], resourceGroups: [], locations: [] });
+  const [values, setValues] = useState<FormValues | undefined>();
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
+  const [failure, setFailure] = useState<string | undefined>();
+  const [availability, setAvailability] = useState<Availability | undefined>();
+
+  useEffect(
+    () =>
+      onHostMessage((message: HostMessage) => {
+        switch (message.type) {
+          case 'form.init': {
+            const next = { subscriptions: message.subscriptions, resourceGroups: [], locations: [], clientIp: message.clientIp };
+            setCatalog(next);
+            setValues(initialValues(message.prefill, next));
+            return;
+          }
+          case 'catalog.subscriptionChoices':
+            setCatalog((c) => ({ ...c, resourceGroups: message.resourceGroups, locations: message.locations, entraAdmin: message.entraAdmin }));
+            return;
+          case 'catalog.capabilities':
+            setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
+            setValues((v) => (v && v.location === message.location ? fitToCapabilities(v, message.capabilities) : v));
+            return;
+          case 'catalog.failed':
+            setFailure(message.message);
+            return;
+          case 'form.serverNameAvailability':
+            setAvailability(message);
+            return;
+          case 'form.rejected':
+            setSubmitting(false);
+            setHostErrors(message.errors);
+            setFailure(message.message);
+            return;
+        }
+      }),
+    [],
+  );
+
+  // Azure's choices follow the subscription and the location.
+  const subscriptionId = values?.subscriptionId;
+  const location = values?.location;
+  useEffect(() => {
+    if (subscriptionId) host.postMessage({ type: 'form.subscriptionSelected', subscriptionId });
+  }, [host, subscriptionId]);
+  useEffect(() => {
+    if (subscriptionId && location) host.postMessage({ type: 'form.locationSelected', subscriptionId, location });
+  }, [host, subscriptionId, location]);
+
+  const serverName = values?.serverName ?? '';
+  useEffect(() => {
+    if (!subscriptionId || !serverNameSchema.safeParse(serverName).success) return;
+    const timer = setTimeout(
+      () => host.postMessage({ type: 'form.serverNameChanged', subscriptionId, serverName }),
+      NAME_CHECK_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [host, subscriptionId, serverName]);
+
+  const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
+  const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
+
+  const errors: ValidationErrors = {};
+  if (validation && !validation.ok) {
+    for (const [field, message] of Object.entries(validation.errors)) {
+      if (submitted || touched.has(field)) errors[field] = message;
+    }
+  }
+  if (availability && availability.serverName === serverName && !availability.available) {
+    errors.serverName ??= availability.message ?? 'This server name is not available.';
+  }
+  Object.assign(errors, hostErrors);
+
+  function update(patch: Partial<FormValues>, fields: string[]): void {
+    setValues((v) => {
+      if (!v) return v;
+      const next = { ...v, ...patch };
+      if (patch.tier !== undefined) {
+        const tier = catalog.capabilities?.tiers.find((t) => t.tier === patch.tier);
+        if (tier) return { ...next, ...fitToTier(next, tier) };
+      }
+      return next;
+    });
+    setTouched((t) => new Set([...t, ...fields]));
+    setHostErrors({});
+    setFailure(undefined);
+  }
+
+  function submit(): void {
+    setSubmitted(true);
+    const nameTaken = availability?.serverName === serverName && !availability.available;
+    if (!request || !validation?.ok || nameTaken || submitting) return;
+    setSubmitting(true);
+    host.postMessage({ type: 'form.submit', request });
+  }
+
+  return { values, catalog, errors, failure, availability, submitting, update, submit };
+}
