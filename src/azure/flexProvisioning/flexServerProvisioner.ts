@@ -25,7 +25,8 @@ export class FlexServerProvisioner implements ServerProvisioner {
       this.catalog.getCapabilities(request.subscriptionId, request.location),
     ]);
     if (!availability.available) {
-      throw new PreflightError('serverName', availability.message ?? `The server name '${request.serverName}' is not available.`);
+      const reason = availability.message ? `: ${availability.message}` : '.';
+      throw new PreflightError('serverName', `The server name '${request.serverName}' is not available${reason}`);
     }
     const mismatch = checkAgainstCapabilities(request, capabilities);
     if (mismatch) throw mismatch;

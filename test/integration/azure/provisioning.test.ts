@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/ports';
+import { createRequest, readUntilEnded, RESOURCE_GROUP, startAzureSandboxHarness, startDeployment, SUBSCRIPTION_ID, type AzureSandboxHarness } from './azureSandboxHarness';
+
+let h: AzureSandboxHarness;
+beforeAll(async () => {
+  h = await startAzureSandboxHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(() => {
+  h.sandbox.control.reset();
+});
+
+describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () => {
+  it('success: ARM accepts the PUT, the reader sees it run and end with the server id', async () => {
+    const request = createRequest('pg-success');
+    await h.services.provisioner.preflight(request);
+    h.sandbox.control.resetRequests();
+    const ref = await startDeployment(h.services, request);
+    // Returned after the PUT alone: no status poll, no GET.
+    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.put': 1 });
+    const first = await h.services.reader.read([ref]);
+    expect(first.observations.get(ref.stagingId)?.kind).toBe('running');
+    const { observation } = await readUntilEnded(h.services, ref);
+    expect(observation).toMatchObject({
+      kind: 'succeeded',
+      serverResourceId: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-success`,
+    });
+    // Nobody else polled: the provisioner held no SDK poller open.
+    expect(h.sandbox.requests.count('deployments.status')).toBe(0);
+    expect(h.sandbox.requests.count('deployments.result')).toBe(0);
+  });
+
+  it('the password never comes back from ARM; operations give per-resource progress', async () => {
+    const ref = await startDeployment(h.services, createRequest('pg-secret'));
+    const { observation } = await readUntilEnded(h.services, ref);
+    expect(observation.kind).toBe('succeeded');
+    const operations = await h.services.catalog.listDeploymentOperations(ref);
+    expect(JSON.stringify(operations)).not.toContain('S3cret!pass');
+    expect(operations.map((o) => o.resourceType)).toEqual(expect.arrayContaining(['Microsoft.DBforPostgreSQL/flexibleServers', 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules']));
+    expect(operations.every((o) => o.provisioningState === 'Succeeded')).toBe(true);
+  });
+
+  it('failure: ARM’s error verbatim, innermost message first, chain kept', async () => {
+    h.sandbox.control.scriptOutcome('pg-fail', { outcome: 'fail', error: { code: 'RegionIsOfferRestricted', message: 'Subscriptions are restricted from provisioning in this region.' } });
+    const ref = await startDeployment(h.services, createRequest('pg-fail'));
+    const { observation } = await readUntilEnded(h.services, ref);
+    expect(observation.kind).toBe('failed');
+    if (observation.kind !== 'failed') return;
+    expect(observation.error.code).toBe('RegionIsOfferRestricted');
+    expect(observation.error.message).toBe('Subscriptions are restricted from provisioning in this region.');
+    expect(observation.error.chain?.map((e) => e.code)).toEqual(['DeploymentFailed', 'ResourceDeploymentFailure', 'RegionIsOfferRestricted']);
+  });
+
+  it('a known failure (quota) keeps the provider’s code', async () => {
+    h.sandbox.control.scriptOutcome('pg-quota', { outcome: 'fail', error: 'QuotaExceeded' });
+    const ref = await startDeployment(h.services, createRequest('pg-quota'));
+    const { observation } = await readUntilEnded(h.services, ref);
+    expect(observation).toMatchObject({ kind: 'failed', error: { code: 'QuotaExceeded' } });
+  });
+
+  it('a new resource group is created before the deployment', async () => {
+    const request = createRequest('pg-newrg', { resourceGroup: { name: 'rg-fresh', isNew: true, location: 'westus2' } });
+    const ref = await startDeployment(h.services, request);
+    expect(h.sandbox.requests.count('resourceGroups.createOrUpdate')).toBe(1);
+    const groups = await h.services.catalog.listResourceGroups(SUBSCRIPTION_ID);
+    expect(groups).toContainEqual({ name: 'rg-fresh', location: 'westus2' });
+    expect((await readUntilEnded(h.services, ref)).observation.kind).toBe('succeeded');
+  });
+
+  it('ARM’s refusal of the PUT → ArmStartError with ARM’s error', async () => {
+    const request = createRequest('pg-twice');
+    const name = 'pgflex-pg-twice-20260101000000';
+    await h.services.provisioner.startDeployment(request, name);
+    const error = await h.services.provisioner.startDeployment(request, name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArmStartError);
+    expect((error as ArmStartError).error.code).toBe('DeploymentActive');
+    expect((error as ArmStartError).error.message).toMatch(/pgflex-pg-twice/);
+  });
+
+  it('a resource group that does not exist → ArmStartError(ResourceGroupNotFound)', async () => {
+    const request = createRequest('pg-norg', { resourceGroup: { name: 'rg-missing', isNew: false } });
+    const error = await h.services.provisioner.startDeployment(request, 'pgflex-pg-norg-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArmStartError);
+    expect((error as ArmStartError).error.code).toBe('ResourceGroupNotFound');
+  });
+});
+
+describe('preflight against the sandbox', () => {
+  it('a taken name → PreflightError on serverName with ARM’s message', async () => {
+    const ref = await startDeployment(h.services, createRequest('pg-taken'));
+    await readUntilEnded(h.services, ref);
+    const error = await h.services.provisioner.preflight(createRequest('pg-taken')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).field).toBe('serverName');
+    expect((error as PreflightError).message).toBe("The server name 'pg-taken' is not available: Specified server name is already used.");
+  });
+
+  it.each([
+    [{ version: '10' }, 'version'],
+    [{ tier: 'GeneralPurpose' as const, skuName: 'Standard_B2s' }, 'skuName'],
+    [{ storageSizeGB: 33 }, 'storageSizeGB'],
+  ])('%o is not offered → PreflightError on %s', async (change, field) => {
+    const error = await h.services.provisioner.preflight(createRequest('pg-preflight', change)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).field).toBe(field);
+  });
+});
