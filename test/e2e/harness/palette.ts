@@ -1,0 +1,57 @@
+import type { Locator, Page } from 'playwright-core';
+
+const input = '.quick-input-widget input';
+const rows = '.quick-input-list .monaco-list-row';
+
+/** F1 sometimes lands before the workbench takes keyboard focus: press again until it opens. */
+export async function openCommandPalette(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await page.locator(input).waitFor({ state: 'visible', timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+}
+
+function rowTitled(page: Page, title: string): Locator {
+  return page.locator(rows).filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+}
+
+/**
+ * Opens the palette, types the query and waits for a row with that title. An extension's
+ * commands appear only once its extension host has registered, a few seconds after the
+ * workbench shows: so close and try again until `timeoutMs`.
+ */
+async function findCommand(page: Page, title: string, timeoutMs: number): Promise<Locator | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await openCommandPalette(page);
+    await page.keyboard.type(title);
+    const row = rowTitled(page, title);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 2_000 });
+      return row;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) return undefined;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** Whether the palette offers a command with this title (e.g. to prove it is contributed). */
+export async function hasCommand(page: Page, title: string, timeoutMs = 30_000): Promise<boolean> {
+  const row = await findCommand(page, title, timeoutMs);
+  if (row) await page.keyboard.press('Escape');
+  return row !== undefined;
+}
+
+/** Runs a command by its full palette title ("Category: Title"). */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const row = await findCommand(page, title, timeoutMs);
+  if (!row) throw new Error(`the command palette offers no command titled '${title}'`);
+  await row.click();
+}

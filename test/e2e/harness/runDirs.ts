@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The folders one VS Code "installation" lives in; they outlive a code-server crash and restart. */
+export interface RunDirs {
+  root: string;
+  /** code-server --user-data-dir; the extension's globalStorageUri is under User/globalStorage. */
+  userData: string;
+  extensions: string;
+  /** Chromium's profile: in code-server, globalState lives in the browser's IndexedDB. */
+  browserProfile: string;
+  /** The folder the workbench opens. */
+  workspace: string;
+  /** XDG_CONFIG_HOME / XDG_DATA_HOME for code-server, so nothing lands in the real home folder. */
+  xdg: string;
+}
+
+/** Settings that keep the workbench from stealing focus (Welcome page, trust prompt, tips). */
+const workbenchSettings = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+};
+
+export function createRunDirs(name: string, settings: Record<string, unknown> = {}): RunDirs {
+  const root = mkdtempSync(join(tmpdir(), `pgflex-e2e-${name.replace(/[^a-z0-9-]/gi, '-')}-`));
+  const dirs: RunDirs = {
+    root,
+    userData: join(root, 'user'),
+    extensions: join(root, 'extensions'),
+    browserProfile: join(root, 'browser'),
+    workspace: join(root, 'workspace'),
+    xdg: join(root, 'xdg'),
+  };
+  for (const dir of [dirs.extensions, dirs.browserProfile, dirs.workspace, dirs.xdg]) mkdirSync(dir, { recursive: true });
+  writeUserSettings(dirs, settings);
+  return dirs;
+}
+
+/** Rewrites User/settings.json: the workbench defaults plus the extension settings a test passes. */
+export function writeUserSettings(dirs: RunDirs, settings: Record<string, unknown>): void {
+  const userDir = join(dirs.userData, 'User');
+  mkdirSync(userDir, { recursive: true });
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...workbenchSettings, ...settings }, null, 2));
+}
+
+export function removeRunDirs(dirs: RunDirs): void {
+  rmSync(dirs.root, { recursive: true, force: true });
+}
