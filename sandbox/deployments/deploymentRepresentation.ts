@@ -22,7 +22,6 @@ export function toArmDeployment(run: DeploymentRun, now: number): Record<string,
     id: run.id,
     name: run.name,
     type: 'Microsoft.Resources/deployments',
-    tags: {},
     properties: {
       templateHash: run.plan.templateHash,
       parameters: run.plan.parameters,
