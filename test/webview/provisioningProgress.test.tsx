@@ -1,0 +1,127 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
+import { ProvisioningProgress, TAKING_LONGER_MESSAGE } from '../../webview-ui/createServer/ProvisioningProgress';
+import { FakeHost, fromHost } from './support/fakeHost';
+
+vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+
+const MIN = 60_000;
+const T0 = Date.parse('2026-01-01T10:00:00Z');
+const SERVER = 'Microsoft.DBforPostgreSQL/flexibleServers';
+
+function context(overrides: Partial<DeploymentContext> = {}): DeploymentContext {
+  return {
+    stagingId: 'staging-1',
+    deploymentName: 'pgflex-pg-dev-1',
+    resourceGroupName: 'rg-dev',
+    subscriptionId: 'sub',
+    tenantId: 'tenant',
+    connectionProfile: {},
+    status: 'deploying',
+    createdAt: T0,
+    serverName: 'pg-dev-1',
+    location: 'eastus',
+    request: {
+      tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg-dev', isNew: false }, serverName: 'pg-dev-1',
+      location: 'eastus', version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32,
+      authenticationMode: 'Hybrid', adminLogin: 'ada', firewall: { allowAzureServices: true },
+    },
+    inActiveSession: true,
+    audit: [{ at: T0 + 5_000, event: 'arm.accepted', to: 'deploying' }],
+    ...overrides,
+  };
+}
+
+function deploying(overrides: Partial<DeploymentContext> = {}): DeploymentView {
+  return { value: 'deploying', context: context(overrides) };
+}
+
+const estimate = { medianMs: 6 * MIN, p90Ms: 8 * MIN, sampleSize: 4, scope: 'sameRegionAndTier' as const };
+
+function stages(): string[] {
+  return screen.getAllByRole('listitem').map((li) => `${li.querySelector('.stage-label')?.textContent}:${li.dataset.status}`);
+}
+
+function show(view: DeploymentView, operations: DeploymentOperationView[] = [], now = T0 + 2 * MIN, est: typeof estimate | null = estimate, onRetry = () => {}) {
+  render(<ProvisioningProgress deployment={view} operations={operations} estimate={est ?? undefined} now={now} onRetry={onRetry} />);
+}
+
+afterEach(cleanup);
+
+describe('the progress view', () => {
+  it('walks the stages from ARM operations, with a spinner on the current one and times on finished ones', () => {
+    show(deploying(), [
+      { resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Succeeded', timestamp: '2026-01-01T10:04:00Z' },
+      { resourceType: `${SERVER}/firewallRules`, resourceName: 'AllowAzure', provisioningState: 'Running' },
+    ]);
+    expect(stages()).toEqual([
+      'Queued:done', 'Creating server:done', 'Firewall rules:current', 'Microsoft Entra administrator:waiting', 'Ready:waiting',
+    ]);
+    expect(screen.getAllByRole('progressbar')).toHaveLength(1);
+    expect(screen.getAllByRole('listitem')[1].querySelector('time')?.getAttribute('datetime')).toBe('2026-01-01T10:04:00.000Z');
+    expect(screen.getAllByRole('listitem')[2].querySelector('time')).toBeNull();
+  });
+
+  it('shows elapsed time and the ETA from history', () => {
+    show(deploying());
+    expect(screen.getByText(/Elapsed 2:00/)).toBeTruthy();
+    expect(screen.getByText(/About 4:00 remaining \(typical for 4 earlier deployments like this one\)/)).toBeTruthy();
+    expect(screen.queryByText(TAKING_LONGER_MESSAGE)).toBeNull();
+  });
+
+  it('shows no ETA without history', () => {
+    show(deploying(), [], T0 + 2 * MIN, null);
+    expect(screen.getByText(/Elapsed 2:00/)).toBeTruthy();
+    expect(screen.queryByText(/remaining/)).toBeNull();
+  });
+
+  it('says it takes longer than usual past the 90th percentile', () => {
+    show(deploying(), [], T0 + 9 * MIN);
+    expect(screen.getByRole('status').textContent).toBe(TAKING_LONGER_MESSAGE);
+  });
+
+  it('says it takes longer than usual after ten minutes without history', () => {
+    show(deploying(), [], T0 + 10 * MIN + 1_000, null);
+    expect(screen.getByText(TAKING_LONGER_MESSAGE)).toBeTruthy();
+  });
+
+  it("shows ARM's error and a Retry on failure", () => {
+    const onRetry = vi.fn();
+    const view: DeploymentView = {
+      value: 'failed',
+      context: context({
+        status: 'failed',
+        terminalAt: T0 + 3 * MIN,
+        armError: { code: 'RegionIsOfferRestricted', message: 'Subscriptions are restricted from provisioning in this region.' },
+      }),
+    };
+    show(view, [{ resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Failed' }], T0 + 20 * MIN, estimate, onRetry);
+    expect(screen.getByRole('alert').textContent).toContain('Subscriptions are restricted from provisioning in this region. (RegionIsOfferRestricted)');
+    expect(stages()[1]).toBe('Creating server:failed');
+    expect(screen.queryByText(TAKING_LONGER_MESSAGE)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the finished server with every stage done and the total time', () => {
+    show({ value: { succeeded: 'dashboardOpened' }, context: context({ status: 'succeeded', terminalAt: T0 + 7 * MIN }) }, [], T0 + 30 * MIN);
+    expect(stages().every((s) => s.endsWith(':done'))).toBe(true);
+    expect(screen.getByText('Server pg-dev-1 is ready.')).toBeTruthy();
+    expect(screen.getByText(/Elapsed 7:00/)).toBeTruthy();
+  });
+});
+
+describe('the create panel in progress', () => {
+  it('keeps only the stagingId in webview state and sends Retry for its deployment', () => {
+    const host = new FakeHost();
+    render(<CreateServerApp host={host} />);
+    fromHost({ type: 'progress.update', stagingId: 'staging-1', deployment: { value: 'failed', context: context({ status: 'failed' }) }, operations: [] });
+    expect(host.states).toEqual([{ stagingId: 'staging-1' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(host.ofType('progress.retry')).toEqual([{ type: 'progress.retry', stagingId: 'staging-1' }]);
+  });
+});
