@@ -66,7 +66,11 @@ export interface TemplateOptions {
 }
 
 /** A deployment body shaped like the one pgflex's provisioner writes: server, firewall rule, Entra admin, database. */
-export function serverDeployment(serverName: string, password: string, options: TemplateOptions = {}): { properties: Record<string, unknown> } {
+export interface DeploymentBody {
+  properties: { mode: 'Incremental'; template: Record<string, unknown>; parameters: Record<string, { value: unknown }> };
+}
+
+export function serverDeployment(serverName: string, password: string, options: TemplateOptions = {}): DeploymentBody {
   const serverId = `[resourceId('${SERVER_TYPE}', parameters('serverName'))]`;
   const resources: unknown[] = [
     {
