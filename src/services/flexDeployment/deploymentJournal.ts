@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -39,12 +40,12 @@ export class DeploymentJournal {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly dir: string,
+    readonly directory: string,
     private readonly globalState: GlobalStateLike,
     private readonly log: (message: string) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.file = join(dir, JOURNAL_FILE);
+    this.file = join(directory, JOURNAL_FILE);
   }
 
   /** Reads every record, moving invalid ones to quarantine and writing migrated ones back once. */
@@ -106,6 +107,23 @@ export class DeploymentJournal {
     });
   }
 
+  /**
+   * Calls back when another window may have written the journal (this one's own writes included;
+   * the tracker's reload is cheap). A watch is a file handle, not a timer: idle windows stay idle.
+   */
+  watch(listener: () => void): { dispose(): void } {
+    try {
+      const watcher = watch(this.directory, (_event, name) => {
+        if (name === JOURNAL_FILE) listener();
+      });
+      watcher.on('error', () => watcher.close());
+      return { dispose: () => watcher.close() };
+    } catch (error) {
+      this.log(`Not watching the deployment journal (${String(error)}); other windows' deployments show on reload.`);
+      return { dispose: () => undefined };
+    }
+  }
+
   private async readRaw(): Promise<unknown[]> {
     let text: string | undefined;
     try {
@@ -146,7 +164,7 @@ export class DeploymentJournal {
   /** One writer at a time in this process (a queue) and across windows (a lock file). */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.directory, { recursive: true });
       const release = await lockfile.lock(this.file, {
         realpath: false,
         stale: 10_000,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { BehaviorSubject, Subject, defer, filter, map, takeUntil, type Observable } from 'rxjs';
 import type { StateValue } from 'xstate';
 import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
@@ -84,6 +85,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private inCycle = false;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
+  private journalWatch: { dispose(): void } | undefined;
+  private journalChangeQueued = false;
+  private disposed = false;
   private polling = false;
 
   readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
@@ -103,6 +107,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** Spec §4: rehydrate, purge past retention, resume the unfinished, notify recent failures. */
   async activate(): Promise<void> {
+    await mkdir(this.deps.journal.directory, { recursive: true });
+    this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
     const { records } = await this.deps.journal.load();
     const now = this.deps.clock.now();
     const plan = planActivation(records, now, this.deps.settings.retentionDays());
@@ -231,7 +237,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
+    this.journalWatch?.dispose();
     this.stopPolling();
+    await this.serial;
     await this.flush();
     await this.whenIdle();
     this.owned.stopAll();
@@ -239,7 +248,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private async runCycle(): Promise<CycleOutcome> {
-    await this.adoptOrphans();
+    await this.syncWithOtherWindows();
     const ids = this.owned.ids().filter((id) => {
       const record = this.records.get(id);
       return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || !record.inActiveSession);
@@ -267,18 +276,33 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return { retryAfterMs: batch.retryAfterMs };
   }
 
-  /** Takes over unfinished deployments whose owner window is gone (its lease went stale). */
-  private async adoptOrphans(): Promise<void> {
-    const foreign = [...this.records.values()].filter((r) => isUnfinished(r) && !this.owned.has(r.stagingId));
-    if (!foreign.length) return;
+  /**
+   * Takes in what other windows wrote (new deployments, progress, dismissals) and takes over
+   * unfinished deployments whose owner window is gone (its lease went stale).
+   */
+  private async syncWithOtherWindows(): Promise<void> {
     const { records } = await this.deps.journal.load();
     const now = this.deps.clock.now();
+    const seen = new Set<string>();
     for (const record of records) {
-      if (this.owned.has(record.stagingId)) continue;
+      seen.add(record.stagingId);
+      if (this.owned.has(record.stagingId) || this.dirty.has(record.stagingId)) continue;
       this.records.set(record.stagingId, record);
       if (isUnfinished(record)) await this.adopt(record.stagingId, now);
     }
+    for (const id of [...this.records.keys()]) {
+      if (!seen.has(id) && !this.owned.has(id) && !this.dirty.has(id)) this.records.delete(id);
+    }
     this.publish();
+  }
+
+  private onJournalChanged(): void {
+    if (this.journalChangeQueued || this.disposed) return;
+    this.journalChangeQueued = true;
+    void this.exclusive(async () => {
+      this.journalChangeQueued = false;
+      if (!this.disposed) await this.syncWithOtherWindows();
+    }).catch((error: unknown) => this.deps.log(`Reading other windows' deployments failed: ${String(error)}`));
   }
 
   private async adopt(stagingId: string, at: number): Promise<void> {

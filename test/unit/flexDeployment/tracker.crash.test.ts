@@ -59,6 +59,7 @@ class Run {
     w.leases.crash();
     const deployment = this.current();
     if (deployment && !deployment.dashboardOpened) this.restartedBeforeDashboard = true;
+    await w.tracker.dispose(); // a dead process watches and writes nothing more
     this.window = undefined;
   }
 

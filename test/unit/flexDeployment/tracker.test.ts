@@ -89,7 +89,7 @@ describe('FlexDeploymentTracker', () => {
     const id = await first.tracker.create(createRequest());
     const { deploymentName } = first.tracker.getDeployment(id)!.context;
     first.leases.crash(); // the window is gone: in-memory state dropped, only what was persisted remains
-    first.tracker.stopPolling();
+    await first.tracker.dispose();
 
     world.reader.set(deploymentName, { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo' });
     const second = await window();
@@ -152,6 +152,7 @@ describe('FlexDeploymentTracker', () => {
     const first = await window();
     const id = await first.tracker.create(createRequest());
     first.leases.crash();
+    await first.tracker.dispose();
     world.clock.advance(2 * HOUR - 1000);
     const second = await window();
     await second.tracker.refresh();
@@ -170,6 +171,7 @@ describe('FlexDeploymentTracker', () => {
     await first.tracker.whenIdle();
     const running = await first.tracker.create(createRequest({ serverName: 'still-running' }));
     first.leases.crash();
+    await first.tracker.dispose();
     world.clock.advance(31 * 24 * HOUR);
     const second = await window();
     expect((await second.tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual([running]);

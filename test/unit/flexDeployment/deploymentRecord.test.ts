@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
+import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
+import { MemoryMemento, tempDir } from '../../support/trackerFakes';
+import { createWorld, openWindow } from '../../support/trackerHarness';
+
+/** A record as the specification's first implementation (schema 1) stored it. */
+const schema1 = {
+  stagingId: 'old-1',
+  deploymentName: 'pgflex-legacy-1700000000000',
+  resourceGroupName: 'rg',
+  subscriptionId: 'sub',
+  tenantId: 'tenant',
+  connectionProfile: { server: 'legacy.postgres.database.azure.com', profileName: 'legacy', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
+  status: 'succeeded',
+  createdAt: Date.UTC(2026, 10, 20),
+  lastCheckedAt: Date.UTC(2026, 10, 20, 1),
+  profileCreated: true,
+};
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => (dir = tempDir()));
+afterEach(() => dir.remove());
+
+describe('stored deployment records', () => {
+  it('migrates a schema-1 record: state from status and flags, terminal time, audit entry', () => {
+    const reading = readRecord(schema1);
+    expect(reading.kind).toBe('valid');
+    if (reading.kind !== 'valid') return;
+    expect(reading.migratedFrom).toBe(1);
+    expect(reading.record).toMatchObject({
+      schemaVersion: 2,
+      state: 'succeeded.profileCreated',
+      serverName: 'legacy',
+      terminalAt: schema1.lastCheckedAt,
+      inActiveSession: false,
+    });
+    expect(reading.record.audit).toEqual([{ at: schema1.lastCheckedAt, event: 'migrated.fromSchema1', to: 'succeeded.profileCreated' }]);
+  });
+
+  it('quarantines a corrupted record, reports it once, and loads the others', async () => {
+    const memento = new MemoryMemento();
+    const logs: string[] = [];
+    await memento.update(STAGED_PROFILES_KEY, [schema1, { stagingId: 42, status: 'exploded' }, 'not even an object']);
+    const journal = new DeploymentJournal(dir.path, memento, (m) => void logs.push(m));
+    const first = await journal.load();
+    expect(first.records.map((r) => r.stagingId)).toEqual(['old-1']);
+    expect(memento.get<unknown[]>(QUARANTINE_KEY)).toHaveLength(2);
+    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
+    await journal.load();
+    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
+    expect(memento.get<unknown[]>(STAGED_PROFILES_KEY)).toHaveLength(1);
+  });
+
+  it('keeps a record naming a state the machine no longer has out of the way, without crashing activation', async () => {
+    const world = createWorld(dir.path);
+    const good = readRecord(schema1);
+    if (good.kind !== 'valid') throw new Error('fixture');
+    await world.memento.update(STAGED_PROFILES_KEY, [{ ...good.record, stagingId: 'ghost', state: 'awaitingQuantumApproval' }, good.record]);
+    const { tracker } = openWindow(world);
+    await expect(tracker.activate()).resolves.toBeUndefined();
+    expect((await tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual(['old-1']);
+    expect(world.memento.get<{ reason: string }[]>(QUARANTINE_KEY)?.[0]?.reason).toMatch(/^state/);
+    await tracker.dispose();
+  });
+
+  it('leaves a record written by a newer version untouched in storage', async () => {
+    const memento = new MemoryMemento();
+    const future = { stagingId: 'future-1', schemaVersion: 9, somethingNew: true };
+    await memento.update(STAGED_PROFILES_KEY, [future, schema1]);
+    const journal = new DeploymentJournal(dir.path, memento, () => undefined);
+    const contents = await journal.load();
+    expect(contents.newer).toBe(1);
+    await journal.commit({ deletes: ['old-1'] });
+    expect(memento.get(STAGED_PROFILES_KEY)).toEqual([future]);
+  });
+});

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
+import { LockFileLeases } from '../../../src/services/flexDeployment/deploymentLeases';
+import { FlexDeploymentTracker } from '../../../src/services/flexDeployment/flexDeploymentTracker';
+import { STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
+import { createRequest, tempDir } from '../../support/trackerFakes';
+import { createWorld, openWindow, type SharedWorld } from '../../support/trackerHarness';
+
+let dir: ReturnType<typeof tempDir>;
+let world: SharedWorld;
+const trackers: FlexDeploymentTracker[] = [];
+
+/** A window with real lock-file leases in the shared storage folder, as two extension hosts have. */
+async function realWindow() {
+  const log = (m: string) => void world.logs.push(m);
+  const tracker = new FlexDeploymentTracker({
+    journal: new DeploymentJournal(dir.path, world.memento, log, world.clock.now),
+    leases: new LockFileLeases(join(dir.path, 'leases')),
+    reader: world.reader,
+    provisioner: world.provisioner,
+    effects: world.effects,
+    secrets: world.secrets,
+    signIn: world.signIn,
+    settings: { retentionDays: () => 30, pollIntervalMs: () => 15_000 },
+    clock: world.clock,
+    log,
+  });
+  trackers.push(tracker);
+  await tracker.activate();
+  tracker.stopPolling();
+  return tracker;
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  world = createWorld(dir.path);
+});
+afterEach(async () => {
+  for (const t of trackers.splice(0)) await t.dispose();
+  dir.remove();
+});
+
+describe('two windows sharing globalState and the storage folder', () => {
+  it('one deployment gives exactly one profile and one poller', async () => {
+    const a = await realWindow();
+    const b = await realWindow();
+    const id = await a.create(createRequest());
+    await b.refresh(); // B sees A's record and cannot take its lease
+    const name = a.getDeployment(id)!.context.deploymentName;
+    world.reader.set(name, { kind: 'succeeded', serverResourceId: '/x/flexibleServers/pgflex-demo' });
+    await Promise.all([a.refresh(), b.refresh()]);
+    await Promise.all([a.whenIdle(), b.whenIdle()]);
+    const readsOfIt = world.reader.reads.flat().filter((r) => r.stagingId === id).length;
+    expect(readsOfIt).toBe(1);
+    expect(world.effects.saveCalls).toBe(1);
+    expect(world.effects.profiles.size).toBe(1);
+  });
+
+  it('two windows creating at the same time lose neither record', async () => {
+    const a = await realWindow();
+    const b = await realWindow();
+    const [x, y] = await Promise.all([a.create(createRequest({ serverName: 'from-a' })), b.create(createRequest({ serverName: 'from-b' }))]);
+    await Promise.all([a.whenIdle(), b.whenIdle()]);
+    const ids = (world.memento.get<{ stagingId: string }[]>(STAGED_PROFILES_KEY) ?? []).map((r) => r.stagingId).sort();
+    expect(ids).toEqual([x, y].sort());
+  });
+
+  it('adopts a deployment within one poll cycle when its window is gone', async () => {
+    const a = openWindow(world);
+    trackers.push(a.tracker);
+    await a.tracker.activate();
+    a.tracker.stopPolling();
+    const b = openWindow(world);
+    trackers.push(b.tracker);
+    await b.tracker.activate();
+    b.tracker.stopPolling();
+    const id = await a.tracker.create(createRequest());
+    await b.tracker.refresh();
+    expect(b.leases.holds(id)).toBe(false);
+    a.leases.crash();
+    world.reader.set(a.tracker.getDeployment(id)!.context.deploymentName, { kind: 'succeeded', serverResourceId: '/x/s' });
+    await b.tracker.refresh();
+    await b.tracker.whenIdle();
+    expect(b.tracker.getDeployment(id)?.value).toEqual({ succeeded: 'profileCreated' });
+    expect(world.effects.profiles.size).toBe(1);
+  });
+});
