@@ -27,8 +27,9 @@ export async function getText(url: string, ca?: string): Promise<string | undefi
     method: 'GET',
     timeout: TIMEOUT_MS,
     headers: createHttpHeaders({ accept: 'application/json, text/plain' }),
-    ...(ca ? { tlsSettings: { ca } } : {}),
   });
+  // createPipelineRequest does not take TLS settings; the HTTP client reads them from the request.
+  if (ca) request.tlsSettings = { ca };
   const response = await createDefaultHttpClient().sendRequest(request);
   return response.status === 200 ? response.bodyAsText ?? undefined : undefined;
 }

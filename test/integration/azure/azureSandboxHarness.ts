@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../../../sandbox';
 import type { ArmEnvironment } from '../../../src/azure/armEnvironment';
@@ -24,6 +25,22 @@ export async function startAzureSandboxHarness(speed = 200): Promise<AzureSandbo
   const account = new SandboxAccount();
   const services = composeAzureServices(environment, account, (clients) => armSubscriptionSource(clients, SANDBOX_TENANT_ID), async () => undefined);
   return { sandbox, account, services, stop: () => sandbox.stop() };
+}
+
+/** One sandbox per test file, reset (and signed in) before each test. */
+export function useAzureSandbox(): AzureSandboxHarness {
+  const harness = {} as AzureSandboxHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startAzureSandboxHarness());
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+  beforeEach(() => {
+    harness.sandbox.control.reset();
+    harness.account.signInElsewhere();
+  });
+  return harness;
 }
 
 export function createRequest(serverName: string, overrides: Partial<CreateServerRequest> = {}): CreateServerRequest {

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
 import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
-import { createRequest, readUntilEnded, RESOURCE_GROUP, startAzureSandboxHarness, startDeployment, SUBSCRIPTION_ID, type AzureSandboxHarness } from './azureSandboxHarness';
+import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
-let h: AzureSandboxHarness;
-beforeAll(async () => {
-  h = await startAzureSandboxHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.sandbox.control.reset();
-  h.account.signInElsewhere();
-});
+const h = useAzureSandbox();
 
 const kinds = (batch: { observations: ReadonlyMap<string, { kind: string }> }, refs: readonly DeploymentRef[]) => refs.map((r) => batch.observations.get(r.stagingId)?.kind);
 

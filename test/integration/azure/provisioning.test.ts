@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/ports';
-import { createRequest, readUntilEnded, RESOURCE_GROUP, startAzureSandboxHarness, startDeployment, SUBSCRIPTION_ID, type AzureSandboxHarness } from './azureSandboxHarness';
+import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
-let h: AzureSandboxHarness;
-beforeAll(async () => {
-  h = await startAzureSandboxHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.sandbox.control.reset();
-});
+const h = useAzureSandbox();
 
 describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () => {
   it('success: ARM accepts the PUT, the reader sees it run and end with the server id', async () => {
