@@ -9,6 +9,7 @@ import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFle
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
+import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../services/flexDeployment/ports';
 import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
 import { describe, ProgressFeed } from './progressFeed';
@@ -181,6 +182,7 @@ export class CreateServerPanel {
       await this.showProgress(stagingId);
     } catch (err) {
       if (err instanceof PreflightError) return this.reject({ [err.field]: err.message });
+      if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${describe(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: describe(err) });
     }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
+import { CreateRequestInvalidError } from '../../../src/services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../../../src/services/flexDeployment/ports';
 import {
   CLIENT_IP,
@@ -156,6 +157,14 @@ describe('the create panel host', () => {
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: "The name 'pg-dev-1' is already taken." } }]);
+  });
+
+  it("shows the tracker's own validation errors on their fields", async () => {
+    tracker.createError = new CreateRequestInvalidError({ storageSizeGB: 'Choose a storage size.' });
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: 'Choose a storage size.' } }]);
   });
 
   it('retries only its own failed deployment', async () => {
