@@ -29,6 +29,8 @@ export interface ServerEndpoint {
    * loopback PostgreSQL speaks plain TCP; the profile keeps the real name either way.
    */
   tls: boolean;
+  /** The database an empty profile database means here; Azure's is "postgres". */
+  defaultDatabase?: string;
 }
 
 export interface ServerAddressResolver {

@@ -45,7 +45,7 @@ export async function openConnection(profile: ConnectionProfile, deps: Connector
     port: endpoint.port,
     user,
     password: credential.password,
-    database: options.database ?? (profile.database || DEFAULT_DATABASE),
+    database: options.database ?? (profile.database || endpoint.defaultDatabase || DEFAULT_DATABASE),
     // Verify the certificate against the server's own name even when the host is an address.
     ssl: endpoint.tls ? { rejectUnauthorized: true, servername: profile.server } : false,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

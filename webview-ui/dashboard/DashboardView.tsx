@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArmFactsState, DashboardHostMessage, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
 import type { WebviewMessage } from '../../machines/webview/protocol';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../machines/webview/formatBytes';
 
 export interface DashboardViewProps {
   post(message: WebviewMessage): void;

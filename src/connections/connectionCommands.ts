@@ -1,0 +1,66 @@
+import type { Notifier } from '../notifications/notifier';
+import type { ConnectionStore } from './connectionStore';
+import type { ConnectionManager } from './connectionManager';
+import type { ConnectOutcome } from './connectFlow';
+
+export const CONNECTION_COMMANDS = {
+  connect: 'pgsql.connect',
+  disconnect: 'pgsql.disconnect',
+  removeConnection: 'pgsql.removeConnection',
+  refreshConnections: 'pgsql.refreshConnections',
+} as const;
+
+export interface ConnectionCommandDeps {
+  store: ConnectionStore;
+  manager: Pick<ConnectionManager, 'disconnect'>;
+  notifier: Notifier;
+  connect(profileId: string): Promise<ConnectOutcome>;
+  refresh(): void;
+}
+
+type Handler = (arg?: unknown) => Promise<void>;
+
+/** The argument of a profile command: a tree node, `{ profileId }` or the id itself; none → pick. */
+export async function chooseProfile(arg: unknown, store: Pick<ConnectionStore, 'getProfiles' | 'getProfile'>, notifier: Notifier, placeHolder: string): Promise<string | undefined> {
+  const given = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null ? (arg as { profileId?: unknown }).profileId : undefined;
+  if (typeof given === 'string' && given) {
+    if (!store.getProfile(given)) {
+      void notifier.error('That connection profile no longer exists.');
+      return undefined;
+    }
+    return given;
+  }
+  const items = store.getProfiles().map((p) => ({ label: p.profileName || p.server, description: `${p.user}@${p.server}`, profileId: p.id }));
+  if (items.length === 0) {
+    void notifier.info('There are no saved PostgreSQL connections yet.');
+    return undefined;
+  }
+  return (await notifier.pick(items, placeHolder))?.profileId;
+}
+
+export function connectionCommandHandlers(deps: ConnectionCommandDeps): Record<string, Handler> {
+  const choose = (arg: unknown, placeHolder: string) => chooseProfile(arg, deps.store, deps.notifier, placeHolder);
+  return {
+    [CONNECTION_COMMANDS.connect]: async (arg) => {
+      const id = await choose(arg, 'Connect to which server?');
+      if (id) {
+        await deps.connect(id);
+      }
+    },
+    [CONNECTION_COMMANDS.disconnect]: async (arg) => {
+      const id = await choose(arg, 'Disconnect which server?');
+      if (id) {
+        await deps.manager.disconnect(id);
+      }
+    },
+    [CONNECTION_COMMANDS.removeConnection]: async (arg) => {
+      const id = await choose(arg, 'Remove which connection?');
+      const profile = id ? deps.store.getProfile(id) : undefined;
+      if (id && profile && (await deps.notifier.confirm(`Remove the connection '${profile.profileName}'?`, 'The saved password is deleted too. The server in Azure is not affected.', 'Remove'))) {
+        await deps.manager.disconnect(id);
+        await deps.store.removeProfile(id);
+      }
+    },
+    [CONNECTION_COMMANDS.refreshConnections]: async () => deps.refresh(),
+  };
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { SecretStore } from '../services/flexDeployment/ports';
+import type { Notifier } from '../notifications/notifier';
+import { createVscodeNotifier } from '../notifications/vscodeNotifier';
+import { ConnectionStore } from './connectionStore';
+import { ConnectionManager } from './connectionManager';
+import { connectWithRecovery, type ConnectOutcome } from './connectFlow';
+import { connectionCommandHandlers } from './connectionCommands';
+import { ConnectionsTreeModel } from './connectionsTreeModel';
+import { ConnectionsTreeProvider } from './connectionsTreeProvider';
+import type { FirewallRuleCreator } from './firewallRules';
+import type { ServerAddressResolver, TokenSource } from './ports';
+import { vscodePasswordPrompt, vscodeProfileSettings } from './vscodeAdapters';
+
+export const CONNECTIONS_VIEW = 'pgsqlConnections';
+
+export interface ConnectionsDeps {
+  tokens: TokenSource;
+  /** azureServerAddressResolver, or in sandbox mode createSandboxServerAddressResolver. */
+  resolver: ServerAddressResolver;
+  firewall: FirewallRuleCreator;
+  secrets?: SecretStore;
+  notifier?: Notifier;
+}
+
+export interface ConnectionsRegistration extends vscode.Disposable {
+  readonly store: ConnectionStore;
+  readonly manager: ConnectionManager;
+  /** Connect as the user asked: errors shown with a next step, firewall rule offered. */
+  connect(profileId: string): Promise<ConnectOutcome>;
+}
+
+/** The connection store, live connections, the Connections view and its commands. */
+export function registerConnections(context: vscode.ExtensionContext, deps: ConnectionsDeps): ConnectionsRegistration {
+  const notifier = deps.notifier ?? createVscodeNotifier();
+  const store = new ConnectionStore(vscodeProfileSettings(), deps.secrets ?? context.secrets);
+  const manager = new ConnectionManager(store, { resolver: deps.resolver, tokens: deps.tokens, prompt: vscodePasswordPrompt() });
+  const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall });
+  const provider = new ConnectionsTreeProvider(new ConnectionsTreeModel(store, manager));
+  const handlers = connectionCommandHandlers({ store, manager, notifier, connect, refresh: () => provider.refresh() });
+  const disposables: vscode.Disposable[] = [
+    store,
+    manager,
+    provider,
+    vscode.window.createTreeView(CONNECTIONS_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
+    ...Object.entries(handlers).map(([command, handler]) => vscode.commands.registerCommand(command, handler)),
+  ];
+  return {
+    store,
+    manager,
+    connect,
+    dispose: () => disposables.reverse().forEach((d) => d.dispose()),
+  };
+}

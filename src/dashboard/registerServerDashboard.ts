@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { ConnectionsRegistration } from '../connections/registerConnections';
+import { chooseProfile } from '../connections/connectionCommands';
+import type { Notifier } from '../notifications/notifier';
+import { createVscodeNotifier } from '../notifications/vscodeNotifier';
+import { SHOW_SERVER_DASHBOARD } from './dashboardCommands';
+import { ServerDashboardPanels } from './serverDashboardPanels';
+import type { ServerFactsReader } from './serverFactsReader';
+
+/** `pgsql.showServerDashboard` (arg: `{ profileId }`, a profile id or a Connections node; none → pick). */
+export function registerServerDashboard(
+  context: vscode.ExtensionContext,
+  connections: ConnectionsRegistration,
+  facts: ServerFactsReader,
+  log: vscode.LogOutputChannel,
+  notifier: Notifier = createVscodeNotifier(),
+): vscode.Disposable {
+  const panels = new ServerDashboardPanels({ extensionUri: context.extensionUri, store: connections.store, manager: connections.manager, facts, connect: connections.connect, log });
+  const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
+    const profileId = await chooseProfile(arg, connections.store, notifier, 'Open the dashboard of which server?');
+    if (profileId) {
+      panels.show(profileId);
+    }
+  });
+  return vscode.Disposable.from(command, panels);
+}

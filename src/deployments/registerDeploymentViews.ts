@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
+import type { ConnectionsRegistration } from '../connections/registerConnections';
+import type { Notifier } from '../notifications/notifier';
+import { createVscodeCommandRunner, createVscodeNotifier } from '../notifications/vscodeNotifier';
+import type { DeploymentTrackerPort } from './deploymentTrackerPort';
+import { deploymentCommandHandlers } from './deploymentCommands';
+import { createDeploymentEffects } from './deploymentEffects';
+import { deploymentItems$ } from './deploymentsTreeModel';
+import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
+import { bindDeploymentStatusBar } from './deploymentStatusBar';
+import type { DetailsOutput } from './deploymentDetails';
+
+export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
+export const RETENTION_SETTING = 'pgsql.flexProvisioning.deploymentRetentionDays';
+const DEFAULT_RETENTION_DAYS = 30;
+
+/** The output channel View Details writes to. */
+export function createDeploymentDetailsChannel(): vscode.OutputChannel {
+  return vscode.window.createOutputChannel('PostgreSQL Flex Deployments');
+}
+
+/**
+ * The deployment machine's effects on the real VS Code (all but openRetryForm). The tracker is
+ * built from these effects, so it is passed as a function and read when a button is pressed.
+ */
+export function createVscodeDeploymentEffects(
+  connections: ConnectionsRegistration,
+  secrets: SecretStore,
+  details: DetailsOutput,
+  tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss'>,
+  log: vscode.LogOutputChannel,
+  notifier: Notifier = createVscodeNotifier(),
+): Omit<DeploymentEffects, 'openRetryForm'> {
+  return createDeploymentEffects({
+    store: connections.store,
+    secrets,
+    connect: connections.connect,
+    commands: createVscodeCommandRunner(),
+    notifier,
+    details,
+    tracker: { retry: async (id) => void (await tracker().retry(id)), dismiss: (id) => tracker().dismiss(id) },
+    onError: (error) => log.error(`Deployment notification: ${error instanceof Error ? error.message : String(error)}`),
+  });
+}
+
+/** The Deployments view, the status bar item and the deployment commands. */
+export function registerDeploymentViews(
+  _context: vscode.ExtensionContext,
+  tracker: DeploymentTrackerPort,
+  details: DetailsOutput,
+  notifier: Notifier = createVscodeNotifier(),
+): vscode.Disposable {
+  const retentionDays = () => vscode.workspace.getConfiguration().get<number>(RETENTION_SETTING, DEFAULT_RETENTION_DAYS);
+  const provider = new DeploymentsTreeProvider(deploymentItems$(tracker.deployments$, () => Date.now(), retentionDays));
+  const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
+  statusBar.name = 'PostgreSQL Flex Provisioning';
+  const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details });
+  return vscode.Disposable.from(
+    provider,
+    statusBar,
+    { dispose: () => statusSubscription.unsubscribe() },
+    vscode.window.createTreeView(DEPLOYMENTS_VIEW, { treeDataProvider: provider }),
+    ...Object.entries(handlers).map(([command, handler]) => vscode.commands.registerCommand(command, handler)),
+  );
+}
