@@ -2,13 +2,10 @@
 // Run: npx tsx test/e2e/measure/globalStateCrash.ts [trials per variant, default 5]
 // Uses the state-probe fixture extension; prints one line per trial and a summary table.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createRunDirs, removeRunDirs } from '../harness/runDirs';
-import { installExtension, startCodeServer } from '../harness/codeServer';
-import { killBrowser, launchBrowser } from '../harness/browser';
-import { openWorkbench } from '../harness/workbench';
+import { startVsCode } from '../harness/vscodeSession';
 import { runCommand } from '../harness/palette';
 import { waitFor } from '../harness/waitFor';
 import { repoRoot, testResultsDir } from '../harness/paths';
@@ -54,38 +51,28 @@ async function main(): Promise<void> {
   const vsix = packageProbe(outDir);
   const summary: string[] = [];
 
-  for (const variant of variants) {
-    const dirs = createRunDirs('globalstate-crash');
-    const probeDir = join(dirs.root, 'probe');
-    mkdirSync(probeDir);
-    await installExtension(dirs, vsix);
-    const server = await startCodeServer({ dirs, logFile: join(outDir, 'code-server.log'), env: { STATE_PROBE_DIR: probeDir } });
+  for (const [index, variant] of variants.entries()) {
+    const probeDir = mkdtempSync(join(tmpdir(), 'state-probe-'));
+    const vscode = await startVsCode({ name: `globalstate-crash-${index + 1}`, vsix, env: { STATE_PROBE_DIR: probeDir } });
     const seen = new Set<string>();
-    let context: BrowserContext = await launchBrowser(dirs.browserProfile);
-    let page: Page = await openWorkbench(context, server.url);
     let counter = await nextActivation(probeDir, seen);
     let kept = 0;
     for (let trial = 1; trial <= trials; trial++) {
       const written = join(probeDir, 'written.json');
       rmSync(written, { force: true });
-      await runCommand(page, 'State Probe: Write Counter');
+      await runCommand(vscode.page, 'State Probe: Write Counter');
       await waitFor('the write to resolve', () => existsSync(written), 30_000, 5);
       const wrote = (JSON.parse(readFileSync(written, 'utf8')) as { counter: number }).counter;
       if (variant.delayMs) await new Promise((r) => setTimeout(r, variant.delayMs));
-      await server.kill();
-      if (variant.killBrowserToo) await killBrowser(dirs.browserProfile);
-      await server.restart();
-      if (variant.killBrowserToo) context = await launchBrowser(dirs.browserProfile);
-      page = await openWorkbench(context, server.url);
+      await vscode.crashAndRestart({ browserToo: variant.killBrowserToo });
       counter = await nextActivation(probeDir, seen);
       const survived = counter === wrote;
       if (survived) kept++;
       console.log(`${variant.name} · trial ${trial}: wrote ${wrote}, read back ${counter} → ${survived ? 'kept' : 'LOST'}`);
     }
     summary.push(`${variant.name}: kept ${kept} of ${trials}`);
-    await context.close().catch(() => {});
-    await server.stop();
-    removeRunDirs(dirs);
+    await vscode.close();
+    rmSync(probeDir, { recursive: true, force: true });
   }
   console.log(`\n${summary.join('\n')}`);
 }

@@ -1,0 +1,23 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The pane of a view in the side bar, found by its header title (as VS Code shows it, any case). */
+export function viewPane(page: Page, viewTitle: string): Locator {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${viewTitle}$`, 'i') }) }).first();
+}
+
+/** The labels of the rows a tree view shows now (expanded children included), top to bottom. */
+export async function treeItems(page: Page, viewTitle: string): Promise<string[]> {
+  const pane = viewPane(page, viewTitle);
+  await pane.waitFor({ state: 'visible', timeout: 30_000 });
+  const header = pane.locator('.pane-header');
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const labels = await pane.locator('.monaco-list-row .label-name').allInnerTexts();
+  return labels.map((label) => label.trim());
+}
+
+/** Waits until the view shows a row whose label contains `label`, and returns that row. */
+export async function waitForTreeItem(page: Page, viewTitle: string, label: string | RegExp, timeoutMs = 60_000): Promise<Locator> {
+  const row = viewPane(page, viewTitle).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createRunDirs, removeRunDirs, type RunDirs } from './runDirs';
+import { installExtension, startCodeServer, type CodeServer } from './codeServer';
+import { killBrowser, launchBrowser } from './browser';
+import { openWorkbench, waitForWorkbench } from './workbench';
+import { runCommand } from './palette';
+import { stepShots, type StepShots } from './screenshots';
+import { extensionVsix } from './paths';
+
+export interface VsCodeSessionOptions {
+  /** Names the screenshot folder test-results/<name>/ and the run's temporary folders. */
+  name: string;
+  /** Defaults to dist/pgflex.vsix (`npm run package`). */
+  vsix?: string;
+  /** User settings for the extension (e.g. the sandbox endpoint), on top of the workbench defaults. */
+  settings?: Record<string, unknown>;
+  /** Environment for code-server and its extension hosts (e.g. NODE_EXTRA_CA_CERTS). */
+  env?: Record<string, string>;
+}
+
+/** One VS Code "installation": its folders, its server, one browser profile and the first window. */
+export interface VsCodeSession {
+  readonly dirs: RunDirs;
+  readonly server: CodeServer;
+  /** Replaced when `crashAndRestart({ browserToo: true })` relaunches it on the same profile. */
+  readonly browser: BrowserContext;
+  /** The first window; replaced after `crashAndRestart`. */
+  readonly page: Page;
+  readonly shots: StepShots;
+  /** Screenshot of the first window, numbered in step order. */
+  shot(step: string): Promise<string>;
+  /** "Developer: Reload Window": a new extension host, same browser storage. */
+  reload(page?: Page): Promise<void>;
+  /** Another window on the same server and profile: a second extension host sharing globalState. */
+  openWindow(): Promise<Page>;
+  /**
+   * SIGKILL the whole code-server process group, start it again on the same folders and reopen the
+   * window. With `browserToo`, Chromium is SIGKILLed as well (globalState lives in its IndexedDB,
+   * so this is the harsher crash: a just-resolved globalState write can be lost).
+   */
+  crashAndRestart(options?: { browserToo?: boolean }): Promise<void>;
+  /** Stops the browser and code-server and removes the temporary folders. */
+  close(): Promise<void>;
+}
+
+export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCodeSession> {
+  const dirs = createRunDirs(options.name, options.settings);
+  const shots = stepShots(options.name);
+  await installExtension(dirs, options.vsix ?? extensionVsix);
+  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env: options.env });
+  let browser: BrowserContext | undefined;
+  try {
+    let context = await launchBrowser(dirs.browserProfile);
+    browser = context;
+    let page = await openWorkbench(context, server.url);
+    return {
+      dirs,
+      server,
+      get browser() {
+        return context;
+      },
+      get page() {
+        return page;
+      },
+      shots,
+      shot: (step) => shots.shot(page, step),
+      async reload(target = page) {
+        const loaded = target.waitForEvent('load', { timeout: 60_000 });
+        await runCommand(target, 'Developer: Reload Window');
+        await loaded;
+        await waitForWorkbench(target);
+      },
+      async openWindow() {
+        const second = await context.newPage();
+        await second.goto(server.url);
+        await waitForWorkbench(second);
+        return second;
+      },
+      async crashAndRestart({ browserToo = false } = {}) {
+        await server.kill();
+        if (browserToo) await killBrowser(dirs.browserProfile);
+        await server.restart();
+        if (browserToo) context = await launchBrowser(dirs.browserProfile);
+        page = await openWorkbench(context, server.url);
+      },
+      async close() {
+        await context.close().catch(() => {});
+        await server.stop();
+        removeRunDirs(dirs);
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    removeRunDirs(dirs);
+    throw error;
+  }
+}
