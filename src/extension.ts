@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { createAzureServices } from './azure';
+import { createArmFirewallRuleCreator } from './connections/armFirewallRuleCreator';
+import { registerConnections } from './connections/registerConnections';
+import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
+import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
+import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
+import { registerServerDashboard } from './dashboard/registerServerDashboard';
+import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
+import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
+import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+
+/** The composition root: build each feature, hand it what it needs, register what it returns. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('PostgreSQL Flexible Server', { log: true });
+  context.subscriptions.push(log);
+
+  const azure = await createAzureServices(context, log);
+  const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
+
+  const connections = registerConnections(context, {
+    tokens: { getToken: async (tenantId, scopes) => (await azure.credentials.getToken(tenantId, scopes)).token },
+    resolver: azure.environment.kind === 'sandbox' ? createSandboxServerAddressResolver(azure.environment) : azureServerAddressResolver,
+    firewall: createArmFirewallRuleCreator(flexibleServers),
+    secrets: context.secrets,
+  });
+  context.subscriptions.push(connections);
+  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), log));
+
+  // The tracker and the create form need each other (the form starts deployments, a failed
+  // deployment's Retry reopens the form): late-bound through these two variables.
+  let tracker: FlexDeploymentTracker | undefined;
+  let createServer: CreateServerRegistration | undefined;
+  const details = createDeploymentDetailsChannel();
+  context.subscriptions.push(details);
+  const effects = {
+    ...createVscodeDeploymentEffects(connections, context.secrets, details, () => tracker!, log),
+    openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => createServer?.openRetryForm(deployment),
+  };
+  tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, log });
+  createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details));
+
+  await tracker.activate();
+  log.info(`Activated; ${(await tracker.getStagedProfiles()).length} deployment record(s) tracked.`);
+}
+
+export function deactivate(): void {}
