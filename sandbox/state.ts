@@ -26,12 +26,15 @@ export class SandboxState {
   readonly servers = new Map<string, FlexServer>();
   readonly outcomes = new Map<string, ScriptedOutcome>();
   durations: ResourceDurations = { ...DEFAULT_DURATIONS };
+  speed: number;
 
-  constructor(public speed: number) {
+  constructor(private readonly initialSpeed: number) {
+    this.speed = initialSpeed;
     this.reset();
   }
 
   reset(): void {
+    this.speed = this.initialSpeed;
     this.resourceGroups.clear();
     this.deployments.clear();
     this.servers.clear();

@@ -86,7 +86,7 @@ export interface SandboxControl {
   resetRequests(): void;
   /** Undefined when no such server has succeeded (or postgres is 'none'). Waits for the backend to be ready. */
   serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
-  /** Forget deployments, servers, created resource groups, outcomes, faults, revoked tokens and counts. */
+  /** Back to a fresh start: no deployments, servers, created groups, outcomes, faults, revoked tokens or counts; start durations and speed. */
   reset(): void;
 }
 

@@ -34,8 +34,10 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     durations: () => ({ ...state.durations }),
     setSpeed(speed) {
       if (!(speed > 0)) throw new RangeError('The speed factor must be a positive number.');
-      // Transitions due so far happen at the old pace; later ones at the new pace.
+      // Transitions due so far happen at the old pace; what remains runs at the new one.
       parts.advanceAll();
+      const now = Date.now();
+      for (const run of state.deployments.values()) run.rescale(now, state.speed / speed);
       state.speed = speed;
     },
     speed: () => state.speed,

@@ -50,7 +50,7 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
       if (error instanceof TemplateValidationError) return armError(400, error.code, error.message);
       throw error;
     }
-    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now());
+    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
     sandbox.state.deployments.set(key, run);
     const operationBase = `${ctx.baseUrl}${run.id}`;
     return ok(toArmDeployment(run, sandbox.now()), existing ? 200 : 201, {

@@ -59,6 +59,8 @@ export class DeploymentRun {
   vanished = false;
   private nextResource = 0;
   private lastChange: number;
+  /** When the accepted deployment starts its first resource. */
+  private runningAt: number;
 
   constructor(
     readonly subscriptionId: string,
@@ -66,8 +68,10 @@ export class DeploymentRun {
     readonly name: string,
     readonly plan: DeploymentPlan,
     readonly acceptedAt: number,
+    speed: number,
   ) {
     this.lastChange = acceptedAt;
+    this.runningAt = acceptedAt + scaled(ACCEPTED_SECONDS, speed);
   }
 
   get id(): string {
@@ -85,11 +89,10 @@ export class DeploymentRun {
   /** Applies every transition due by `now`, in order, each at the time it happened. */
   advance(now: number, env: RunEnvironment): void {
     if (this.state === 'Accepted') {
-      const runningAt = this.acceptedAt + scaled(ACCEPTED_SECONDS, env.speed());
-      if (now < runningAt) return;
+      if (now < this.runningAt) return;
       this.state = 'Running';
-      this.lastChange = runningAt;
-      this.startNext(runningAt, env);
+      this.lastChange = this.runningAt;
+      this.startNext(this.runningAt, env);
     }
     while (this.state === 'Running') {
       const step = this.steps[this.steps.length - 1];
@@ -100,6 +103,17 @@ export class DeploymentRun {
       }
       if (now < step.endsAt) return;
       this.finishStep(step, env);
+    }
+  }
+
+  /** A new speed factor: what remains of the current phase shrinks or stretches by `factor`. */
+  rescale(now: number, factor: number): void {
+    const rescaled = (t: number): number => (t > now ? now + (t - now) * factor : t);
+    if (this.state === 'Accepted') this.runningAt = rescaled(this.runningAt);
+    const step = this.steps[this.steps.length - 1];
+    if (step && !this.isTerminal) {
+      step.runningAt = rescaled(step.runningAt);
+      step.endsAt = rescaled(step.endsAt);
     }
   }
 

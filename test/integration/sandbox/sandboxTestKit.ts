@@ -59,6 +59,7 @@ export function armRequest(
 }
 
 export interface TemplateOptions {
+  adminLogin?: string;
   firewallRule?: boolean;
   entraAdmin?: boolean;
   database?: string;
@@ -81,7 +82,7 @@ export function serverDeployment(serverName: string, password: string, options: 
       sku: { name: 'Standard_B2s', tier: 'Burstable' },
       properties: {
         version: options.version ?? '17',
-        administratorLogin: 'pgadmin',
+        administratorLogin: options.adminLogin ?? 'pgadmin',
         administratorLoginPassword: "[parameters('administratorLoginPassword')]",
         authConfig: { activeDirectoryAuth: options.entraAdmin ? 'Enabled' : 'Disabled', passwordAuth: 'Enabled', tenantId: '[subscription().tenantId]' },
         storage: { storageSizeGB: 32, autoGrow: 'Disabled' },
