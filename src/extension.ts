@@ -28,17 +28,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), log));
 
   // The tracker and the create form need each other (the form starts deployments, a failed
-  // deployment's Retry reopens the form): late-bound through these two variables.
-  let tracker: FlexDeploymentTracker | undefined;
-  let createServer: CreateServerRegistration | undefined;
+  // deployment's Retry reopens the form): late-bound through this holder.
+  const late: { tracker?: FlexDeploymentTracker; createServer?: CreateServerRegistration } = {};
   const details = createDeploymentDetailsChannel();
   context.subscriptions.push(details);
   const effects = {
-    ...createVscodeDeploymentEffects(connections, context.secrets, details, () => tracker!, log),
-    openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => createServer?.openRetryForm(deployment),
+    ...createVscodeDeploymentEffects(connections, context.secrets, details, () => late.tracker!, log),
+    openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
-  tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, log });
-  createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, log });
+  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
+  Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details));
 
   await tracker.activate();
