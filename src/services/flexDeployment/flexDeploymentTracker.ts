@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { BehaviorSubject, Subject, defer, filter, map, takeUntil, type Observable } from 'rxjs';
-import type { StateValue } from 'xstate';
 import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
-import type { DeploymentContext, StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../../machines/webview/deploymentView';
+import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isUnfinished, needsArmRead, planActivation } from './activationPlan';
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLeases } from './deploymentLeases';
@@ -33,11 +33,8 @@ export interface IFlexDeploymentTracker {
   getStagedProfiles(): Promise<StagedFlexProfile[]>;
 }
 
-/** What views render: the machine's state value and context (no password, ever). */
-export interface DeploymentView {
-  value: StateValue;
-  context: DeploymentContext;
-}
+
+export type { DeploymentView };
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: Record<string, string>) {
