@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
-import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import { ArmClients } from '../../../src/azure/armClients';
+import { ArmDeploymentReader, RECENT_SLACK } from '../../../src/azure/armDeploymentReader';
+import type { DeploymentReader, DeploymentRef } from '../../../src/services/flexDeployment/ports';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();
@@ -8,39 +10,52 @@ const h = useAzureSandbox();
 const kinds = (batch: { observations: ReadonlyMap<string, { kind: string }> }, refs: readonly DeploymentRef[]) => refs.map((r) => batch.observations.get(r.stagingId)?.kind);
 
 describe('ArmDeploymentReader: ARM calls per cycle', () => {
-  it('one list per resource group per cycle, and one GET only for a deployment that ended', async () => {
+  /** Five deployments in two groups (one hangs), read in cycles as the tracker does until only the hanging one is left. */
+  async function runCycles(reader: DeploymentReader): Promise<{ lists: number; counts: Record<string, number> }> {
     const other = SEEDED_RESOURCE_GROUPS[1];
+    h.sandbox.control.scriptOutcome('pg-c5', { outcome: 'hang' });
     const inFirst = await Promise.all(['pg-c1', 'pg-c2', 'pg-c3'].map((n) => startDeployment(h.services, createRequest(n))));
     const inSecond = await Promise.all(
       ['pg-c4', 'pg-c5'].map((n) =>
         startDeployment(h.services, createRequest(n, { subscriptionId: other.subscriptionId, resourceGroup: { name: other.name, isNew: false }, location: other.location })),
       ),
     );
-    h.sandbox.control.scriptOutcome('pg-c5', { outcome: 'hang' });
-    const refs = [...inFirst, ...inSecond];
-    // Wait out the 3 s Accepted phase (scaled) so every deployment is in the Running list.
+    let tracked = [...inFirst, ...inSecond];
+    // Past the (scaled) Accepted phase, so every deployment is Running.
     await new Promise((r) => setTimeout(r, 100));
     h.sandbox.control.resetRequests();
-
-    const running = await h.services.reader.read(refs);
-    expect(kinds(running, refs)).toEqual(['running', 'running', 'running', 'running', 'running']);
-    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.list': 2 });
-
-    // Cycle as the tracker does (an ended deployment is not asked for again) until only the hanging
-    // one is left: each ended deployment costs exactly one GET.
-    let tracked = refs;
-    let lists = 2;
+    let lists = 0;
     while (tracked.length > 1) {
-      await new Promise((r) => setTimeout(r, 100));
       lists += new Set(tracked.map((r) => r.resourceGroupName)).size;
-      const batch = await h.services.reader.read(tracked);
+      const batch = await reader.read(tracked);
+      // An ended deployment is not asked for again.
       tracked = tracked.filter((r) => batch.observations.get(r.stagingId)?.kind === 'running');
+      await new Promise((r) => setTimeout(r, 100));
     }
     expect(tracked.map((r) => r.serverName)).toEqual(['pg-c5']);
-    const counts = h.sandbox.requests.counts();
-    expect(counts['deployments.list']).toBe(lists);
-    expect(counts['deployments.get']).toBe(4);
-    expect(Object.keys(counts).sort()).toEqual(['deployments.get', 'deployments.list']);
+    return { lists, counts: h.sandbox.requests.counts() };
+  }
+
+  it('default: one list per resource group per cycle, and ended deployments settled from it without a GET', async () => {
+    const { lists, counts } = await runCycles(h.services.reader);
+    expect(counts).toEqual({ 'deployments.list': lists });
+  });
+
+  it("'running' filter: one list per resource group per cycle, plus one GET per deployment that ended", async () => {
+    const clients = new ArmClients(h.services.environment, h.services.credentials, { sdkRetries: false });
+    const { lists, counts } = await runCycles(new ArmDeploymentReader(clients, h.services.credentials, 'running'));
+    expect(counts).toEqual({ 'deployments.list': lists, 'deployments.get': 4 });
+  });
+
+  it('a deployment pushed off the first page by newer ones is read with a GET, still right', async () => {
+    h.sandbox.control.scriptOutcome('pg-old', { outcome: 'hang' });
+    const old = await startDeployment(h.services, createRequest('pg-old'));
+    for (let i = 0; i < RECENT_SLACK + 2; i++) h.sandbox.control.scriptOutcome(`pg-new-${i}`, { outcome: 'hang' });
+    await Promise.all(Array.from({ length: RECENT_SLACK + 2 }, (_, i) => startDeployment(h.services, createRequest(`pg-new-${i}`))));
+    h.sandbox.control.resetRequests();
+    const batch = await h.services.reader.read([old]);
+    expect(batch.observations.get(old.stagingId)?.kind).toBe('running');
+    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.list': 1, 'deployments.get': 1 });
   });
 
   it('no refs, no ARM calls', async () => {
