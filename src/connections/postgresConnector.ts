@@ -2,9 +2,7 @@ import { Client, type ClientConfig } from 'pg';
 import { DEFAULT_DATABASE, loginUser, usesPassword, type ConnectionProfile } from './connectionProfile';
 import { ConnectionFailure, classifyConnectionError } from './connectionFailure';
 import type { PasswordPrompt, ServerAddressResolver, TokenSource } from './ports';
-
-/** Azure Database for PostgreSQL accepts Entra access tokens for this resource as the password. */
-export const OSSRDBMS_SCOPE = 'https://ossrdbms-aad.database.windows.net/.default';
+import { OSSRDBMS_SCOPE } from '../azure/armEnvironment';
 
 const CONNECT_TIMEOUT_MS = 15_000;
 

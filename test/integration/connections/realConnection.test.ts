@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../../src/connections/connectionStore';
 import { ConnectionManager } from '../../../src/connections/connectionManager';
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
-import { OSSRDBMS_SCOPE } from '../../../src/connections/postgresConnector';
+import { OSSRDBMS_SCOPE } from '../../../src/azure/armEnvironment';
 import { connectWithRecovery } from '../../../src/connections/connectFlow';
 import type { FirewallTarget } from '../../../src/connections/firewallRules';
 import type { ConnectionProfileInput } from '../../../src/connections/connectionProfile';
