@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createRunDirs, removeRunDirs, type RunDirs } from './runDirs';
+import { createRunDirs, removeRunDirs, writeUserSettings, type RunDirs } from './runDirs';
+import { wireSandbox } from './sandboxSettings';
 import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { killBrowser, launchBrowser } from './browser';
 import { openWorkbench, waitForWorkbench } from './workbench';
 import { runCommand } from './palette';
 import { stepShots, type StepShots } from './screenshots';
 import { extensionVsix } from './paths';
+import { assertFreshVsix } from './freshVsix';
 
 export interface VsCodeSessionOptions {
   /** Names the screenshot folder test-results/<name>/ and the run's temporary folders. */
@@ -15,8 +17,10 @@ export interface VsCodeSessionOptions {
   vsix?: string;
   /** User settings for the extension (e.g. the sandbox endpoint), on top of the workbench defaults. */
   settings?: Record<string, unknown>;
-  /** Environment for code-server and its extension hosts (e.g. NODE_EXTRA_CA_CERTS). */
+  /** Environment for code-server and its extension hosts. */
   env?: Record<string, string>;
+  /** A running ARM sandbox to point the extension at (endpoint and CA settings, NODE_EXTRA_CA_CERTS). */
+  sandbox?: { url: string; ca: string };
 }
 
 /** One VS Code "installation": its folders, its server, one browser profile and the first window. */
@@ -45,10 +49,15 @@ export interface VsCodeSession {
 }
 
 export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCodeSession> {
-  const dirs = createRunDirs(options.name, options.settings);
+  const vsix = options.vsix ?? extensionVsix;
+  if (!options.vsix) assertFreshVsix(vsix);
+  const dirs = createRunDirs(options.name);
+  const wiring = options.sandbox ? wireSandbox(options.sandbox, dirs.root) : undefined;
+  writeUserSettings(dirs, { ...wiring?.settings, ...options.settings });
   const shots = stepShots(options.name);
-  await installExtension(dirs, options.vsix ?? extensionVsix);
-  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env: options.env });
+  await installExtension(dirs, vsix);
+  const env = { ...wiring?.env, ...options.env };
+  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env });
   let browser: BrowserContext | undefined;
   try {
     let context = await launchBrowser(dirs.browserProfile);
