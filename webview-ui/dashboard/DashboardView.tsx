@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ArmFactsState, DashboardHostMessage, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
+import type { ArmFactsState, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
 import type { WebviewMessage } from '../../machines/webview/protocol';
 import { formatBytes } from '../../machines/webview/formatBytes';
+import { onHostMessage } from '../webviewHost';
 
 export interface DashboardViewProps {
   post(message: WebviewMessage): void;
@@ -13,17 +14,16 @@ export function DashboardView({ post }: DashboardViewProps) {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    const onMessage = (event: MessageEvent<DashboardHostMessage>) => {
-      if (event.data?.type === 'dashboard.loading') {
+    const unsubscribe = onHostMessage((message) => {
+      if (message.type === 'dashboard.loading') {
         setLoading(true);
-      } else if (event.data?.type === 'dashboard.state') {
-        setState(event.data.state);
+      } else if (message.type === 'dashboard.state') {
+        setState(message.state);
         setLoading(false);
       }
-    };
-    window.addEventListener('message', onMessage);
+    });
     post({ type: 'ready' });
-    return () => window.removeEventListener('message', onMessage);
+    return unsubscribe;
   }, [post]);
 
   if (!state) {
