@@ -1,0 +1,203 @@
+import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../sandbox';
+import type { CreateServerRequest } from '../machines/flexDeployment/createServerRequest';
+import { ArmClients } from '../src/azure/armClients';
+import { ArmDeploymentReader, type ListStrategy } from '../src/azure/armDeploymentReader';
+import type { ArmEnvironment } from '../src/azure/armEnvironment';
+import { composeAzureServices, type AzureServices } from '../src/azure/azureServices';
+import { isTerminalState } from '../src/azure/deploymentObservation';
+import { makeDeploymentName } from '../src/azure/flexProvisioning/deploymentName';
+import { buildFlexDeployment } from '../src/azure/flexProvisioning/flexTemplate';
+import { SandboxAccount } from '../src/azure/sandboxAccount';
+import { armSubscriptionSource } from '../src/azure/subscriptionSource';
+import type { DeploymentRef } from '../src/services/flexDeployment/ports';
+
+/**
+ * ARM requests needed to follow 50 deployments in 3 resource groups to their end, all read at the
+ * tracker's period (15 s) so every approach detects an end within the same cycle:
+ * (a) the tracker's reader, (b) one GET per deployment per cycle, (c) the SDK's own poller per
+ * deployment (`pollUntilDone`, its interval set to the same period). Simulated time: speed 200.
+ * Server durations are seeded-random between 4 and 12 minutes, as real flexible servers vary.
+ */
+const DEPLOYMENTS = 50;
+const SPEED = 200;
+const CYCLE_MS = (15 * 1000) / SPEED;
+const SERVER_SECONDS = { min: 240, max: 720 };
+const IDLE_CYCLES = 20;
+const SEED = 20261122;
+
+interface Group {
+  subscriptionId: string;
+  name: string;
+  location: string;
+}
+
+const GROUPS: readonly Group[] = [
+  { subscriptionId: SEEDED_RESOURCE_GROUPS[0].subscriptionId, name: SEEDED_RESOURCE_GROUPS[0].name, location: SEEDED_RESOURCE_GROUPS[0].location },
+  { subscriptionId: SEEDED_RESOURCE_GROUPS[1].subscriptionId, name: SEEDED_RESOURCE_GROUPS[1].name, location: SEEDED_RESOURCE_GROUPS[1].location },
+  { subscriptionId: SANDBOX_SUBSCRIPTIONS[0].subscriptionId, name: 'rg-pgflex-bench', location: 'eastus' },
+];
+
+interface Run {
+  total: number;
+  cycles: number;
+  maxPerCycle: number;
+}
+
+export async function runArmBench(log: (line: string) => void = () => {}): Promise<Record<string, number>> {
+  const sandbox = await startSandbox({ port: 0, speed: SPEED, postgres: 'none' });
+  try {
+    const environment: ArmEnvironment = { kind: 'sandbox', endpoint: sandbox.url, ca: sandbox.ca };
+    const services = composeAzureServices(environment, new SandboxAccount(), (clients) => armSubscriptionSource(clients, SANDBOX_TENANT_ID), async () => undefined);
+    const polling = new ArmClients(environment, services.credentials, { sdkRetries: false });
+    const durations = seededDurations();
+
+    const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials, 'recent'), refs, sandbox));
+    const running = await measure(sandbox, services, durations, 'f', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials, 'running' satisfies ListStrategy), refs, sandbox));
+    const perGet = await measure(sandbox, services, durations, 'b', (refs) => perDeploymentGetCycles(polling, refs, sandbox));
+    const sdk = await sdkPollers(sandbox, services, polling, durations);
+
+    sandbox.control.resetRequests();
+    for (let i = 0; i < IDLE_CYCLES; i++) await services.reader.read([]);
+    const idle = sandbox.requests.count();
+
+    const figures: Record<string, number> = {
+      armDeployments: DEPLOYMENTS,
+      armResourceGroups: GROUPS.length,
+      armCycles: reader.cycles,
+      armRequestsReader: reader.total,
+      armRequestsReaderMaxPerCycle: reader.maxPerCycle,
+      armRequestsReaderRunningFilter: running.total,
+      armRequestsPerDeploymentGet: perGet.total,
+      armRequestsPerDeploymentGetMaxPerCycle: perGet.maxPerCycle,
+      armRequestsSdkPoller: sdk.total,
+      armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total),
+      armReadRatioVsSdkPoller: round(sdk.total / reader.total),
+      armReadRatioRunningFilterVsPerDeploymentGet: round(perGet.total / running.total),
+      idleArmRequests: idle,
+    };
+    log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups, one read per ${15} s cycle (${reader.cycles} cycles):`);
+    log(`  (a) tracker reader (newest-first list page): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
+    log(`      same with the 'Running' filter + GET per ended deployment: ${running.total}`);
+    log(`  (b) one GET per deployment per cycle:          ${perGet.total} requests, at most ${perGet.maxPerCycle} per cycle (${figures.armReadRatioVsPerDeploymentGet}x)`);
+    log(`  (c) SDK poller per deployment:                  ${sdk.total} requests (${figures.armReadRatioVsSdkPoller}x)`);
+    log(`  idle (${IDLE_CYCLES} cycles, nothing deploying):        ${idle} requests`);
+    return figures;
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/** Starts the 50 deployments (PUTs not counted), then lets `follow` read them to the end. */
+async function measure(sandbox: Sandbox, services: AzureServices, durations: number[], tag: string, follow: (refs: DeploymentRef[]) => Promise<Run>): Promise<Run> {
+  sandbox.control.reset();
+  await createBenchGroup(services);
+  const at = Date.now();
+  const refs = await Promise.all(
+    durations.map(async (seconds, i) => {
+      const request = benchRequest(tag, i);
+      sandbox.control.scriptOutcome(request.serverName, { outcome: 'succeed', durations: { flexibleServers: seconds } });
+      const deploymentName = makeDeploymentName(request.serverName, at);
+      await services.provisioner.startDeployment(request, deploymentName);
+      return { stagingId: request.serverName, tenantId: request.tenantId, subscriptionId: request.subscriptionId, resourceGroupName: request.resourceGroup.name, deploymentName, createdAt: at, serverName: request.serverName };
+    }),
+  );
+  sandbox.control.resetRequests();
+  return follow(refs);
+}
+
+async function readerCycles(reader: ArmDeploymentReader, refs: DeploymentRef[], sandbox: Sandbox): Promise<Run> {
+  return cycles(sandbox, refs, async (tracked) => {
+    const batch = await reader.read(tracked);
+    return tracked.filter((r) => ['running', 'unavailable'].includes(batch.observations.get(r.stagingId)?.kind ?? 'unavailable'));
+  });
+}
+
+async function perDeploymentGetCycles(clients: ArmClients, refs: DeploymentRef[], sandbox: Sandbox): Promise<Run> {
+  return cycles(sandbox, refs, async (tracked) => {
+    const states = await Promise.all(tracked.map((r) => clients.deployments(r.tenantId, r.subscriptionId).deployments.get(r.resourceGroupName, r.deploymentName)));
+    return tracked.filter((_, i) => !isTerminalState(states[i].properties?.provisioningState));
+  });
+}
+
+/** One read per cycle until nothing is left, counting the requests each cycle made. */
+async function cycles(sandbox: Sandbox, refs: DeploymentRef[], readOnce: (tracked: DeploymentRef[]) => Promise<DeploymentRef[]>): Promise<Run> {
+  let tracked = refs;
+  let count = 0;
+  let maxPerCycle = 0;
+  while (tracked.length > 0) {
+    const started = Date.now();
+    const before = sandbox.requests.count();
+    tracked = await readOnce(tracked);
+    maxPerCycle = Math.max(maxPerCycle, sandbox.requests.count() - before);
+    count++;
+    if (tracked.length > 0) await sleep(CYCLE_MS - (Date.now() - started));
+  }
+  return { total: sandbox.requests.count(), cycles: count, maxPerCycle };
+}
+
+/** (c): each deployment started and followed by its own SDK poller; every request but the PUT counts. */
+async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: ArmClients, durations: number[]): Promise<Run> {
+  sandbox.control.reset();
+  await createBenchGroup(services);
+  sandbox.control.resetRequests();
+  await Promise.all(
+    durations.map(async (seconds, i) => {
+      const request = benchRequest('c', i);
+      sandbox.control.scriptOutcome(request.serverName, { outcome: 'succeed', durations: { flexibleServers: seconds } });
+      const poller = clients.deployments(request.tenantId, request.subscriptionId).deployments.createOrUpdate(
+        request.resourceGroup.name,
+        makeDeploymentName(request.serverName),
+        { properties: buildFlexDeployment(request) },
+        { updateIntervalInMs: CYCLE_MS },
+      );
+      await poller.pollUntilDone();
+    }),
+  );
+  return { total: sandbox.requests.count() - sandbox.requests.count('deployments.put'), cycles: 0, maxPerCycle: 0 };
+}
+
+async function createBenchGroup(services: AzureServices): Promise<void> {
+  const group = GROUPS[2];
+  const clients = new ArmClients(services.environment, services.credentials, { sdkRetries: true });
+  await clients.resources(SANDBOX_TENANT_ID, group.subscriptionId).resourceGroups.createOrUpdate(group.name, { location: group.location });
+}
+
+function benchRequest(tag: string, i: number): CreateServerRequest {
+  const group = GROUPS[i % GROUPS.length];
+  return {
+    tenantId: SANDBOX_TENANT_ID,
+    subscriptionId: group.subscriptionId,
+    resourceGroup: { name: group.name, isNew: false },
+    serverName: `bench-${tag}-${i}`,
+    location: group.location,
+    version: '17',
+    tier: 'Burstable',
+    skuName: 'Standard_B2s',
+    storageSizeGB: 32,
+    authenticationMode: 'PostgreSQLOnly',
+    adminLogin: 'pgadmin',
+    adminPassword: 'Bench!pass1',
+    confirmPassword: 'Bench!pass1',
+    firewall: { allowAzureServices: false },
+  };
+}
+
+/** mulberry32: the same durations on every run. */
+function seededDurations(): number[] {
+  let state = SEED;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: DEPLOYMENTS }, () => Math.round(SERVER_SECONDS.min + next() * (SERVER_SECONDS.max - SERVER_SECONDS.min)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
