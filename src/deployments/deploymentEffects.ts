@@ -18,7 +18,7 @@ export interface DeploymentEffectsDeps {
   notifier: Notifier;
   details: DetailsOutput;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
-  tracker: { retry(stagingId: string): void; dismiss(stagingId: string): Promise<void> };
+  tracker: { retry(stagingId: string): void; dismiss(stagingId: string): Promise<void>; reportDashboardOpened(stagingId: string): void };
   /** Unexpected errors from a notification's follow-up, which nobody awaits. */
   onError(error: unknown): void;
 }
@@ -40,7 +40,11 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
   };
   const actions: DeploymentNotificationActions = {
     connect: async (deployment) => void (await deps.connect(profileIdOf(deployment))),
-    openDashboard: connectAndOpenDashboard,
+    // Opened from the "ready" notification: the record learns it, as when the machine opens it.
+    openDashboard: async (deployment) => {
+      await connectAndOpenDashboard(deployment);
+      deps.tracker.reportDashboardOpened(deployment.stagingId);
+    },
     viewDetails: (deployment) => showDeploymentDetails(deployment, deps.details),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),

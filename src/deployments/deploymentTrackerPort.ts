@@ -8,4 +8,5 @@ export interface DeploymentTrackerPort {
   dismiss(stagingId: string): Promise<void>;
   retry(stagingId: string): void | Promise<void>;
   clearAll(): Promise<void>;
+  reportDashboardOpened(stagingId: string): void | Promise<void>;
 }

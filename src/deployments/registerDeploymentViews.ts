@@ -28,7 +28,7 @@ export function createVscodeDeploymentEffects(
   connections: ConnectionsRegistration,
   secrets: SecretStore,
   details: DetailsOutput,
-  tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss'>,
+  tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
 ): Omit<DeploymentEffects, 'openRetryForm'> {
@@ -39,7 +39,7 @@ export function createVscodeDeploymentEffects(
     commands: createVscodeCommandRunner(),
     notifier,
     details,
-    tracker: { retry: async (id) => void (await tracker().retry(id)), dismiss: (id) => tracker().dismiss(id) },
+    tracker: { retry: async (id) => void (await tracker().retry(id)), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => void tracker().reportDashboardOpened(id) },
     onError: (error) => log.error(`Deployment notification: ${error instanceof Error ? error.message : String(error)}`),
   });
 }

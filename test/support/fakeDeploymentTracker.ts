@@ -9,6 +9,7 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
   readonly deployments$;
   readonly retried: string[] = [];
   readonly dismissed: string[] = [];
+  readonly dashboardsOpened: string[] = [];
   cleared = 0;
 
   constructor(contexts: DeploymentContext[] = []) {
@@ -31,6 +32,10 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
 
   retry(stagingId: string): void {
     this.retried.push(stagingId);
+  }
+
+  reportDashboardOpened(stagingId: string): void {
+    this.dashboardsOpened.push(stagingId);
   }
 
   async clearAll(): Promise<void> {

@@ -78,8 +78,8 @@ describe('DeploymentEffects: success', () => {
     expect(connects).toEqual([]);
   });
 
-  it('notifyReady: Connect connects; Open Dashboard connects and opens it', async () => {
-    const { effects, notifier, commands, connects } = setup();
+  it('notifyReady: Connect connects; Open Dashboard connects, opens it and tells the tracker', async () => {
+    const { effects, notifier, commands, connects, tracker } = setup();
     const d = deploymentContext({ inActiveSession: false });
     await effects.saveProfile(d);
     notifier.answerNext('Connect');
@@ -93,6 +93,7 @@ describe('DeploymentEffects: success', () => {
     await settle();
     expect(connects).toEqual(['flex-stg-1', 'flex-stg-1']);
     expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
+    expect(tracker.dashboardsOpened).toEqual(['stg-1']);
   });
 });
 
