@@ -93,35 +93,29 @@ export function serverDeployment(serverName: string, password: string, options: 
       },
     },
   ];
-  let previous = serverId;
+  // Name expressions vary on purpose, to exercise the sandbox's template evaluator.
+  const children: { child: string; childName: string; name: string; properties: Record<string, unknown> }[] = [];
   if (options.firewallRule !== false) {
-    resources.push({
-      type: `${SERVER_TYPE}/firewallRules`,
-      apiVersion: '2025-08-01',
-      name: "[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]",
-      properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' },
-      dependsOn: [previous],
-    });
-    previous = `[resourceId('${SERVER_TYPE}/firewallRules', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]`;
+    const rule = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
+    children.push({ child: 'firewallRules', childName: rule, name: `[format('{0}/{1}', parameters('serverName'), '${rule}')]`, properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' } });
   }
   if (options.entraAdmin) {
-    resources.push({
-      type: `${SERVER_TYPE}/administrators`,
-      apiVersion: '2025-08-01',
-      name: "[concat(parameters('serverName'), '/', '00000000-0000-4000-8000-0000000000ad')]",
+    const objectId = '00000000-0000-4000-8000-0000000000ad';
+    children.push({
+      child: 'administrators',
+      childName: objectId,
+      name: `[concat(parameters('serverName'), '/', '${objectId}')]`,
       properties: { principalName: 'admin@contoso.com', principalType: 'User', tenantId: '[subscription().tenantId]' },
-      dependsOn: [previous],
     });
-    previous = `[resourceId('${SERVER_TYPE}/administrators', parameters('serverName'), '00000000-0000-4000-8000-0000000000ad')]`;
   }
   if (options.database) {
-    resources.push({
-      type: `${SERVER_TYPE}/databases`,
-      apiVersion: '2025-08-01',
-      name: `[concat(parameters('serverName'), '/${options.database}')]`,
-      properties: { charset: 'UTF8', collation: 'en_US.utf8' },
-      dependsOn: [previous],
-    });
+    children.push({ child: 'databases', childName: options.database, name: `[concat(parameters('serverName'), '/${options.database}')]`, properties: { charset: 'UTF8', collation: 'en_US.utf8' } });
+  }
+  // Chained with dependsOn, as the provider rejects concurrent operations on one server.
+  let previous = serverId;
+  for (const { child, childName, name, properties } of children) {
+    resources.push({ type: `${SERVER_TYPE}/${child}`, apiVersion: '2025-08-01', name, properties, dependsOn: [previous] });
+    previous = `[resourceId('${SERVER_TYPE}/${child}', parameters('serverName'), '${childName}')]`;
   }
   return {
     properties: {
