@@ -26,10 +26,17 @@ const workbenchSettings = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // The dev workspace (.harness/dev) sits inside this repository: no "open the parent repo?" toast.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
+/** Fresh temporary folders for one test run. */
 export function createRunDirs(name: string, settings: Record<string, unknown> = {}): RunDirs {
-  const root = mkdtempSync(join(tmpdir(), `pgflex-e2e-${name.replace(/[^a-z0-9-]/gi, '-')}-`));
+  return prepareRunDirs(mkdtempSync(join(tmpdir(), `pgflex-e2e-${name.replace(/[^a-z0-9-]/gi, '-')}-`)), settings);
+}
+
+/** The folders under a given root (kept or new), with the user settings written afresh. */
+export function prepareRunDirs(root: string, settings: Record<string, unknown> = {}): RunDirs {
   const dirs: RunDirs = {
     root,
     userData: join(root, 'user'),
