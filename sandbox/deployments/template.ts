@@ -142,9 +142,7 @@ export function planDeployment(body: unknown, scope: PlanScope): DeploymentPlan 
       values.set(name, value);
       echoed[name] = type.toLowerCase().startsWith('secure') ? { type: capitalize(type) } : { type: capitalize(type), value };
     }
-    const resources = flatten(template.resources as TemplateResource[])
-      .filter((r) => r.condition === undefined || Boolean(evaluateDeep(r.condition, planningScope)))
-      .map((r) => planResource(r, planningScope, scope));
+    const resources = planAll(template.resources as TemplateResource[], planningScope, scope);
     const outputs = asRecord(template.outputs);
     return {
       mode: String(properties.mode ?? 'Incremental'),
@@ -169,10 +167,25 @@ export function planDeployment(body: unknown, scope: PlanScope): DeploymentPlan 
   }
 }
 
-function planResource(r: TemplateResource, exprScope: ExpressionScope, scope: PlanScope): PlannedResource {
+/**
+ * Resources whose condition holds, each followed by its nested children, which take the parent's
+ * type and name as prefix.
+ */
+function planAll(resources: TemplateResource[], exprScope: ExpressionScope, scope: PlanScope, parent?: PlannedResource): PlannedResource[] {
+  return resources
+    .filter((r) => r.condition === undefined || Boolean(evaluateDeep(r.condition, exprScope)))
+    .flatMap((r) => {
+      const planned = planResource(r, exprScope, scope, parent);
+      return [planned, ...planAll(r.resources ?? [], exprScope, scope, planned)];
+    });
+}
+
+function planResource(r: TemplateResource, exprScope: ExpressionScope, scope: PlanScope, parent?: PlannedResource): PlannedResource {
   if (r.copy !== undefined) throw new TemplateValidationError('InvalidTemplate', "Deployment template validation failed: 'copy loops are not supported by the pgflex sandbox'.");
-  const type = String(evaluateString(String(r.type ?? ''), exprScope));
-  const name = String(evaluateString(String(r.name ?? ''), exprScope));
+  const ownType = String(evaluateString(String(r.type ?? ''), exprScope));
+  const ownName = String(evaluateString(String(r.name ?? ''), exprScope));
+  const type = parent ? `${parent.type}/${ownType}` : ownType;
+  const name = parent ? `${parent.name}/${ownName}` : ownName;
   if (!type.includes('/') || !name) {
     throw new TemplateValidationError('InvalidTemplate', "Deployment template validation failed: 'Every template resource needs a type and a name.'.");
   }
@@ -201,14 +214,6 @@ function kindOf(lowerType: string): ResourceKind {
   if (child === 'administrators') return 'administrators';
   if (child === 'databases') return 'databases';
   return 'other';
-}
-
-/** Child resources nested in a parent's `resources` get the parent's type and name as prefix. */
-function flatten(resources: TemplateResource[], parent?: TemplateResource): TemplateResource[] {
-  return resources.flatMap((r) => {
-    const own: TemplateResource = parent ? { ...r, type: `${parent.type}/${r.type}`, name: `${parent.name}/${r.name}` } : r;
-    return [own, ...flatten(r.resources ?? [], own)];
-  });
 }
 
 /** Template order, except that a resource runs after everything it depends on. */
