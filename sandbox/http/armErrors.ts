@@ -54,8 +54,8 @@ export function invalidRequestContent(message: string): ArmResponse {
   return armError(400, 'InvalidRequestContent', message);
 }
 
-/** ARM writes times with seven fractional digits; "M/D/YYYY h:mm:ss AM" appears in token errors. */
-export function formatArmTime(date: Date): string {
+/** Token errors write UTC times as "M/D/YYYY h:mm:ss AM". */
+function formatArmTime(date: Date): string {
   const h = date.getUTCHours();
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${h % 12 || 12}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;

@@ -20,7 +20,3 @@ export function armError(status: number, code: string, message: string, headers?
   return { status, body: { error: { code, message } }, headers };
 }
 
-/** ARM's paged collection shape. */
-export function page<T>(value: T[], nextLink?: string): { value: T[]; nextLink?: string } {
-  return nextLink ? { value, nextLink } : { value };
-}
