@@ -8,6 +8,7 @@ import { pageOf } from '../http/paging';
 import type { RouteContext, Router } from '../http/router';
 import { DeploymentRun } from './deploymentRun';
 import { toArmDeployment, toArmOperations, toOperationStatus } from './deploymentRepresentation';
+import { preflight } from '../flexibleServers/preflight';
 import { planDeployment, TemplateValidationError } from './template';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';
@@ -50,6 +51,8 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
       if (error instanceof TemplateValidationError) return armError(400, error.code, error.message);
       throw error;
     }
+    const refused = preflight(deploymentName, plan.resources);
+    if (refused) return { status: 400, body: { error: refused } };
     const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
     sandbox.state.deployments.set(key, run);
     const operationBase = `${ctx.baseUrl}${run.id}`;

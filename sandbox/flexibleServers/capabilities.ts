@@ -17,6 +17,16 @@ interface EditionSpec {
   skus: { name: string; vCores: number; iops: number; memoryPerVcoreMb: number }[];
 }
 
+/** Why a server's version, compute or storage is not offered; undefined when it is. */
+export function unsupportedOffer(version: string, tier: string, skuName: string, storageGb: number): string | undefined {
+  if (!VERSIONS.includes(version)) return `PostgreSQL version '${version}' is not supported in this location. Supported versions: ${VERSIONS.join(', ')}.`;
+  const edition = EDITIONS.find((e) => e.name === tier);
+  if (!edition) return `The compute tier '${tier}' is not supported. Supported tiers: ${EDITIONS.map((e) => e.name).join(', ')}.`;
+  if (!edition.skus.some((s) => s.name === skuName)) return `The compute size '${skuName}' is not available in the '${tier}' tier in this location.`;
+  if (!STORAGE_GB.includes(storageGb)) return `The storage size ${storageGb} GiB is not supported. Supported sizes (GiB): ${STORAGE_GB.join(', ')}.`;
+  return undefined;
+}
+
 function series(prefix: string, suffix: string, vCores: number[], memoryPerVcoreMb: number): EditionSpec['skus'] {
   return vCores.map((v) => ({ name: `Standard_${prefix}${v}${suffix}`, vCores: v, iops: Math.min(80000, v * 3200), memoryPerVcoreMb }));
 }

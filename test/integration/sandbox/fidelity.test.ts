@@ -144,6 +144,17 @@ describe('sandbox fidelity to the official ARM examples', () => {
     });
   });
 
+  it('refuses a server Azure does not offer at PUT time, in the shape of the Deployments_Validate 400 example', async () => {
+    const body = serverDeployment('fid-old', 'S3cret!pass', { version: '10' });
+    const refused = await armRequest(sandbox, 'PUT', `${deploymentPath('pgflex-fid-3')}?api-version=2025-04-01`, { body });
+    expect(refused.status).toBe(400);
+    const published = (example('resources-deployments-2026-09-01/PostDeploymentValidateOnResourceGroup.json', '400') as { error: unknown }).error;
+    const error = (refused.body as { error: unknown }).error;
+    expect(shapeDifferences(published, error)).toEqual([]);
+    expect(error).toMatchObject({ code: 'InvalidTemplateDeployment', details: [{ code: 'PreflightValidationCheckFailed', details: [{ target: 'fid-old', message: expect.stringContaining("version '10'") }] }] });
+    expect((await armRequest(sandbox, 'GET', `${deploymentPath('pgflex-fid-3')}?api-version=2025-04-01`)).status).toBe(404);
+  });
+
   it('deployment operations carry the per-resource fields the portal shows', async () => {
     const operations = await get(`/subscriptions/${SUBSCRIPTION_ID}/resourcegroups/${RESOURCE_GROUP}/deployments/pgflex-fid-2/operations?api-version=2025-04-01`);
     const [failed] = operations.value as { properties: Record<string, unknown> }[];

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { ArmErrorBody } from '../http/armResponse';
+import type { PlannedResource } from '../deployments/template';
+import { unsupportedOffer } from './capabilities';
+
+const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
+
+/**
+ * ARM's preflight: before accepting a deployment it asks each resource provider to validate its
+ * resources, and answers the PUT with 400 InvalidTemplateDeployment → PreflightValidationCheckFailed
+ * → the provider's findings (the shape of the official Deployments_Validate example). The inner
+ * codes are the sandbox's names for the flexible-server rules it checks.
+ */
+export function preflight(deploymentName: string, resources: PlannedResource[]): ArmErrorBody | undefined {
+  const findings = resources.filter((r) => r.kind === 'flexibleServers').flatMap(checkServer);
+  if (findings.length === 0) return undefined;
+  return {
+    code: 'InvalidTemplateDeployment',
+    message: `The template deployment '${deploymentName}' is not valid according to the validation procedure. The tracking id is '${randomUUID()}'. See inner errors for details.`,
+    details: [{ code: 'PreflightValidationCheckFailed', message: 'Preflight validation failed. Please refer to the details for the specific errors.', details: findings }],
+  };
+}
+
+function checkServer(server: PlannedResource): ArmErrorBody[] {
+  const p = server.properties;
+  const findings: ArmErrorBody[] = [];
+  const add = (code: string, message: string): void => {
+    findings.push({ code, message, target: server.name });
+  };
+  if (!/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/.test(server.name)) {
+    add('InvalidServerName', `The server name '${server.name}' must be 3 to 63 characters of lowercase letters, numbers and hyphens, and cannot start or end with a hyphen.`);
+  }
+  const storage = (p.storage ?? {}) as { storageSizeGB?: unknown };
+  const offer = unsupportedOffer(String(p.version ?? ''), String(server.sku?.tier ?? ''), String(server.sku?.name ?? ''), Number(storage.storageSizeGB ?? 32));
+  if (offer) add('UnsupportedServerOffer', offer);
+  const ha = (p.highAvailability ?? {}) as { mode?: unknown };
+  if (server.sku?.tier === 'Burstable' && ha.mode !== undefined && ha.mode !== 'Disabled') {
+    add('HighAvailabilityNotSupportedForBurstable', 'High availability is not supported for the Burstable tier.');
+  }
+  const login = typeof p.administratorLogin === 'string' ? p.administratorLogin : undefined;
+  if (login !== undefined && (BLOCKED_LOGINS.includes(login.toLowerCase()) || login.toLowerCase().startsWith('pg_'))) {
+    add('BlockedUserName', `The administrator login '${login}' is reserved. Choose a different login name.`);
+  }
+  return findings;
+}
