@@ -55,6 +55,7 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
     if (refused) return { status: 400, body: { error: refused } };
     const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
     sandbox.state.deployments.set(key, run);
+    trimHistory(sandbox, subscriptionId, resourceGroupName);
     const operationBase = `${ctx.baseUrl}${run.id}`;
     return ok(toArmDeployment(run, sandbox.now()), existing ? 200 : 201, {
       'Azure-AsyncOperation': `${operationBase}/operationStatuses/${run.statusId}?api-version=${API_VERSION}`,
@@ -127,6 +128,18 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
   };
   router.add('GET', `${GROUP}/deployments/{deploymentName}/operations/{operationId}`, 'operations.get', getOperation);
   router.add('GET', `${DEPLOYMENT}/operations/{operationId}`, 'operations.get', getOperation);
+}
+
+/** ARM keeps at most 800 deployments per group: above 700 it deletes the oldest finished ones down to 600. */
+const HISTORY_TRIGGER = 700;
+const HISTORY_KEEP = 600;
+
+function trimHistory(sandbox: SandboxContext, subscriptionId: string, resourceGroup: string): void {
+  const prefix = `${groupKey(subscriptionId, resourceGroup)}/`;
+  const inGroup = [...sandbox.state.deployments].filter(([key, run]) => key.startsWith(prefix) && !run.vanished);
+  if (inGroup.length <= HISTORY_TRIGGER) return;
+  const oldestFinished = inGroup.filter(([, run]) => run.isTerminal).sort(([, a], [, b]) => a.acceptedAt - b.acceptedAt);
+  for (const [key] of oldestFinished.slice(0, inGroup.length - HISTORY_KEEP)) sandbox.state.deployments.delete(key);
 }
 
 /** Only `provisioningState eq '<state>'` is documented for this list. */

@@ -44,6 +44,18 @@ describe('sandbox routing and wire details', () => {
     expect((top.body as { value: unknown[] }).value).toHaveLength(7);
   });
 
+  it("deletes the oldest finished deployments above 700 per resource group, as ARM's history limit does", async () => {
+    for (let i = 0; i < 701; i++) {
+      await armRequest(sandbox, 'PUT', `${deploymentPath(`d-history-${i}`)}?${api}`, { body: serverDeployment(`route-history-${i}`, 'S3cret!pass', { firewallRule: false }) });
+      // Let the oldest ones finish before the limit is reached.
+      if (i === 9) await eventually(() => armRequest(sandbox, 'GET', `${deploymentPath('d-history-9')}?${api}`), (r) => (r.body as { properties: { provisioningState: string } }).properties.provisioningState === 'Succeeded');
+    }
+    expect((await armRequest(sandbox, 'GET', `${deploymentPath('d-history-0')}?${api}`)).status).toBe(404);
+    expect((await armRequest(sandbox, 'GET', `${deploymentPath('d-history-700')}?${api}`)).status).toBe(200);
+    // The server of a deleted deployment is still there.
+    expect((await armRequest(sandbox, 'GET', `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/route-history-0?api-version=2025-08-01`)).status).toBe(200);
+  });
+
   it('accepts a PUT with 201, LRO headers on its own https base, and a status that runs to Succeeded', async () => {
     const put = await armRequest(sandbox, 'PUT', `${deploymentPath('d-lro')}?${api}`, { body: serverDeployment('route-lro', 'S3cret!pass') });
     expect(put.status).toBe(201);
