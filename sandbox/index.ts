@@ -35,10 +35,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const t = now();
     for (const run of state.deployments.values()) run.advance(t, env);
   };
-  const context: SandboxContext = { state, env, postgres, now, advanceAll };
+  const context: SandboxContext = { state, now, advanceAll };
 
   const arm = new Router();
-  registerSubscriptionRoutes(arm, context);
+  registerSubscriptionRoutes(arm);
   registerResourceGroupRoutes(arm, context);
   registerDeploymentRoutes(arm, context);
   registerFlexibleServerRoutes(arm, context);

@@ -1,4 +1,3 @@
-import type { SandboxContext } from '../context';
 import { ok } from '../http/armResponse';
 import { subscriptionNotFound } from '../http/armErrors';
 import type { Router } from '../http/router';
@@ -19,7 +18,7 @@ function toArmSubscription(s: SandboxSubscription): Record<string, unknown> {
   };
 }
 
-export function registerSubscriptionRoutes(router: Router, _sandbox: SandboxContext): void {
+export function registerSubscriptionRoutes(router: Router): void {
   router.add('GET', '/subscriptions', 'subscriptions.list', () => ok({ value: SANDBOX_SUBSCRIPTIONS.map(toArmSubscription) }));
 
   router.add('GET', '/subscriptions/{subscriptionId}', 'subscriptions.get', (ctx) => {
