@@ -1,4 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './palette';
+
+/** Shows a contributed view through the "Focus on … View" command VS Code makes for every view. */
+export async function showView(page: Page, containerTitle: string, viewTitle: string): Promise<void> {
+  await runCommand(page, `${containerTitle}: Focus on ${viewTitle} View`);
+  await viewPane(page, viewTitle).waitFor({ state: 'visible', timeout: 30_000 });
+}
 
 /** The pane of a view in the side bar, found by its header title (as VS Code shows it, any case). */
 export function viewPane(page: Page, viewTitle: string): Locator {

@@ -1,0 +1,63 @@
+import type { FrameLocator, Page } from 'playwright-core';
+import { runCommand } from '../harness/palette';
+import { findWebview } from '../harness/webview';
+
+export const CREATE_COMMAND = 'PostgreSQL: Create Azure Database for PostgreSQL Flexible Server';
+const FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
+
+export type AuthenticationLabel =
+  | 'PostgreSQL authentication only'
+  | 'Microsoft Entra authentication only'
+  | 'PostgreSQL and Microsoft Entra authentication';
+
+export interface CreateFormInput {
+  serverName: string;
+  resourceGroup: string;
+  location: string;
+  authentication?: AuthenticationLabel;
+  adminLogin?: string;
+  password?: string;
+}
+
+/** Opens the create form from the palette and waits until it has loaded the subscriptions. */
+export async function openCreateForm(page: Page): Promise<FrameLocator> {
+  await runCommand(page, CREATE_COMMAND);
+  return findCreateForm(page);
+}
+
+export async function findCreateForm(page: Page): Promise<FrameLocator> {
+  const form = await findWebview(page, FORM_HEADING);
+  await form.locator('#serverName').waitFor({ state: 'visible', timeout: 30_000 });
+  return form;
+}
+
+/** vscode-single-select: open its list, click the option (both live in its shadow DOM). */
+export async function chooseOption(form: FrameLocator, selectId: string, label: string): Promise<void> {
+  const select = form.locator(`vscode-single-select#${selectId}`);
+  await select.locator('.select-face').click();
+  await select.locator('li.option', { hasText: label }).first().click();
+}
+
+async function typeInto(form: FrameLocator, fieldId: string, text: string): Promise<void> {
+  await form.locator(`vscode-textfield#${fieldId} input`).fill(text);
+}
+
+/** Fills the form as a person would; version, tier, size and storage keep the form's defaults. */
+export async function fillCreateForm(form: FrameLocator, input: CreateFormInput): Promise<void> {
+  await chooseOption(form, 'resourceGroupName', input.resourceGroup);
+  await typeInto(form, 'serverName', input.serverName);
+  await chooseOption(form, 'location', input.location);
+  // The version list fills once the location's capabilities arrive.
+  await form.locator('vscode-single-select#version vscode-option').first().waitFor({ state: 'attached', timeout: 30_000 });
+  const authentication = input.authentication ?? 'PostgreSQL authentication only';
+  await form.locator(`vscode-radio[aria-label="${authentication}"]`).click();
+  if (authentication !== 'Microsoft Entra authentication only') {
+    await typeInto(form, 'adminLogin', input.adminLogin ?? 'pgadmin');
+    await typeInto(form, 'adminPassword', input.password ?? 'Sandbox-Passw0rd!');
+    await typeInto(form, 'confirmPassword', input.password ?? 'Sandbox-Passw0rd!');
+  }
+}
+
+export async function submitCreateForm(form: FrameLocator): Promise<void> {
+  await form.locator('vscode-button', { hasText: 'Create' }).click();
+}
