@@ -4,7 +4,7 @@ import { estimateDuration, type PastDeployment } from '../../machines/flexDeploy
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzureCatalog } from '../azure/azureCatalog';
-import type { DeploymentRef } from '../services/flexDeployment/ports';
+import { deploymentRefOf } from '../services/flexDeployment/ports';
 import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
 
 export interface ProgressFeedDeps {
@@ -79,7 +79,7 @@ export class ProgressFeed implements Listener {
     this.reading = true;
     try {
       const terminal = view.context.status !== 'deploying';
-      this.operations = await this.deps.catalog.listDeploymentOperations(toDeploymentRef(view.context));
+      this.operations = await this.deps.catalog.listDeploymentOperations(deploymentRefOf(view.context));
       if (terminal) this.finalReadDone = true;
       if (!this.disposed && this.view) this.post(this.view);
     } catch (err) {
@@ -110,16 +110,6 @@ export class ProgressFeed implements Listener {
   }
 }
 
-export function toDeploymentRef(context: DeploymentContext): DeploymentRef {
-  return {
-    stagingId: context.stagingId,
-    tenantId: context.tenantId,
-    subscriptionId: context.subscriptionId,
-    resourceGroupName: context.resourceGroupName,
-    deploymentName: context.deploymentName,
-    createdAt: context.createdAt,
-  };
-}
 
 function toPastDeployment(context: DeploymentContext): PastDeployment {
   return {

@@ -13,16 +13,17 @@ import { OwnedDeployments, stateValueOf } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import {
   ArmStartError,
+  deploymentRefOf,
   type AzureSignIn,
   type Clock,
   type DeploymentEffects,
   type DeploymentObservation,
   type DeploymentReader,
-  type DeploymentRef,
   type SecretStore,
   type ServerProvisioner,
 } from './ports';
-import { deploymentNameFor, needsStagedPassword, stagedContext } from './stageDeployment';
+import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
+import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 
 /** The service interface of the specification (§3). */
@@ -115,7 +116,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
       await this.deps.journal.commit({ deletes: [...purge] });
     }
-    for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
+    await this.batched(async () => {
+      for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
+    });
     this.publish();
     this.startPolling();
   }
@@ -173,7 +176,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
     const at = this.deps.clock.now();
     const stagingId = randomUUID();
-    const deploymentName = deploymentNameFor(request.serverName, at);
+    const deploymentName = makeDeploymentName(request.serverName, at);
     let passwordSecretId: string | undefined;
     if (needsStagedPassword(request) && request.adminPassword) {
       passwordSecretId = stagedPasswordKey(stagingId);
@@ -254,11 +257,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private async readAndApply(ids: readonly string[]): Promise<CycleOutcome> {
-    const refs = ids.map((id) => this.records.get(id)).filter((r) => r !== undefined).map(refOf);
+    const refs = ids.map((id) => this.records.get(id)).filter((r) => r !== undefined).map(deploymentRefOf);
     const batch = refs.length ? await this.deps.reader.read(refs) : { observations: new Map<string, DeploymentObservation>() };
     const at = this.deps.clock.now();
-    this.inCycle = true;
-    try {
+    await this.batched(async () => {
       for (const ref of refs) {
         const observation = batch.observations.get(ref.stagingId) ?? { kind: 'unavailable', reason: 'no answer' };
         const event = eventFor(observation, at);
@@ -266,11 +268,19 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
         if (observation.kind === 'signedOut') void this.promptSignInOnce();
         this.owned.send(ref.stagingId, { type: 'clock.tick', at });
       }
+    });
+    return { retryAfterMs: batch.retryAfterMs };
+  }
+
+  /** Changes made inside are written together, once, at the end. */
+  private async batched(work: () => Promise<void>): Promise<void> {
+    this.inCycle = true;
+    try {
+      await work();
     } finally {
       this.inCycle = false;
     }
     await this.flush();
-    return { retryAfterMs: batch.retryAfterMs };
   }
 
   /**
@@ -396,11 +406,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
 function viewOf(record: DeploymentRecord): DeploymentView {
   return { value: stateValueOf(record.state), context: toContext(record) };
-}
-
-function refOf(record: DeploymentRecord): DeploymentRef {
-  const { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt } = record;
-  return { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt };
 }
 
 function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent | undefined {

@@ -23,6 +23,11 @@ export interface DeploymentRef {
   serverName?: string;
 }
 
+export function deploymentRefOf(d: Readonly<DeploymentContext>): DeploymentRef {
+  const { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt, serverName } = d;
+  return { stagingId, tenantId, subscriptionId, resourceGroupName, deploymentName, createdAt, serverName };
+}
+
 /** What one read of ARM said about one deployment. */
 export type DeploymentObservation =
   | { kind: 'running'; provisioningState: string }

@@ -2,11 +2,6 @@ import type { CreateServerRequest } from '../../../machines/flexDeployment/creat
 import { toRetryableRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { ConnectionProfileDraft, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
-/** ARM deployment name of the specification: `pgflex-{serverName}-{timestamp}`. */
-export function deploymentNameFor(serverName: string, at: number): string {
-  return `pgflex-${serverName}-${at}`;
-}
-
 export function profileIdFor(stagingId: string): string {
   return `flex-${stagingId}`;
 }

@@ -1,0 +1,143 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createActor } from 'xstate';
+import { deploymentMachine } from '../machines/flexDeployment/deploymentMachine';
+import { readRecord, toContext, type DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
+import { stateValueOf } from '../src/services/flexDeployment/ownedDeployments';
+import { stagedContext } from '../src/services/flexDeployment/stageDeployment';
+import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys';
+import { createRequest, tempDir } from '../test/support/trackerFakes';
+import { createWorld, openWindow } from '../test/support/trackerHarness';
+
+const DAY = 24 * 3600_000;
+
+/** `count` retained records, as a month of use leaves them: terminal, within retention. */
+function retainedRecords(count: number, now: number): DeploymentRecord[] {
+  const records: DeploymentRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = now - ((i % 25) + 1) * DAY;
+    const context = stagedContext(createRequest({ serverName: `server-${i}` }), { stagingId: `s-${i}`, deploymentName: `pgflex-server-${i}-${at}` }, at);
+    const failed = i % 5 === 0;
+    records.push({
+      ...context,
+      schemaVersion: 2,
+      state: failed ? 'failed' : 'succeeded.profileCreated',
+      status: failed ? 'failed' : 'succeeded',
+      terminalAt: at + 300_000,
+      inActiveSession: false,
+      profileCreated: !failed,
+      error: failed ? 'Operation results in exceeding approved quota.' : undefined,
+      audit: [...context.audit, { at: at + 1000, event: 'arm.accepted', to: 'deploying' }, { at: at + 300_000, event: 'poll.succeeded', to: 'succeeded' }],
+    });
+  }
+  return records;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** The tracker's activation over `count` stored records: time and heap retained. */
+async function measureActivation(count: number, runs: number) {
+  const times: number[] = [];
+  const heaps: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const dir = tempDir();
+    const world = createWorld(dir.path);
+    const records = retainedRecords(count, world.clock.now());
+    writeFileSync(join(dir.path, 'flexDeployments.json'), JSON.stringify({ journalVersion: 1, records }));
+    await world.memento.update(STAGED_PROFILES_KEY, records);
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const { tracker } = openWindow(world);
+    const start = performance.now();
+    await tracker.activate();
+    times.push(performance.now() - start);
+    gc();
+    heaps.push(process.memoryUsage().heapUsed - heapBefore);
+    await tracker.dispose();
+    dir.remove();
+  }
+  return { ms: median(times), heapMb: median(heaps) / 2 ** 20 };
+}
+
+/** The naive design: validate every record and keep a live actor per record. */
+function measureNaiveActivation(count: number, runs: number): number {
+  const raw = JSON.stringify(retainedRecords(count, Date.now()));
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    const actors = [];
+    for (const item of JSON.parse(raw) as unknown[]) {
+      const reading = readRecord(item);
+      if (reading.kind !== 'valid') continue;
+      const context = toContext(reading.record);
+      const snapshot = deploymentMachine.resolveState({ value: stateValueOf(reading.record.state), context });
+      actors.push(createActor(deploymentMachine, { snapshot, input: context }).start());
+    }
+    times.push(performance.now() - start);
+    for (const a of actors) a.stop();
+  }
+  return median(times);
+}
+
+async function measureWritesPerCycle(deploying: number) {
+  const dir = tempDir();
+  const world = createWorld(dir.path);
+  const { tracker } = openWindow(world);
+  await tracker.activate();
+  tracker.stopPolling();
+  for (let i = 0; i < deploying; i++) await tracker.create(createRequest({ serverName: `server-${i}` }));
+  await tracker.whenIdle();
+  const before = world.memento.writes;
+  await tracker.refresh();
+  await tracker.whenIdle();
+  const writes = world.memento.writes - before;
+  await tracker.dispose();
+  dir.remove();
+  return writes;
+}
+
+async function measureIdleTimers(): Promise<number> {
+  const dir = tempDir();
+  const world = createWorld(dir.path);
+  const records = retainedRecords(100, world.clock.now());
+  await world.memento.update(STAGED_PROFILES_KEY, records);
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
+  const { tracker } = openWindow(world);
+  await tracker.activate();
+  await tracker.whenIdle();
+  const idle = timers() - before;
+  await tracker.dispose();
+  dir.remove();
+  return idle;
+}
+
+export async function runCoreBench(log: (line: string) => void = () => {}): Promise<Record<string, number>> {
+  const a1000 = await measureActivation(1000, 9);
+  log(`activation, 1,000 records: ${a1000.ms.toFixed(1)} ms`);
+  const a10000 = await measureActivation(10_000, 3);
+  log(`activation, 10,000 records: ${a10000.ms.toFixed(1)} ms`);
+  const naive1000 = measureNaiveActivation(1000, 5);
+  return {
+    activateMsMedian1000Records: round(a1000.ms),
+    activateMsMedian10000Records: round(a10000.ms),
+    activateHeapMb1000Records: round(a1000.heapMb),
+    activateHeapMb10000Records: round(a10000.heapMb),
+    naiveActorPerRecordActivateMs1000Records: round(naive1000),
+    activateSpeedupVsActorPerRecord: round(naive1000 / a1000.ms),
+    globalStateWritesPerPollCycle50Deploying: await measureWritesPerCycle(50),
+    idleTimers: await measureIdleTimers(),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
