@@ -61,3 +61,15 @@ export async function fillCreateForm(form: FrameLocator, input: CreateFormInput)
 export async function submitCreateForm(form: FrameLocator): Promise<void> {
   await form.locator('vscode-button', { hasText: 'Create' }).click();
 }
+
+/** The whole create flow with a screenshot per step; returns once the progress view shows. */
+export async function createServer(vscode: { page: Page; shot(step: string): Promise<string> }, input: CreateFormInput): Promise<FrameLocator> {
+  const form = await openCreateForm(vscode.page);
+  await vscode.shot('form');
+  await fillCreateForm(form, input);
+  await vscode.shot('filled');
+  await submitCreateForm(form);
+  const progress = await findWebview(vscode.page, `h1:text("Provisioning ${input.serverName}")`);
+  await vscode.shot('deploying');
+  return progress;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { clickNotificationButton, waitForNotification } from './harness/notifications';
+import { outputChannelText } from './harness/outputChannel';
+import { showView, treeItems } from './harness/tree';
+import { findWebview } from './harness/webview';
+import { waitFor } from './harness/waitFor';
+import { createServer, findCreateForm } from './flows/createServerForm';
+import { savedConnections } from './flows/savedProfiles';
+import { useScenario } from './flows/scenario';
+
+// Spec scenario 3: a deployment fails (scripted), reload; the notification shows; View Details shows
+// the ARM error; Retry opens the form prefilled; Dismiss removes the record. Two failed servers,
+// because answering with Retry (rightly) stops the notification from coming back.
+describe('scenario 3: failure notification', () => {
+  const retried = 'pgflex-fails-a';
+  const dismissed = 'pgflex-fails-b';
+  const scenario = useScenario('scenario-3-failure-notification');
+  const notice = (serverName: string) => `provisioning failed for '${serverName}'`;
+  const deploymentsShown = async (serverName: string) =>
+    (await treeItems(scenario.vscode.page, 'Deployments')).some((label) => label.includes(serverName));
+
+  it('shows the failure, then after a reload offers View Details, Retry and Dismiss', async () => {
+    const { vscode, sandbox } = scenario;
+    for (const serverName of [retried, dismissed]) {
+      sandbox.control.scriptOutcome(serverName, { outcome: 'fail', error: 'QuotaExceeded' });
+      await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+      await findWebview(vscode.page, `h1:text("Provisioning ${serverName} failed")`, 120_000);
+      await vscode.shot(`failed-in-progress-view-${serverName}`);
+    }
+
+    await vscode.reload();
+    const toast = await waitForNotification(vscode.page, notice(retried));
+    expect(await toast.innerText()).toContain('exceeding approved vCore quota');
+    await waitForNotification(vscode.page, notice(dismissed));
+    await vscode.shot('notifications-after-reload');
+
+    await clickNotificationButton(vscode.page, notice(retried), 'View Details');
+    await waitFor('the details in the output channel', () => outputChannelText(vscode.dirs, 'PostgreSQL Flex Deployments').includes('QuotaExceeded'), 30_000);
+    const details = outputChannelText(vscode.dirs, 'PostgreSQL Flex Deployments');
+    expect(details).toContain(`Deployment of '${retried}' (failed)`);
+    expect(details).toContain('DeploymentFailed');
+    await vscode.shot('view-details');
+
+    await showView(vscode.page, 'PostgreSQL', 'Deployments');
+    expect(await deploymentsShown(dismissed)).toBe(true);
+    await clickNotificationButton(vscode.page, notice(dismissed), 'Dismiss');
+    await expect.poll(() => deploymentsShown(dismissed), { timeout: 30_000 }).toBe(false);
+    expect(await deploymentsShown(retried)).toBe(true);
+    await vscode.shot('dismissed');
+
+    await vscode.reload();
+    await clickNotificationButton(vscode.page, notice(retried), 'Retry');
+    const form = await findCreateForm(vscode.page);
+    await expect.poll(() => form.locator('vscode-textfield#serverName input').inputValue(), { timeout: 30_000 }).toBe(retried);
+    await vscode.shot('retry-form-prefilled');
+
+    expect(savedConnections(vscode.dirs)).toHaveLength(0);
+  });
+});
