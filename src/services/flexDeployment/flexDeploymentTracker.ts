@@ -86,6 +86,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private journalWatch: { dispose(): void } | undefined;
   private journalChangeQueued = false;
   private disposed = false;
+  private publishQueued = false;
   private polling = false;
 
   readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
@@ -385,10 +386,16 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return flush;
   }
 
+  /** Views are rebuilt once per tick, however many records changed in it. */
   private publish(): void {
-    const records = [...this.records.values()];
-    this.active$.next(records.some(needsArmRead));
-    this.views$.next(records.map(viewOf));
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      const records = [...this.records.values()];
+      this.active$.next(records.some(needsArmRead));
+      this.views$.next(records.map(viewOf));
+    });
   }
 
   private async promptSignInOnce(): Promise<void> {
