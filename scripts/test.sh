@@ -7,5 +7,5 @@ scripts/install.sh
 npm run --silent typecheck
 npm run --silent lint
 npx vitest run --project unit --project integration --project webview
-npm run --silent package
+# The e2e project's global setup packages the .vsix the scenarios install.
 npx vitest run --project e2e
