@@ -1,5 +1,5 @@
 import { watch } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -38,6 +38,7 @@ const JOURNAL_FILE = 'flexDeployments.json';
 export class DeploymentJournal {
   private readonly file: string;
   private queue: Promise<unknown> = Promise.resolve();
+  private lastOwnWrite: string | undefined;
 
   constructor(
     readonly directory: string,
@@ -114,13 +115,26 @@ export class DeploymentJournal {
   watch(listener: () => void): { dispose(): void } {
     try {
       const watcher = watch(this.directory, (_event, name) => {
-        if (name === JOURNAL_FILE) listener();
+        if (name !== JOURNAL_FILE) return;
+        void this.signature().then((now) => {
+          if (now !== this.lastOwnWrite) listener();
+        });
       });
       watcher.on('error', () => watcher.close());
       return { dispose: () => watcher.close() };
     } catch (error) {
       this.log(`Not watching the deployment journal (${String(error)}); other windows' deployments show on reload.`);
       return { dispose: () => undefined };
+    }
+  }
+
+  /** Identifies a version of the file, so the watcher can tell this window's writes from others'. */
+  private async signature(): Promise<string | undefined> {
+    try {
+      const { mtimeMs, size, ino } = await stat(this.file);
+      return `${ino}:${mtimeMs}:${size}`;
+    } catch {
+      return undefined;
     }
   }
 
@@ -158,6 +172,7 @@ export class DeploymentJournal {
       await handle.close();
     }
     await rename(tmp, this.file);
+    this.lastOwnWrite = await this.signature();
     await this.globalState.update(STAGED_PROFILES_KEY, items);
   }
 

@@ -107,6 +107,19 @@ export function toContext(record: DeploymentRecord): DeploymentContext {
   return context;
 }
 
+/** Equal as stored: JSON drops undefined fields, and key order does not matter. */
+export function sameRecord(a: DeploymentRecord, b: DeploymentRecord): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Validates (and migrates) one stored item. Never throws. */
 export function readRecord(raw: unknown): RecordReading {
   const version = schemaVersionOf(raw);

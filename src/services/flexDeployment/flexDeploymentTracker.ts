@@ -8,7 +8,7 @@ import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedF
 import { isUnfinished, needsArmRead, planActivation } from './activationPlan';
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLeases } from './deploymentLeases';
-import { toContext, type DeploymentRecord } from './deploymentRecord';
+import { sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
 import { OwnedDeployments, stateValueOf } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import {
@@ -345,6 +345,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private onChanged(record: DeploymentRecord): void {
+    const known = this.records.get(record.stagingId);
+    // Resuming re-asserts what was stored (e.g. "not in the active session"): nothing to write.
+    if (known && sameRecord(known, record)) return;
     if (record.state === 'dismissed') {
       this.records.delete(record.stagingId);
       this.dirty.delete(record.stagingId);
