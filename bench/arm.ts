@@ -1,4 +1,5 @@
 import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../sandbox';
+import { createRequest } from '../test/support/trackerFakes';
 import type { CreateServerRequest } from '../machines/flexDeployment/createServerRequest';
 import { ArmClients } from '../src/azure/armClients';
 import { ArmDeploymentReader, type ListStrategy } from '../src/azure/armDeploymentReader';
@@ -164,22 +165,14 @@ async function createBenchGroup(services: AzureServices): Promise<void> {
 
 function benchRequest(tag: string, i: number): CreateServerRequest {
   const group = GROUPS[i % GROUPS.length];
-  return {
+  return createRequest({
     tenantId: SANDBOX_TENANT_ID,
     subscriptionId: group.subscriptionId,
     resourceGroup: { name: group.name, isNew: false },
     serverName: `bench-${tag}-${i}`,
     location: group.location,
-    version: '17',
-    tier: 'Burstable',
-    skuName: 'Standard_B2s',
-    storageSizeGB: 32,
-    authenticationMode: 'PostgreSQLOnly',
-    adminLogin: 'pgadmin',
-    adminPassword: 'Bench!pass1',
-    confirmPassword: 'Bench!pass1',
     firewall: { allowAzureServices: false },
-  };
+  });
 }
 
 /** mulberry32: the same durations on every run. */

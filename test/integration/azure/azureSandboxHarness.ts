@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createRequest as baseRequest } from '../../support/trackerFakes';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../../../sandbox';
 import type { ArmEnvironment } from '../../../src/azure/armEnvironment';
@@ -44,23 +45,17 @@ export function useAzureSandbox(): AzureSandboxHarness {
 }
 
 export function createRequest(serverName: string, overrides: Partial<CreateServerRequest> = {}): CreateServerRequest {
-  return {
+  return baseRequest({
     tenantId: SANDBOX_TENANT_ID,
     subscriptionId: SUBSCRIPTION_ID,
     resourceGroup: { name: RESOURCE_GROUP, isNew: false },
     serverName,
     location: 'eastus',
-    version: '17',
-    tier: 'Burstable',
-    skuName: 'Standard_B2s',
-    storageSizeGB: 32,
-    authenticationMode: 'PostgreSQLOnly',
-    adminLogin: 'pgadmin',
     adminPassword: 'S3cret!pass',
     confirmPassword: 'S3cret!pass',
     firewall: { allowAzureServices: true, clientIp: '127.0.0.1' },
     ...overrides,
-  };
+  });
 }
 
 /** Starts a deployment through the provisioner and returns the tracker's ref for it. */
