@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { clickDialogButton, waitForDialog } from './harness/dialogs';
+import { runCommand } from './harness/palette';
+import { findWebview, webviewShows } from './harness/webview';
+import { createServer } from './flows/createServerForm';
+import { useScenario } from './flows/scenario';
+
+// Spec scenario 5: close the panel while deploying; the warning offers both buttons; Show Progress
+// reopens the panel.
+describe('scenario 5: close warning', () => {
+  const serverName = 'pgflex-closed';
+  const scenario = useScenario('scenario-5-close-warning');
+  const progressHeading = `h1:text("Provisioning ${serverName}")`;
+
+  it('warns after the panel closes mid-deployment and Show Progress brings it back', async () => {
+    const { vscode, sandbox } = scenario;
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 2_400 } });
+    await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+
+    await runCommand(vscode.page, 'View: Close Editor');
+    const dialog = await waitForDialog(vscode.page);
+    await vscode.shot('close-warning');
+    expect(dialog.message).toContain('Server provisioning is still in progress');
+    expect(dialog.buttons).toEqual(expect.arrayContaining(['Continue in Background', 'Show Progress']));
+    expect(await webviewShows(vscode.page, progressHeading)).toBe(false);
+
+    await clickDialogButton(vscode.page, 'Show Progress');
+    await findWebview(vscode.page, progressHeading, 30_000);
+    await vscode.shot('progress-reopened');
+  });
+});

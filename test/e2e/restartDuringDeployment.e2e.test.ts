@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { waitForNotification } from './harness/notifications';
+import { webviewShows } from './harness/webview';
+import { createServer } from './flows/createServerForm';
+import { fqdn, savedConnections } from './flows/savedProfiles';
+import { useScenario } from './flows/scenario';
+
+// Spec scenario 2: reload the window while deploying; after completion the profile exists, the
+// dashboard does not auto-open, "Server '…' is ready" is shown.
+describe('scenario 2: restart during deployment', () => {
+  const serverName = 'pgflex-reloaded';
+  const scenario = useScenario('scenario-2-restart-during-deployment', {
+    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
+  });
+
+  it('finishes in the background after a reload: profile saved, ready notification, no dashboard', async () => {
+    const { vscode, sandbox } = scenario;
+    // 30 s of server creation at speed 20: the reload lands well inside it.
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 600 } });
+    await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+
+    await vscode.reload();
+    await vscode.shot('reloaded-while-deploying');
+    expect(savedConnections(vscode.dirs)).toHaveLength(0);
+
+    await waitForNotification(vscode.page, `Server '${serverName}' is ready`, 120_000);
+    await vscode.shot('ready-notification');
+
+    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await webviewShows(vscode.page, `header h1:text-is("${serverName}")`)).toBe(false);
+    expect(sandbox.requests.count('deployments.put')).toBe(1);
+  });
+});
