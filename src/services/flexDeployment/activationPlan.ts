@@ -25,16 +25,20 @@ export interface ActivationPlan {
   notify: string[];
 }
 
+/** Terminal longer ago than the retention window (spec §10). */
+export function isPastRetention(terminalAt: number, now: number, retentionDays: number): boolean {
+  return now - terminalAt > Math.max(0, retentionDays) * DAY_MS;
+}
+
 export function planActivation(records: readonly DeploymentRecord[], now: number, retentionDays: number): ActivationPlan {
   const plan: ActivationPlan = { purge: [], resume: [], notify: [] };
-  const retentionMs = Math.max(0, retentionDays) * DAY_MS;
   for (const record of records) {
     if (isUnfinished(record)) {
       plan.resume.push(record.stagingId);
       continue;
     }
     const terminalAt = record.terminalAt ?? record.createdAt;
-    if (now - terminalAt > retentionMs) {
+    if (isPastRetention(terminalAt, now, retentionDays)) {
       plan.purge.push(record.stagingId);
     } else if (
       record.state === 'failed' &&

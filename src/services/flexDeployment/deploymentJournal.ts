@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { readRecord, type DeploymentRecord } from './deploymentRecord';
+import { CURRENT_SCHEMA_VERSION, readRecord, type DeploymentRecord } from './deploymentRecord';
 import type { GlobalStateLike } from './ports';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from './storageKeys';
 
@@ -25,7 +25,25 @@ export interface JournalContents {
   records: DeploymentRecord[];
   /** Records written by a newer build: kept untouched, not tracked here. */
   newer: number;
+  /** Settled history, not validated yet (see LoadOptions). */
+  deferred: DeferredRecord[];
 }
+
+export interface LoadOptions {
+  /**
+   * Records that settled before this time are nothing activation acts on: they are returned
+   * unvalidated, for the caller to validate after activation (readRecord) and quarantine if bad.
+   */
+  deferSettledBefore?: number;
+}
+
+export interface DeferredRecord {
+  stagingId: string;
+  terminalAt: number;
+  raw: unknown;
+}
+
+const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
 
 interface QuarantinedRecord {
   at: number;
@@ -50,15 +68,22 @@ export class DeploymentJournal {
   }
 
   /** Reads every record, moving invalid ones to quarantine and writing migrated ones back once. */
-  load(): Promise<JournalContents> {
+  load(options: LoadOptions = {}): Promise<JournalContents> {
     return this.exclusive(async () => {
       const raw = await this.readRaw();
       const records: DeploymentRecord[] = [];
+      const deferred: DeferredRecord[] = [];
       const quarantined: QuarantinedRecord[] = [];
       const kept: unknown[] = [];
       let newer = 0;
       let migrated = 0;
       for (const item of raw) {
+        const settled = options.deferSettledBefore === undefined ? undefined : settledBefore(item, options.deferSettledBefore);
+        if (settled) {
+          deferred.push(settled);
+          kept.push(item);
+          continue;
+        }
         const reading = readRecord(item);
         if (reading.kind === 'invalid') {
           quarantined.push({ at: this.now(), reason: reading.reason, record: item });
@@ -73,17 +98,29 @@ export class DeploymentJournal {
         records.push(reading.record);
         kept.push(reading.record);
       }
-      if (quarantined.length) {
-        for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
-        const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
-        await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
-      }
+      await this.recordQuarantine(quarantined);
       if (quarantined.length || migrated) {
         if (migrated) this.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
         await this.write(kept);
       }
-      return { records, newer };
+      return { records, newer, deferred };
     });
+  }
+
+  /** Moves records found invalid after loading (deferred history) out of the journal. */
+  quarantine(items: readonly { stagingId: string; reason: string; raw: unknown }[]): Promise<void> {
+    return this.exclusive(async () => {
+      const ids = new Set(items.map((i) => i.stagingId));
+      await this.recordQuarantine(items.map((i) => ({ at: this.now(), reason: i.reason, record: i.raw })));
+      await this.write((await this.readRaw()).filter((item) => !ids.has(stagingIdOf(item) ?? '')));
+    });
+  }
+
+  private async recordQuarantine(quarantined: readonly QuarantinedRecord[]): Promise<void> {
+    if (!quarantined.length) return;
+    for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
+    const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
+    await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
   }
 
   /** Applies the writer's own changes to the latest contents, durably. */
@@ -195,6 +232,15 @@ export class DeploymentJournal {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** A current-schema record that settled before `before`, told by a few field checks. */
+function settledBefore(item: unknown, before: number): DeferredRecord | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { schemaVersion, stagingId, state, terminalAt } = item as Record<string, unknown>;
+  if (schemaVersion !== CURRENT_SCHEMA_VERSION || typeof stagingId !== 'string' || !SETTLED_STATES.has(state)) return undefined;
+  if (typeof terminalAt !== 'number' || !(terminalAt < before)) return undefined;
+  return { stagingId, terminalAt, raw: item };
 }
 
 function stagingIdOf(item: unknown): string | undefined {

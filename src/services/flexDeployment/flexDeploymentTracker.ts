@@ -4,11 +4,11 @@ import { BehaviorSubject, Subject, defer, filter, map, takeUntil, type Observabl
 import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
-import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { isUnfinished, needsArmRead, planActivation } from './activationPlan';
-import type { DeploymentJournal } from './deploymentJournal';
+import { FAILURE_NOTIFICATION_WINDOW_MS, type StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { isPastRetention, isUnfinished, needsArmRead, planActivation } from './activationPlan';
+import type { DeferredRecord, DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLeases } from './deploymentLeases';
-import { sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
+import { readRecord, sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
 import { OwnedDeployments, stateValueOf } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import {
@@ -36,6 +36,8 @@ export interface IFlexDeploymentTracker {
 
 
 export type { DeploymentView };
+
+const HISTORY_SLICE = 250;
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: Record<string, string>) {
@@ -87,6 +89,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private journalChangeQueued = false;
   private disposed = false;
   private publishQueued = false;
+  private historyLoaded: Promise<void> = Promise.resolve();
   private polling = false;
 
   readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
@@ -108,11 +111,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   async activate(): Promise<void> {
     await mkdir(this.deps.journal.directory, { recursive: true });
     this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
-    const { records } = await this.deps.journal.load();
     const now = this.deps.clock.now();
-    const plan = planActivation(records, now, this.deps.settings.retentionDays());
+    const retentionDays = this.deps.settings.retentionDays();
+    // Settled history older than the notification window is only shown: validated right after.
+    const { records, deferred } = await this.deps.journal.load({ deferSettledBefore: now - FAILURE_NOTIFICATION_WINDOW_MS });
+    const plan = planActivation(records, now, retentionDays);
     const purge = new Set(plan.purge);
+    for (const d of deferred) if (isPastRetention(d.terminalAt, now, retentionDays)) purge.add(d.stagingId);
     for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record.stagingId, record);
+    this.historyLoaded = this.loadHistory(deferred.filter((d) => !purge.has(d.stagingId)));
     if (purge.size) {
       this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
       await this.deps.journal.commit({ deletes: [...purge] });
@@ -153,7 +160,28 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   async getStagedProfiles(): Promise<StagedFlexProfile[]> {
+    await this.historyLoaded;
     return [...this.records.values()];
+  }
+
+  /** Resolves when the settled history deferred at activation is validated and shown. */
+  whenHistoryLoaded(): Promise<void> {
+    return this.historyLoaded;
+  }
+
+  /** Validates deferred history in slices, so the extension host stays responsive. */
+  private async loadHistory(deferred: readonly DeferredRecord[]): Promise<void> {
+    const invalid: { stagingId: string; reason: string; raw: unknown }[] = [];
+    for (let i = 0; i < deferred.length; i += HISTORY_SLICE) {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const d of deferred.slice(i, i + HISTORY_SLICE)) {
+        const reading = readRecord(d.raw);
+        if (reading.kind !== 'valid') invalid.push({ stagingId: d.stagingId, reason: reading.kind === 'invalid' ? reading.reason : 'unreadable', raw: d.raw });
+        else if (!this.records.has(d.stagingId)) this.records.set(d.stagingId, reading.record);
+      }
+    }
+    if (invalid.length) await this.deps.journal.quarantine(invalid);
+    this.publish();
   }
 
   getDeployment(stagingId: string): DeploymentView | undefined {
@@ -229,6 +257,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** Resolves once every change so far is written and no effect is still running. */
   async whenIdle(): Promise<void> {
+    await this.historyLoaded;
     for (;;) {
       const writes = this.writes;
       await writes;

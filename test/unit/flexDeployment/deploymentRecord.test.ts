@@ -65,6 +65,21 @@ describe('stored deployment records', () => {
     await tracker.dispose();
   });
 
+  it('validates old settled history after activation and quarantines what is broken', async () => {
+    const world = createWorld(dir.path);
+    const good = readRecord(schema1);
+    if (good.kind !== 'valid') throw new Error('fixture');
+    const brokenHistory = { ...good.record, stagingId: 'broken', createdAt: 'yesterday' };
+    await world.memento.update(STAGED_PROFILES_KEY, [brokenHistory, good.record]);
+    const { tracker } = openWindow(world);
+    await tracker.activate();
+    await tracker.whenHistoryLoaded();
+    expect((await tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual(['old-1']);
+    expect(world.memento.get<{ reason: string }[]>(QUARANTINE_KEY)?.[0]?.reason).toMatch(/^createdAt/);
+    expect(world.memento.get<{ stagingId: string }[]>(STAGED_PROFILES_KEY)?.map((r) => r.stagingId)).toEqual(['old-1']);
+    await tracker.dispose();
+  });
+
   it('leaves a record written by a newer version untouched in storage', async () => {
     const memento = new MemoryMemento();
     const future = { stagingId: 'future-1', schemaVersion: 9, somethingNew: true };
