@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
+# vite.config.ts is ESM in a CommonJS package (the extension host bundle is CommonJS); Vite warns
+# about it once per project and loads it fine.
+export VITE_CONFIG_NATIVE_IGNORE_WARNING=true
 npm run --silent typecheck
 npm run --silent lint
 npx vitest run --project unit --project integration --project webview
