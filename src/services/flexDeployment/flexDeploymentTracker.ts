@@ -6,25 +6,17 @@ import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymen
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { FAILURE_NOTIFICATION_WINDOW_MS, type StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isPastRetention, isUnfinished, needsArmRead, planActivation } from './activationPlan';
-import type { DeferredRecord, DeploymentJournal } from './deploymentJournal';
-import type { DeploymentLeases } from './deploymentLeases';
+import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
+import { CoalescedWrites } from './coalescedWrites';
+import type { DeferredRecord } from './deploymentJournal';
 import { readRecord, sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
+import { eventFor } from './observationEvent';
 import { OwnedDeployments, stateValueOf } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
-import {
-  ArmStartError,
-  deploymentRefOf,
-  type AzureSignIn,
-  type Clock,
-  type DeploymentEffects,
-  type DeploymentObservation,
-  type DeploymentReader,
-  type SecretStore,
-  type ServerProvisioner,
-} from './ports';
-import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
+import { ArmStartError, deploymentRefOf, type DeploymentObservation } from './ports';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
+import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
 
 /** The service interface of the specification (§3). */
 export interface IFlexDeploymentTracker {
@@ -36,33 +28,9 @@ export interface IFlexDeploymentTracker {
 
 
 export type { DeploymentView };
+export { CreateRequestInvalidError, type TrackerDependencies, type TrackerSettings } from './trackerDependencies';
 
 const HISTORY_SLICE = 250;
-
-export class CreateRequestInvalidError extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(Object.values(errors)[0] ?? 'The create request is not valid.');
-    this.name = 'CreateRequestInvalidError';
-  }
-}
-
-export interface TrackerSettings {
-  retentionDays(): number;
-  pollIntervalMs(): number;
-}
-
-export interface TrackerDependencies {
-  journal: DeploymentJournal;
-  leases: DeploymentLeases;
-  reader: DeploymentReader;
-  provisioner: ServerProvisioner;
-  effects: DeploymentEffects;
-  secrets: SecretStore;
-  signIn: AzureSignIn;
-  settings: TrackerSettings;
-  clock: Clock;
-  log: (message: string) => void;
-}
 
 /**
  * Tracks every staged deployment until it ends, across reloads, crashes and windows. Deployments
@@ -77,12 +45,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly active$ = new BehaviorSubject(false);
   private readonly wake$ = new Subject<void>();
   private readonly stopPolling$ = new Subject<void>();
-  private readonly dirty = new Set<string>();
-  private readonly deleted = new Set<string>();
-  private readonly settledQueue = new Set<string>();
-  private flushScheduled: Promise<void> | undefined;
-  private writes: Promise<void> = Promise.resolve();
-  private inCycle = false;
+  private readonly writes: CoalescedWrites;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
   private journalWatch: { dispose(): void } | undefined;
@@ -99,6 +62,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       changed: (record) => this.onChanged(record),
       settled: (id) => this.onSettled(id),
       failed: (id) => void deps.leases.release(id),
+    }, deps.log);
+    this.writes = new CoalescedWrites(deps.journal, {
+      isSettled: (id) => this.owned.isSettled(id),
+      release: async (id) => {
+        this.owned.stop(id);
+        await deps.leases.release(id);
+      },
     }, deps.log);
     deps.leases.onLost((id) => {
       deps.log(`Another window took over deployment ${id}.`);
@@ -124,7 +94,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
       await this.deps.journal.commit({ deletes: [...purge] });
     }
-    await this.batched(async () => {
+    await this.writes.batch(async () => {
       for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
     });
     this.publish();
@@ -213,7 +183,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     }
     await this.deps.leases.tryAcquire(stagingId);
     this.owned.start(stagedContext(request, { stagingId, deploymentName, passwordSecretId }, at));
-    await this.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
+    await this.writes.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
 
     try {
       await this.deps.provisioner.startDeployment(request, deploymentName);
@@ -227,7 +197,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
         this.owned.send(stagingId, { type: 'session.resumed', at: this.deps.clock.now() });
       }
     }
-    await this.flush();
+    await this.writes.flush();
     return stagingId;
   }
 
@@ -250,7 +220,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.deps.leases.releaseAll();
     await Promise.all(ids.map((id) => this.deps.secrets.delete(stagedPasswordKey(id))));
     this.records.clear();
-    this.dirty.clear();
+    this.writes.discardChanges();
     await this.deps.journal.commit({ deletes: ids });
     this.publish();
   }
@@ -259,10 +229,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   async whenIdle(): Promise<void> {
     await this.historyLoaded;
     for (;;) {
-      const writes = this.writes;
-      await writes;
+      await this.writes.whenWritten();
       await new Promise((resolve) => setImmediate(resolve));
-      if (writes === this.writes && !this.flushScheduled && this.owned.inFlight() === 0) return;
+      if (this.owned.inFlight() === 0) return;
     }
   }
 
@@ -271,7 +240,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.journalWatch?.dispose();
     this.stopPolling();
     await this.serial;
-    await this.flush();
+    await this.writes.flush();
     await this.whenIdle();
     this.owned.stopAll();
     await this.deps.leases.releaseAll();
@@ -290,7 +259,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const refs = ids.map((id) => this.records.get(id)).filter((r) => r !== undefined).map(deploymentRefOf);
     const batch = refs.length ? await this.deps.reader.read(refs) : { observations: new Map<string, DeploymentObservation>() };
     const at = this.deps.clock.now();
-    await this.batched(async () => {
+    await this.writes.batch(async () => {
       for (const ref of refs) {
         const observation = batch.observations.get(ref.stagingId) ?? { kind: 'unavailable', reason: 'no answer' };
         const event = eventFor(observation, at);
@@ -302,16 +271,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return { retryAfterMs: batch.retryAfterMs };
   }
 
-  /** Changes made inside are written together, once, at the end. */
-  private async batched(work: () => Promise<void>): Promise<void> {
-    this.inCycle = true;
-    try {
-      await work();
-    } finally {
-      this.inCycle = false;
-    }
-    await this.flush();
-  }
 
   /**
    * Takes in what other windows wrote (new deployments, progress, dismissals) and takes over
@@ -323,12 +282,12 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const seen = new Set<string>();
     for (const record of records) {
       seen.add(record.stagingId);
-      if (this.owned.has(record.stagingId) || this.dirty.has(record.stagingId)) continue;
+      if (this.owned.has(record.stagingId) || this.writes.hasPending(record.stagingId)) continue;
       this.records.set(record.stagingId, record);
       if (isUnfinished(record)) await this.adopt(record.stagingId, now);
     }
     for (const id of [...this.records.keys()]) {
-      if (!seen.has(id) && !this.owned.has(id) && !this.dirty.has(id)) this.records.delete(id);
+      if (!seen.has(id) && !this.owned.has(id) && !this.writes.hasPending(id)) this.records.delete(id);
     }
     this.publish();
   }
@@ -370,7 +329,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       this.owned.hydrate(fresh);
     }
     this.owned.send(stagingId, event);
-    await this.flush();
+    await this.writes.flush();
   }
 
   private onChanged(record: DeploymentRecord): void {
@@ -379,43 +338,16 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     if (known && sameRecord(known, record)) return;
     if (record.state === 'dismissed') {
       this.records.delete(record.stagingId);
-      this.dirty.delete(record.stagingId);
-      this.deleted.add(record.stagingId);
+      this.writes.delete(record.stagingId);
     } else {
       this.records.set(record.stagingId, record);
-      this.dirty.add(record.stagingId);
+      this.writes.change(record);
     }
     this.publish();
-    if (!this.inCycle) void this.flush();
   }
 
   private onSettled(stagingId: string): void {
-    this.settledQueue.add(stagingId);
-    if (!this.inCycle) void this.flush();
-  }
-
-  /** Coalesces everything changed since the last write into one journal (and globalState) write. */
-  private flush(): Promise<void> {
-    if (this.flushScheduled) return this.flushScheduled;
-    const flush = Promise.resolve().then(async () => {
-      this.flushScheduled = undefined;
-      const upserts = [...this.dirty].map((id) => this.records.get(id)).filter((r) => r !== undefined);
-      const deletes = [...this.deleted];
-      const settled = [...this.settledQueue].filter((id) => this.owned.isSettled(id));
-      this.dirty.clear();
-      this.deleted.clear();
-      for (const id of settled) this.settledQueue.delete(id);
-      if (upserts.length || deletes.length) await this.deps.journal.commit({ upserts, deletes });
-      for (const id of settled) {
-        this.owned.stop(id);
-        await this.deps.leases.release(id);
-      }
-    });
-    this.flushScheduled = flush;
-    this.writes = this.writes.then(() => flush).catch((error: unknown) => {
-      this.deps.log(`Saving deployment records failed: ${String(error)}`);
-    });
-    return flush;
+    this.writes.settle(stagingId);
   }
 
   /** Views are rebuilt once per tick, however many records changed in it. */
@@ -445,20 +377,4 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
 function viewOf(record: DeploymentRecord): DeploymentView {
   return { value: stateValueOf(record.state), context: toContext(record) };
-}
-
-function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent | undefined {
-  switch (observation.kind) {
-    case 'running':
-      return { type: 'poll.running', at, provisioningState: observation.provisioningState };
-    case 'succeeded':
-      return { type: 'poll.succeeded', at, serverResourceId: observation.serverResourceId };
-    case 'failed':
-      return { type: 'poll.failed', at, error: observation.error };
-    case 'notFound':
-      return { type: 'poll.notFound', at };
-    case 'unavailable':
-    case 'signedOut':
-      return undefined;
-  }
 }

@@ -1,0 +1,28 @@
+import type { DeploymentJournal } from './deploymentJournal';
+import type { DeploymentLeases } from './deploymentLeases';
+import type { AzureSignIn, Clock, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
+
+export class CreateRequestInvalidError extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.values(errors)[0] ?? 'The create request is not valid.');
+    this.name = 'CreateRequestInvalidError';
+  }
+}
+
+export interface TrackerSettings {
+  retentionDays(): number;
+  pollIntervalMs(): number;
+}
+
+export interface TrackerDependencies {
+  journal: DeploymentJournal;
+  leases: DeploymentLeases;
+  reader: DeploymentReader;
+  provisioner: ServerProvisioner;
+  effects: DeploymentEffects;
+  secrets: SecretStore;
+  signIn: AzureSignIn;
+  settings: TrackerSettings;
+  clock: Clock;
+  log: (message: string) => void;
+}
