@@ -7,6 +7,7 @@ import { registerDeploymentRoutes } from './deployments/deploymentRoutes';
 import { createRunEnvironment } from './deployments/runEnvironment';
 import { FaultInjector } from './faults/faultInjector';
 import { RateLimitMeter } from './faults/rateLimitMeter';
+import { registerFirewallRuleRoutes } from './flexibleServers/firewallRuleRoutes';
 import { registerFlexibleServerRoutes } from './flexibleServers/flexibleServerRoutes';
 import { createArmRequestListener } from './http/armServer';
 import { BearerCheck } from './http/bearerCheck';
@@ -42,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerResourceGroupRoutes(arm, context);
   registerDeploymentRoutes(arm, context);
   registerFlexibleServerRoutes(arm, context);
+  registerFirewallRuleRoutes(arm, context);
 
   const counter = new RouteCounter();
   const bearer = new BearerCheck();
