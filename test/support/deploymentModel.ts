@@ -61,6 +61,8 @@ export function edgeCoveringPaths(): DeploymentEvent[][] {
   const paths: DeploymentEvent[][] = [];
   for (const path of toState) {
     const prefix = path.steps.map((s) => s.event as DeploymentEvent).filter((e) => !e.type.startsWith('xstate.'));
+    // A final state (dismissed) answers `can` for its ancestors' events but takes none.
+    if (path.state.status !== 'active') continue;
     for (const event of MODEL_EVENTS) {
       if (path.state.can(event)) paths.push([...prefix, event]);
     }

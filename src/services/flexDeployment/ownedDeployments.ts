@@ -87,8 +87,10 @@ export class OwnedDeployments {
     this.run(record.stagingId, createActor(this.machine, { snapshot, input: context }));
   }
 
+  /** A deployment that has reached a final state (dismissed) takes no more events. */
   send(stagingId: string, event: DeploymentEvent): void {
-    this.owned.get(stagingId)?.actor.send(event);
+    const actor = this.owned.get(stagingId)?.actor;
+    if (actor?.getSnapshot().status === 'active') actor.send(event);
   }
 
   stop(stagingId: string): void {
@@ -136,7 +138,7 @@ export class OwnedDeployments {
     void work()
       .then((event) => {
         if (owned) owned.inFlight--;
-        if (event && this.owned.get(stagingId) === owned) owned?.actor.send(event);
+        if (event && this.owned.get(stagingId) === owned) this.send(stagingId, event);
         else if (this.isSettled(stagingId)) this.events.settled(stagingId);
       })
       .catch((error: unknown) => {
