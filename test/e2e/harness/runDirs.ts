@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,6 +55,13 @@ export function writeUserSettings(dirs: RunDirs, settings: Record<string, unknow
   const userDir = join(dirs.userData, 'User');
   mkdirSync(userDir, { recursive: true });
   writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...workbenchSettings, ...settings }, null, 2));
+}
+
+/** Changes some user settings and keeps the rest (VS Code picks the file change up by itself). */
+export function updateUserSettings(dirs: RunDirs, changes: Record<string, unknown>): void {
+  const file = join(dirs.userData, 'User/settings.json');
+  const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...current, ...changes }, null, 2));
 }
 
 export function removeRunDirs(dirs: RunDirs): void {

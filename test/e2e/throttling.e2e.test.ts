@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { visibleNotifications } from './harness/notifications';
+import { findWebview, webviewShows } from './harness/webview';
+import { createServer } from './flows/createServerForm';
+import { fqdn, savedConnections } from './flows/savedProfiles';
+import { pendingFaults } from './flows/sandboxFaults';
+import { useScenario } from './flows/scenario';
+
+// Beyond the spec (9): ARM answers 429 with Retry-After for a while during the deployment; it still
+// completes and the user sees no error.
+describe('scenario 9: ARM throttling during the run', () => {
+  const serverName = 'pgflex-throttled';
+  const scenario = useScenario('scenario-9-throttling', {
+    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
+  });
+
+  it('completes through a run of 429s without showing an error', async () => {
+    const { vscode, sandbox } = scenario;
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 400 } });
+    await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+    sandbox.control.addFault({ kind: 'throttle', count: 5, retryAfterSeconds: 2 });
+    expect(await pendingFaults(sandbox)).toEqual([expect.objectContaining({ kind: 'throttle', count: 5 })]);
+    await vscode.shot('throttled');
+
+    await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 180_000);
+    await vscode.shot('dashboard');
+    // All five 429s were served (a spent rule leaves the list).
+    expect(await pendingFaults(sandbox)).toEqual([]);
+    expect(await webviewShows(vscode.page, 'text=Deployment failed')).toBe(false);
+    const errors = (await visibleNotifications(vscode.page)).filter((n) => /429|throttl|too many|failed|error/i.test(n.message));
+    expect(errors).toEqual([]);
+    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+  });
+});
