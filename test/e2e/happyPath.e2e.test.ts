@@ -13,10 +13,29 @@ describe('scenario 1: happy path', () => {
   it('creates the server, saves one profile, connects and opens the dashboard', async () => {
     const { vscode, sandbox } = scenario;
     const progress = await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
-    await progress.locator('ol.stages li').first().waitFor({ state: 'visible' });
 
-    await findWebview(vscode.page, `h1:text("${serverName} is ready")`, 120_000);
+    // Watch the stepper until the panel says ready: each stage in turn is the current one.
+    const currentStages: string[] = [];
+    let finalStages: { status: string | null; time: number }[] = [];
+    await expect.poll(async () => {
+      const current = await progress.locator('ol.stages li[data-status="current"] .stage-label').allInnerTexts().catch(() => []);
+      for (const label of current) if (currentStages.at(-1) !== label) currentStages.push(label);
+      const heading = await progress.locator('h1').innerText().catch(() => '');
+      if (heading.endsWith('is ready')) {
+        finalStages = await Promise.all((await progress.locator('ol.stages li').all()).map(async (li) => ({
+          status: await li.getAttribute('data-status'), time: await li.locator('time').count(),
+        })));
+      }
+      return heading;
+    }, { timeout: 120_000, interval: 200 }).toBe(`${serverName} is ready`);
     await vscode.shot('ready');
+    console.log(`scenario 1, stages seen as current: ${currentStages.join(' → ')}`);
+    expect(currentStages).toContain('Creating server');
+    expect(currentStages).toEqual(['Queued', 'Creating server', 'Firewall rules', 'Ready'].filter((s) => currentStages.includes(s)));
+    expect(currentStages.length).toBeGreaterThanOrEqual(2);
+    expect(finalStages.length).toBeGreaterThanOrEqual(4);
+    expect(finalStages.every((s) => s.status === 'done')).toBe(true);
+    expect(finalStages.every((s) => s.time === 1)).toBe(true); // each finished stage carries its time
 
     const dashboard = await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 120_000);
     await expect.poll(async () => dashboard.locator('header p').innerText(), { timeout: 30_000 }).toContain(fqdn(serverName));

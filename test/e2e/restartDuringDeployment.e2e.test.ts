@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitForNotification } from './harness/notifications';
-import { webviewShows } from './harness/webview';
+import { findWebview, webviewShows } from './harness/webview';
 import { createServer } from './flows/createServerForm';
 import { fqdn, savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
@@ -20,6 +20,8 @@ describe('scenario 2: restart during deployment', () => {
     await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
 
     await vscode.reload();
+    // The open progress panel comes back on its deployment (registerWebviewPanelSerializer).
+    await findWebview(vscode.page, `h1:text("Provisioning ${serverName}")`, 60_000);
     await vscode.shot('reloaded-while-deploying');
     expect(savedConnections(vscode.dirs)).toHaveLength(0);
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { showView, waitForTreeItem } from './harness/tree';
+import { findWebview } from './harness/webview';
+import { createServer } from './flows/createServerForm';
+import { fqdn, savedConnections } from './flows/savedProfiles';
+import { pollerReads, stepperReads } from './flows/sandboxFaults';
+import { useScenario } from './flows/scenario';
+
+// Beyond the spec (8): two browser pages on one code-server are two extension hosts sharing
+// globalState; one deployment → exactly one profile and one poller (the sandbox counts the reads).
+describe('scenario 8: two windows', () => {
+  const serverName = 'pgflex-two-windows';
+  const scenario = useScenario('scenario-8-two-windows', {
+    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
+  });
+  const measureReads = async (label: string, ms: number) => {
+    scenario.sandbox.requests.reset();
+    await scenario.vscode.page.waitForTimeout(ms);
+    const counts = scenario.sandbox.requests.counts();
+    console.log(`scenario 8, ARM requests in ${ms / 1000} s with ${label}: ${JSON.stringify(counts)}`);
+    return { poller: pollerReads(counts), stepper: stepperReads(counts) };
+  };
+
+  it('polls once for a deployment seen by two windows and saves one profile', async () => {
+    const { vscode, sandbox } = scenario;
+    // 90 s of server creation at speed 20: room for two measuring windows.
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 1_800 } });
+    await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+    const oneWindow = await measureReads('one window', 25_000);
+
+    const second = await vscode.openWindow();
+    await showView(second, 'PostgreSQL', 'Deployments');
+    await waitForTreeItem(second, 'Deployments', serverName);
+    await second.screenshot({ path: `${vscode.shots.dir}/second-window-sees-deployment.png` });
+    const twoWindows = await measureReads('two windows', 25_000);
+    expect(oneWindow.poller).toBeGreaterThan(0);
+    // A second poller would double the status reads; allow one cycle of jitter.
+    expect(twoWindows.poller).toBeLessThanOrEqual(Math.ceil(oneWindow.poller * 1.25) + 1);
+    // The second window restores the progress panel, and a visible panel reads its deployment's
+    // operations: at most one reader per visible panel, never one per window in the background.
+    expect(oneWindow.stepper).toBeGreaterThan(0);
+    expect(twoWindows.stepper).toBeLessThanOrEqual(Math.ceil(oneWindow.stepper * 2.5));
+
+    await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 180_000);
+    await vscode.shot('dashboard-in-first-window');
+    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(sandbox.requests.count('deployments.put')).toBe(0); // counted since the last reset: no second create
+  });
+});
