@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { BehaviorSubject, Subject, defer, filter, map, takeUntil, type Observable } from 'rxjs';
+import { Subject, defer, takeUntil, type Observable } from 'rxjs';
 import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
@@ -9,13 +9,15 @@ import { isPastRetention, isUnfinished, needsArmRead, planActivation } from './a
 import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
 import { CoalescedWrites } from './coalescedWrites';
 import type { DeferredRecord } from './deploymentJournal';
-import { readRecord, sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
+import { validateDeferredHistory } from './deferredHistory';
+import { sameRecord, type DeploymentRecord } from './deploymentRecord';
 import { eventFor } from './observationEvent';
-import { OwnedDeployments, stateValueOf } from './ownedDeployments';
+import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { ArmStartError, deploymentRefOf, type DeploymentObservation } from './ports';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
+import { TrackedRecords } from './trackedRecords';
 import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
 
 /** The service interface of the specification (§3). */
@@ -26,11 +28,8 @@ export interface IFlexDeploymentTracker {
   getStagedProfiles(): Promise<StagedFlexProfile[]>;
 }
 
-
 export type { DeploymentView };
 export { CreateRequestInvalidError, type TrackerDependencies, type TrackerSettings } from './trackerDependencies';
-
-const HISTORY_SLICE = 250;
 
 /**
  * Tracks every staged deployment until it ends, across reloads, crashes and windows. Deployments
@@ -39,10 +38,8 @@ const HISTORY_SLICE = 250;
  * write per poll cycle, one per transition the user can see.
  */
 export class FlexDeploymentTracker implements IFlexDeploymentTracker {
-  private readonly records = new Map<string, DeploymentRecord>();
+  private readonly records = new TrackedRecords();
   private readonly owned: OwnedDeployments;
-  private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
-  private readonly active$ = new BehaviorSubject(false);
   private readonly wake$ = new Subject<void>();
   private readonly stopPolling$ = new Subject<void>();
   private readonly writes: CoalescedWrites;
@@ -51,11 +48,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private journalWatch: { dispose(): void } | undefined;
   private journalChangeQueued = false;
   private disposed = false;
-  private publishQueued = false;
   private historyLoaded: Promise<void> = Promise.resolve();
   private polling = false;
 
-  readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
+  readonly deployments$: Observable<readonly DeploymentView[]> = this.records.deployments$;
 
   constructor(private readonly deps: TrackerDependencies) {
     this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
@@ -88,7 +84,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const plan = planActivation(records, now, retentionDays);
     const purge = new Set(plan.purge);
     for (const d of deferred) if (isPastRetention(d.terminalAt, now, retentionDays)) purge.add(d.stagingId);
-    for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record.stagingId, record);
+    for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record);
     this.historyLoaded = this.loadHistory(deferred.filter((d) => !purge.has(d.stagingId)));
     if (purge.size) {
       this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
@@ -97,7 +93,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.writes.batch(async () => {
       for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
     });
-    this.publish();
     this.startPolling();
   }
 
@@ -105,7 +100,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     if (this.polling) return;
     this.polling = true;
     pollWhileActive({
-      active$: this.active$,
+      active$: this.records.active$,
       cycle: () => defer(() => this.exclusive(() => this.runCycle())),
       intervalMs: () => this.deps.settings.pollIntervalMs(),
       wake$: this.wake$,
@@ -131,7 +126,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   async getStagedProfiles(): Promise<StagedFlexProfile[]> {
     await this.historyLoaded;
-    return [...this.records.values()];
+    return this.records.all();
   }
 
   /** Resolves when the settled history deferred at activation is validated and shown. */
@@ -139,31 +134,19 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.historyLoaded;
   }
 
-  /** Validates deferred history in slices, so the extension host stays responsive. */
   private async loadHistory(deferred: readonly DeferredRecord[]): Promise<void> {
-    const invalid: { stagingId: string; reason: string; raw: unknown }[] = [];
-    for (let i = 0; i < deferred.length; i += HISTORY_SLICE) {
-      await new Promise((resolve) => setImmediate(resolve));
-      for (const d of deferred.slice(i, i + HISTORY_SLICE)) {
-        const reading = readRecord(d.raw);
-        if (reading.kind !== 'valid') invalid.push({ stagingId: d.stagingId, reason: reading.kind === 'invalid' ? reading.reason : 'unreadable', raw: d.raw });
-        else if (!this.records.has(d.stagingId)) this.records.set(d.stagingId, reading.record);
-      }
-    }
+    const invalid = await validateDeferredHistory(deferred, (record) => {
+      if (!this.records.has(record.stagingId)) this.records.set(record);
+    });
     if (invalid.length) await this.deps.journal.quarantine(invalid);
-    this.publish();
   }
 
   getDeployment(stagingId: string): DeploymentView | undefined {
-    const record = this.records.get(stagingId);
-    return record && viewOf(record);
+    return this.records.view(stagingId);
   }
 
   deployment$(stagingId: string): Observable<DeploymentView> {
-    return this.views$.pipe(
-      map((views) => views.find((v) => v.context.stagingId === stagingId)),
-      filter((v): v is DeploymentView => v !== undefined),
-    );
+    return this.records.view$(stagingId);
   }
 
   /** Validate, preflight, stage durably, then start ARM. Returns once ARM has answered the PUT. */
@@ -215,14 +198,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** `pgsql.clearStagedFlexProfiles`: every record and every lingering staged password. */
   async clearAll(): Promise<void> {
-    const ids = [...this.records.keys()];
+    const ids = this.records.ids();
     this.owned.stopAll();
     await this.deps.leases.releaseAll();
     await Promise.all(ids.map((id) => this.deps.secrets.delete(stagedPasswordKey(id))));
     this.records.clear();
     this.writes.discardChanges();
     await this.deps.journal.commit({ deletes: ids });
-    this.publish();
   }
 
   /** Resolves once every change so far is written and no effect is still running. */
@@ -283,13 +265,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     for (const record of records) {
       seen.add(record.stagingId);
       if (this.owned.has(record.stagingId) || this.writes.hasPending(record.stagingId)) continue;
-      this.records.set(record.stagingId, record);
+      this.records.set(record);
       if (isUnfinished(record)) await this.adopt(record.stagingId, now);
     }
-    for (const id of [...this.records.keys()]) {
+    for (const id of this.records.ids()) {
       if (!seen.has(id) && !this.owned.has(id) && !this.writes.hasPending(id)) this.records.delete(id);
     }
-    this.publish();
+    this.records.publish();
   }
 
   private onJournalChanged(): void {
@@ -323,7 +305,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       if (!fresh) {
         await this.deps.leases.release(stagingId);
         this.records.delete(stagingId);
-        this.publish();
         return;
       }
       this.owned.hydrate(fresh);
@@ -340,26 +321,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       this.records.delete(record.stagingId);
       this.writes.delete(record.stagingId);
     } else {
-      this.records.set(record.stagingId, record);
+      this.records.set(record);
       this.writes.change(record);
     }
-    this.publish();
   }
 
   private onSettled(stagingId: string): void {
     this.writes.settle(stagingId);
-  }
-
-  /** Views are rebuilt once per tick, however many records changed in it. */
-  private publish(): void {
-    if (this.publishQueued) return;
-    this.publishQueued = true;
-    queueMicrotask(() => {
-      this.publishQueued = false;
-      const records = [...this.records.values()];
-      this.active$.next(records.some(needsArmRead));
-      this.views$.next(records.map(viewOf));
-    });
   }
 
   private async promptSignInOnce(): Promise<void> {
@@ -373,8 +341,4 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.serial = run.catch(() => undefined);
     return run;
   }
-}
-
-function viewOf(record: DeploymentRecord): DeploymentView {
-  return { value: stateValueOf(record.state), context: toContext(record) };
 }

@@ -1,0 +1,77 @@
+import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
+import type { DeploymentView } from '../../../machines/webview/deploymentView';
+import { needsArmRead } from './activationPlan';
+import { toContext, type DeploymentRecord } from './deploymentRecord';
+import { stateValueOf } from './ownedDeployments';
+
+/**
+ * Every deployment record this window knows (its own and other windows'), and the views derived
+ * from them. Views are rebuilt once per tick, however many records changed in it.
+ */
+export class TrackedRecords {
+  private readonly records = new Map<string, DeploymentRecord>();
+  private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
+  private readonly active = new BehaviorSubject(false);
+  private publishQueued = false;
+
+  readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
+  /** Whether anything needs ARM read: what keeps the poll stream alive. */
+  readonly active$: Observable<boolean> = this.active.asObservable();
+
+  get(stagingId: string): DeploymentRecord | undefined {
+    return this.records.get(stagingId);
+  }
+
+  has(stagingId: string): boolean {
+    return this.records.has(stagingId);
+  }
+
+  ids(): string[] {
+    return [...this.records.keys()];
+  }
+
+  all(): DeploymentRecord[] {
+    return [...this.records.values()];
+  }
+
+  set(record: DeploymentRecord): void {
+    this.records.set(record.stagingId, record);
+    this.publish();
+  }
+
+  delete(stagingId: string): void {
+    if (this.records.delete(stagingId)) this.publish();
+  }
+
+  clear(): void {
+    this.records.clear();
+    this.publish();
+  }
+
+  view(stagingId: string): DeploymentView | undefined {
+    const record = this.records.get(stagingId);
+    return record && viewOf(record);
+  }
+
+  view$(stagingId: string): Observable<DeploymentView> {
+    return this.views$.pipe(
+      map((views) => views.find((v) => v.context.stagingId === stagingId)),
+      filter((v): v is DeploymentView => v !== undefined),
+    );
+  }
+
+  publish(): void {
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      const records = [...this.records.values()];
+      this.active.next(records.some(needsArmRead));
+      this.views$.next(records.map(viewOf));
+    });
+  }
+}
+
+function viewOf(record: DeploymentRecord): DeploymentView {
+  return { value: stateValueOf(record.state), context: toContext(record) };
+}
