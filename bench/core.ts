@@ -63,7 +63,7 @@ async function measureActivation(count: number, runs: number) {
     const start = performance.now();
     await tracker.activate();
     times.push(performance.now() - start);
-    await tracker.whenHistoryLoaded();
+    await tracker.whenRehydrated();
     historyTimes.push(performance.now() - start);
     gc();
     heaps.push(process.memoryUsage().heapUsed - heapBefore);

@@ -37,10 +37,14 @@ export class CreateServerPanels {
     this.attach(this.deps.window.createPanel(progressTitle(view?.context.serverName)), { kind: 'progress', stagingId });
   }
 
-  /** The serializer's half: a panel VS Code kept across a reload, with the webview's saved state. */
-  restore(panel: PanelPort, state: unknown): void {
+  /**
+   * The serializer's half: a panel VS Code kept across a reload, with the webview's saved state.
+   * VS Code may hand it over while activation is still reading the stored deployments.
+   */
+  async restore(panel: PanelPort, state: unknown): Promise<void> {
     const parsed = webviewStateSchema.safeParse(state);
     const stagingId = parsed.success ? parsed.data.stagingId : undefined;
+    if (stagingId) await this.deps.tracker.whenRehydrated();
     if (stagingId && this.deps.tracker.getDeployment(stagingId)) {
       this.attach(panel, { kind: 'progress', stagingId });
     } else {

@@ -16,6 +16,8 @@ export interface DeploymentTrackerPort {
   deployment$(stagingId: string): Observable<DeploymentView>;
   readonly deployments$: Observable<readonly DeploymentView[]>;
   getDeployment(stagingId: string): DeploymentView | undefined;
+  /** Resolves once activation has read the stored deployments. */
+  whenRehydrated(): Promise<void>;
   retry(stagingId: string): void;
 }
 

@@ -26,7 +26,7 @@ export function registerCreateServer(
     vscode.commands.registerCommand(SHOW_PROGRESS_COMMAND, (stagingId: unknown) => panels.showProgress(stagingId)),
     vscode.window.registerWebviewPanelSerializer(CREATE_SERVER_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {
-        panels.restore(adoptPanel(panel, context.extensionUri), state);
+        await panels.restore(adoptPanel(panel, context.extensionUri), state);
       },
     }),
   );

@@ -49,6 +49,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private journalChangeQueued = false;
   private disposed = false;
   private historyLoaded: Promise<void> = Promise.resolve();
+  private rehydrated: () => void = () => undefined;
+  private readonly rehydration = new Promise<void>((resolve) => (this.rehydrated = resolve));
   private polling = false;
 
   readonly deployments$: Observable<readonly DeploymentView[]> = this.records.deployments$;
@@ -75,6 +77,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** Spec §4: rehydrate, purge past retention, resume the unfinished, notify recent failures. */
   async activate(): Promise<void> {
+    try {
+      await this.rehydrate();
+    } finally {
+      void this.historyLoaded.then(this.rehydrated, this.rehydrated);
+    }
+    this.startPolling();
+  }
+
+  private async rehydrate(): Promise<void> {
     await mkdir(this.deps.journal.directory, { recursive: true });
     this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
     const now = this.deps.clock.now();
@@ -93,7 +104,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.writes.batch(async () => {
       for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
     });
-    this.startPolling();
   }
 
   startPolling(): void {
@@ -129,9 +139,12 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.records.all();
   }
 
-  /** Resolves when the settled history deferred at activation is validated and shown. */
-  whenHistoryLoaded(): Promise<void> {
-    return this.historyLoaded;
+  /**
+   * Resolves once activation has read every record, the deferred settled history included (or has
+   * failed trying): before that, an unknown stagingId may only be not yet read.
+   */
+  whenRehydrated(): Promise<void> {
+    return this.rehydration;
   }
 
   private async loadHistory(deferred: readonly DeferredRecord[]): Promise<void> {
@@ -271,7 +284,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     for (const id of this.records.ids()) {
       if (!seen.has(id) && !this.owned.has(id) && !this.writes.hasPending(id)) this.records.delete(id);
     }
-    this.records.publish();
   }
 
   private onJournalChanged(): void {

@@ -1,15 +1,18 @@
-import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { needsArmRead } from './activationPlan';
-import { toContext, type DeploymentRecord } from './deploymentRecord';
+import { sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
 import { stateValueOf } from './ownedDeployments';
 
 /**
  * Every deployment record this window knows (its own and other windows'), and the views derived
- * from them. Views are rebuilt once per tick, however many records changed in it.
+ * from them. Views are published once per tick, however many records changed in it, and a record
+ * stored again unchanged (another window's write read back) publishes nothing: a view that emits is
+ * a view that changed, which is what paces the progress panel's ARM reads.
  */
 export class TrackedRecords {
   private readonly records = new Map<string, DeploymentRecord>();
+  private readonly views = new WeakMap<DeploymentRecord, DeploymentView>();
   private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
   private readonly active = new BehaviorSubject(false);
   private publishQueued = false;
@@ -35,6 +38,8 @@ export class TrackedRecords {
   }
 
   set(record: DeploymentRecord): void {
+    const known = this.records.get(record.stagingId);
+    if (known && sameRecord(known, record)) return;
     this.records.set(record.stagingId, record);
     this.publish();
   }
@@ -50,28 +55,35 @@ export class TrackedRecords {
 
   view(stagingId: string): DeploymentView | undefined {
     const record = this.records.get(stagingId);
-    return record && viewOf(record);
+    return record && this.viewOf(record);
   }
 
   view$(stagingId: string): Observable<DeploymentView> {
     return this.views$.pipe(
       map((views) => views.find((v) => v.context.stagingId === stagingId)),
       filter((v): v is DeploymentView => v !== undefined),
+      distinctUntilChanged(),
     );
   }
 
-  publish(): void {
+  private publish(): void {
     if (this.publishQueued) return;
     this.publishQueued = true;
     queueMicrotask(() => {
       this.publishQueued = false;
       const records = [...this.records.values()];
       this.active.next(records.some(needsArmRead));
-      this.views$.next(records.map(viewOf));
+      this.views$.next(records.map((r) => this.viewOf(r)));
     });
   }
-}
 
-function viewOf(record: DeploymentRecord): DeploymentView {
-  return { value: stateValueOf(record.state), context: toContext(record) };
+  /** One view object per record object, so an unchanged record keeps an identical view. */
+  private viewOf(record: DeploymentRecord): DeploymentView {
+    let view = this.views.get(record);
+    if (!view) {
+      view = { value: stateValueOf(record.state), context: toContext(record) };
+      this.views.set(record, view);
+    }
+    return view;
+  }
 }

@@ -62,15 +62,29 @@ describe('the create panels', () => {
 
   it('brings a progress panel back on its deployment after a reload', async () => {
     const restored = new FakePanel();
-    panels.restore(restored, { stagingId: 'staging-1' });
+    await panels.restore(restored, { stagingId: 'staging-1' });
     restored.send({ type: 'ready' });
     await settle();
     expect(restored.ofType('progress.update')).not.toHaveLength(0);
   });
 
+  it('waits for activation to read the stored deployments before it restores a progress panel', async () => {
+    const rehydrated = tracker.delayRehydration();
+    const stored = deploymentContext({ stagingId: 'staging-2', serverName: 'pg-read-late' });
+    const restored = new FakePanel();
+    const restoring = panels.restore(restored, { stagingId: 'staging-2' });
+    tracker.put({ value: 'deploying', context: stored });
+    rehydrated();
+    await restoring;
+    restored.send({ type: 'ready' });
+    await settle();
+    expect(restored.ofType('progress.update')[0]?.stagingId).toBe('staging-2');
+    expect(restored.ofType('form.init')).toHaveLength(0);
+  });
+
   it('restores anything else as an empty form', async () => {
     const restored = new FakePanel();
-    panels.restore(restored, { stagingId: 42, adminPassword: PASSWORD });
+    await panels.restore(restored, { stagingId: 42, adminPassword: PASSWORD });
     restored.send({ type: 'ready' });
     await settle();
     expect(restored.ofType('form.init')[0].prefill).toBeUndefined();

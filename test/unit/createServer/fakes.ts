@@ -65,6 +65,9 @@ export class FakeTracker implements DeploymentTrackerPort {
   readonly created: CreateServerRequest[] = [];
   readonly retried: string[] = [];
   createError: Error | undefined;
+  private rehydrated: () => void = () => undefined;
+  /** Resolved by default; `delayRehydration` holds it back, as a slow activation would. */
+  private rehydration = Promise.resolve();
 
   async create(request: CreateServerRequest): Promise<string> {
     if (this.createError) throw this.createError;
@@ -84,6 +87,16 @@ export class FakeTracker implements DeploymentTrackerPort {
 
   getDeployment(stagingId: string): DeploymentView | undefined {
     return this.views.value.find((v) => v.context.stagingId === stagingId);
+  }
+
+  whenRehydrated(): Promise<void> {
+    return this.rehydration;
+  }
+
+  /** Returns what ends the delay. */
+  delayRehydration(): () => void {
+    this.rehydration = new Promise((resolve) => (this.rehydrated = resolve));
+    return () => this.rehydrated();
   }
 
   retry(stagingId: string): void {

@@ -73,7 +73,7 @@ describe('stored deployment records', () => {
     await world.memento.update(STAGED_PROFILES_KEY, [brokenHistory, good.record]);
     const { tracker } = openWindow(world);
     await tracker.activate();
-    await tracker.whenHistoryLoaded();
+    await tracker.whenRehydrated();
     expect((await tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual(['old-1']);
     expect(world.memento.get<{ reason: string }[]>(QUARANTINE_KEY)?.[0]?.reason).toMatch(/^createdAt/);
     expect(world.memento.get<{ stagingId: string }[]>(STAGED_PROFILES_KEY)?.map((r) => r.stagingId)).toEqual(['old-1']);

@@ -57,6 +57,25 @@ describe('two windows sharing globalState and the storage folder', () => {
     expect(world.effects.profiles.size).toBe(1);
   });
 
+  it("the other window's view of a deployment changes once per write, not once per read-back", async () => {
+    const a = await realWindow();
+    const b = await realWindow();
+    const id = await a.create(createRequest());
+    await b.refresh();
+    const seen: number[] = [];
+    const subscription = b.deployment$(id).subscribe((view) => seen.push(view.context.lastCheckedAt ?? 0));
+    for (let i = 0; i < 3; i++) await b.refresh(); // re-reads the same record three times
+    expect(seen).toHaveLength(1);
+    world.clock.advance(15_000);
+    await a.refresh(); // A's poll: the record changes
+    await a.whenIdle();
+    for (let i = 0; i < 3; i++) await b.refresh();
+    await Promise.resolve();
+    subscription.unsubscribe();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBeGreaterThan(seen[0]);
+  });
+
   it('two windows creating at the same time lose neither record', async () => {
     const a = await realWindow();
     const b = await realWindow();
