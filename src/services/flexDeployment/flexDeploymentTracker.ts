@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { Subject, defer, takeUntil, type Observable } from 'rxjs';
 import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
-import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { FAILURE_NOTIFICATION_WINDOW_MS, type StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { isPastRetention, isUnfinished, needsArmRead, planActivation } from './activationPlan';
+import { isPastRetention, needsArmRead, planActivation } from './activationPlan';
 import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
 import { CoalescedWrites } from './coalescedWrites';
 import type { DeferredRecord } from './deploymentJournal';
@@ -18,6 +17,7 @@ import { ArmStartError, deploymentRefOf, type DeploymentObservation } from './po
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 import { TrackedRecords } from './trackedRecords';
+import { WindowOwnership } from './windowOwnership';
 import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
 
 /** The service interface of the specification (§3). */
@@ -43,6 +43,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly wake$ = new Subject<void>();
   private readonly stopPolling$ = new Subject<void>();
   private readonly writes: CoalescedWrites;
+  private readonly ownership: WindowOwnership;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
   private journalWatch: { dispose(): void } | undefined;
@@ -68,6 +69,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
         await deps.leases.release(id);
       },
     }, deps.log);
+    this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes);
     deps.leases.onLost((id) => {
       deps.log(`Another window took over deployment ${id}.`);
       this.owned.stop(id);
@@ -102,7 +104,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       await this.deps.journal.commit({ deletes: [...purge] });
     }
     await this.writes.batch(async () => {
-      for (const id of [...plan.resume, ...plan.notify]) await this.adopt(id, now);
+      for (const id of [...plan.resume, ...plan.notify]) await this.ownership.adopt(id, now);
     });
   }
 
@@ -198,15 +200,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   dismiss(stagingId: string): Promise<void> {
-    return this.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
+    return this.ownership.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
   }
 
   retry(stagingId: string): Promise<void> {
-    return this.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
+    return this.ownership.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
   }
 
   reportDashboardOpened(stagingId: string): Promise<void> {
-    return this.sendAsOwner(stagingId, { type: 'dashboard.opened', at: this.deps.clock.now() });
+    return this.ownership.sendAsOwner(stagingId, { type: 'dashboard.opened', at: this.deps.clock.now() });
   }
 
   /** `pgsql.clearStagedFlexProfiles`: every record and every lingering staged password. */
@@ -242,7 +244,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private async runCycle(): Promise<CycleOutcome> {
-    await this.syncWithOtherWindows();
+    await this.ownership.syncWithOtherWindows();
     const ids = this.owned.ids().filter((id) => {
       const record = this.records.get(id);
       return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || !record.inActiveSession);
@@ -267,62 +269,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
 
-  /**
-   * Takes in what other windows wrote (new deployments, progress, dismissals) and takes over
-   * unfinished deployments whose owner window is gone (its lease went stale).
-   */
-  private async syncWithOtherWindows(): Promise<void> {
-    const { records } = await this.deps.journal.load();
-    const now = this.deps.clock.now();
-    const seen = new Set<string>();
-    for (const record of records) {
-      seen.add(record.stagingId);
-      if (this.owned.has(record.stagingId) || this.writes.hasPending(record.stagingId)) continue;
-      this.records.set(record);
-      if (isUnfinished(record)) await this.adopt(record.stagingId, now);
-    }
-    for (const id of this.records.ids()) {
-      if (!seen.has(id) && !this.owned.has(id) && !this.writes.hasPending(id)) this.records.delete(id);
-    }
-  }
-
   private onJournalChanged(): void {
     if (this.journalChangeQueued || this.disposed) return;
     this.journalChangeQueued = true;
     void this.exclusive(async () => {
       this.journalChangeQueued = false;
-      if (!this.disposed) await this.syncWithOtherWindows();
+      if (!this.disposed) await this.ownership.syncWithOtherWindows();
     }).catch((error: unknown) => this.deps.log(`Reading other windows' deployments failed: ${String(error)}`));
-  }
-
-  private async adopt(stagingId: string, at: number): Promise<void> {
-    const record = this.records.get(stagingId);
-    if (!record || !(await this.deps.leases.tryAcquire(stagingId))) return;
-    try {
-      this.owned.hydrate(record);
-      this.owned.send(stagingId, { type: 'session.resumed', at });
-    } catch (error) {
-      this.deps.log(`Deployment ${stagingId} could not be resumed: ${String(error)}`);
-      await this.deps.leases.release(stagingId);
-    }
-  }
-
-  private async sendAsOwner(stagingId: string, event: DeploymentEvent): Promise<void> {
-    if (!this.owned.has(stagingId)) {
-      if (!(await this.deps.leases.tryAcquire(stagingId))) {
-        throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
-      }
-      const { records } = await this.deps.journal.load();
-      const fresh = records.find((r) => r.stagingId === stagingId);
-      if (!fresh) {
-        await this.deps.leases.release(stagingId);
-        this.records.delete(stagingId);
-        return;
-      }
-      this.owned.hydrate(fresh);
-    }
-    this.owned.send(stagingId, event);
-    await this.writes.flush();
   }
 
   private onChanged(record: DeploymentRecord): void {
