@@ -12,7 +12,7 @@ switch (document.body.dataset.view) {
     root.render(<CreateServerApp host={host} />);
     break;
   case 'dashboard':
-    root.render(<DashboardView post={host.postMessage} />);
+    root.render(<DashboardView post={host.postMessage} setState={host.setState} />);
     break;
   default:
     root.render(<main>Unknown view.</main>);

@@ -46,6 +46,8 @@ export type LiveState =
   | { status: 'failed'; reason: string; nextStep: string };
 
 export interface DashboardState {
+  /** The connection profile shown: what brings the dashboard back after a reload. */
+  profileId: string;
   profileName: string;
   server: string;
   user: string;

@@ -38,9 +38,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessageParse {
 }
 
 /**
- * What a webview may keep with `setState` (it survives "Reload Window"): the deployment it shows,
- * nothing else — in particular no form values, so never a password.
+ * What a webview may keep with `setState` (it survives "Reload Window"): the deployment or the
+ * connection profile it shows, nothing else — in particular no form values, so never a password.
  */
-export const webviewStateSchema = z.object({ stagingId: z.string().min(1).max(200).optional() });
+export const webviewStateSchema = z.object({
+  stagingId: z.string().min(1).max(200).optional(),
+  profileId: z.string().min(1).max(200).optional(),
+});
 
 export type WebviewState = z.infer<typeof webviewStateSchema>;

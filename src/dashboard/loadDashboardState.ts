@@ -19,6 +19,7 @@ export interface DashboardSources {
 export async function loadDashboardState(profile: ConnectionProfile, sources: DashboardSources): Promise<DashboardState> {
   const [arm, live] = await Promise.all([readArm(profile, sources.facts), readLive(profile, sources.manager)]);
   return {
+    profileId: profile.id,
     profileName: profile.profileName,
     server: profile.server,
     user: profile.authenticationType === 'AzureMFA' ? (profile.entraUserName ?? profile.user) : profile.user,

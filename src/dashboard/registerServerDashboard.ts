@@ -4,10 +4,13 @@ import { chooseProfile } from '../connections/connectionCommands';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { SHOW_SERVER_DASHBOARD } from './dashboardCommands';
-import { ServerDashboardPanels } from './serverDashboardPanels';
+import { SERVER_DASHBOARD_VIEW_TYPE, ServerDashboardPanels } from './serverDashboardPanels';
 import type { ServerFactsReader } from './serverFactsReader';
 
-/** `pgsql.showServerDashboard` (arg: `{ profileId }`, a profile id or a Connections node; none → pick). */
+/**
+ * `pgsql.showServerDashboard` (arg: `{ profileId }`, a profile id or a Connections node; none → pick),
+ * and the serializer that brings open dashboards back after "Reload Window".
+ */
 export function registerServerDashboard(
   context: vscode.ExtensionContext,
   connections: ConnectionsRegistration,
@@ -22,5 +25,10 @@ export function registerServerDashboard(
       panels.show(profileId);
     }
   });
-  return vscode.Disposable.from(command, panels);
+  const serializer = vscode.window.registerWebviewPanelSerializer(SERVER_DASHBOARD_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel, state: unknown) {
+      panels.restore(panel, state);
+    },
+  });
+  return vscode.Disposable.from(command, serializer, panels);
 }

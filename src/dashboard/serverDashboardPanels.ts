@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import { webviewStateSchema } from '../../machines/webview/protocol';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { createNonce, renderWebviewHtml } from '../createServer/webviewHtml';
 import { DashboardController } from './dashboardController';
 import type { ServerFactsReader } from './serverFactsReader';
+
+export const SERVER_DASHBOARD_VIEW_TYPE = 'pgsql.serverDashboard';
 
 export interface ServerDashboardDeps {
   extensionUri: vscode.Uri;
@@ -17,7 +20,7 @@ export interface ServerDashboardDeps {
 
 /** One dashboard panel per connection profile; showing it again brings the open one forward. */
 export class ServerDashboardPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: DashboardController }>();
+  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: DashboardController; listeners: vscode.Disposable }>();
 
   constructor(private readonly deps: ServerDashboardDeps) {}
 
@@ -29,19 +32,48 @@ export class ServerDashboardPanels implements vscode.Disposable {
       return;
     }
     const profile = this.deps.store.getProfile(profileId);
-    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel('pgsql.serverDashboard', `Dashboard: ${profile?.profileName ?? profileId}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [webviewRoot],
+    const panel = vscode.window.createWebviewPanel(SERVER_DASHBOARD_VIEW_TYPE, `Dashboard: ${profile?.profileName ?? profileId}`, vscode.ViewColumn.Active, {
       retainContextWhenHidden: false,
     });
+    this.attach(panel, profileId);
+  }
+
+  /**
+   * The serializer's half: a dashboard VS Code kept across "Reload Window". It comes back on its
+   * profile (not connected: the dashboard never connects on its own); one whose profile is gone closes.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const parsed = webviewStateSchema.safeParse(state);
+    const profileId = parsed.success ? parsed.data.profileId : undefined;
+    if (!profileId || !this.deps.store.getProfile(profileId)) {
+      this.deps.log.info('Closed a restored dashboard whose connection profile is no longer saved.');
+      panel.dispose();
+    } else if (this.panels.has(profileId)) {
+      panel.dispose(); // shown again before VS Code handed this one back: one panel per profile
+    } else {
+      this.attach(panel, profileId);
+    }
+  }
+
+  /**
+   * Stops listening, but leaves the panels open: on "Reload Window" VS Code keeps them and the
+   * serializer brings them back.
+   */
+  dispose(): void {
+    for (const { listeners } of this.panels.values()) listeners.dispose();
+    this.panels.clear();
+  }
+
+  private attach(panel: vscode.WebviewPanel, profileId: string): void {
+    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
     const controller = new DashboardController(profileId, {
       ...this.deps,
       now: () => Date.now(),
-      post: (message) => void panel.webview.postMessage(message),
+      post: (message) => void webview.postMessage(message),
       warn: (message) => this.deps.log.warn(message),
     });
-    const webview = panel.webview;
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview.js')).toString(),
@@ -50,19 +82,15 @@ export class ServerDashboardPanels implements vscode.Disposable {
       view: 'dashboard',
       title: panel.title,
     });
-    const subscription = webview.onDidReceiveMessage((raw: unknown) =>
-      controller.onMessage(raw).catch((error: unknown) => this.deps.log.error(`Dashboard: ${error instanceof Error ? error.message : String(error)}`)),
+    const listeners = vscode.Disposable.from(
+      webview.onDidReceiveMessage((raw: unknown) =>
+        controller.onMessage(raw).catch((error: unknown) => this.deps.log.error(`Dashboard: ${error instanceof Error ? error.message : String(error)}`)),
+      ),
+      panel.onDidDispose(() => {
+        listeners.dispose();
+        this.panels.delete(profileId);
+      }),
     );
-    panel.onDidDispose(() => {
-      subscription.dispose();
-      this.panels.delete(profileId);
-    });
-    this.panels.set(profileId, { panel, controller });
-  }
-
-  dispose(): void {
-    for (const { panel } of [...this.panels.values()]) {
-      panel.dispose();
-    }
+    this.panels.set(profileId, { panel, controller, listeners });
   }
 }

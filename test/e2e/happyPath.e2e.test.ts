@@ -5,7 +5,8 @@ import { createServer } from './flows/createServerForm';
 import { fqdn, savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
-// Spec scenario 1: form → stages advance → profile saved → connected → dashboard open.
+// Spec scenario 1: form → stages advance → profile saved → connected → dashboard open (and back
+// after a reload).
 describe('scenario 1: happy path', () => {
   const serverName = 'pgflex-happy';
   // The stepper moves with the tracker's poll: polls every 5 s (the least allowed), stages of 20 s
@@ -51,6 +52,14 @@ describe('scenario 1: happy path', () => {
     await showView(vscode.page, 'PostgreSQL', 'Connections');
     await waitForTreeItem(vscode.page, 'Connections', serverName);
     await vscode.shot('connections');
+
+    // "Reload Window": the dashboard comes back on its profile, not connected (it never connects on
+    // its own); Connect reconnects with the password kept in SecretStorage.
+    await vscode.reload();
+    const restored = await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 60_000);
+    await restored.locator('button', { hasText: 'Connect' }).click();
+    await restored.locator('text=Server version').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await vscode.shot('dashboard-after-reload');
 
     const profiles = savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName));
     expect(profiles).toHaveLength(1);

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { ArmFactsState, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
-import type { WebviewMessage } from '../../machines/webview/protocol';
+import type { WebviewMessage, WebviewState } from '../../machines/webview/protocol';
 import { formatBytes } from '../../machines/webview/formatBytes';
 import { onHostMessage } from '../webviewHost';
 
 export interface DashboardViewProps {
   post(message: WebviewMessage): void;
+  /** Kept across "Reload Window": the profile shown, so the host can bring the dashboard back. */
+  setState(state: WebviewState): void;
 }
 
 /** The server dashboard: Azure's facts and the live connection's, with Refresh. */
-export function DashboardView({ post }: DashboardViewProps) {
+export function DashboardView({ post, setState: keep }: DashboardViewProps) {
   const [state, setState] = useState<DashboardState | undefined>();
   const [loading, setLoading] = useState(true);
 
@@ -20,11 +22,12 @@ export function DashboardView({ post }: DashboardViewProps) {
       } else if (message.type === 'dashboard.state') {
         setState(message.state);
         setLoading(false);
+        keep({ profileId: message.state.profileId });
       }
     });
     post({ type: 'ready' });
     return unsubscribe;
-  }, [post]);
+  }, [post, keep]);
 
   if (!state) {
     return <main aria-busy="true">Loading the server dashboard…</main>;

@@ -60,6 +60,7 @@ describe('DashboardController', () => {
     expect(read).toEqual([{ tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-data', serverName: 'contoso' }]);
     expect(states(posted)).toEqual([
       {
+        profileId: profile.id,
         profileName: 'contoso',
         server: profile.server,
         user: 'pgadmin',

@@ -1,12 +1,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../../machines/webview/dashboardMessages';
-import type { WebviewMessage } from '../../../machines/webview/protocol';
+import type { WebviewMessage, WebviewState } from '../../../machines/webview/protocol';
 import { DashboardView } from '../../../webview-ui/dashboard/DashboardView';
 
 afterEach(cleanup);
 
 const state: DashboardState = {
+  profileId: 'profile-contoso',
   profileName: 'contoso',
   server: 'contoso.postgres.database.azure.com',
   user: 'pgadmin',
@@ -26,9 +27,10 @@ function send(data: unknown) {
 }
 
 describe('DashboardView', () => {
-  it('says ready, then renders the Azure and live facts', () => {
+  it('says ready, then renders the Azure and live facts, and keeps only the profile id for a reload', () => {
     const posted: WebviewMessage[] = [];
-    render(<DashboardView post={(m) => posted.push(m)} />);
+    const kept: WebviewState[] = [];
+    render(<DashboardView post={(m) => posted.push(m)} setState={(s) => kept.push(s)} />);
     expect(posted).toEqual([{ type: 'ready' }]);
 
     send({ type: 'dashboard.state', state });
@@ -40,11 +42,12 @@ describe('DashboardView', () => {
     expect(screen.getByText('16.4')).toBeTruthy();
     expect(screen.getByText('7.6 MB')).toBeTruthy();
     expect(screen.getByText('no access')).toBeTruthy();
+    expect(kept).toEqual([{ profileId: 'profile-contoso' }]);
   });
 
   it('asks the host to refresh and to connect', () => {
     const posted: WebviewMessage[] = [];
-    render(<DashboardView post={(m) => posted.push(m)} />);
+    render(<DashboardView post={(m) => posted.push(m)} setState={() => undefined} />);
     send({ type: 'dashboard.state', state: { ...state, live: { status: 'disconnected', reason: 'Password authentication failed.', nextStep: 'Check the password.' } } });
 
     expect(screen.getByRole('alert').textContent).toContain('Password authentication failed.');
