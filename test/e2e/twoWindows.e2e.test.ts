@@ -31,6 +31,8 @@ describe('scenario 8: two windows', () => {
     const second = await vscode.openWindow();
     await showView(second, 'PostgreSQL', 'Deployments');
     await waitForTreeItem(second, 'Deployments', serverName);
+    // Measured once its restored progress panel shows: that panel's first read is not a poll's.
+    await findWebview(second, `h1:text("Provisioning ${serverName}")`, 60_000);
     await second.screenshot({ path: `${vscode.shots.dir}/second-window-sees-deployment.png` });
     const twoWindows = await measureReads('two windows', 25_000);
     expect(oneWindow.poller).toBeGreaterThan(0);
