@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
-import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { loadWebviewApp } from './loadWebviewApp';
 
 export const CREATE_SERVER_VIEW_TYPE = 'pgflex.createFlexServer';
 
@@ -32,16 +32,7 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
 
 /** Gives a new or restored panel its options and HTML, and wraps it as a PanelPort. */
 export function adoptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): PanelPort {
-  const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-  panel.webview.options = { enableScripts: true, localResourceRoots: [assets] };
-  panel.webview.html = renderWebviewHtml({
-    cspSource: panel.webview.cspSource,
-    scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'webview.js')).toString(),
-    styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'webview.css')).toString(),
-    nonce: createNonce(),
-    view: 'create',
-    title: panel.title,
-  });
+  loadWebviewApp(panel, extensionUri, 'create');
   return {
     get visible() {
       return panel.visible;

@@ -3,7 +3,7 @@ import { webviewStateSchema } from '../../machines/webview/protocol';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { ConnectionManager } from '../connections/connectionManager';
-import { createNonce, renderWebviewHtml } from '../createServer/webviewHtml';
+import { loadWebviewApp } from '../createServer/loadWebviewApp';
 import { DashboardController } from './dashboardController';
 import type { ServerFactsReader } from './serverFactsReader';
 
@@ -65,23 +65,14 @@ export class ServerDashboardPanels implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, profileId: string): void {
-    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
     const controller = new DashboardController(profileId, {
       ...this.deps,
       now: () => Date.now(),
       post: (message) => void webview.postMessage(message),
       warn: (message) => this.deps.log.warn(message),
     });
-    webview.html = renderWebviewHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview.css')).toString(),
-      nonce: createNonce(),
-      view: 'dashboard',
-      title: panel.title,
-    });
+    loadWebviewApp(panel, this.deps.extensionUri, 'dashboard');
     const listeners = vscode.Disposable.from(
       webview.onDidReceiveMessage((raw: unknown) =>
         controller.onMessage(raw).catch((error: unknown) => this.deps.log.error(`Dashboard: ${error instanceof Error ? error.message : String(error)}`)),
