@@ -9,7 +9,7 @@ import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName'
 import { CoalescedWrites } from './coalescedWrites';
 import type { DeferredRecord } from './deploymentJournal';
 import { validateDeferredHistory } from './deferredHistory';
-import { sameRecord, type DeploymentRecord } from './deploymentRecord';
+import type { DeploymentRecord } from './deploymentRecord';
 import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
@@ -279,14 +279,11 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private onChanged(record: DeploymentRecord): void {
-    const known = this.records.get(record.stagingId);
-    // Resuming re-asserts what was stored (e.g. "not in the active session"): nothing to write.
-    if (known && sameRecord(known, record)) return;
     if (record.state === 'dismissed') {
       this.records.delete(record.stagingId);
       this.writes.delete(record.stagingId);
-    } else {
-      this.records.set(record);
+    } else if (this.records.set(record)) {
+      // Resuming re-asserts what was stored (e.g. "not in the active session"): nothing to write.
       this.writes.change(record);
     }
   }

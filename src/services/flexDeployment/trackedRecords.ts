@@ -37,11 +37,13 @@ export class TrackedRecords {
     return [...this.records.values()];
   }
 
-  set(record: DeploymentRecord): void {
+  /** Returns whether the record changed; one stored again unchanged is left as it was. */
+  set(record: DeploymentRecord): boolean {
     const known = this.records.get(record.stagingId);
-    if (known && sameRecord(known, record)) return;
+    if (known && sameRecord(known, record)) return false;
     this.records.set(record.stagingId, record);
     this.publish();
+    return true;
   }
 
   delete(stagingId: string): void {
