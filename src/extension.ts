@@ -9,13 +9,15 @@ import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { createVscodeSettingsReader } from './settings/vscodeSettings';
 
 /** The composition root: build each feature, hand it what it needs, register what it returns. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('PostgreSQL Flexible Server', { log: true });
   context.subscriptions.push(log);
 
-  const azure = await createAzureServices(context, log);
+  const settings = createVscodeSettingsReader(log);
+  const azure = await createAzureServices(context, settings, log);
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
 
   const connections = registerConnections(context, {
@@ -36,10 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...createVscodeDeploymentEffects(connections, context.secrets, details, () => late.tracker!, log),
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, log });
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
-  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details));
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));
 
   await tracker.activate();
   log.info(`Activated; ${(await tracker.getStagedProfiles()).length} deployment record(s) tracked.`);

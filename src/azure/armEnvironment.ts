@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { EXTENSION_SETTINGS } from '../settings/extensionSettings';
 
 /**
  * Where ARM is: real Azure, or the local sandbox (an HTTPS stand-in with a self-signed certificate).
@@ -6,8 +7,8 @@ import { readFile } from 'node:fs/promises';
  * production path is the one the sandbox tests exercise.
  */
 
-export const SANDBOX_ENDPOINT_SETTING = 'pgsql.flexProvisioning.sandbox.endpoint';
-export const SANDBOX_CA_FILE_SETTING = 'pgsql.flexProvisioning.sandbox.caFile';
+export const SANDBOX_ENDPOINT_SETTING = EXTENSION_SETTINGS.sandboxEndpoint.id;
+export const SANDBOX_CA_FILE_SETTING = EXTENSION_SETTINGS.sandboxCaFile.id;
 
 export const AZURE_RESOURCE_MANAGER = 'https://management.azure.com';
 /** The scope every ARM client asks for, in both modes, so a credential cannot tell them apart. */

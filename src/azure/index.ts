@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveArmEnvironment, SANDBOX_CA_FILE_SETTING, SANDBOX_ENDPOINT_SETTING } from './armEnvironment';
+import type { SettingsReader } from '../settings/settingsReader';
+import { resolveArmEnvironment } from './armEnvironment';
 import { composeAzureServices, type AzureServices } from './azureServices';
 import { SandboxAccount } from './sandboxAccount';
 import { armSubscriptionSource } from './subscriptionSource';
@@ -8,7 +9,7 @@ import { VSCodeAzureAccount } from './vscodeAzureAccount';
 export type { AzureServices } from './azureServices';
 export { makeDeploymentName } from './flexProvisioning/deploymentName';
 export { SignedOutError, isSignedOutError } from './signedOutError';
-export { OSSRDBMS_SCOPE, SANDBOX_CA_FILE_SETTING, SANDBOX_ENDPOINT_SETTING, type ArmEnvironment } from './armEnvironment';
+export { OSSRDBMS_SCOPE, type ArmEnvironment } from './armEnvironment';
 
 /** The sandbox has one tenant and accepts any; subscriptions are listed with this one's token. */
 const SANDBOX_HOME_TENANT = 'organizations';
@@ -17,12 +18,8 @@ const SANDBOX_HOME_TENANT = 'organizations';
  * The composition root's entry to the Azure side. Reads the sandbox settings once: changing them
  * takes a window reload. Throws ArmEnvironmentError for unusable settings (a clear message).
  */
-export async function createAzureServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<AzureServices> {
-  const config = vscode.workspace.getConfiguration();
-  const environment = await resolveArmEnvironment({
-    endpoint: config.get<string>(SANDBOX_ENDPOINT_SETTING),
-    caFile: config.get<string>(SANDBOX_CA_FILE_SETTING),
-  });
+export async function createAzureServices(context: vscode.ExtensionContext, settings: SettingsReader, log: vscode.LogOutputChannel): Promise<AzureServices> {
+  const environment = await resolveArmEnvironment({ endpoint: settings.get('sandboxEndpoint'), caFile: settings.get('sandboxCaFile') });
   const ask = (message: string, action: string) => vscode.window.showWarningMessage(message, action);
   let services: AzureServices;
   if (environment.kind === 'sandbox') {

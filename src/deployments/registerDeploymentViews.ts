@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import type { Notifier } from '../notifications/notifier';
+import type { SettingsReader } from '../settings/settingsReader';
 import { createVscodeCommandRunner, createVscodeNotifier } from '../notifications/vscodeNotifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { deploymentCommandHandlers } from './deploymentCommands';
@@ -12,8 +13,6 @@ import { bindDeploymentStatusBar } from './deploymentStatusBar';
 import type { DetailsOutput } from './deploymentDetails';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
-export const RETENTION_SETTING = 'pgsql.flexProvisioning.deploymentRetentionDays';
-const DEFAULT_RETENTION_DAYS = 30;
 
 /** The output channel View Details writes to. */
 export function createDeploymentDetailsChannel(): vscode.OutputChannel {
@@ -49,9 +48,10 @@ export function registerDeploymentViews(
   _context: vscode.ExtensionContext,
   tracker: DeploymentTrackerPort,
   details: DetailsOutput,
+  settings: SettingsReader,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
-  const retentionDays = () => vscode.workspace.getConfiguration().get<number>(RETENTION_SETTING, DEFAULT_RETENTION_DAYS);
+  const retentionDays = () => settings.get('deploymentRetentionDays');
   const provider = new DeploymentsTreeProvider(deploymentItems$(tracker.deployments$, () => Date.now(), retentionDays));
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';

@@ -2,18 +2,16 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DeploymentJournal } from './deploymentJournal';
 import { LockFileLeases } from './deploymentLeases';
-import { FlexDeploymentTracker, type TrackerSettings } from './flexDeploymentTracker';
+import type { SettingsReader } from '../../settings/settingsReader';
+import { FlexDeploymentTracker } from './flexDeploymentTracker';
 import type { AzureSignIn, DeploymentEffects, DeploymentReader, ServerProvisioner } from './ports';
-
-export const RETENTION_DAYS_SETTING = 'pgsql.flexProvisioning.deploymentRetentionDays';
-export const POLL_INTERVAL_SETTING = 'pgsql.flexProvisioning.pollIntervalSeconds';
-const MIN_POLL_SECONDS = 5;
 
 export interface TrackerPorts {
   reader: DeploymentReader;
   provisioner: ServerProvisioner;
   effects: DeploymentEffects;
   signIn: AzureSignIn;
+  settings: SettingsReader;
   log: vscode.LogOutputChannel;
 }
 
@@ -29,19 +27,13 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
     effects: ports.effects,
     secrets: context.secrets,
     signIn: ports.signIn,
-    settings: readSettings(),
+    settings: {
+      retentionDays: () => ports.settings.get('deploymentRetentionDays'),
+      pollIntervalMs: () => ports.settings.get('pollIntervalSeconds') * 1000,
+    },
     clock: { now: Date.now },
     log,
   });
   context.subscriptions.push({ dispose: () => void tracker.dispose() });
   return tracker;
-}
-
-function readSettings(): TrackerSettings {
-  const config = () => vscode.workspace.getConfiguration();
-  return {
-    retentionDays: () => config().get<number>(RETENTION_DAYS_SETTING, 30),
-    // Never below 5 s, whatever the settings file says: ARM throttles per subscription.
-    pollIntervalMs: () => Math.max(MIN_POLL_SECONDS, config().get<number>(POLL_INTERVAL_SETTING, 15)) * 1000,
-  };
 }

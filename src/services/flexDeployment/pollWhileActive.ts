@@ -1,18 +1,7 @@
-import {
-  EMPTY,
-  catchError,
-  defer,
-  distinctUntilChanged,
-  of,
-  race,
-  repeat,
-  switchMap,
-  take,
-  tap,
-  timer,
-  type Observable,
-  type SchedulerLike,
-} from 'rxjs';
+import { EMPTY, asyncScheduler, catchError, defer, distinctUntilChanged, map, of, race, repeat, switchMap, take, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
+
+/** However the interval is set or whatever wakes the loop, ARM is never read more often than this. */
+export const MIN_POLL_INTERVAL_MS = 5_000;
 
 export interface CycleOutcome {
   /** ARM asked for at least this long before the next read. */
@@ -25,15 +14,17 @@ export interface PollOptions {
   /** One poll cycle. It may fail: the error is reported and the loop goes on. */
   cycle: () => Observable<CycleOutcome>;
   intervalMs: () => number;
-  /** Starts the next cycle early (e.g. after the user signs in again). */
+  /** Starts the next cycle early (e.g. after the user signs in again), within the floor and Retry-After. */
   wake$: Observable<unknown>;
   onError: (error: unknown) => void;
   scheduler?: SchedulerLike;
 }
 
 /**
- * Polls only while something is active: the first cycle at once, the next one an interval after
- * the previous one *ended* (so cycles never overlap), never sooner than ARM's Retry-After.
+ * Polls only while something is active: the first cycle at once, then on a fixed cadence measured
+ * start to start (a slow cycle does not push the next one back by its own length; cycles never
+ * overlap), never sooner than MIN_POLL_INTERVAL_MS after the previous start and never before ARM's
+ * Retry-After has passed — a wake-up included.
  *
  * @example
  * pollWhileActive({ active$, cycle: () => defer(() => readAll()), intervalMs: () => 15_000, wake$, onError })
@@ -41,21 +32,44 @@ export interface PollOptions {
  */
 export function pollWhileActive(options: PollOptions): Observable<CycleOutcome> {
   const { active$, cycle, intervalMs, wake$, onError, scheduler } = options;
+  const now = () => (scheduler ?? asyncScheduler).now();
   return active$.pipe(
     distinctUntilChanged(),
     switchMap((active) => {
       if (!active) return EMPTY;
-      let wait = intervalMs();
-      return defer(cycle).pipe(
-        catchError((error: unknown) => {
-          onError(error);
-          return of<CycleOutcome>({});
+      let next = 0;
+      let earliest = 0;
+      return defer(() => {
+        const startedAt = now();
+        return defer(cycle).pipe(
+          catchError((error: unknown) => {
+            onError(error);
+            return of<CycleOutcome>({});
+          }),
+          tap((outcome) => {
+            const endedAt = now();
+            const retryUntil = endedAt + safeDelay(outcome.retryAfterMs ?? 0);
+            earliest = Math.max(startedAt + MIN_POLL_INTERVAL_MS, retryUntil);
+            next = Math.max(startedAt + Math.max(MIN_POLL_INTERVAL_MS, safeDelay(intervalMs())), earliest);
+          }),
+        );
+      }).pipe(
+        repeat({
+          delay: () =>
+            race(
+              timer(Math.max(0, next - now()), scheduler),
+              wake$.pipe(
+                take(1),
+                switchMap(() => timer(Math.max(0, earliest - now()), scheduler)),
+              ),
+            ).pipe(map(() => undefined)),
         }),
-        tap((outcome) => {
-          wait = Math.max(intervalMs(), outcome.retryAfterMs ?? 0);
-        }),
-        repeat({ delay: () => race(timer(wait, scheduler), wake$.pipe(take(1))) }),
       );
     }),
   );
+}
+
+/** A delay from settings or headers: NaN, negative or infinite values cannot speed polling up. */
+function safeDelay(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }

@@ -1,0 +1,68 @@
+import { EXTENSION_SETTINGS, type IntegerSetting, type SettingDeclaration, type SettingName, type SettingValue } from './extensionSettings';
+
+/** Where raw values come from: `workspace.getConfiguration().get(id)` on VS Code, a map in tests. */
+export type RawSettings = (id: string) => unknown;
+
+/** Told once per setting and bad value: the message names the setting, the value used instead and why. */
+export type SettingWarning = (settingId: string, message: string) => void;
+
+export interface Reading<T> {
+  value: T;
+  /** Why the stored value was not used as it is; undefined when it was. */
+  problem?: string;
+}
+
+/** The value to use for a raw value of a setting: the right type, in range, never NaN. */
+export function readSetting(declaration: SettingDeclaration, raw: unknown): Reading<number | string> {
+  if (raw === undefined || raw === null) return { value: declaration.default };
+  if (declaration.kind === 'string') {
+    return typeof raw === 'string' ? { value: raw } : { value: declaration.default, problem: `it is not text` };
+  }
+  return readInteger(declaration, raw);
+}
+
+function readInteger(declaration: IntegerSetting, raw: unknown): Reading<number> {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+    return { value: declaration.default, problem: `it is not a whole number of ${declaration.unit}` };
+  }
+  const whole = Math.round(raw);
+  const value = Math.min(declaration.maximum, Math.max(declaration.minimum, whole));
+  if (value !== raw) {
+    const rule = whole !== raw ? `a whole number of ${declaration.unit}` : `between ${declaration.minimum} and ${declaration.maximum} ${declaration.unit}`;
+    return { value, problem: `it must be ${rule}` };
+  }
+  return { value };
+}
+
+/**
+ * Reads settings live (a change in settings.json applies at the next read), each through its
+ * declaration, and warns once per setting and distinct bad value, however often it is read.
+ */
+export class SettingsReader {
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly raw: RawSettings,
+    private readonly warn: SettingWarning,
+  ) {}
+
+  get<N extends SettingName>(name: N): SettingValue<N> {
+    const declaration: SettingDeclaration = EXTENSION_SETTINGS[name];
+    const raw = this.raw(declaration.id);
+    const { value, problem } = readSetting(declaration, raw);
+    if (problem) this.warnOnce(declaration, raw, value, problem);
+    return value as SettingValue<N>;
+  }
+
+  private warnOnce(declaration: SettingDeclaration, raw: unknown, used: number | string, problem: string): void {
+    const key = `${declaration.id}\u0000${describeValue(raw)}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warn(declaration.id, `The setting '${declaration.id}' is ${describeValue(raw)}, but ${problem}: using ${JSON.stringify(used)} instead.`);
+  }
+}
+
+function describeValue(raw: unknown): string {
+  const text = JSON.stringify(raw) ?? String(raw);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
