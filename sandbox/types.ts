@@ -57,10 +57,14 @@ export type ScriptedOutcome =
   /** When the server resource would finish, the deployment disappears (404 from then on). */
   | { outcome: 'vanish'; keepServer?: boolean; durations?: Partial<ResourceDurations> };
 
+/**
+ * `afterApply`: the request is carried out, then its answer is replaced by the fault — the answer
+ * lost on the way back, as when a connection drops after ARM accepted a PUT.
+ */
 export type FaultRule =
-  | { kind: 'throttle'; count: number; retryAfterSeconds?: number; routes?: string[] }
-  | { kind: 'status'; status: 500 | 502 | 503 | 504; count: number; routes?: string[] }
-  | { kind: 'reset'; count: number; routes?: string[] };
+  | { kind: 'throttle'; count: number; retryAfterSeconds?: number; routes?: string[]; afterApply?: boolean }
+  | { kind: 'status'; status: 500 | 502 | 503 | 504; count: number; routes?: string[]; afterApply?: boolean }
+  | { kind: 'reset'; count: number; routes?: string[]; afterApply?: boolean };
 
 export interface RequestLog {
   /** Requests to one route, or to all ARM routes when no route is given. Control calls are not counted. */

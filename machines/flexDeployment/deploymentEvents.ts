@@ -2,18 +2,23 @@ import type { ArmErrorSummary } from './stagedFlexProfile';
 
 /**
  * Every event carries `at`, the time from the tracker's injected clock: the machine never reads a
- * clock itself, so deadlines are absolute and the same in tests, after a restart and in the webview.
- * Events are named by who sends them: ARM (via the provisioner), the poll stream, the clock, the
- * effects the machine asked for, the user, and the session (rehydration).
+ * clock itself, so the same events give the same states in tests, after a restart and in the
+ * webview. Events are named by who sends them: ARM (via the provisioner), the poll stream, the
+ * effects the machine asked for, the user, and the session (rehydration). There is no clock event:
+ * time alone never ends a deployment, only ARM's answer does (see deploymentClock.ts).
  */
 export type DeploymentEvent =
   | { type: 'arm.accepted'; at: number }
   | { type: 'arm.rejected'; at: number; error: ArmErrorSummary }
-  | { type: 'poll.running'; at: number; provisioningState: string }
+  /** The PUT was sent but its answer lost: ARM may be building the server. */
+  | { type: 'arm.outcomeUnknown'; at: number; reason: string }
+  /** `armDurationMs`: how long ARM says the deployment has run, when it says. */
+  | { type: 'poll.running'; at: number; provisioningState: string; armDurationMs?: number }
   | { type: 'poll.succeeded'; at: number; serverResourceId: string }
   | { type: 'poll.failed'; at: number; error: ArmErrorSummary }
   | { type: 'poll.notFound'; at: number }
-  | { type: 'clock.tick'; at: number }
+  /** ARM could not be read this time (signed out, unreachable, throttled): nothing is learnt. */
+  | { type: 'poll.unavailable'; at: number; reason: string }
   | { type: 'profile.saved'; at: number; profileId: string }
   | { type: 'profile.saveFailed'; at: number; message: string }
   | { type: 'dashboard.opened'; at: number }
@@ -27,7 +32,7 @@ export type DeploymentEventType = DeploymentEvent['type'];
 export const TIMED_OUT_ERROR: ArmErrorSummary = {
   code: 'DeploymentTimedOut',
   message:
-    'The deployment did not finish within 2 hours. It may still complete in Azure: check the resource group in the Azure portal.',
+    'The deployment did not finish within 2 hours: Azure still reports it as running. It may still complete in Azure: check the resource group in the Azure portal.',
 };
 
 export const VANISHED_ERROR: ArmErrorSummary = {
@@ -39,3 +44,11 @@ export const NEVER_STARTED_ERROR: ArmErrorSummary = {
   code: 'DeploymentNotStarted',
   message: 'The deployment never reached Azure: VS Code closed before Azure accepted it. Retry to start it again.',
 };
+
+/** The PUT got no answer and, after the grace period, Azure has no such deployment. */
+export function neverReachedError(reason: string): ArmErrorSummary {
+  return {
+    code: 'DeploymentNotStarted',
+    message: `The deployment never reached Azure: Azure Resource Manager gave no answer to the request (${reason}) and has no such deployment. Retry to start it again.`,
+  };
+}

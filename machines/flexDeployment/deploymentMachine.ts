@@ -1,13 +1,14 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
+import { readsDecide, runsPastDeadline, startGraceOver, timingAfter } from './deploymentClock';
 import {
   NEVER_STARTED_ERROR,
   TIMED_OUT_ERROR,
   VANISHED_ERROR,
+  neverReachedError,
   type DeploymentEvent,
 } from './deploymentEvents';
 import {
   AUDIT_LIMIT,
-  DEPLOYMENT_TIMEOUT_MS,
   FAILURE_NOTIFICATION_WINDOW_MS,
   type ArmErrorSummary,
   type DeploymentContext,
@@ -19,11 +20,16 @@ import {
  *
  *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
  *      │                         │
- *      └──arm.rejected──────────▶└──poll.failed / notFound / 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *      └──arm.rejected──────────▶└──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *
+ * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
+ * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
+ * deadline fails a deployment only when ARM says it is still running past it. A PUT whose answer
+ * was lost leaves the deployment pending until reads find it, or not, after a grace period.
  *
  * The machine has no `invoke` and no `after`: XState does not persist timers and restarts invoked
  * promises on restore, and model-based tests refuse both. The tracker drives it with events (poll
- * results, clock ticks, effect completions), and the effects it asks for are named actions whose
+ * results, effect completions), and the effects it asks for are named actions whose
  * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
  * re-enters the one state that still owes work (creating the profile).
  */
@@ -47,7 +53,20 @@ export const deploymentMachine = setup({
       audit: [...context.audit, { at: event.at, event: event.type, to: params.state }].slice(-AUDIT_LIMIT),
     })),
     markTerminal: assign(({ event }) => ({ terminalAt: event.at })),
-    recordCheck: assign(({ event }) => ({ lastCheckedAt: event.at })),
+    // An answer from ARM: checked now, and what it says about the start (its running time).
+    recordCheck: assign(({ context, event }) => ({
+      lastCheckedAt: event.at,
+      unchecked: undefined,
+      ...timingAfter(context, event.at, event.type === 'poll.running' ? event.armDurationMs : undefined),
+    })),
+    recordUnchecked: assign(({ context, event }) =>
+      event.type === 'poll.unavailable'
+        ? { unchecked: { since: context.unchecked?.since ?? event.at, reason: event.reason }, ...timingAfter(context, event.at) }
+        : {},
+    ),
+    recordStartOutcomeUnknown: assign(({ event }) =>
+      event.type === 'arm.outcomeUnknown' ? { startOutcomeUnknown: { at: event.at, reason: event.reason } } : {},
+    ),
     recordProvisioningState: assign(({ event }) =>
       event.type === 'poll.running' ? { provisioningState: event.provisioningState } : {},
     ),
@@ -78,8 +97,10 @@ export const deploymentMachine = setup({
     leaveActiveSession: assign({ inActiveSession: false }),
   },
   guards: {
-    isPastDeadline: ({ context, event }) => event.at - context.createdAt >= DEPLOYMENT_TIMEOUT_MS,
-    isRestored: ({ context }) => !context.inActiveSession,
+    runsPastDeadline: ({ context, event }) =>
+      event.type === 'poll.running' && runsPastDeadline(context, event.at, event.armDurationMs),
+    startGraceOver: ({ context, event }) => startGraceOver(context, event.at),
+    readsDecide: ({ context }) => readsDecide(context),
     profileNotYetCreated: ({ context }) => context.profileCreated !== true,
     dashboardNotYetOpened: ({ context }) => context.dashboardOpened !== true,
     failedRecentlyAndUnanswered: ({ context, event }) =>
@@ -101,34 +122,50 @@ export const deploymentMachine = setup({
           target: 'failed',
           actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
         },
-        // A restored pending record may or may not have reached ARM: the poll tells which.
+        'arm.outcomeUnknown': { actions: 'recordStartOutcomeUnknown' },
+        // A pending record may or may not have reached ARM: the poll tells which.
         'poll.running': {
-          guard: 'isRestored',
+          guard: 'readsDecide',
           target: 'deploying',
           actions: ['recordCheck', 'recordProvisioningState'],
         },
-        'poll.succeeded': { guard: 'isRestored', target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
+        'poll.succeeded': { guard: 'readsDecide', target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
         'poll.failed': {
-          guard: 'isRestored',
+          guard: 'readsDecide',
           target: 'failed',
           actions: ['recordCheck', { type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
         },
-        'poll.notFound': {
-          guard: 'isRestored',
-          target: 'failed',
-          actions: ['recordCheck', { type: 'recordError', params: { error: NEVER_STARTED_ERROR } }],
-        },
-        'clock.tick': {
-          guard: 'isPastDeadline',
-          target: 'failed',
-          actions: [{ type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
-        },
+        'poll.notFound': [
+          {
+            guard: and(['readsDecide', 'startGraceOver']),
+            target: 'failed',
+            actions: [
+              'recordCheck',
+              {
+                type: 'recordError',
+                params: ({ context }) => ({
+                  error: context.startOutcomeUnknown ? neverReachedError(context.startOutcomeUnknown.reason) : NEVER_STARTED_ERROR,
+                }),
+              },
+            ],
+          },
+          // Not there yet: a request that did reach ARM may take a moment to show.
+          { guard: 'readsDecide', actions: 'recordCheck' },
+        ],
+        'poll.unavailable': { actions: 'recordUnchecked' },
       },
     },
     deploying: {
       entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
       on: {
-        'poll.running': { actions: ['recordCheck', 'recordProvisioningState'] },
+        'poll.running': [
+          {
+            guard: 'runsPastDeadline',
+            target: 'failed',
+            actions: ['recordCheck', { type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
+          },
+          { actions: ['recordCheck', 'recordProvisioningState'] },
+        ],
         'poll.succeeded': { target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
         'poll.failed': {
           target: 'failed',
@@ -138,11 +175,7 @@ export const deploymentMachine = setup({
           target: 'failed',
           actions: ['recordCheck', { type: 'recordError', params: { error: VANISHED_ERROR } }],
         },
-        'clock.tick': {
-          guard: 'isPastDeadline',
-          target: 'failed',
-          actions: [{ type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
-        },
+        'poll.unavailable': { actions: 'recordUnchecked' },
       },
     },
     succeeded: {

@@ -87,6 +87,14 @@ export interface DeploymentContext extends StagedFlexProfile {
   profileId?: string;
   /** The user asked to retry this failure: no more failure notifications for it. */
   retryRequestedAt?: number;
+  /** When it started on this machine's clock: `createdAt`, clamped to no later than any sighting (see deploymentClock.ts). */
+  startedAt?: number;
+  /** When it started by ARM's reported running time (the latest read's `at − duration`): preferred once known. */
+  armStartedAt?: number;
+  /** ARM could not be read (signed out, unreachable, throttled) since this time; cleared by ARM's next answer. */
+  unchecked?: { since: number; reason: string };
+  /** The PUT got no answer (5xx after retries, reset, timeout): ARM may have it; reads decide. */
+  startOutcomeUnknown?: { at: number; reason: string };
   audit: AuditEntry[];
 }
 

@@ -27,10 +27,11 @@ export const outcomeSchema = z.discriminatedUnion('outcome', [
 
 const count = z.number().int().positive();
 const routes = z.array(z.string()).optional();
+const afterApply = z.boolean().optional();
 export const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('throttle'), count, retryAfterSeconds: z.number().int().nonnegative().optional(), routes }).strict(),
-  z.object({ kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]), count, routes }).strict(),
-  z.object({ kind: z.literal('reset'), count, routes }).strict(),
+  z.object({ kind: z.literal('throttle'), count, retryAfterSeconds: z.number().int().nonnegative().optional(), routes, afterApply }).strict(),
+  z.object({ kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]), count, routes, afterApply }).strict(),
+  z.object({ kind: z.literal('reset'), count, routes, afterApply }).strict(),
 ]) satisfies z.ZodType<FaultRule>;
 
 export const speedSchema = z.object({ speed: z.number().positive() }).strict();

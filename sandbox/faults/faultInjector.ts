@@ -26,9 +26,14 @@ export class FaultInjector {
     return this.rules.map(({ rule, left }) => ({ ...rule, count: left }));
   }
 
-  /** Consumes one matching rule, if any, for a request to `route` in `subscriptionId`. */
-  take(route: string, subscriptionId: string): FaultAction | undefined {
-    const entry = this.rules.find(({ rule, left }) => left > 0 && (!rule.routes || rule.routes.includes(route)));
+  /**
+   * Consumes one matching rule, if any, for a request to `route` in `subscriptionId`: before the
+   * request is carried out, or after it (`afterApply` rules).
+   */
+  take(route: string, subscriptionId: string, phase: 'before' | 'after' = 'before'): FaultAction | undefined {
+    const entry = this.rules.find(
+      ({ rule, left }) => left > 0 && (!rule.routes || rule.routes.includes(route)) && (rule.afterApply === true) === (phase === 'after'),
+    );
     if (!entry) return undefined;
     entry.left -= 1;
     this.rules = this.rules.filter(({ left }) => left > 0);

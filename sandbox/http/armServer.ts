@@ -75,6 +75,8 @@ async function handle(parts: ArmServerParts, req: IncomingMessage, res: ServerRe
     return finish(armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'));
   }
   const response = await match.route.handler(ctx);
+  const lost = parts.faults.take(routeName, subscriptionId, 'after');
+  if (lost) return finish(lost.kind === 'reset' ? 'reset' : lost.response);
   finish({ ...response, headers: { ...parts.meter.headers(subscriptionId, method, Date.now()), ...response.headers } });
 }
 

@@ -33,9 +33,19 @@ export function observeDeployment(deployment: DeploymentExtended): DeploymentObs
           ? summarizeArmError(properties.error as ArmErrorBody)
           : { code: 'DeploymentCanceled', message: `The deployment '${deployment.name ?? ''}' was canceled.` },
       };
-    default:
-      return { kind: 'running', provisioningState: state };
+    default: {
+      const durationMs = isoDurationMs(properties?.duration);
+      return { kind: 'running', provisioningState: state, ...(durationMs !== undefined ? { durationMs } : {}) };
+    }
   }
+}
+
+/** ARM's `duration` (ISO 8601, e.g. PT1H4M2.1234567S) in milliseconds; undefined if absent or not one. */
+export function isoDurationMs(duration: string | undefined): number | undefined {
+  const match = duration ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration) : null;
+  if (!match || duration === 'P' || duration === 'PT') return undefined;
+  const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+  return Math.round((((days! * 24 + hours!) * 60 + minutes!) * 60 + seconds!) * 1000);
 }
 
 /** The flexible server among the resources the deployment created, else the template's output. */

@@ -1,4 +1,5 @@
 import type { Subscription } from 'rxjs';
+import { startOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { estimateDuration, type PastDeployment } from '../../machines/flexDeployment/deploymentDurations';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
@@ -114,7 +115,7 @@ export class ProgressFeed implements Listener {
 function toPastDeployment(context: DeploymentContext): PastDeployment {
   return {
     status: context.status,
-    createdAt: context.createdAt,
+    createdAt: startOf(context),
     terminalAt: context.terminalAt,
     location: context.location,
     tier: tierOf(context),

@@ -1,3 +1,4 @@
+import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { formatElapsed } from './formatElapsed';
@@ -34,18 +35,27 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
     .filter((d) => isActive(d.status) || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
     .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || b.createdAt - a.createdAt)
     .map((d) => {
-      const duration = formatElapsed((d.terminalAt ?? now) - d.createdAt);
-      const description = isActive(d.status) ? `${STATUS_LABEL[d.status]} · ${duration}` : `${STATUS_LABEL[d.status]} after ${duration}`;
+      const duration = formatElapsed(durationOf(d, now));
+      const unchecked = isActive(d.status) ? d.unchecked : undefined;
+      const description = isActive(d.status)
+        ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
+        : `${STATUS_LABEL[d.status]} after ${duration}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && isActive(d.status) ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
         `Subscription: ${d.subscriptionId}`,
         `Started: ${new Date(d.createdAt).toLocaleString()}`,
+        ...(unchecked ? [uncheckedText(unchecked)] : []),
         ...(d.status === 'failed' ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
         ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
       ].join('\n');
       return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}` };
     });
+}
+
+/** Why the state shown may be old, and what happens next. */
+export function uncheckedText(unchecked: { since: number; reason: string }): string {
+  return `Azure could not be checked since ${new Date(unchecked.since).toLocaleString()} (${unchecked.reason}). It is checked again as soon as Azure can be read; until then the deployment keeps its last known state.`;
 }
 
 /** The status bar's words: "Provisioning 2 servers…". */

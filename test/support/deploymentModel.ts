@@ -15,12 +15,16 @@ const armError = { code: 'QuotaExceeded', message: 'Operation results in exceedi
 export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'arm.accepted', at: T0 + 1000 },
   { type: 'arm.rejected', at: T0 + 1000, error: { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' } },
-  { type: 'poll.running', at: T0 + MINUTE, provisioningState: 'Running' },
+  { type: 'arm.outcomeUnknown', at: T0 + 1000, reason: 'HTTP 503 ServiceUnavailable' },
+  { type: 'poll.running', at: T0 + MINUTE, provisioningState: 'Running', armDurationMs: 50_000 },
+  // ARM still says Running past the 2-hour deadline: the one way time ends a deployment.
+  { type: 'poll.running', at: T0 + 2 * HOUR + MINUTE, provisioningState: 'Running', armDurationMs: 2 * HOUR },
   { type: 'poll.succeeded', at: T0 + 5 * MINUTE, serverResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo' },
   { type: 'poll.failed', at: T0 + 5 * MINUTE, error: armError },
+  // Not found within the grace after staging (the PUT may still show), then after it.
+  { type: 'poll.notFound', at: T0 + MINUTE },
   { type: 'poll.notFound', at: T0 + 5 * MINUTE },
-  { type: 'clock.tick', at: T0 + MINUTE },
-  { type: 'clock.tick', at: T0 + 2 * HOUR },
+  { type: 'poll.unavailable', at: T0 + 3 * HOUR, reason: 'signed out of Azure' },
   { type: 'profile.saved', at: T0 + 6 * MINUTE, profileId: 'flex-model' },
   { type: 'profile.saveFailed', at: T0 + 6 * MINUTE, message: 'settings are read-only' },
   { type: 'dashboard.opened', at: T0 + 7 * MINUTE },
@@ -42,7 +46,7 @@ export function modelInput(): DeploymentContext {
 /** The graph is over what guards read, not over timestamps, so it stays finite. */
 function serialize(snapshot: { value: unknown; context: DeploymentContext }): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, c.inActiveSession, c.retryRequestedAt !== undefined, Boolean(c.effectError)]);
+  return JSON.stringify([snapshot.value, c.inActiveSession, c.retryRequestedAt !== undefined, Boolean(c.effectError), c.startOutcomeUnknown !== undefined]);
 }
 
 export function deploymentTestModel() {

@@ -102,12 +102,15 @@ export class FakeProvisioner implements ServerProvisioner {
   readonly started: { request: CreateServerRequest; deploymentName: string }[] = [];
   /** When set, ARM refuses the next deployments with this error. */
   rejectWith: ArmErrorSummary | undefined;
+  /** When set, ARM takes the deployment but its answer is lost on the way back. */
+  loseAnswer = false;
   constructor(private readonly reader: ScriptedReader) {}
   async preflight() {}
   async startDeployment(request: CreateServerRequest, deploymentName: string) {
     if (this.rejectWith) throw new ArmStartError(this.rejectWith);
     this.started.push({ request, deploymentName });
     this.reader.set(deploymentName, { kind: 'running', provisioningState: 'Accepted' });
+    if (this.loseAnswer) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     return { deploymentName };
   }
 }

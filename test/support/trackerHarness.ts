@@ -43,7 +43,7 @@ export function createWorld(storageDir: string): SharedWorld {
 }
 
 /** A window: one tracker over the shared world. */
-export function openWindow(world: SharedWorld, settings = { retentionDays: 30 }) {
+export function openWindow(world: SharedWorld, settings: { retentionDays: number; pollIntervalMs?: number } = { retentionDays: 30 }) {
   const leases = world.leases.forWindow();
   const log = (m: string) => void world.logs.push(m);
   const tracker = new FlexDeploymentTracker({
@@ -54,7 +54,7 @@ export function openWindow(world: SharedWorld, settings = { retentionDays: 30 })
     effects: world.effects,
     secrets: world.secrets,
     signIn: world.signIn,
-    settings: { retentionDays: () => settings.retentionDays, pollIntervalMs: () => 15_000 },
+    settings: { retentionDays: () => settings.retentionDays, pollIntervalMs: () => settings.pollIntervalMs ?? 15_000 },
     clock: world.clock,
     log,
   });

@@ -84,6 +84,14 @@ describe('the progress view', () => {
     expect(screen.getByRole('status').textContent).toBe(TAKING_LONGER_MESSAGE);
   });
 
+  it('says since when Azure could not be checked, and that it goes on', () => {
+    render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} />);
+    const note = screen.getByText(/Azure could not be checked since/);
+    expect(note.textContent).toContain(new Date(T0 + 3 * MIN).toLocaleTimeString());
+    expect(note.textContent).toContain('(signed out of Azure)');
+    expect(note.textContent).toContain('checked again as soon as Azure can be read');
+  });
+
   it('says it takes longer than usual after ten minutes without history', () => {
     show(deploying(), [], T0 + 10 * MIN + 1_000, null);
     expect(screen.getByText(TAKING_LONGER_MESSAGE)).toBeTruthy();

@@ -1,10 +1,9 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { ArmErrorSummary } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { ArmStartError, PreflightError, type ServerProvisioner, type StartedDeployment } from '../../services/flexDeployment/ports';
+import { ArmStartError, PreflightError, StartOutcomeUnknownError, type ServerProvisioner, type StartedDeployment } from '../../services/flexDeployment/ports';
 import type { AzureCatalog } from '../azureCatalog';
 import type { ArmClients } from '../armClients';
 import { armErrorFromRestError, classifyArmError, errorBodyOfResponse, summarizeArmError, type RawArmResponse } from '../armErrors';
-import { isSignedOutError } from '../signedOutError';
 import { buildFlexDeployment } from './flexTemplate';
 import { checkAgainstCapabilities } from './preflight';
 
@@ -47,19 +46,38 @@ export class FlexServerProvisioner implements ServerProvisioner {
       { onResponse: (response) => (initialResponse = response) },
     );
     // Only the PUT: the poller is never awaited itself (it is a thenable that polls to the end).
-    await startStep(() => poller.submitted(), () => initialResponse);
+    try {
+      await poller.submitted();
+    } catch (error) {
+      const failure = classifyArmError(error);
+      // The SDK re-sends a PUT whose answer was lost; ARM refusing the second one because the
+      // first is running means the first was accepted.
+      if (failure.kind === 'failed' && failure.error.code === DEPLOYMENT_ACTIVE) return { deploymentName };
+      // No answer (5xx after the SDK's retries, reset, timeout): ARM may have it. Not a refusal.
+      if (failure.kind === 'unavailable') throw new StartOutcomeUnknownError(failure.reason);
+      throw startRefusal(error, initialResponse);
+    }
     return { deploymentName };
   }
 }
 
-/** Runs one ARM call of the start; ARM's refusal becomes an ArmStartError with its error verbatim. */
-async function startStep<T>(call: () => Promise<T>, rawResponse?: () => RawArmResponse | undefined): Promise<T> {
+/** ARM's code for a PUT on a deployment that is still running. */
+const DEPLOYMENT_ACTIVE = 'DeploymentActive';
+
+/**
+ * Runs a step before the deployment's PUT (creating its resource group): whatever goes wrong, the
+ * deployment was not started, so it is a refusal with ARM's error verbatim.
+ */
+async function startStep<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isSignedOutError(error)) throw error;
-    throw new ArmStartError(startErrorOf(error, rawResponse?.()));
+    throw startRefusal(error, undefined);
   }
+}
+
+function startRefusal(error: unknown, response: RawArmResponse | undefined): ArmStartError {
+  return new ArmStartError(startErrorOf(error, response));
 }
 
 function startErrorOf(error: unknown, response: RawArmResponse | undefined): ArmErrorSummary {
@@ -67,7 +85,15 @@ function startErrorOf(error: unknown, response: RawArmResponse | undefined): Arm
   const body = errorBodyOfResponse(response);
   if (body && (response?.status ?? 0) >= 400) return summarizeArmError(body);
   const failure = classifyArmError(error);
-  if (failure.kind === 'failed') return failure.error;
-  if (failure.kind === 'unavailable') return { code: 'ServiceUnavailable', message: `Azure Resource Manager did not answer (${failure.reason}). Try again.` };
-  return armErrorFromRestError(error as Error);
+  switch (failure.kind) {
+    case 'failed':
+      return failure.error;
+    case 'unavailable':
+      return { code: 'ServiceUnavailable', message: `Azure Resource Manager did not answer (${failure.reason}). Try again.` };
+    case 'signedOut':
+      // No token, or ARM refused it: the request was not taken, so nothing started.
+      return { code: 'NotSignedIn', message: 'Azure did not start the deployment: there is no valid Azure session. Sign in to Azure, then Retry.' };
+    case 'notFound':
+      return armErrorFromRestError(error as Error);
+  }
 }

@@ -88,6 +88,10 @@ const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   effectError: z.string().optional(),
   profileId: z.string().optional(),
   retryRequestedAt: z.number().finite().optional(),
+  startedAt: z.number().finite().optional(),
+  armStartedAt: z.number().finite().optional(),
+  unchecked: z.object({ since: z.number().finite(), reason: z.string() }).optional(),
+  startOutcomeUnknown: z.object({ at: z.number().finite(), reason: z.string() }).optional(),
   audit: z.array(z.object({ at: z.number(), event: z.string(), to: z.string() })),
 });
 

@@ -14,6 +14,7 @@ import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { ArmStartError, deploymentRefOf, type DeploymentObservation } from './ports';
+import { readsDecide } from '../../../machines/flexDeployment/deploymentClock';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 import { TrackedRecords } from './trackedRecords';
@@ -190,9 +191,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       if (error instanceof ArmStartError) {
         this.owned.send(stagingId, { type: 'arm.rejected', at: this.deps.clock.now(), error: error.error });
       } else {
-        // ARM may or may not have accepted it: let polling find out, as after a restart.
-        this.deps.log(`Starting deployment ${deploymentName} gave no answer (${String(error)}); polling will tell.`);
-        this.owned.send(stagingId, { type: 'session.resumed', at: this.deps.clock.now() });
+        // ARM may or may not have it: an unknown outcome is not a failure, the next reads decide.
+        const reason = error instanceof Error ? error.message : String(error);
+        this.deps.log(`Starting deployment ${deploymentName} gave no answer (${reason}); reading ARM will tell.`);
+        this.owned.send(stagingId, { type: 'arm.outcomeUnknown', at: this.deps.clock.now(), reason });
       }
     }
     await this.writes.flush();
@@ -247,7 +249,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.ownership.syncWithOtherWindows();
     const ids = this.owned.ids().filter((id) => {
       const record = this.records.get(id);
-      return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || !record.inActiveSession);
+      return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || readsDecide(record));
     });
     return this.readAndApply(ids);
   }
@@ -259,10 +261,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.writes.batch(async () => {
       for (const ref of refs) {
         const observation = batch.observations.get(ref.stagingId) ?? { kind: 'unavailable', reason: 'no answer' };
-        const event = eventFor(observation, at);
-        if (event) this.owned.send(ref.stagingId, event);
+        this.owned.send(ref.stagingId, eventFor(observation, at));
         if (observation.kind === 'signedOut') void this.promptSignInOnce();
-        this.owned.send(ref.stagingId, { type: 'clock.tick', at });
       }
     });
     return { retryAfterMs: batch.retryAfterMs };

@@ -1,11 +1,11 @@
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { DeploymentObservation } from './ports';
 
-/** The machine event for what ARM said; none when ARM could not tell (try again next cycle). */
-export function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent | undefined {
+/** The machine event for what one read of ARM said, or could not say. */
+export function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent {
   switch (observation.kind) {
     case 'running':
-      return { type: 'poll.running', at, provisioningState: observation.provisioningState };
+      return { type: 'poll.running', at, provisioningState: observation.provisioningState, ...(observation.durationMs !== undefined ? { armDurationMs: observation.durationMs } : {}) };
     case 'succeeded':
       return { type: 'poll.succeeded', at, serverResourceId: observation.serverResourceId };
     case 'failed':
@@ -13,7 +13,8 @@ export function eventFor(observation: DeploymentObservation, at: number): Deploy
     case 'notFound':
       return { type: 'poll.notFound', at };
     case 'unavailable':
+      return { type: 'poll.unavailable', at, reason: observation.reason };
     case 'signedOut':
-      return undefined;
+      return { type: 'poll.unavailable', at, reason: 'signed out of Azure' };
   }
 }

@@ -1,4 +1,22 @@
-import { EMPTY, asyncScheduler, catchError, defer, distinctUntilChanged, map, of, race, repeat, switchMap, take, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
+import {
+  EMPTY,
+  asyncScheduler,
+  catchError,
+  defer,
+  distinctUntilChanged,
+  ignoreElements,
+  map,
+  merge,
+  of,
+  race,
+  repeat,
+  switchMap,
+  take,
+  tap,
+  timer,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 
 /** However the interval is set or whatever wakes the loop, ARM is never read more often than this. */
 export const MIN_POLL_INTERVAL_MS = 5_000;
@@ -24,7 +42,8 @@ export interface PollOptions {
  * Polls only while something is active: the first cycle at once, then on a fixed cadence measured
  * start to start (a slow cycle does not push the next one back by its own length; cycles never
  * overlap), never sooner than MIN_POLL_INTERVAL_MS after the previous start and never before ARM's
- * Retry-After has passed — a wake-up included.
+ * Retry-After has passed — a wake-up included. A wake-up that comes while a cycle runs is kept for
+ * after it: the user who signs in during a read that failed for want of a session is read for.
  *
  * @example
  * pollWhileActive({ active$, cycle: () => defer(() => readAll()), intervalMs: () => 15_000, wake$, onError })
@@ -39,7 +58,13 @@ export function pollWhileActive(options: PollOptions): Observable<CycleOutcome> 
       if (!active) return EMPTY;
       let next = 0;
       let earliest = 0;
-      return defer(() => {
+      let woken = false;
+      const wakes = wake$.pipe(
+        tap(() => (woken = true)),
+        ignoreElements(),
+      );
+      const cycles = defer(() => {
+        woken = false;
         const startedAt = now();
         return defer(cycle).pipe(
           catchError((error: unknown) => {
@@ -55,16 +80,14 @@ export function pollWhileActive(options: PollOptions): Observable<CycleOutcome> 
         );
       }).pipe(
         repeat({
-          delay: () =>
-            race(
-              timer(Math.max(0, next - now()), scheduler),
-              wake$.pipe(
-                take(1),
-                switchMap(() => timer(Math.max(0, earliest - now()), scheduler)),
-              ),
-            ).pipe(map(() => undefined)),
+          delay: () => {
+            const soonest = () => timer(Math.max(0, earliest - now()), scheduler);
+            if (woken) return soonest();
+            return race(timer(Math.max(0, next - now()), scheduler), wake$.pipe(take(1), switchMap(soonest))).pipe(map(() => undefined));
+          },
         }),
       );
+      return merge(cycles, wakes);
     }),
   );
 }

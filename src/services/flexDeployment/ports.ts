@@ -30,7 +30,8 @@ export function deploymentRefOf(d: Readonly<DeploymentContext>): DeploymentRef {
 
 /** What one read of ARM said about one deployment. */
 export type DeploymentObservation =
-  | { kind: 'running'; provisioningState: string }
+  /** `durationMs`: ARM's own running time of the deployment, when it reports one. */
+  | { kind: 'running'; provisioningState: string; durationMs?: number }
   | { kind: 'succeeded'; serverResourceId: string; outputs?: Record<string, unknown> }
   | { kind: 'failed'; error: ArmErrorSummary }
   /** ARM has no such deployment (never started, or deleted from history). */
@@ -73,6 +74,14 @@ export interface ServerProvisioner {
   preflight(request: CreateServerRequest): Promise<void>;
   /** Throws an ArmStartError when ARM rejects the deployment. */
   startDeployment(request: CreateServerRequest, deploymentName: string): Promise<StartedDeployment>;
+}
+
+/** The PUT was sent and no answer came back (5xx after retries, reset, timeout): ARM may have it. */
+export class StartOutcomeUnknownError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'StartOutcomeUnknownError';
+  }
 }
 
 /** ARM refused to start the deployment; the error is ARM's, verbatim. */

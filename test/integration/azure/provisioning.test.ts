@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/ports';
+import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/ports';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();
@@ -61,14 +61,28 @@ describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () =
     expect((await readUntilEnded(h.services, ref)).observation.kind).toBe('succeeded');
   });
 
-  it('ARM’s refusal of the PUT → ArmStartError with ARM’s error', async () => {
-    const request = createRequest('pg-twice');
-    const name = 'pgflex-pg-twice-20260101000000';
-    await h.services.provisioner.startDeployment(request, name);
-    const error = await h.services.provisioner.startDeployment(request, name).catch((e: unknown) => e);
+  it('ARM’s refusal of the PUT → ArmStartError with ARM’s error, innermost first', async () => {
+    // The provider's preflight refuses a reserved login (the host's validation would stop it first).
+    const request = createRequest('pg-refused', { adminLogin: 'admin' });
+    const error = await h.services.provisioner.startDeployment(request, 'pgflex-pg-refused-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArmStartError);
-    expect((error as ArmStartError).error.code).toBe('DeploymentActive');
-    expect((error as ArmStartError).error.message).toMatch(/pgflex-pg-twice/);
+    expect((error as ArmStartError).error.code).toBe('BlockedUserName');
+    expect((error as ArmStartError).error.chain?.[0]?.code).toBe('InvalidTemplateDeployment');
+  });
+
+  it('a PUT whose answer was lost and re-sent by the SDK (ARM: DeploymentActive) counts as accepted', async () => {
+    h.sandbox.control.addFault({ kind: 'status', status: 500, count: 1, routes: ['deployments.put'], afterApply: true });
+    const ref = await startDeployment(h.services, createRequest('pg-lost-answer'));
+    expect(h.sandbox.requests.count('deployments.put')).toBe(2);
+    expect((await readUntilEnded(h.services, ref)).observation.kind).toBe('succeeded');
+  });
+
+  it('a PUT that gets no answer at all is an unknown outcome, not a refusal', async () => {
+    h.sandbox.control.addFault({ kind: 'status', status: 503, count: 10, routes: ['deployments.put'] });
+    const error = await startDeployment(h.services, createRequest('pg-no-answer')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StartOutcomeUnknownError);
+    expect(error).not.toBeInstanceOf(ArmStartError);
+    expect((error as StartOutcomeUnknownError).reason).toMatch(/503/);
   });
 
   it('a resource group that does not exist → ArmStartError(ResourceGroupNotFound)', async () => {

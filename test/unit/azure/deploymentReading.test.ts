@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByResourceGroup } from '../../../src/azure/armDeploymentReader';
-import { observeDeployment } from '../../../src/azure/deploymentObservation';
+import { isoDurationMs, observeDeployment } from '../../../src/azure/deploymentObservation';
 import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
 
 const ref = (stagingId: string, subscriptionId: string, resourceGroupName: string, tenantId = 't1'): DeploymentRef => ({
@@ -65,5 +65,29 @@ describe('observeDeployment', () => {
       kind: 'failed',
       error: { code: 'DeploymentCanceled', message: "The deployment 'd' was canceled." },
     });
+  });
+});
+
+describe('ARM’s running time', () => {
+  it.each([
+    ['PT4M2.1234567S', 242_123],
+    ['PT2H0.5S', 7_200_500],
+    ['P1DT1H', 90_000_000],
+    ['PT0S', 0],
+  ])('%s is %d ms', (duration, ms) => {
+    expect(isoDurationMs(duration)).toBe(ms);
+  });
+
+  it.each([undefined, '', 'P', 'PT', '4 minutes', 'PT-1S', 'P1W'])('%o is no duration', (duration) => {
+    expect(isoDurationMs(duration)).toBeUndefined();
+  });
+
+  it('a running deployment reports how long ARM says it has run', () => {
+    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Running', duration: 'PT2H1M' } })).toEqual({
+      kind: 'running',
+      provisioningState: 'Running',
+      durationMs: 7_260_000,
+    });
+    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Accepted' } })).toEqual({ kind: 'running', provisioningState: 'Accepted' });
   });
 });

@@ -29,6 +29,21 @@ describe('deploymentItems', () => {
     expect(items[1].tooltip).toContain('Error: Quota exceeded for Burstable in westeurope.');
   });
 
+  it('says when Azure could not be checked since, and never shows a negative duration after the clock was set back', () => {
+    const [item] = deploymentItems(
+      [
+        {
+          value: 'deploying',
+          context: deploymentContext({ stagingId: 'blind', status: 'deploying', createdAt: T0 + 3_600_000, unchecked: { since: T0 - 60_000, reason: 'signed out of Azure' } }),
+        },
+      ],
+      T0,
+      30,
+    );
+    expect(item!.description).toBe(`Deploying · 0s · not checked since ${new Date(T0 - 60_000).toLocaleTimeString()}`);
+    expect(item!.tooltip).toContain('(signed out of Azure). It is checked again as soon as Azure can be read');
+  });
+
   it('keeps less history when the retention is shorter', () => {
     expect(deploymentItems(tracker.subject.value, T0, 1).map((i) => i.stagingId)).toEqual(['run', 'bad']);
   });

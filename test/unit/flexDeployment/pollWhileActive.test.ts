@@ -104,6 +104,8 @@ describe('pollWhileActive', () => {
   it('a wake-up starts the next cycle early, but not within the floor or Retry-After', () => {
     // Woken at 1 s (inside the floor) → waits for 5 s; woken at 20 s → at once (interval 60 s).
     expect(cycleStarts({ intervalMs: 60_000, wakes: [1_000, 20_000], forMs: 30_000 })).toEqual([0, 5_000, 20_000]);
+    // Woken while a 3 s cycle runs: kept for after it, not lost until the interval.
+    expect(cycleStarts({ intervalMs: 60_000, cycleMs: 3_000, wakes: [1_000], forMs: 20_000 })).toEqual([0, 5_000]);
     // Retry-After of 40 s: a wake-up at 10 s waits for it.
     expect(cycleStarts({ intervalMs: 60_000, outcomes: [{ retryAfterMs: 40_000 }, {}], wakes: [10_000], forMs: 50_000 })).toEqual([0, 40_000]);
   });

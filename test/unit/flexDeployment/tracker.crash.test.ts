@@ -11,27 +11,36 @@ import { createWorld, openWindow, type SharedWorld } from '../../support/tracker
 const PASSWORD = 'Sup3r$ecret!';
 
 /** What a test does to the running system for one machine event; effect completions happen by themselves. */
-type Stimulus = { kind: 'create'; accept: boolean } | { kind: 'arm'; observation: DeploymentObservation } | { kind: 'deadline' } | { kind: 'restart' } | { kind: 'retry' } | { kind: 'dismiss' } | { kind: 'openDashboard' };
+type Stimulus =
+  | { kind: 'create'; answer: 'accepted' | 'rejected' | 'lost' }
+  /** ARM says this, `after` ms past the deployment's creation (the clock moves on to then). */
+  | { kind: 'arm'; observation: DeploymentObservation; after: number }
+  | { kind: 'restart' }
+  | { kind: 'retry' }
+  | { kind: 'dismiss' }
+  | { kind: 'openDashboard' };
 
 function stimuliFor(events: DeploymentEvent[]): Stimulus[] {
   const out: Stimulus[] = [];
   let created = false;
   for (const e of events) {
-    if (!created && (e.type === 'arm.accepted' || e.type === 'arm.rejected')) {
-      out.push({ kind: 'create', accept: e.type === 'arm.accepted' });
+    const after = e.at - T0;
+    if (!created && (e.type === 'arm.accepted' || e.type === 'arm.rejected' || e.type === 'arm.outcomeUnknown')) {
+      out.push({ kind: 'create', answer: e.type === 'arm.accepted' ? 'accepted' : e.type === 'arm.rejected' ? 'rejected' : 'lost' });
       created = true;
-    } else if (e.type === 'poll.running') out.push({ kind: 'arm', observation: { kind: 'running', provisioningState: e.provisioningState } });
-    else if (e.type === 'poll.succeeded') out.push({ kind: 'arm', observation: { kind: 'succeeded', serverResourceId: e.serverResourceId } });
-    else if (e.type === 'poll.failed') out.push({ kind: 'arm', observation: { kind: 'failed', error: e.error } });
-    else if (e.type === 'poll.notFound') out.push({ kind: 'arm', observation: { kind: 'notFound' } });
-    else if (e.type === 'clock.tick' && e.at - T0 >= 2 * 3600_000) out.push({ kind: 'deadline' });
+    } else if (e.type === 'poll.running') {
+      out.push({ kind: 'arm', observation: { kind: 'running', provisioningState: e.provisioningState, durationMs: e.armDurationMs }, after });
+    } else if (e.type === 'poll.succeeded') out.push({ kind: 'arm', observation: { kind: 'succeeded', serverResourceId: e.serverResourceId }, after });
+    else if (e.type === 'poll.failed') out.push({ kind: 'arm', observation: { kind: 'failed', error: e.error }, after });
+    else if (e.type === 'poll.notFound') out.push({ kind: 'arm', observation: { kind: 'notFound' }, after });
+    else if (e.type === 'poll.unavailable') out.push({ kind: 'arm', observation: { kind: 'signedOut' }, after });
     else if (e.type === 'session.resumed') out.push({ kind: 'restart' });
     else if (e.type === 'user.retry') out.push({ kind: 'retry' });
     else if (e.type === 'user.dismiss') out.push({ kind: 'dismiss' });
     else if (e.type === 'dashboard.opened') out.push({ kind: 'openDashboard' });
   }
   // A path that never created anything (it only resumed) starts with Create, as a user would.
-  if (!created) out.unshift({ kind: 'create', accept: true });
+  if (!created) out.unshift({ kind: 'create', answer: 'accepted' });
   return out;
 }
 
@@ -72,17 +81,15 @@ class Run {
     switch (s.kind) {
       case 'create': {
         if (this.stagingId) return;
-        if (!s.accept) this.world.provisioner.rejectWith = { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' };
+        if (s.answer === 'rejected') this.world.provisioner.rejectWith = { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' };
+        this.world.provisioner.loseAnswer = s.answer === 'lost';
         this.stagingId = await tracker.create(createRequest({ adminPassword: PASSWORD, confirmPassword: PASSWORD }));
         this.deploymentName = tracker.getDeployment(this.stagingId)!.context.deploymentName;
         return;
       }
       case 'arm':
         this.world.reader.states.set(this.deploymentName!, s.observation);
-        await tracker.refresh();
-        break;
-      case 'deadline':
-        this.world.clock.time = Math.max(this.world.clock.time, (this.current()?.createdAt ?? T0) + 2 * 3600_000);
+        this.world.clock.time = Math.max(this.world.clock.time, (this.current()?.createdAt ?? T0) + s.after);
         await tracker.refresh();
         break;
       case 'restart':
@@ -111,7 +118,8 @@ class Run {
   async finish() {
     const tracker = this.window!.tracker;
     for (let i = 0; i < 3 && this.current() && ['pending', 'deploying'].includes(this.current()!.status); i++) {
-      if (!this.world.reader.states.has(this.deploymentName!) || this.world.reader.states.get(this.deploymentName!)?.kind === 'running') {
+      const said = this.world.reader.states.get(this.deploymentName!)?.kind;
+      if (said === undefined || said === 'running' || said === 'signedOut') {
         this.world.reader.states.set(this.deploymentName!, { kind: 'succeeded', serverResourceId: '/x/flexibleServers/pgflex-demo' });
       }
       await tracker.refresh();

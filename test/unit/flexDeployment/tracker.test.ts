@@ -148,7 +148,7 @@ describe('FlexDeploymentTracker', () => {
     expect(world.effects.failed).toEqual([id]);
   });
 
-  it('fails a deployment 2 hours after it was created, counted from createdAt across a restart', async () => {
+  it('fails a deployment ARM still reports running 2 hours after it was created, counted from createdAt across a restart', async () => {
     const first = await window();
     const id = await first.tracker.create(createRequest());
     first.leases.crash();
@@ -189,7 +189,7 @@ describe('FlexDeploymentTracker', () => {
     expect(world.reader.reads.at(-1)).toHaveLength(50);
   });
 
-  it('asks to sign in once per activation and reads again after sign-in', async () => {
+  it('asks to sign in once per activation, however many reads find no session', async () => {
     const { tracker } = await window();
     const id = await tracker.create(createRequest());
     const name = tracker.getDeployment(id)!.context.deploymentName;

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { START_GRACE_MS } from '../../../machines/flexDeployment/deploymentClock';
+import { createRequest, tempDir } from '../../support/trackerFakes';
+import { createWorld, openWindow, type SharedWorld } from '../../support/trackerHarness';
+
+const MINUTE = 60_000;
+const realSetTimeout = globalThis.setTimeout;
+const HOUR = 60 * MINUTE;
+const SERVER_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo';
+let dir: ReturnType<typeof tempDir>;
+let world: SharedWorld;
+const windows: ReturnType<typeof openWindow>[] = [];
+
+async function window(options: { polling?: boolean; pollIntervalMs?: number } = {}) {
+  const w = openWindow(world, { retentionDays: 30, pollIntervalMs: options.pollIntervalMs ?? 15_000 });
+  windows.push(w);
+  await w.tracker.activate();
+  if (!options.polling) w.tracker.stopPolling();
+  await w.tracker.whenIdle();
+  return w;
+}
+
+/**
+ * Lets real I/O (the journal) run while fake time creeps on by 10 ms a turn (lock retries wait on
+ * timers), for at most 20 s of fake time: far less than the poll interval under test.
+ */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i++) {
+    await new Promise((resolve) => realSetTimeout(resolve, 2));
+    await vi.advanceTimersByTimeAsync(10);
+  }
+  expect(condition()).toBe(true);
+}
+
+async function cycle(tracker: ReturnType<typeof openWindow>['tracker']) {
+  await tracker.refresh();
+  await tracker.whenIdle();
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  world = createWorld(dir.path);
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const w of windows.splice(0)) await w.tracker.dispose();
+  dir.remove();
+});
+
+describe('only Azure’s word ends a deployment', () => {
+  it('signed out past the 2-hour deadline: shown as unchecked since then, and ARM’s Succeeded after sign-in wins', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    world.clock.advance(MINUTE);
+    world.reader.set(name, { kind: 'signedOut' });
+    await cycle(tracker);
+    const since = world.clock.now();
+    world.clock.advance(3 * HOUR);
+    await cycle(tracker);
+    const during = tracker.getDeployment(id)!;
+    expect(during.value).toBe('deploying');
+    expect(during.context.unchecked).toEqual({ since, reason: 'signed out of Azure' });
+    expect(world.signIn.prompts).toBe(1);
+
+    world.reader.set(name, { kind: 'succeeded', serverResourceId: SERVER_ID });
+    world.signIn.signIn();
+    await cycle(tracker);
+    const after = tracker.getDeployment(id)!;
+    expect(after.value).toEqual({ succeeded: 'dashboardOpened' });
+    expect(after.context.unchecked).toBeUndefined();
+    expect(world.effects.profiles.size).toBe(1);
+  });
+
+  it('ARM unreachable or throttled past the deadline changes nothing but the unchecked mark', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    for (const reason of ['network: ECONNREFUSED', 'HTTP 429 TooManyRequests', 'HTTP 503 ServiceUnavailable']) {
+      world.reader.set(name, { kind: 'unavailable', reason });
+      world.clock.advance(HOUR);
+      await cycle(tracker);
+      expect(tracker.getDeployment(id)?.value).toBe('deploying');
+      expect(tracker.getDeployment(id)?.context.unchecked?.reason).toBe(reason);
+    }
+    world.reader.set(name, { kind: 'failed', error: { code: 'QuotaExceeded', message: 'Quota exceeded.' } });
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.context.armError?.code).toBe('QuotaExceeded');
+  });
+
+  it('fails at the deadline only when ARM says it is still running past it', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    world.reader.set(name, { kind: 'running', provisioningState: 'Running', durationMs: 2 * HOUR - 1000 });
+    world.clock.advance(2 * HOUR - 1000);
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.value).toBe('deploying');
+    world.reader.set(name, { kind: 'running', provisioningState: 'Running', durationMs: 2 * HOUR + 1000 });
+    world.clock.advance(2000);
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.context.armError?.code).toBe('DeploymentTimedOut');
+  });
+
+  it('reads again as soon as the user signs in, not an interval later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const { tracker } = await window({ polling: true, pollIntervalMs: 10 * MINUTE });
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    await until(() => world.reader.reads.length === 1); // the cycle Create started: ARM says running
+    world.reader.set(name, { kind: 'signedOut' });
+    await vi.advanceTimersByTimeAsync(10 * MINUTE); // one interval later: signed out
+    await until(() => world.signIn.prompts === 1);
+    await tracker.whenIdle();
+    const readsWhileSignedOut = world.reader.reads.length;
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(world.reader.reads.length).toBe(readsWhileSignedOut); // nothing more until the interval…
+    world.reader.set(name, { kind: 'succeeded', serverResourceId: SERVER_ID });
+    world.signIn.signIn(); // …but signing in reads at once
+    await vi.advanceTimersByTimeAsync(0);
+    await until(() => tracker.getDeployment(id)?.context.status === 'succeeded');
+    await tracker.whenIdle();
+    expect(world.reader.reads.length).toBe(readsWhileSignedOut + 1);
+    expect(tracker.getDeployment(id)?.value).toEqual({ succeeded: 'dashboardOpened' });
+  });
+});
+
+describe('a PUT whose answer was lost', () => {
+  it('is not a failure: ARM has it, so it is tracked in the active session and the dashboard opens', async () => {
+    const { tracker } = await window();
+    world.provisioner.loseAnswer = true;
+    const id = await tracker.create(createRequest());
+    const staged = tracker.getDeployment(id)!;
+    expect(staged.value).toBe('pending');
+    expect(staged.context.startOutcomeUnknown?.reason).toBe('socket hang up');
+    expect(staged.context.inActiveSession).toBe(true);
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.value).toBe('deploying');
+    world.reader.set(staged.context.deploymentName, { kind: 'succeeded', serverResourceId: SERVER_ID });
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.value).toEqual({ succeeded: 'dashboardOpened' });
+    expect(world.effects.dashboards).toEqual([id]);
+  });
+
+  it('ARM never got it: pending through the grace period, then failed as never reached Azure, with Retry', async () => {
+    const { tracker } = await window();
+    world.provisioner.loseAnswer = true;
+    const id = await tracker.create(createRequest());
+    world.reader.states.delete(tracker.getDeployment(id)!.context.deploymentName);
+    world.clock.advance(MINUTE);
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.value).toBe('pending');
+    world.clock.advance(START_GRACE_MS);
+    await cycle(tracker);
+    const failed = tracker.getDeployment(id)!.context;
+    expect(failed.status).toBe('failed');
+    expect(failed.armError).toMatchObject({ code: 'DeploymentNotStarted' });
+    expect(failed.armError?.message).toContain('never reached Azure');
+    expect(failed.armError?.message).toContain('socket hang up');
+    await tracker.retry(id);
+    expect(world.effects.retryForms).toEqual([id]);
+  });
+});
+
+describe('deadlines under a wrong clock', () => {
+  it('a deployment staged with the clock a day ahead ends by ARM’s running time, not 26 hours later', async () => {
+    const { tracker } = await window();
+    world.clock.advance(24 * HOUR); // the clock is wrong when Create is pressed…
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    world.clock.advance(-24 * HOUR); // …and set right again
+    world.reader.set(name, { kind: 'running', provisioningState: 'Running', durationMs: MINUTE });
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.value).toBe('deploying');
+    world.clock.advance(2 * HOUR);
+    world.reader.set(name, { kind: 'running', provisioningState: 'Running', durationMs: 2 * HOUR + MINUTE });
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.context.armError?.code).toBe('DeploymentTimedOut');
+  });
+
+  it('without ARM’s running time, a start in the future is clamped to when the deployment was first seen', async () => {
+    const { tracker } = await window();
+    world.clock.advance(24 * HOUR);
+    const id = await tracker.create(createRequest());
+    world.clock.advance(-24 * HOUR);
+    await cycle(tracker); // ARM: running (Accepted), no duration
+    expect(tracker.getDeployment(id)?.context.startedAt).toBe(world.clock.now());
+    world.clock.advance(2 * HOUR);
+    await cycle(tracker);
+    expect(tracker.getDeployment(id)?.context.armError?.code).toBe('DeploymentTimedOut');
+  });
+});

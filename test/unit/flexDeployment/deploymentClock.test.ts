@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { durationOf, elapsedAt, runsPastDeadline, startGraceOver, startOf, START_GRACE_MS, timingAfter } from '../../../machines/flexDeployment/deploymentClock';
+import { DEPLOYMENT_TIMEOUT_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
+
+const T0 = Date.UTC(2026, 10, 22, 12);
+const HOUR = 3_600_000;
+const time = fc.integer({ min: T0 - 100 * HOUR, max: T0 + 100 * HOUR });
+
+/** A deployment seen at the given times, in order, as the machine folds its sightings in. */
+function seen(createdAt: number, sightings: { at: number; armDurationMs?: number }[]) {
+  let timing: { createdAt: number; startedAt?: number; armStartedAt?: number } = { createdAt };
+  for (const s of sightings) timing = { ...timing, ...timingAfter(timing, s.at, s.armDurationMs) };
+  return timing;
+}
+
+describe('deployment clock', () => {
+  it('a start is never later than any moment the deployment was seen at, whatever the clock did', () => {
+    fc.assert(
+      fc.property(time, fc.array(time, { maxLength: 8 }), (createdAt, times) => {
+        const timing = seen(createdAt, times.map((at) => ({ at })));
+        for (const at of times) expect(startOf(timing)).toBeLessThanOrEqual(at);
+        expect(startOf(timing)).toBeLessThanOrEqual(createdAt);
+      }),
+    );
+  });
+
+  it('durations are never negative, even when the clock was set back past the start', () => {
+    fc.assert(
+      fc.property(time, fc.option(time, { nil: undefined }), time, (createdAt, terminalAt, now) => {
+        expect(durationOf({ createdAt, terminalAt }, now)).toBeGreaterThanOrEqual(0);
+        expect(elapsedAt({ createdAt }, now)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('once ARM reports how long it has run, that is the running time, whatever the local start says', () => {
+    fc.assert(
+      fc.property(time, fc.array(time, { maxLength: 4 }), time, fc.integer({ min: 0, max: 5 * HOUR }), (createdAt, earlier, at, armDurationMs) => {
+        const timing = seen(createdAt, [...earlier.map((t) => ({ at: t })), { at, armDurationMs }]);
+        expect(elapsedAt(timing, at)).toBe(armDurationMs);
+        expect(runsPastDeadline(timing, at)).toBe(armDurationMs >= DEPLOYMENT_TIMEOUT_MS);
+      }),
+    );
+  });
+
+  it('a staged deployment not found in Azure is given the grace period from its start, then no longer', () => {
+    const timing = seen(T0, []);
+    expect(startGraceOver(timing, T0 + START_GRACE_MS - 1)).toBe(false);
+    expect(startGraceOver(timing, T0 + START_GRACE_MS)).toBe(true);
+    // Staged with the clock a day ahead, then set right: the grace counts from the first sighting.
+    const skewed = seen(T0 + 24 * HOUR, [{ at: T0 }]);
+    expect(startGraceOver(skewed, T0 + START_GRACE_MS - 1)).toBe(false);
+    expect(startGraceOver(skewed, T0 + START_GRACE_MS)).toBe(true);
+  });
+});
