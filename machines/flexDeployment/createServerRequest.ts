@@ -4,7 +4,8 @@ import type { RetryableRequest } from './stagedFlexProfile';
 /**
  * The create form's request, validated by the same schema in the webview (as the user types) and
  * in the host (for every message, because the host never trusts the webview). Each message names
- * the Azure rule it enforces.
+ * the Azure rule it enforces, and each rule tests only its own concern, so that every broken rule
+ * of a field is named and no rule is named that holds.
  */
 
 const RESERVED_ADMIN_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
@@ -13,14 +14,14 @@ export const serverNameSchema = z
   .string()
   .min(3, 'Server name must be 3 to 63 characters long.')
   .max(63, 'Server name must be 3 to 63 characters long.')
-  .regex(/^[a-z0-9-]+$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
-  .regex(/^[a-z0-9].*[a-z0-9]$/, 'Server name cannot start or end with a hyphen.');
+  .regex(/^[a-z0-9-]*$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
+  .refine((v) => !v.startsWith('-') && !v.endsWith('-'), { message: 'Server name cannot start or end with a hyphen.' });
 
 export const adminLoginSchema = z
   .string()
   .min(1, 'Admin login is required when password authentication is enabled.')
   .max(63, 'Admin login must be at most 63 characters long.')
-  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
+  .regex(/^(?:[a-zA-Z_][a-zA-Z0-9_]*)?$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
   .refine((v) => !RESERVED_ADMIN_LOGINS.includes(v.toLowerCase()), {
     message: `Admin login cannot be a reserved name (${RESERVED_ADMIN_LOGINS.join(', ')}).`,
   })
@@ -51,7 +52,8 @@ export const createServerRequestSchema = z
         .string()
         .min(1, 'Resource group name must be 1 to 90 characters long.')
         .max(90, 'Resource group name must be 1 to 90 characters long.')
-        .regex(/^[-\w.()]*[-\w()]$/u, 'Resource group name can contain letters, numbers, underscores, hyphens, periods and parentheses, and cannot end with a period.'),
+        .regex(/^[-\w.()]*$/u, 'Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.')
+        .refine((v) => !v.endsWith('.'), { message: 'Resource group name cannot end with a period.' }),
       isNew: z.boolean(),
       location: z.string().optional(),
     }),
@@ -96,8 +98,8 @@ function check(ctx: z.RefinementCtx, path: string[], schema: z.ZodType, value: u
 
 export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
 
-/** Field path (e.g. `resourceGroup.name`) → the first message for it. */
-export type ValidationErrors = Record<string, string>;
+/** Field path (e.g. `resourceGroup.name`) → the message of every rule it breaks, in the schema's order. */
+export type ValidationErrors = Record<string, string[]>;
 
 export function validateCreateServerRequest(input: unknown):
   | { ok: true; request: CreateServerRequest }
@@ -106,8 +108,7 @@ export function validateCreateServerRequest(input: unknown):
   if (result.success) return { ok: true, request: result.data };
   const errors: ValidationErrors = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.join('.') || '_';
-    errors[key] ??= issue.message;
+    (errors[issue.path.join('.') || '_'] ??= []).push(issue.message);
   }
   return { ok: false, errors };
 }

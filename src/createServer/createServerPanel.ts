@@ -181,7 +181,7 @@ export class CreateServerPanel {
       this.panel.setTitle(progressTitle(checked.request.serverName));
       await this.showProgress(stagingId);
     } catch (err) {
-      if (err instanceof PreflightError) return this.reject({ [err.field]: err.message });
+      if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${describe(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: describe(err) });
@@ -194,14 +194,14 @@ export class CreateServerPanel {
   ): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
     const subscription = this.subscriptions.find((s) => s.subscriptionId === request.subscriptionId);
     if (!subscription || subscription.tenantId !== request.tenantId) {
-      return { errors: { subscriptionId: 'Choose one of your Azure subscriptions.' } };
+      return { errors: { subscriptionId: ['Choose one of your Azure subscriptions.'] } };
     }
     if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.clientIp) {
-      return { errors: { 'firewall.clientIp': 'Only the client IP this computer was seen with can be added.' } };
+      return { errors: { 'firewall.clientIp': ['Only the client IP this computer was seen with can be added.'] } };
     }
     if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
     const entraAdmin = await this.principalFor(request.tenantId);
-    if (!entraAdmin) return { errors: { entraAdmin: 'The signed-in Microsoft Entra user could not be read.' } };
+    if (!entraAdmin) return { errors: { entraAdmin: ['The signed-in Microsoft Entra user could not be read.'] } };
     return { request: { ...request, entraAdmin } };
   }
 

@@ -83,6 +83,13 @@ describe('the create form', () => {
     expect(screen.getByText('Passwords do not match.')).toBeTruthy();
   });
 
+  it.each(['-a', 'a-'])('names both rules the server name %j breaks, the length and the hyphen', (serverName) => {
+    openFilledCatalog();
+    type('Server name', serverName);
+    expect(screen.getByText('Server name must be 3 to 63 characters long.')).toBeTruthy();
+    expect(screen.getByText('Server name cannot start or end with a hyphen.')).toBeTruthy();
+  });
+
   it('checks name availability once typing pauses, only for well-formed names', () => {
     openFilledCatalog();
     type('Server name', 'p');
@@ -145,7 +152,7 @@ describe('the create form', () => {
     openFilledCatalog();
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    fromHost({ type: 'form.rejected', errors: { skuName: 'Standard_B2s is not offered in East US.' } });
+    fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] } });
     expect(screen.getByText('Standard_B2s is not offered in East US.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
   });

@@ -78,12 +78,12 @@ export function useCreateServerForm(host: WebviewHost) {
 
   const errors: ValidationErrors = {};
   if (validation && !validation.ok) {
-    for (const [field, message] of Object.entries(validation.errors)) {
-      if (submitted || touched.has(field)) errors[field] = message;
+    for (const [field, messages] of Object.entries(validation.errors)) {
+      if (submitted || touched.has(field)) errors[field] = messages;
     }
   }
   if (availability && availability.serverName === serverName && !availability.available) {
-    errors.serverName ??= availability.message ?? 'This server name is not available.';
+    errors.serverName ??= [availability.message ?? 'This server name is not available.'];
   }
   Object.assign(errors, hostErrors);
 

@@ -98,16 +98,26 @@ describe('the create panel host', () => {
     ]);
   });
 
-  it('validates the request again and names the rule, without creating anything', async () => {
+  it('validates the request again and names every broken rule, without creating anything', async () => {
     await openForm();
     panel.send({ type: 'form.submit', request: { ...validRequest(), serverName: '-x', adminLogin: 'admin', confirmPassword: 'other' } });
     await settle();
     expect(tracker.created).toHaveLength(0);
     expect(panel.ofType('form.rejected')[0].errors).toMatchObject({
-      serverName: 'Server name must be 3 to 63 characters long.',
-      adminLogin: expect.stringContaining('reserved name'),
-      confirmPassword: 'Passwords do not match.',
+      serverName: ['Server name must be 3 to 63 characters long.', 'Server name cannot start or end with a hyphen.'],
+      adminLogin: [expect.stringContaining('reserved name')],
+      confirmPassword: ['Passwords do not match.'],
     });
+  });
+
+  it.each(['-a', 'a-'])('names both rules %j breaks, the length and the hyphen', async (serverName) => {
+    await openForm();
+    panel.send({ type: 'form.submit', request: validRequest({ serverName }) });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([
+      { type: 'form.rejected', errors: { serverName: ['Server name must be 3 to 63 characters long.', 'Server name cannot start or end with a hyphen.'] } },
+    ]);
   });
 
   it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
@@ -156,15 +166,15 @@ describe('the create panel host', () => {
     await openForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
-    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: "The name 'pg-dev-1' is already taken." } }]);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: ["The name 'pg-dev-1' is already taken."] } }]);
   });
 
   it("shows the tracker's own validation errors on their fields", async () => {
-    tracker.createError = new CreateRequestInvalidError({ storageSizeGB: 'Choose a storage size.' });
+    tracker.createError = new CreateRequestInvalidError({ storageSizeGB: ['Choose a storage size.'] });
     await openForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
-    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: 'Choose a storage size.' } }]);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: ['Choose a storage size.'] } }]);
   });
 
   it('retries only its own failed deployment', async () => {
