@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import type { RetryableRequest } from './stagedFlexProfile';
 
 /**
@@ -77,6 +78,9 @@ export const createServerRequestSchema = z
     if (usesPassword) {
       check(ctx, ['adminLogin'], adminLoginSchema, req.adminLogin ?? '');
       check(ctx, ['adminPassword'], adminPasswordSchema, req.adminPassword ?? '');
+      if (req.adminPassword && req.adminLogin && passwordContainsLogin(req.adminPassword, req.adminLogin)) {
+        ctx.addIssue({ code: 'custom', path: ['adminPassword'], message: LOGIN_IN_PASSWORD_MESSAGE });
+      }
       if (req.adminPassword !== req.confirmPassword) {
         ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match.' });
       }

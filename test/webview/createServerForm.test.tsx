@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateServerForm';
 import { FakeHost, fromHost } from './support/fakeHost';
@@ -88,6 +89,19 @@ describe('the create form', () => {
     type('Server name', serverName);
     expect(screen.getByText('Server name must be 3 to 63 characters long.')).toBeTruthy();
     expect(screen.getByText('Server name cannot start or end with a hyphen.')).toBeTruthy();
+  });
+
+  it('names the login rule as soon as the password or the login makes it broken', () => {
+    openFilledCatalog();
+    type('Admin login', 'ada');
+    type('Password', 'S3cret-ADA-pass');
+    expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
+    type('Admin login', 'pgadmin');
+    expect(screen.queryByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeNull();
+    type('Admin login', 'secret_owner');
+    expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(host.ofType('form.submit')).toHaveLength(0);
   });
 
   it('checks name availability once typing pauses, only for well-formed names', () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LOGIN_IN_PASSWORD_MESSAGE } from '../../../machines/flexDeployment/loginInPassword';
 import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
 import { CreateRequestInvalidError } from '../../../src/services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../../../src/services/flexDeployment/ports';
@@ -118,6 +119,16 @@ describe('the create panel host', () => {
     expect(panel.ofType('form.rejected')).toEqual([
       { type: 'form.rejected', errors: { serverName: ['Server name must be 3 to 63 characters long.', 'Server name cannot start or end with a hyphen.'] } },
     ]);
+  });
+
+  it('refuses a password that contains the admin login, in any case, and never logs it', async () => {
+    await openForm();
+    const password = 'x-ADA-Passw0rd!';
+    panel.send({ type: 'form.submit', request: validRequest({ adminPassword: password, confirmPassword: password }) });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { adminPassword: [LOGIN_IN_PASSWORD_MESSAGE] } }]);
+    expect(log.lines.join('\n')).not.toContain(password);
   });
 
   it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {

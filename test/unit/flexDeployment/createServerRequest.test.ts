@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { LOGIN_IN_PASSWORD_MESSAGE } from '../../../machines/flexDeployment/loginInPassword';
 import { createRequest } from '../../support/trackerFakes';
 
 const LENGTH = 'Server name must be 3 to 63 characters long.';
@@ -45,6 +46,63 @@ describe('the create request names every broken rule of a field', () => {
     expect(errorsOf({ resourceGroup: { name: 'rg dev.', isNew: true, location: 'eastus' } })['resourceGroup.name']).toEqual([
       'Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.',
       'Resource group name cannot end with a period.',
+    ]);
+  });
+});
+
+describe("the password and Azure's rule about the login", () => {
+  const login = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,20}$/);
+  const anyCase = (text: string) =>
+    fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) =>
+      [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''),
+    );
+  const passwordErrors = (adminLogin: string, adminPassword: string) =>
+    errorsOf({ adminLogin, adminPassword, confirmPassword: adminPassword }).adminPassword ?? [];
+
+  it('refuses a password that contains the login, in any case', () => {
+    fc.assert(
+      fc.property(login.chain((l) => fc.tuple(fc.constant(l), anyCase(l))), fc.string(), fc.string(), ([adminLogin, cased], before, after) => {
+        expect(passwordErrors(adminLogin, `${before}${cased}${after}`)).toContain(LOGIN_IN_PASSWORD_MESSAGE);
+      }),
+    );
+  });
+
+  it('refuses a password for any three consecutive letters or numbers of the login in it, in any case, and for nothing else', () => {
+    const withPart = login
+      .filter((l) => /[a-z0-9]{3}/i.test(l))
+      .chain((l) => {
+        const starts = [...l].flatMap((_, i) => (/^[a-z0-9]{3}$/i.test(l.slice(i, i + 3)) ? [i] : []));
+        return fc.tuple(fc.constant(l), fc.constantFrom(...starts).chain((i) => anyCase(l.slice(i, i + 3))));
+      });
+    fc.assert(
+      fc.property(withPart, fc.string(), fc.nat(), ([adminLogin, part], password, at) => {
+        // Without a character of the login, the password cannot break this rule.
+        const shared = new Set(adminLogin.toLowerCase());
+        const unrelated = [...password].filter((c) => !shared.has(c.toLowerCase())).join('');
+        expect(passwordErrors(adminLogin, unrelated)).not.toContain(LOGIN_IN_PASSWORD_MESSAGE);
+        const cut = at % (unrelated.length + 1);
+        expect(passwordErrors(adminLogin, unrelated.slice(0, cut) + part + unrelated.slice(cut))).toContain(LOGIN_IN_PASSWORD_MESSAGE);
+      }),
+    );
+  });
+
+  it('reads the rule literally: the whole login, or three consecutive letters or numbers of it', () => {
+    const accepted = (adminLogin: string, adminPassword: string) =>
+      validateCreateServerRequest(createRequest({ adminLogin, adminPassword, confirmPassword: adminPassword })).ok;
+    expect({
+      unrelated: accepted('pgadmin', 'S3cret!pass'),
+      part: accepted('pgadmin', 'Admin-Passw0rd'),
+      whole: accepted('pgadmin', 'x!PGADMIN!9x'),
+      wholeWithUnderscores: accepted('a_b', 'Zz9!A_B-zz'),
+      twoLettersOnly: accepted('ada', 'S3cret-Passw0rd-ad!'),
+    }).toEqual({ unrelated: true, part: false, whole: false, wholeWithUnderscores: false, twoLettersOnly: true });
+  });
+
+  it('names the login rule with the other broken password rules', () => {
+    expect(passwordErrors('pgadmin', 'pgadmin')).toEqual([
+      'Password must be 8 to 128 characters long.',
+      'Password must contain characters from three of these four classes: uppercase letters, lowercase letters, numbers and non-alphanumeric characters.',
+      LOGIN_IN_PASSWORD_MESSAGE,
     ]);
   });
 });
