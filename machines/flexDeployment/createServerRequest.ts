@@ -38,17 +38,18 @@ export const adminPasswordSchema = z
 
 const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
 
-const entraAdministratorSchema = z.object({
+const entraAdministratorSchema = z.strictObject({
   objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
   principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
   principalType: z.enum(['User', 'Group', 'ServicePrincipal']),
 });
 
+// Strict at every level: a field the form does not have is refused, never silently dropped.
 export const createServerRequestSchema = z
-  .object({
+  .strictObject({
     tenantId: z.string().min(1, 'Choose a tenant.'),
     subscriptionId: z.string().min(1, 'Choose a subscription.'),
-    resourceGroup: z.object({
+    resourceGroup: z.strictObject({
       name: z
         .string()
         .min(1, 'Resource group name must be 1 to 90 characters long.')
@@ -69,7 +70,7 @@ export const createServerRequestSchema = z
     adminPassword: z.string().optional(),
     confirmPassword: z.string().optional(),
     entraAdmin: entraAdministratorSchema.optional(),
-    firewall: z.object({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
+    firewall: z.strictObject({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
     groupId: z.string().optional(),
   })
   .superRefine((req, ctx) => {
@@ -102,6 +103,13 @@ function check(ctx: z.RefinementCtx, path: string[], schema: z.ZodType, value: u
 
 export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
 
+/**
+ * What the form sends: the request's fields at every level, with values the schema has yet to
+ * judge. The type keeps the form from sending a field the strict schema would refuse.
+ */
+export type CreateServerRequestInput = FieldsOf<CreateServerRequest>;
+type FieldsOf<T> = { [K in keyof T]?: NonNullable<T[K]> extends string | number | boolean ? unknown : FieldsOf<NonNullable<T[K]>> };
+
 /** Field path (e.g. `resourceGroup.name`) → the message of every rule it breaks, in the schema's order. */
 export type ValidationErrors = Record<string, string[]>;
 
@@ -110,11 +118,21 @@ export function validateCreateServerRequest(input: unknown):
   | { ok: false; errors: ValidationErrors } {
   const result = createServerRequestSchema.safeParse(input);
   if (result.success) return { ok: true, request: result.data };
-  const errors: ValidationErrors = {};
+  // A Map, not an object: a field may be named `__proto__` or `constructor` by a hostile page.
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
   for (const issue of result.error.issues) {
-    (errors[issue.path.join('.') || '_'] ??= []).push(issue.message);
+    const at = issue.path.join('.');
+    if (issue.code !== 'unrecognized_keys') {
+      add(at || '_', issue.message);
+      continue;
+    }
+    for (const key of issue.keys) {
+      const field = at ? `${at}.${key}` : key;
+      add(field, `The create request has no field '${field}'.`);
+    }
   }
-  return { ok: false, errors };
+  return { ok: false, errors: Object.fromEntries(errors) };
 }
 
 /** The request as it may be stored and prefilled again: without password or its confirmation. */

@@ -243,8 +243,8 @@ export class CreateServerPanel {
   }
 
   private async reject(errors: ValidationErrors): Promise<void> {
-    // Field names only: the values may include the password.
-    this.deps.log.warn(`Rejected a create request: ${Object.keys(errors).join(', ')}`);
+    // Field paths only: the values may include the password.
+    this.deps.log.warn(`Rejected a create request: ${listFields(Object.keys(errors))}`);
     await this.post({ type: 'form.rejected', errors });
   }
 
@@ -262,4 +262,14 @@ export class CreateServerPanel {
     this.detach();
     this.events.onDidDispose(this);
   }
+}
+
+const LOGGED_FIELDS = 20;
+const LOGGED_PATH_LENGTH = 100;
+
+/** The paths a hostile page chose (unknown fields) are capped, so that it cannot make the host log megabytes. */
+function listFields(paths: string[]): string {
+  const listed = paths.slice(0, LOGGED_FIELDS).map((p) => (p.length > LOGGED_PATH_LENGTH ? `${p.slice(0, LOGGED_PATH_LENGTH)}…` : p));
+  const more = paths.length - listed.length;
+  return listed.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }

@@ -131,6 +131,40 @@ describe('the create panel host', () => {
     expect(log.lines.join('\n')).not.toContain(password);
   });
 
+  it('refuses unknown fields at any depth, names them on the form and in the log, never their values', async () => {
+    await openForm();
+    const request = validRequest();
+    panel.send({
+      type: 'form.submit',
+      request: { ...request, sku: PASSWORD, resourceGroup: { ...request.resourceGroup, tags: { owner: PASSWORD } }, firewall: { ...request.firewall, allowAll: true } },
+    });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([
+      {
+        type: 'form.rejected',
+        errors: {
+          sku: ["The create request has no field 'sku'."],
+          'resourceGroup.tags': ["The create request has no field 'resourceGroup.tags'."],
+          'firewall.allowAll': ["The create request has no field 'firewall.allowAll'."],
+        },
+      },
+    ]);
+    expect(log.lines.filter((l) => l.startsWith('warn Rejected a create request'))).toEqual(['warn Rejected a create request: resourceGroup.tags, firewall.allowAll, sku']);
+    expect(log.lines.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('logs at most a bounded list of unknown fields, however many a page sends', async () => {
+    await openForm();
+    const junk = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${'x'.repeat(5_000)}${i}`, i]));
+    panel.send({ type: 'form.submit', request: { ...validRequest(), ...junk } });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    const [line] = log.lines.filter((l) => l.startsWith('warn Rejected a create request'));
+    expect(line).toMatch(/ and 480 more$/);
+    expect(line.length).toBeLessThan(3_000);
+  });
+
   it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
     await openForm();
     panel.send({ type: 'form.submit', request: { ...validRequest(), tenantId: 'other-tenant' } });

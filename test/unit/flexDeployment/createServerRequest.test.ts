@@ -106,3 +106,31 @@ describe("the password and Azure's rule about the login", () => {
     ]);
   });
 });
+
+describe('the create request refuses fields it does not have', () => {
+  it('names each unknown field by its path, at the top and inside every nested object', () => {
+    const request = createRequest({ authenticationMode: 'Hybrid', entraAdmin: { objectId: 'oid', principalName: 'ada', principalType: 'User' } });
+    const errors = errorsOf({
+      ...request,
+      isAdmin: true,
+      resourceGroup: { ...request.resourceGroup, tags: {} },
+      firewall: { ...request.firewall, allowAll: true },
+      entraAdmin: { ...request.entraAdmin, role: 'Owner' },
+    });
+    expect(errors).toEqual({
+      isAdmin: ["The create request has no field 'isAdmin'."],
+      'resourceGroup.tags': ["The create request has no field 'resourceGroup.tags'."],
+      'firewall.allowAll': ["The create request has no field 'firewall.allowAll'."],
+      'entraAdmin.role': ["The create request has no field 'entraAdmin.role'."],
+    });
+  });
+
+  it('names unknown fields called __proto__ or constructor as it names any other', () => {
+    const input = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": 1, "resourceGroup": {"name": "rg", "isNew": false, "__proto__": 2}}`) as object;
+    const result = validateCreateServerRequest({ ...createRequest(), ...input });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(['__proto__', 'constructor', 'resourceGroup.__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
