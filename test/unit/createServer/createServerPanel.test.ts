@@ -12,6 +12,8 @@ import {
   PASSWORD,
   PRINCIPAL,
   SUBSCRIPTION,
+  chooseSubscriptionAndLocation,
+  openCreatePanel,
   settle,
   validRequest,
 } from './fakes';
@@ -21,11 +23,11 @@ let catalog: FakeCatalog;
 let log: FakeLog;
 let panel: FakePanel;
 
-async function openForm(): Promise<CreateServerPanel> {
-  const controller = new CreateServerPanel(panel, { tracker, catalog, log }, { kind: 'form' }, { onDidDispose: () => {} });
-  panel.send({ type: 'ready' });
-  await settle();
-  return controller;
+const openForm = () => openCreatePanel({ tracker, catalog, log, panel });
+
+async function openFilledForm(): Promise<void> {
+  await openForm();
+  await chooseSubscriptionAndLocation(panel);
 }
 
 beforeEach(() => {
@@ -166,7 +168,7 @@ describe('the create panel host', () => {
   });
 
   it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: { ...validRequest(), tenantId: 'other-tenant' } });
     await settle();
     panel.send({ type: 'form.submit', request: { ...validRequest(), firewall: { allowAzureServices: false, clientIp: '198.51.100.1' } } });
@@ -182,7 +184,7 @@ describe('the create panel host', () => {
   });
 
   it('hands the password to the tracker only, and never posts or logs it', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     expect(tracker.created[0].adminPassword).toBe(PASSWORD);
@@ -199,7 +201,7 @@ describe('the create panel host', () => {
   });
 
   it('accepts one create per panel', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
@@ -208,7 +210,7 @@ describe('the create panel host', () => {
 
   it('shows a preflight error on its field', async () => {
     tracker.createError = new PreflightError('serverName', "The name 'pg-dev-1' is already taken.");
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: ["The name 'pg-dev-1' is already taken."] } }]);
@@ -216,14 +218,14 @@ describe('the create panel host', () => {
 
   it("shows the tracker's own validation errors on their fields", async () => {
     tracker.createError = new CreateRequestInvalidError({ storageSizeGB: ['Choose a storage size.'] });
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: ['Choose a storage size.'] } }]);
   });
 
   it('retries only its own failed deployment', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
