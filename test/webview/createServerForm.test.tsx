@@ -104,6 +104,18 @@ describe('the create form', () => {
     expect(host.ofType('form.submit')).toHaveLength(0);
   });
 
+  it("names a new resource group that already exists in the subscription, in any case, and will not submit it", () => {
+    openFilledCatalog();
+    fillValid();
+    fireEvent.click(screen.getByLabelText('Create new'));
+    type('Resource group', 'RG-Dev');
+    expect(screen.getByText('A resource group with this name already exists.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(host.ofType('form.submit')).toHaveLength(0);
+    type('Resource group', 'rg-dev-2');
+    expect(screen.queryByText('A resource group with this name already exists.')).toBeNull();
+  });
+
   it('checks name availability once typing pauses, only for well-formed names', () => {
     openFilledCatalog();
     type('Server name', 'p');
