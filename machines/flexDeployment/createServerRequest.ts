@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import type { RetryableRequest } from './stagedFlexProfile';
 
 /**
  * The create form's request, validated by the same schema in the webview (as the user types) and
  * in the host (for every message, because the host never trusts the webview). Each message names
- * the Azure rule it enforces.
+ * the Azure rule it enforces, and each rule tests only its own concern, so that every broken rule
+ * of a field is named and no rule is named that holds.
  */
 
 const RESERVED_ADMIN_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
@@ -13,14 +15,14 @@ export const serverNameSchema = z
   .string()
   .min(3, 'Server name must be 3 to 63 characters long.')
   .max(63, 'Server name must be 3 to 63 characters long.')
-  .regex(/^[a-z0-9-]+$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
-  .regex(/^[a-z0-9].*[a-z0-9]$/, 'Server name cannot start or end with a hyphen.');
+  .regex(/^[a-z0-9-]*$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
+  .refine((v) => !v.startsWith('-') && !v.endsWith('-'), { message: 'Server name cannot start or end with a hyphen.' });
 
 export const adminLoginSchema = z
   .string()
   .min(1, 'Admin login is required when password authentication is enabled.')
   .max(63, 'Admin login must be at most 63 characters long.')
-  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
+  .regex(/^(?:[a-zA-Z_][a-zA-Z0-9_]*)?$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
   .refine((v) => !RESERVED_ADMIN_LOGINS.includes(v.toLowerCase()), {
     message: `Admin login cannot be a reserved name (${RESERVED_ADMIN_LOGINS.join(', ')}).`,
   })
@@ -36,22 +38,24 @@ export const adminPasswordSchema = z
 
 const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
 
-const entraAdministratorSchema = z.object({
+const entraAdministratorSchema = z.strictObject({
   objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
   principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
   principalType: z.enum(['User', 'Group', 'ServicePrincipal']),
 });
 
+// Strict at every level: a field the form does not have is refused, never silently dropped.
 export const createServerRequestSchema = z
-  .object({
+  .strictObject({
     tenantId: z.string().min(1, 'Choose a tenant.'),
     subscriptionId: z.string().min(1, 'Choose a subscription.'),
-    resourceGroup: z.object({
+    resourceGroup: z.strictObject({
       name: z
         .string()
         .min(1, 'Resource group name must be 1 to 90 characters long.')
         .max(90, 'Resource group name must be 1 to 90 characters long.')
-        .regex(/^[-\w.()]*[-\w()]$/u, 'Resource group name can contain letters, numbers, underscores, hyphens, periods and parentheses, and cannot end with a period.'),
+        .regex(/^[-\w.()]*$/u, 'Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.')
+        .refine((v) => !v.endsWith('.'), { message: 'Resource group name cannot end with a period.' }),
       isNew: z.boolean(),
       location: z.string().optional(),
     }),
@@ -66,7 +70,7 @@ export const createServerRequestSchema = z
     adminPassword: z.string().optional(),
     confirmPassword: z.string().optional(),
     entraAdmin: entraAdministratorSchema.optional(),
-    firewall: z.object({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
+    firewall: z.strictObject({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
     groupId: z.string().optional(),
   })
   .superRefine((req, ctx) => {
@@ -75,6 +79,9 @@ export const createServerRequestSchema = z
     if (usesPassword) {
       check(ctx, ['adminLogin'], adminLoginSchema, req.adminLogin ?? '');
       check(ctx, ['adminPassword'], adminPasswordSchema, req.adminPassword ?? '');
+      if (req.adminPassword && req.adminLogin && passwordContainsLogin(req.adminPassword, req.adminLogin)) {
+        ctx.addIssue({ code: 'custom', path: ['adminPassword'], message: LOGIN_IN_PASSWORD_MESSAGE });
+      }
       if (req.adminPassword !== req.confirmPassword) {
         ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match.' });
       }
@@ -96,20 +103,36 @@ function check(ctx: z.RefinementCtx, path: string[], schema: z.ZodType, value: u
 
 export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
 
-/** Field path (e.g. `resourceGroup.name`) → the first message for it. */
-export type ValidationErrors = Record<string, string>;
+/**
+ * What the form sends: the request's fields at every level, with values the schema has yet to
+ * judge. The type keeps the form from sending a field the strict schema would refuse.
+ */
+export type CreateServerRequestInput = FieldsOf<CreateServerRequest>;
+type FieldsOf<T> = { [K in keyof T]?: NonNullable<T[K]> extends string | number | boolean ? unknown : FieldsOf<NonNullable<T[K]>> };
+
+/** Field path (e.g. `resourceGroup.name`) → the message of every rule it breaks, in the schema's order. */
+export type ValidationErrors = Record<string, string[]>;
 
 export function validateCreateServerRequest(input: unknown):
   | { ok: true; request: CreateServerRequest }
   | { ok: false; errors: ValidationErrors } {
   const result = createServerRequestSchema.safeParse(input);
   if (result.success) return { ok: true, request: result.data };
-  const errors: ValidationErrors = {};
+  // A Map, not an object: a field may be named `__proto__` or `constructor` by a hostile page.
+  const errors = new Map<string, string[]>();
+  const add = (field: string, message: string) => errors.set(field, [...(errors.get(field) ?? []), message]);
   for (const issue of result.error.issues) {
-    const key = issue.path.join('.') || '_';
-    errors[key] ??= issue.message;
+    const at = issue.path.join('.');
+    if (issue.code !== 'unrecognized_keys') {
+      add(at || '_', issue.message);
+      continue;
+    }
+    for (const key of issue.keys) {
+      const field = at ? `${at}.${key}` : key;
+      add(field, `The create request has no field '${field}'.`);
+    }
   }
-  return { ok: false, errors };
+  return { ok: false, errors: Object.fromEntries(errors) };
 }
 
 /** The request as it may be stored and prefilled again: without password or its confirmation. */

@@ -41,5 +41,21 @@ function checkServer(server: PlannedResource): ArmErrorBody[] {
   if (login !== undefined && (BLOCKED_LOGINS.includes(login.toLowerCase()) || login.toLowerCase().startsWith('pg_'))) {
     add('BlockedUserName', `The administrator login '${login}' is reserved. Choose a different login name.`);
   }
+  const password = p.administratorLoginPassword;
+  if (login !== undefined && typeof password === 'string' && holdsLogin(password, login)) {
+    // Never the password in the message: ARM errors are stored and shown.
+    add('PasswordNotComplex', 'Your password cannot contain all or part of the login name. Part of a login name is defined as three or more consecutive alphanumeric characters.');
+  }
   return findings;
+}
+
+/**
+ * The portal's rule read literally: the whole login, or any three consecutive letters or digits of
+ * it, anywhere in the password, in any case. Written here on its own rather than imported from the
+ * extension, so that the sandbox checks the extension's rule instead of agreeing with it.
+ */
+function holdsLogin(password: string, login: string): boolean {
+  const lowerLogin = login.toLowerCase();
+  const parts = [...lowerLogin.matchAll(/(?=([\p{L}\p{N}]{3}))/gu)].map((m) => m[1]);
+  return [lowerLogin, ...parts].some((part) => part !== '' && password.toLowerCase().includes(part));
 }

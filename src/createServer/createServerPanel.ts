@@ -12,6 +12,7 @@ import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../services/flexDeployment/ports';
 import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import { OfferedChoices } from './offeredChoices';
 import { describe, ProgressFeed } from './progressFeed';
 
 export interface CreateServerPanelDeps {
@@ -33,12 +34,13 @@ export function progressTitle(serverName: string | undefined): string {
 /**
  * One create panel: the form, then the progress of what it created. Every message from the
  * webview is parsed and checked against what this host itself told the webview (subscriptions,
- * signed-in principal, client IP); anything else is rejected and logged, never acted on.
+ * resource groups, locations, capabilities, signed-in principal, client IP); anything else is
+ * rejected and logged, never acted on.
  */
 export class CreateServerPanel {
   private stagingIdValue: string | undefined;
   private feed: ProgressFeed | undefined;
-  private subscriptions: SubscriptionChoice[] = [];
+  private readonly offered = new OfferedChoices();
   private readonly principals = new Map<string, EntraAdministrator>();
   private clientIp: string | undefined;
   private submitting = false;
@@ -100,7 +102,7 @@ export class CreateServerPanel {
         this.deps.catalog.listSubscriptions(),
         this.deps.catalog.detectClientIp().catch(() => undefined),
       ]);
-      this.subscriptions = subscriptions;
+      this.offered.offerSubscriptions(subscriptions);
       this.clientIp = clientIp;
       const prefill = this.start.kind === 'form' ? this.start.prefill : undefined;
       await this.post({ type: 'form.init', subscriptions, ...(clientIp ? { clientIp } : {}), ...(prefill ? { prefill } : {}) });
@@ -119,6 +121,7 @@ export class CreateServerPanel {
         this.deps.catalog.listLocations(subscriptionId),
         this.principalFor(subscription.tenantId),
       ]);
+      this.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
       await this.post({
         type: 'catalog.subscriptionChoices',
         subscriptionId,
@@ -135,6 +138,7 @@ export class CreateServerPanel {
     if (!this.knownSubscription(subscriptionId)) return;
     try {
       const capabilities = await this.deps.catalog.getCapabilities(subscriptionId, location);
+      this.offered.offerCapabilities(subscriptionId, location, capabilities);
       await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
     } catch (err) {
       await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${describe(err)}` });
@@ -181,27 +185,28 @@ export class CreateServerPanel {
       this.panel.setTitle(progressTitle(checked.request.serverName));
       await this.showProgress(stagingId);
     } catch (err) {
-      if (err instanceof PreflightError) return this.reject({ [err.field]: err.message });
+      if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${describe(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: describe(err) });
     }
   }
 
-  /** What the webview cannot be trusted with: the tenant, the Entra administrator, the client IP. */
+  /**
+   * What the webview cannot be trusted with: every choice must be one this panel offered, the
+   * client IP the one it detected, the Entra administrator the signed-in user.
+   */
   private async checkAgainstHost(
     request: CreateServerRequest,
   ): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
-    const subscription = this.subscriptions.find((s) => s.subscriptionId === request.subscriptionId);
-    if (!subscription || subscription.tenantId !== request.tenantId) {
-      return { errors: { subscriptionId: 'Choose one of your Azure subscriptions.' } };
-    }
+    const errors = this.offered.check(request);
     if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.clientIp) {
-      return { errors: { 'firewall.clientIp': 'Only the client IP this computer was seen with can be added.' } };
+      errors['firewall.clientIp'] = ['Only the client IP this computer was seen with can be added.'];
     }
+    if (Object.keys(errors).length > 0) return { errors };
     if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
     const entraAdmin = await this.principalFor(request.tenantId);
-    if (!entraAdmin) return { errors: { entraAdmin: 'The signed-in Microsoft Entra user could not be read.' } };
+    if (!entraAdmin) return { errors: { entraAdmin: ['The signed-in Microsoft Entra user could not be read.'] } };
     return { request: { ...request, entraAdmin } };
   }
 
@@ -224,7 +229,7 @@ export class CreateServerPanel {
   }
 
   private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
-    const found = this.subscriptions.find((s) => s.subscriptionId === subscriptionId);
+    const found = this.offered.subscription(subscriptionId);
     if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');
     return found;
   }
@@ -243,8 +248,8 @@ export class CreateServerPanel {
   }
 
   private async reject(errors: ValidationErrors): Promise<void> {
-    // Field names only: the values may include the password.
-    this.deps.log.warn(`Rejected a create request: ${Object.keys(errors).join(', ')}`);
+    // Field paths only: the values may include the password.
+    this.deps.log.warn(`Rejected a create request: ${listFields(Object.keys(errors))}`);
     await this.post({ type: 'form.rejected', errors });
   }
 
@@ -262,4 +267,14 @@ export class CreateServerPanel {
     this.detach();
     this.events.onDidDispose(this);
   }
+}
+
+const LOGGED_FIELDS = 20;
+const LOGGED_PATH_LENGTH = 100;
+
+/** The paths a hostile page chose (unknown fields) are capped, so that it cannot make the host log megabytes. */
+function listFields(paths: string[]): string {
+  const listed = paths.slice(0, LOGGED_FIELDS).map((p) => (p.length > LOGGED_PATH_LENGTH ? `${p.slice(0, LOGGED_PATH_LENGTH)}…` : p));
+  const more = paths.length - listed.length;
+  return listed.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateServerForm';
 import { FakeHost, fromHost } from './support/fakeHost';
@@ -83,6 +84,38 @@ describe('the create form', () => {
     expect(screen.getByText('Passwords do not match.')).toBeTruthy();
   });
 
+  it.each(['-a', 'a-'])('names both rules the server name %j breaks, the length and the hyphen', (serverName) => {
+    openFilledCatalog();
+    type('Server name', serverName);
+    expect(screen.getByText('Server name must be 3 to 63 characters long.')).toBeTruthy();
+    expect(screen.getByText('Server name cannot start or end with a hyphen.')).toBeTruthy();
+  });
+
+  it('names the login rule as soon as the password or the login makes it broken', () => {
+    openFilledCatalog();
+    type('Admin login', 'ada');
+    type('Password', 'S3cret-ADA-pass');
+    expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
+    type('Admin login', 'pgadmin');
+    expect(screen.queryByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeNull();
+    type('Admin login', 'secret_owner');
+    expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(host.ofType('form.submit')).toHaveLength(0);
+  });
+
+  it("names a new resource group that already exists in the subscription, in any case, and will not submit it", () => {
+    openFilledCatalog();
+    fillValid();
+    fireEvent.click(screen.getByLabelText('Create new'));
+    type('Resource group', 'RG-Dev');
+    expect(screen.getByText('A resource group with this name already exists.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(host.ofType('form.submit')).toHaveLength(0);
+    type('Resource group', 'rg-dev-2');
+    expect(screen.queryByText('A resource group with this name already exists.')).toBeNull();
+  });
+
   it('checks name availability once typing pauses, only for well-formed names', () => {
     openFilledCatalog();
     type('Server name', 'p');
@@ -145,7 +178,7 @@ describe('the create form', () => {
     openFilledCatalog();
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    fromHost({ type: 'form.rejected', errors: { skuName: 'Standard_B2s is not offered in East US.' } });
+    fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] } });
     expect(screen.getByText('Standard_B2s is not offered in East US.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
   });

@@ -33,13 +33,14 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
   const usesPassword = values.authenticationMode !== 'EntraOnly';
   const usesEntra = values.authenticationMode !== 'PostgreSQLOnly';
   const nameChecked = availability?.serverName === values.serverName && availability.available;
+  const errorsOf = (...fields: string[]) => fields.flatMap((field) => errors[field] ?? []);
 
   return (
     <main className="create-form">
       <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
 
-      <Field id="subscriptionId" label="Subscription" error={errors.subscriptionId ?? errors.tenantId}>
+      <Field id="subscriptionId" label="Subscription" errors={errorsOf('subscriptionId', 'tenantId')}>
         <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}
           onChange={(e) => update({ subscriptionId: targetValue(e), resourceGroupName: '', location: '' }, ['subscriptionId'])}>
           {catalog.subscriptions.map((s) => (
@@ -48,7 +49,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="resourceGroupName" label="Resource group" error={errors['resourceGroup.name'] ?? errors['resourceGroup.location']}>
+      <Field id="resourceGroupName" label="Resource group" errors={errorsOf('resourceGroup.name', 'resourceGroup.location')}>
         <VscodeRadioGroup>
           <VscodeRadio name="resourceGroupMode" value="existing" label="Use existing" checked={values.resourceGroupMode === 'existing'}
             onChange={() => update({ resourceGroupMode: 'existing', resourceGroupName: '' }, [])} />
@@ -67,13 +68,13 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         )}
       </Field>
 
-      <Field id="serverName" label="Server name" error={errors.serverName}
+      <Field id="serverName" label="Server name" errors={errors.serverName}
         help={nameChecked ? `${values.serverName}.postgres.database.azure.com is available.` : undefined}>
         <VscodeTextfield id="serverName" value={values.serverName} invalid={Boolean(errors.serverName)}
           onInput={(e) => update({ serverName: targetValue(e) }, ['serverName'])} />
       </Field>
 
-      <Field id="location" label="Location" error={errors.location}>
+      <Field id="location" label="Location" errors={errors.location}>
         <VscodeSingleSelect id="location" value={values.location}
           onChange={(e) => update({ location: targetValue(e) }, ['location'])}>
           <VscodeOption value="">Choose a location</VscodeOption>
@@ -81,19 +82,19 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="version" label="PostgreSQL version" error={errors.version}>
+      <Field id="version" label="PostgreSQL version" errors={errors.version}>
         <VscodeSingleSelect id="version" value={values.version} onChange={(e) => update({ version: targetValue(e) }, ['version'])}>
           {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{v}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="tier" label="Compute tier" error={errors.tier}>
+      <Field id="tier" label="Compute tier" errors={errors.tier}>
         <VscodeSingleSelect id="tier" value={values.tier} onChange={(e) => update({ tier: targetValue(e) }, ['tier'])}>
           {(catalog.capabilities?.tiers ?? []).map((t) => <VscodeOption key={t.tier} value={t.tier}>{TIER_LABELS[t.tier] ?? t.tier}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="skuName" label="Compute size" error={errors.skuName}>
+      <Field id="skuName" label="Compute size" errors={errors.skuName}>
         <VscodeSingleSelect id="skuName" value={values.skuName} onChange={(e) => update({ skuName: targetValue(e) }, ['skuName'])}>
           {(tier?.skus ?? []).map((s) => (
             <VscodeOption key={s.name} value={s.name}>
@@ -103,14 +104,14 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="storageSizeGB" label="Storage size" error={errors.storageSizeGB}>
+      <Field id="storageSizeGB" label="Storage size" errors={errors.storageSizeGB}>
         <VscodeSingleSelect id="storageSizeGB" value={values.storageSizeGB}
           onChange={(e) => update({ storageSizeGB: targetValue(e) }, ['storageSizeGB'])}>
           {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{`${gb} GiB`}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="authenticationMode" label="Authentication" error={errors.authenticationMode ?? errors.entraAdmin}
+      <Field id="authenticationMode" label="Authentication" errors={errorsOf('authenticationMode', 'entraAdmin')}
         help={usesEntra && catalog.entraAdmin ? `Microsoft Entra administrator: ${catalog.entraAdmin.principalName}` : undefined}>
         <VscodeRadioGroup id="authenticationMode">
           {AUTHENTICATION_MODES.map((m) => (
@@ -123,22 +124,22 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       {usesPassword ? (
         <>
-          <Field id="adminLogin" label="Admin login" error={errors.adminLogin}>
+          <Field id="adminLogin" label="Admin login" errors={errors.adminLogin}>
             <VscodeTextfield id="adminLogin" value={values.adminLogin} invalid={Boolean(errors.adminLogin)}
               onInput={(e) => update({ adminLogin: targetValue(e) }, ['adminLogin'])} />
           </Field>
-          <Field id="adminPassword" label="Password" error={errors.adminPassword}>
+          <Field id="adminPassword" label="Password" errors={errors.adminPassword}>
             <VscodeTextfield id="adminPassword" type="password" value={values.adminPassword} invalid={Boolean(errors.adminPassword)}
               onInput={(e) => update({ adminPassword: targetValue(e) }, ['adminPassword'])} />
           </Field>
-          <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword}>
+          <Field id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
             <VscodeTextfield id="confirmPassword" type="password" value={values.confirmPassword} invalid={Boolean(errors.confirmPassword)}
               onInput={(e) => update({ confirmPassword: targetValue(e) }, ['confirmPassword'])} />
           </Field>
         </>
       ) : null}
 
-      <Field id="firewall" label="Firewall" error={errors['firewall.clientIp']}>
+      <Field id="firewall" label="Firewall" errors={errors['firewall.clientIp']}>
         <VscodeCheckbox id="addClientIp" checked={values.addClientIp} disabled={!catalog.clientIp}
           label={catalog.clientIp ? `Add my client IP address (${catalog.clientIp})` : 'Add my client IP address (not detected)'}
           onChange={(e) => update({ addClientIp: targetChecked(e) }, ['firewall.clientIp'])} />

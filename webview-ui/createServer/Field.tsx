@@ -4,21 +4,24 @@ import { VscodeFormGroup, VscodeFormHelper, VscodeLabel } from '@vscode-elements
 export interface FieldProps {
   id: string;
   label: string;
-  error?: string;
+  /** Every rule the field breaks, each named on its own line. */
+  errors?: readonly string[];
   help?: ReactNode;
   children: ReactNode;
 }
 
-/** A labelled control with its rule's message (when broken) or a hint below it. */
-export function Field({ id, label, error, help, children }: FieldProps) {
+/** A labelled control with the messages of the rules it breaks, or a hint, below it. */
+export function Field({ id, label, errors, help, children }: FieldProps) {
   return (
     <VscodeFormGroup>
       <VscodeLabel htmlFor={id}>{label}</VscodeLabel>
       {children}
-      {error ? (
+      {errors?.length ? (
         <VscodeFormHelper>
           <span className="field-error" role="alert" id={`${id}-error`}>
-            {error}
+            {errors.map((message) => (
+              <span className="field-rule" key={message}>{message}</span>
+            ))}
           </span>
         </VscodeFormHelper>
       ) : help ? (

@@ -5,6 +5,7 @@ import type {
   SubscriptionChoice,
   TierCapability,
 } from '../../machines/flexDeployment/catalog';
+import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 
@@ -75,15 +76,18 @@ export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>,
   return { tier: tier.tier, skuName, storageSizeGB };
 }
 
-/** The request the shared schema validates, here and again in the host. */
-export function toRequestInput(values: FormValues, catalog: FormCatalog): Record<string, unknown> {
+/**
+ * The request the shared schema validates, here and again in the host. No conditional spreads:
+ * every field is written out, so the type catches one the schema does not have.
+ */
+export function toRequestInput(values: FormValues, catalog: FormCatalog): CreateServerRequestInput {
   const subscription = catalog.subscriptions.find((s) => s.subscriptionId === values.subscriptionId);
   const usesPassword = values.authenticationMode !== 'EntraOnly';
   const isNew = values.resourceGroupMode === 'new';
   return {
     tenantId: subscription?.tenantId ?? '',
     subscriptionId: values.subscriptionId,
-    resourceGroup: { name: values.resourceGroupName, isNew, ...(isNew && values.location ? { location: values.location } : {}) },
+    resourceGroup: { name: values.resourceGroupName, isNew, location: isNew && values.location ? values.location : undefined },
     serverName: values.serverName,
     location: values.location,
     version: values.version,
@@ -91,13 +95,10 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Record
     skuName: values.skuName,
     storageSizeGB: values.storageSizeGB === '' ? 0 : Number(values.storageSizeGB),
     authenticationMode: values.authenticationMode,
-    ...(usesPassword
-      ? { adminLogin: values.adminLogin, adminPassword: values.adminPassword, confirmPassword: values.confirmPassword }
-      : {}),
-    ...(values.authenticationMode !== 'PostgreSQLOnly' && catalog.entraAdmin ? { entraAdmin: catalog.entraAdmin } : {}),
-    firewall: {
-      allowAzureServices: values.allowAzureServices,
-      ...(values.addClientIp && catalog.clientIp ? { clientIp: catalog.clientIp } : {}),
-    },
+    adminLogin: usesPassword ? values.adminLogin : undefined,
+    adminPassword: usesPassword ? values.adminPassword : undefined,
+    confirmPassword: usesPassword ? values.confirmPassword : undefined,
+    entraAdmin: values.authenticationMode !== 'PostgreSQLOnly' ? catalog.entraAdmin : undefined,
+    firewall: { allowAzureServices: values.allowAzureServices, clientIp: values.addClientIp ? catalog.clientIp : undefined },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import { resourceGroupChoiceError } from '../../machines/flexDeployment/resourceGroupChoice';
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { fitToCapabilities, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
@@ -74,16 +75,23 @@ export function useCreateServerForm(host: WebviewHost) {
   }, [host, subscriptionId, serverName]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
-  const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
+  const broken = useMemo(() => {
+    const validation = request ? validateCreateServerRequest(request) : undefined;
+    const found: ValidationErrors = validation && !validation.ok ? validation.errors : {};
+    // The subscription's groups are known here too, so a new group's name is checked as it is typed.
+    const groupError = values?.resourceGroupMode === 'new'
+      ? resourceGroupChoiceError({ name: values.resourceGroupName, isNew: true }, catalog.resourceGroups)
+      : undefined;
+    if (groupError) found['resourceGroup.name'] = [...(found['resourceGroup.name'] ?? []), groupError];
+    return found;
+  }, [request, values, catalog]);
 
   const errors: ValidationErrors = {};
-  if (validation && !validation.ok) {
-    for (const [field, message] of Object.entries(validation.errors)) {
-      if (submitted || touched.has(field)) errors[field] = message;
-    }
+  for (const [field, messages] of Object.entries(broken)) {
+    if (submitted || touched.has(field)) errors[field] = messages;
   }
   if (availability && availability.serverName === serverName && !availability.available) {
-    errors.serverName ??= availability.message ?? 'This server name is not available.';
+    errors.serverName ??= [availability.message ?? 'This server name is not available.'];
   }
   Object.assign(errors, hostErrors);
 
@@ -105,7 +113,7 @@ export function useCreateServerForm(host: WebviewHost) {
   function submit(): void {
     setSubmitted(true);
     const nameTaken = availability?.serverName === serverName && !availability.available;
-    if (!request || !validation?.ok || nameTaken || submitting) return;
+    if (!request || Object.keys(broken).length > 0 || nameTaken || submitting) return;
     setSubmitting(true);
     host.postMessage({ type: 'form.submit', request });
   }

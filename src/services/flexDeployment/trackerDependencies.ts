@@ -1,10 +1,11 @@
+import type { ValidationErrors } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLeases } from './deploymentLeases';
 import type { AzureSignIn, Clock, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
 
 export class CreateRequestInvalidError extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(Object.values(errors)[0] ?? 'The create request is not valid.');
+  constructor(readonly errors: ValidationErrors) {
+    super(Object.values(errors).flat()[0] ?? 'The create request is not valid.');
     this.name = 'CreateRequestInvalidError';
   }
 }

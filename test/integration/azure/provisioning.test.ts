@@ -85,6 +85,18 @@ describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () =
     expect((error as StartOutcomeUnknownError).reason).toMatch(/503/);
   });
 
+  it.each(['PGADMIN-Passw0rd!', 'S3cret-Admin!'])('a password holding the login (%s) → ArmStartError(PasswordNotComplex), the password in no error', async (password) => {
+    const request = createRequest('pg-loginpass', { adminPassword: password, confirmPassword: password });
+    const error = await h.services.provisioner.startDeployment(request, 'pgflex-pg-loginpass-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArmStartError);
+    expect((error as ArmStartError).error).toMatchObject({
+      code: 'PasswordNotComplex',
+      message: 'Your password cannot contain all or part of the login name. Part of a login name is defined as three or more consecutive alphanumeric characters.',
+      chain: [{ code: 'InvalidTemplateDeployment' }, { code: 'PreflightValidationCheckFailed' }, { code: 'PasswordNotComplex', target: 'pg-loginpass' }],
+    });
+    expect(JSON.stringify(error)).not.toContain(password);
+  });
+
   it('a resource group that does not exist → ArmStartError(ResourceGroupNotFound)', async () => {
     const request = createRequest('pg-norg', { resourceGroup: { name: 'rg-missing', isNew: false } });
     const error = await h.services.provisioner.startDeployment(request, 'pgflex-pg-norg-1').catch((e: unknown) => e);

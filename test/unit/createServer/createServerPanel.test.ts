@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LOGIN_IN_PASSWORD_MESSAGE } from '../../../machines/flexDeployment/loginInPassword';
 import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
 import { CreateRequestInvalidError } from '../../../src/services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../../../src/services/flexDeployment/ports';
@@ -11,6 +12,8 @@ import {
   PASSWORD,
   PRINCIPAL,
   SUBSCRIPTION,
+  chooseSubscriptionAndLocation,
+  openCreatePanel,
   settle,
   validRequest,
 } from './fakes';
@@ -20,11 +23,11 @@ let catalog: FakeCatalog;
 let log: FakeLog;
 let panel: FakePanel;
 
-async function openForm(): Promise<CreateServerPanel> {
-  const controller = new CreateServerPanel(panel, { tracker, catalog, log }, { kind: 'form' }, { onDidDispose: () => {} });
-  panel.send({ type: 'ready' });
-  await settle();
-  return controller;
+const openForm = () => openCreatePanel({ tracker, catalog, log, panel });
+
+async function openFilledForm(): Promise<void> {
+  await openForm();
+  await chooseSubscriptionAndLocation(panel);
 }
 
 beforeEach(() => {
@@ -98,20 +101,74 @@ describe('the create panel host', () => {
     ]);
   });
 
-  it('validates the request again and names the rule, without creating anything', async () => {
+  it('validates the request again and names every broken rule, without creating anything', async () => {
     await openForm();
     panel.send({ type: 'form.submit', request: { ...validRequest(), serverName: '-x', adminLogin: 'admin', confirmPassword: 'other' } });
     await settle();
     expect(tracker.created).toHaveLength(0);
     expect(panel.ofType('form.rejected')[0].errors).toMatchObject({
-      serverName: 'Server name must be 3 to 63 characters long.',
-      adminLogin: expect.stringContaining('reserved name'),
-      confirmPassword: 'Passwords do not match.',
+      serverName: ['Server name must be 3 to 63 characters long.', 'Server name cannot start or end with a hyphen.'],
+      adminLogin: [expect.stringContaining('reserved name')],
+      confirmPassword: ['Passwords do not match.'],
     });
   });
 
-  it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
+  it.each(['-a', 'a-'])('names both rules %j breaks, the length and the hyphen', async (serverName) => {
     await openForm();
+    panel.send({ type: 'form.submit', request: validRequest({ serverName }) });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([
+      { type: 'form.rejected', errors: { serverName: ['Server name must be 3 to 63 characters long.', 'Server name cannot start or end with a hyphen.'] } },
+    ]);
+  });
+
+  it('refuses a password that contains the admin login, in any case, and never logs it', async () => {
+    await openForm();
+    const password = 'x-ADA-Passw0rd!';
+    panel.send({ type: 'form.submit', request: validRequest({ adminPassword: password, confirmPassword: password }) });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { adminPassword: [LOGIN_IN_PASSWORD_MESSAGE] } }]);
+    expect(log.lines.join('\n')).not.toContain(password);
+  });
+
+  it('refuses unknown fields at any depth, names them on the form and in the log, never their values', async () => {
+    await openForm();
+    const request = validRequest();
+    panel.send({
+      type: 'form.submit',
+      request: { ...request, sku: PASSWORD, resourceGroup: { ...request.resourceGroup, tags: { owner: PASSWORD } }, firewall: { ...request.firewall, allowAll: true } },
+    });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected')).toEqual([
+      {
+        type: 'form.rejected',
+        errors: {
+          sku: ["The create request has no field 'sku'."],
+          'resourceGroup.tags': ["The create request has no field 'resourceGroup.tags'."],
+          'firewall.allowAll': ["The create request has no field 'firewall.allowAll'."],
+        },
+      },
+    ]);
+    expect(log.lines.filter((l) => l.startsWith('warn Rejected a create request'))).toEqual(['warn Rejected a create request: resourceGroup.tags, firewall.allowAll, sku']);
+    expect(log.lines.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('logs at most a bounded list of unknown fields, however many a page sends', async () => {
+    await openForm();
+    const junk = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${'x'.repeat(5_000)}${i}`, i]));
+    panel.send({ type: 'form.submit', request: { ...validRequest(), ...junk } });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    const [line] = log.lines.filter((l) => l.startsWith('warn Rejected a create request'));
+    expect(line).toMatch(/ and 480 more$/);
+    expect(line.length).toBeLessThan(3_000);
+  });
+
+  it('does not trust the tenant, the client IP or the Entra administrator from the webview', async () => {
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: { ...validRequest(), tenantId: 'other-tenant' } });
     await settle();
     panel.send({ type: 'form.submit', request: { ...validRequest(), firewall: { allowAzureServices: false, clientIp: '198.51.100.1' } } });
@@ -127,7 +184,7 @@ describe('the create panel host', () => {
   });
 
   it('hands the password to the tracker only, and never posts or logs it', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     expect(tracker.created[0].adminPassword).toBe(PASSWORD);
@@ -144,7 +201,7 @@ describe('the create panel host', () => {
   });
 
   it('accepts one create per panel', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
@@ -153,22 +210,22 @@ describe('the create panel host', () => {
 
   it('shows a preflight error on its field', async () => {
     tracker.createError = new PreflightError('serverName', "The name 'pg-dev-1' is already taken.");
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
-    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: "The name 'pg-dev-1' is already taken." } }]);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: ["The name 'pg-dev-1' is already taken."] } }]);
   });
 
   it("shows the tracker's own validation errors on their fields", async () => {
-    tracker.createError = new CreateRequestInvalidError({ storageSizeGB: 'Choose a storage size.' });
-    await openForm();
+    tracker.createError = new CreateRequestInvalidError({ storageSizeGB: ['Choose a storage size.'] });
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
-    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: 'Choose a storage size.' } }]);
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { storageSizeGB: ['Choose a storage size.'] } }]);
   });
 
   it('retries only its own failed deployment', async () => {
-    await openForm();
+    await openFilledForm();
     panel.send({ type: 'form.submit', request: validRequest() });
     await settle();
     panel.send({ type: 'progress.retry', stagingId: 'staging-1' });

@@ -1,10 +1,11 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
-import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
+import type { DeploymentOperationView, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { HostMessage } from '../../../machines/webview/protocol';
 import type { AzureCatalog } from '../../../src/azure/azureCatalog';
+import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
 import type {
   CloseWarningAnswer,
   CreateServerLog,
@@ -112,17 +113,21 @@ export class FakeTracker implements DeploymentTrackerPort {
 export class FakeCatalog implements AzureCatalog {
   readonly calls: string[] = [];
   operations: DeploymentOperationView[] = [];
+  subscriptions: SubscriptionChoice[] = [SUBSCRIPTION];
+  /** Per subscription id; a subscription not listed has none. */
+  resourceGroups = new Map<string, ResourceGroupChoice[]>([[SUBSCRIPTION.subscriptionId, [{ name: 'rg-dev', location: 'eastus' }]]]);
+  locations: LocationChoice[] = [{ name: 'eastus', displayName: 'East US' }];
   async listSubscriptions() {
     this.calls.push('listSubscriptions');
-    return [SUBSCRIPTION];
+    return this.subscriptions;
   }
-  async listResourceGroups() {
+  async listResourceGroups(subscriptionId: string) {
     this.calls.push('listResourceGroups');
-    return [{ name: 'rg-dev', location: 'eastus' }];
+    return this.resourceGroups.get(subscriptionId) ?? [];
   }
   async listLocations() {
     this.calls.push('listLocations');
-    return [{ name: 'eastus', displayName: 'East US' }];
+    return this.locations;
   }
   async getCapabilities(_s: string, location: string) {
     this.calls.push('getCapabilities');
@@ -232,6 +237,22 @@ export class FakeWindow implements CreateServerWindow {
   showWarning(message: string) {
     this.warnings.push(message);
   }
+}
+
+/** A create panel over the fakes, once its webview said it is ready. */
+export async function openCreatePanel(fakes: { tracker: FakeTracker; catalog: FakeCatalog; log: FakeLog; panel: FakePanel }): Promise<CreateServerPanel> {
+  const { panel, ...deps } = fakes;
+  const controller = new CreateServerPanel(panel, deps, { kind: 'form' }, { onDidDispose: () => {} });
+  panel.send({ type: 'ready' });
+  await settle();
+  return controller;
+}
+
+/** What the real form asks for before it can submit: the choices of its subscription and location. */
+export async function chooseSubscriptionAndLocation(panel: FakePanel, location = 'eastus', subscriptionId = SUBSCRIPTION.subscriptionId): Promise<void> {
+  panel.send({ type: 'form.subscriptionSelected', subscriptionId });
+  panel.send({ type: 'form.locationSelected', subscriptionId, location });
+  await settle();
 }
 
 /** Lets queued promise callbacks run. */

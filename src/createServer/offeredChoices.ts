@@ -1,0 +1,67 @@
+import type { FlexCapabilities, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../machines/flexDeployment/catalog';
+import type { CreateServerRequest, ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import { resourceGroupChoiceError, sameArmName } from '../../machines/flexDeployment/resourceGroupChoice';
+import { checkAgainstCapabilities } from '../azure/flexProvisioning/preflight';
+
+interface SubscriptionOffer {
+  resourceGroups: ResourceGroupChoice[];
+  locations: LocationChoice[];
+}
+
+/**
+ * What one panel offered its webview: the subscriptions, each subscription's resource groups and
+ * locations, each subscription+location's capabilities. A create request is held to it, since a
+ * webview can name anything; checking needs no call to Azure.
+ */
+export class OfferedChoices {
+  private subscriptions: SubscriptionChoice[] = [];
+  private readonly bySubscription = new Map<string, SubscriptionOffer>();
+  private readonly capabilities = new Map<string, FlexCapabilities>();
+
+  offerSubscriptions(subscriptions: SubscriptionChoice[]): void {
+    this.subscriptions = subscriptions;
+  }
+
+  subscription(subscriptionId: string): SubscriptionChoice | undefined {
+    return this.subscriptions.find((s) => s.subscriptionId === subscriptionId);
+  }
+
+  offerSubscriptionChoices(subscriptionId: string, offer: SubscriptionOffer): void {
+    this.bySubscription.set(subscriptionId, offer);
+  }
+
+  offerCapabilities(subscriptionId: string, location: string, capabilities: FlexCapabilities): void {
+    this.capabilities.set(capabilitiesKey(subscriptionId, location), capabilities);
+  }
+
+  /** A message on each field whose choice was not offered; none when the request keeps to the offer. */
+  check(request: CreateServerRequest): ValidationErrors {
+    const subscription = this.subscription(request.subscriptionId);
+    if (!subscription || subscription.tenantId !== request.tenantId) {
+      return { subscriptionId: ['Choose one of your Azure subscriptions.'] };
+    }
+    const offer = this.bySubscription.get(request.subscriptionId) ?? { resourceGroups: [], locations: [] };
+    const offersLocation = (name: string) => offer.locations.some((l) => sameArmName(l.name, name));
+    const errors: ValidationErrors = {};
+    const groupError = resourceGroupChoiceError(request.resourceGroup, offer.resourceGroups);
+    if (groupError) errors['resourceGroup.name'] = [groupError];
+    const groupLocation = request.resourceGroup.location;
+    if (request.resourceGroup.isNew && groupLocation !== undefined && !offersLocation(groupLocation)) {
+      errors['resourceGroup.location'] = [`Location '${groupLocation}' is not offered for this subscription: a new resource group needs one of its locations.`];
+    }
+    if (!offersLocation(request.location)) {
+      errors.location = [`Location '${request.location}' is not offered for this subscription. Choose one from the list.`];
+      return errors;
+    }
+    const capabilities = this.capabilities.get(capabilitiesKey(request.subscriptionId, request.location));
+    const mismatch = capabilities
+      ? checkAgainstCapabilities(request, capabilities)
+      : { field: 'version', message: `What ${request.location} offers has not been read yet. Choose the location again.` };
+    if (mismatch) errors[mismatch.field] = [mismatch.message];
+    return errors;
+  }
+}
+
+function capabilitiesKey(subscriptionId: string, location: string): string {
+  return `${subscriptionId}/${location.toLowerCase()}`;
+}
