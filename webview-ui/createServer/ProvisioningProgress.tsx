@@ -1,5 +1,6 @@
 import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
+import { startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
@@ -34,7 +35,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
     operations,
   });
   const running = phase === 'pending' || phase === 'deploying';
-  const timing = progressTiming(running ? now : (context.terminalAt ?? now), context.createdAt, estimate);
+  const timing = progressTiming(running ? now : (context.terminalAt ?? now), startOf(context), estimate);
 
   return (
     <main className="progress" aria-live="polite">
@@ -52,6 +53,12 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
         ) : null}
       </p>
       {running && timing.takingLonger ? <p className="taking-longer" role="status">{TAKING_LONGER_MESSAGE}</p> : null}
+      {running && context.unchecked ? (
+        <p className="unchecked" role="status">
+          {`Azure could not be checked since ${new Date(context.unchecked.since).toLocaleTimeString()} (${context.unchecked.reason}). `}
+          {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
+        </p>
+      ) : null}
       {phase === 'failed' ? (
         <section className="failure" role="alert">
           <h2>Deployment failed</h2>
