@@ -1,25 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { Subject, defer, takeUntil, type Observable } from 'rxjs';
-import { validateCreateServerRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { Subject, defer, distinctUntilChanged, filter, ignoreElements, merge, mergeMap, takeUntil, type Observable } from 'rxjs';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { FAILURE_NOTIFICATION_WINDOW_MS, type StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { isPastRetention, needsArmRead, planActivation } from './activationPlan';
-import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
+import { isPastRetention, planActivation } from './activationPlan';
 import { CoalescedWrites } from './coalescedWrites';
 import type { DeferredRecord } from './deploymentJournal';
 import { validateDeferredHistory } from './deferredHistory';
 import type { DeploymentRecord } from './deploymentRecord';
+import { MACHINE_POLLER_LEASE, MachinePoller, type Answer } from './machinePoller';
+import { ObservationBoard } from './observationBoard';
 import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
-import { ArmStartError, deploymentRefOf, type DeploymentObservation } from './ports';
-import { readsDecide } from '../../../machines/flexDeployment/deploymentClock';
-import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 import { TrackedRecords } from './trackedRecords';
 import { WindowOwnership } from './windowOwnership';
-import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
+import { startDeployment } from './startDeployment';
+import type { TrackerDependencies } from './trackerDependencies';
 
 /** The service interface of the specification (§3). */
 export interface IFlexDeploymentTracker {
@@ -45,6 +42,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly stopPolling$ = new Subject<void>();
   private readonly writes: CoalescedWrites;
   private readonly ownership: WindowOwnership;
+  private readonly board: ObservationBoard;
+  private readonly poller: MachinePoller;
+  private boardWatch: { dispose(): void } | undefined;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
   private journalWatch: { dispose(): void } | undefined;
@@ -71,7 +71,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       },
     }, deps.log);
     this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes);
+    this.board = new ObservationBoard(deps.journal.directory, deps.log);
+    this.poller = new MachinePoller(deps, this.board, () => this.records.all(), (id) => this.owned.has(id));
     deps.leases.onLost((id) => {
+      if (id === MACHINE_POLLER_LEASE) return; // the next cycle takes it back, or reads the board
       deps.log(`Another window took over deployment ${id}.`);
       this.owned.stop(id);
     });
@@ -91,6 +94,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private async rehydrate(): Promise<void> {
     await mkdir(this.deps.journal.directory, { recursive: true });
     this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
+    this.boardWatch = this.board.watch(() => this.onBoardPosted());
     const now = this.deps.clock.now();
     const retentionDays = this.deps.settings.retentionDays();
     // Settled history older than the notification window is only shown: validated right after.
@@ -112,15 +116,21 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   startPolling(): void {
     if (this.polling) return;
     this.polling = true;
-    pollWhileActive({
+    const cycles = pollWhileActive({
       active$: this.records.active$,
       cycle: () => defer(() => this.exclusive(() => this.runCycle())),
       intervalMs: () => this.deps.settings.pollIntervalMs(),
       wake$: this.wake$,
       onError: (error) => this.deps.log(`A poll cycle failed; the next one will try again: ${String(error)}`),
-    })
-      .pipe(takeUntil(this.stopPolling$))
-      .subscribe();
+    });
+    // Nothing left to read here: another window may need to be the machine's poller.
+    const idle = this.records.active$.pipe(
+      distinctUntilChanged(),
+      filter((active) => !active),
+      mergeMap(() => this.poller.release()),
+      ignoreElements(),
+    );
+    merge(cycles, idle).pipe(takeUntil(this.stopPolling$)).subscribe();
   }
 
   stopPolling(): void {
@@ -134,7 +144,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   async checkDeploymentStatus(stagingId: string): Promise<void> {
-    await this.exclusive(() => this.readAndApply([stagingId]));
+    await this.exclusive(async () => {
+      const record = this.records.get(stagingId);
+      if (record) await this.apply((await this.poller.readNow([record])).answers);
+    });
   }
 
   async getStagedProfiles(): Promise<StagedFlexProfile[]> {
@@ -165,40 +178,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.records.view$(stagingId);
   }
 
-  /** Validate, preflight, stage durably, then start ARM. Returns once ARM has answered the PUT. */
-  async create(input: unknown): Promise<string> {
-    const validation = validateCreateServerRequest(input);
-    if (!validation.ok) throw new CreateRequestInvalidError(validation.errors);
-    const request: CreateServerRequest = validation.request;
-    await this.deps.provisioner.preflight(request);
-
-    const at = this.deps.clock.now();
-    const stagingId = randomUUID();
-    const deploymentName = makeDeploymentName(request.serverName, at);
-    let passwordSecretId: string | undefined;
-    if (needsStagedPassword(request) && request.adminPassword) {
-      passwordSecretId = stagedPasswordKey(stagingId);
-      await this.deps.secrets.store(passwordSecretId, request.adminPassword);
-    }
-    await this.deps.leases.tryAcquire(stagingId);
-    this.owned.start(stagedContext(request, { stagingId, deploymentName, passwordSecretId }, at));
-    await this.writes.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
-
-    try {
-      await this.deps.provisioner.startDeployment(request, deploymentName);
-      this.owned.send(stagingId, { type: 'arm.accepted', at: this.deps.clock.now() });
-    } catch (error) {
-      if (error instanceof ArmStartError) {
-        this.owned.send(stagingId, { type: 'arm.rejected', at: this.deps.clock.now(), error: error.error });
-      } else {
-        // ARM may or may not have it: an unknown outcome is not a failure, the next reads decide.
-        const reason = error instanceof Error ? error.message : String(error);
-        this.deps.log(`Starting deployment ${deploymentName} gave no answer (${reason}); reading ARM will tell.`);
-        this.owned.send(stagingId, { type: 'arm.outcomeUnknown', at: this.deps.clock.now(), reason });
-      }
-    }
-    await this.writes.flush();
-    return stagingId;
+  /** Validate, preflight, stage durably, then start ARM. Returns once ARM has answered the PUT (or not). */
+  create(input: unknown): Promise<string> {
+    return startDeployment(this.deps, this.owned, this.writes, input);
   }
 
   dismiss(stagingId: string): Promise<void> {
@@ -237,6 +219,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.journalWatch?.dispose();
+    this.boardWatch?.dispose();
     this.stopPolling();
     await this.serial;
     await this.writes.flush();
@@ -247,25 +230,27 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   private async runCycle(): Promise<CycleOutcome> {
     await this.ownership.syncWithOtherWindows();
-    const ids = this.owned.ids().filter((id) => {
-      const record = this.records.get(id);
-      return record !== undefined && needsArmRead(record) && (record.state === 'deploying' || readsDecide(record));
-    });
-    return this.readAndApply(ids);
+    const { answers, retryAfterMs } = await this.poller.cycle();
+    await this.apply(answers);
+    return { retryAfterMs };
   }
 
-  private async readAndApply(ids: readonly string[]): Promise<CycleOutcome> {
-    const refs = ids.map((id) => this.records.get(id)).filter((r) => r !== undefined).map(deploymentRefOf);
-    const batch = refs.length ? await this.deps.reader.read(refs) : { observations: new Map<string, DeploymentObservation>() };
-    const at = this.deps.clock.now();
+  /** ARM's answers into the owned actors, written once. */
+  private async apply(answers: readonly Answer[]): Promise<void> {
     await this.writes.batch(async () => {
-      for (const ref of refs) {
-        const observation = batch.observations.get(ref.stagingId) ?? { kind: 'unavailable', reason: 'no answer' };
-        this.owned.send(ref.stagingId, eventFor(observation, at));
+      for (const { stagingId, observation, at } of answers) {
+        this.owned.send(stagingId, eventFor(observation, at));
         if (observation.kind === 'signedOut') void this.promptSignInOnce();
       }
     });
-    return { retryAfterMs: batch.retryAfterMs };
+  }
+
+  /** The machine's poller posted ARM's answers: take this window's at once, not at its next cycle. */
+  private onBoardPosted(): void {
+    if (this.disposed || this.owned.ids().length === 0) return;
+    void this.exclusive(async () => {
+      if (!this.disposed) await this.apply(await this.poller.posted());
+    }).catch((error: unknown) => this.deps.log(`Applying ARM's answers from the poller failed: ${String(error)}`));
   }
 
 

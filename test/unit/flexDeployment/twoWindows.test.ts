@@ -46,21 +46,53 @@ describe('two windows sharing globalState and the storage folder', () => {
     const a = await realWindow();
     const b = await realWindow();
     const id = await a.create(createRequest());
-    await b.refresh(); // B sees A's record and cannot take its lease
+    await b.refresh(); // B sees A's record and cannot take its lease; B is the machine's poller now
     const name = a.getDeployment(id)!.context.deploymentName;
     world.reader.set(name, { kind: 'succeeded', serverResourceId: '/x/flexibleServers/pgflex-demo' });
     await Promise.all([a.refresh(), b.refresh()]);
+    await a.refresh(); // A, the owner, takes B's posted answer if the board's watch has not yet
     await Promise.all([a.whenIdle(), b.whenIdle()]);
     const readsOfIt = world.reader.reads.flat().filter((r) => r.stagingId === id).length;
-    expect(readsOfIt).toBe(1);
+    expect(readsOfIt).toBe(2); // one per cycle: B's first, and one of the two windows' second
     expect(world.effects.saveCalls).toBe(1);
     expect(world.effects.profiles.size).toBe(1);
+    expect(a.getDeployment(id)?.value).toEqual({ succeeded: 'dashboardOpened' }); // in A's active session
+  });
+
+  it('two windows each owning a deployment: one ARM read per cycle for both, each owner finishes its own', async () => {
+    const a = await realWindow();
+    const b = await realWindow();
+    const fromA = await a.create(createRequest({ serverName: 'from-a' }));
+    const fromB = await b.create(createRequest({ serverName: 'from-b' }));
+    for (const [window, id] of [[a, fromA], [b, fromB]] as const) {
+      world.reader.set(window.getDeployment(id)!.context.deploymentName, { kind: 'running', provisioningState: 'Running' });
+    }
+    world.reader.reads.length = 0;
+    for (let cycle = 0; cycle < 3; cycle++) {
+      world.clock.advance(15_000);
+      await Promise.all([a.refresh(), b.refresh()]);
+    }
+    expect(world.reader.reads).toHaveLength(3);
+    expect(world.reader.reads.every((refs) => refs.map((r) => r.stagingId).sort().join() === [fromA, fromB].sort().join())).toBe(true);
+
+    for (const [window, id] of [[a, fromA], [b, fromB]] as const) {
+      world.reader.set(window.getDeployment(id)!.context.deploymentName, { kind: 'succeeded', serverResourceId: `/x/flexibleServers/${id}` });
+    }
+    world.clock.advance(15_000);
+    await Promise.all([a.refresh(), b.refresh()]);
+    await Promise.all([a.refresh(), b.refresh()]); // the window that did not poll applies the posted answers
+    await Promise.all([a.whenIdle(), b.whenIdle()]);
+    expect(a.getDeployment(fromA)?.value).toEqual({ succeeded: 'dashboardOpened' });
+    expect(b.getDeployment(fromB)?.value).toEqual({ succeeded: 'dashboardOpened' });
+    expect(world.effects.dashboards.sort()).toEqual([fromA, fromB].sort());
+    expect(world.effects.saveCalls).toBe(2);
   });
 
   it("the other window's view of a deployment changes once per write, not once per read-back", async () => {
     const a = await realWindow();
     const b = await realWindow();
     const id = await a.create(createRequest());
+    await a.refresh(); // A is the machine's poller: B's cycles only read what A posts
     await b.refresh();
     const seen: number[] = [];
     const subscription = b.deployment$(id).subscribe((view) => seen.push(view.context.lastCheckedAt ?? 0));
