@@ -53,8 +53,9 @@ export async function fillCreateForm(form: FrameLocator, input: CreateFormInput)
   await form.locator(`vscode-radio[aria-label="${authentication}"]`).click();
   if (authentication !== 'Microsoft Entra authentication only') {
     await typeInto(form, 'adminLogin', input.adminLogin ?? 'pgadmin');
-    await typeInto(form, 'adminPassword', input.password ?? 'Sandbox-Passw0rd!');
-    await typeInto(form, 'confirmPassword', input.password ?? 'Sandbox-Passw0rd!');
+    // By the accessible name: the password boxes must be labelled for a screen reader too.
+    await form.getByLabel('Password', { exact: true }).fill(input.password ?? 'Sandbox-Passw0rd!');
+    await form.getByLabel('Confirm password', { exact: true }).fill(input.password ?? 'Sandbox-Passw0rd!');
   }
 }
 
