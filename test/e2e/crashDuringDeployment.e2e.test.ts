@@ -18,7 +18,7 @@ describe('scenario 7: crash right after Create', () => {
     const { vscode, sandbox } = scenario;
     sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 400 } });
     const form = await openCreateForm(vscode.page);
-    await fillCreateForm(form, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+    await fillCreateForm(vscode, form, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await vscode.shot('filled');
     await submitCreateForm(form);
     await waitFor('ARM to receive the deployment', () => sandbox.requests.count('deployments.put') === 1, 60_000, 5);

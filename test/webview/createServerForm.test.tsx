@@ -148,12 +148,29 @@ describe('the create form', () => {
     expect(screen.getByText('Admin login is required when password authentication is enabled.')).toBeTruthy();
   });
 
-  it('hides the password fields for Microsoft Entra only', () => {
+  it('hides the password fields for Microsoft Entra only, and forgets what was typed in them', () => {
     openFilledCatalog();
+    fillValid();
     fireEvent.click(screen.getByLabelText('Microsoft Entra authentication only'));
     expect(screen.queryByLabelText('Password')).toBeNull();
     fireEvent.click(screen.getByLabelText('PostgreSQL and Microsoft Entra authentication'));
-    expect(screen.getByLabelText('Password')).toBeTruthy();
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(host.ofType('form.submit')).toHaveLength(0);
+    expect(screen.getByText('Password must be 8 to 128 characters long.')).toBeTruthy();
+  });
+
+  it('takes the password in native password inputs that keep it out of the markup', () => {
+    openFilledCatalog();
+    fillValid();
+    for (const label of ['Password', 'Confirm password']) {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      expect(input).toBeInstanceOf(HTMLInputElement);
+      expect(input.type).toBe('password');
+      expect(input.autocomplete).toBe('new-password');
+      expect(input.value).toBe(PASSWORD);
+    }
+    expect(document.body.innerHTML).not.toContain(PASSWORD);
   });
 
   it('submits a valid request, and keeps the password out of the webview state', () => {

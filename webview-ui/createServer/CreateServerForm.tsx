@@ -9,7 +9,8 @@ import {
 } from '@vscode-elements/react-elements';
 import type { WebviewHost } from '../webviewHost';
 import { Field, targetChecked, targetValue } from './Field';
-import type { FormValues } from './formValues';
+import { withAuthenticationMode, type FormValues } from './formValues';
+import { PasswordField } from './PasswordField';
 import { useCreateServerForm } from './useCreateServerForm';
 
 const AUTHENTICATION_MODES: { value: FormValues['authenticationMode']; label: string }[] = [
@@ -117,7 +118,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           {AUTHENTICATION_MODES.map((m) => (
             <VscodeRadio key={m.value} name="authenticationMode" value={m.value} label={m.label}
               checked={values.authenticationMode === m.value}
-              onChange={() => update({ authenticationMode: m.value }, ['authenticationMode'])} />
+              onChange={() => update(withAuthenticationMode(m.value), ['authenticationMode'])} />
           ))}
         </VscodeRadioGroup>
       </Field>
@@ -129,12 +130,12 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
               onInput={(e) => update({ adminLogin: targetValue(e) }, ['adminLogin'])} />
           </Field>
           <Field id="adminPassword" label="Password" errors={errors.adminPassword}>
-            <VscodeTextfield id="adminPassword" type="password" value={values.adminPassword} invalid={Boolean(errors.adminPassword)}
-              onInput={(e) => update({ adminPassword: targetValue(e) }, ['adminPassword'])} />
+            <PasswordField id="adminPassword" invalid={Boolean(errors.adminPassword)}
+              onInput={(adminPassword) => update({ adminPassword }, ['adminPassword'])} />
           </Field>
           <Field id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
-            <VscodeTextfield id="confirmPassword" type="password" value={values.confirmPassword} invalid={Boolean(errors.confirmPassword)}
-              onInput={(e) => update({ confirmPassword: targetValue(e) }, ['confirmPassword'])} />
+            <PasswordField id="confirmPassword" invalid={Boolean(errors.confirmPassword)}
+              onInput={(confirmPassword) => update({ confirmPassword }, ['confirmPassword'])} />
           </Field>
         </>
       ) : null}

@@ -10,15 +10,29 @@ export interface FieldProps {
   children: ReactNode;
 }
 
+/**
+ * The id of a field's label text, for a native control to name itself with (aria-labelledby):
+ * vscode-label keeps an id set from React to itself and shows the element another one.
+ */
+export function fieldLabelId(id: string): string {
+  return `${id}-label`;
+}
+
+export function fieldErrorId(id: string): string {
+  return `${id}-error`;
+}
+
 /** A labelled control with the messages of the rules it breaks, or a hint, below it. */
 export function Field({ id, label, errors, help, children }: FieldProps) {
   return (
     <VscodeFormGroup>
-      <VscodeLabel htmlFor={id}>{label}</VscodeLabel>
+      <VscodeLabel htmlFor={id}>
+        <span id={fieldLabelId(id)}>{label}</span>
+      </VscodeLabel>
       {children}
       {errors?.length ? (
         <VscodeFormHelper>
-          <span className="field-error" role="alert" id={`${id}-error`}>
+          <span className="field-error" role="alert" id={fieldErrorId(id)}>
             {errors.map((message) => (
               <span className="field-rule" key={message}>{message}</span>
             ))}

@@ -77,6 +77,14 @@ export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>,
 }
 
 /**
+ * A mode without a password drops the typed one: its boxes leave the page and come back empty, so
+ * a kept value would be a password nobody can see, change or confirm.
+ */
+export function withAuthenticationMode(mode: FormValues['authenticationMode']): Partial<FormValues> {
+  return mode === 'EntraOnly' ? { authenticationMode: mode, adminPassword: '', confirmPassword: '' } : { authenticationMode: mode };
+}
+
+/**
  * The request the shared schema validates, here and again in the host. No conditional spreads:
  * every field is written out, so the type catches one the schema does not have.
  */

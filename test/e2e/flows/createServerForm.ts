@@ -1,6 +1,18 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { runCommand } from '../harness/palette';
 import { findWebview } from '../harness/webview';
+import type { VsCodeSession } from '../harness/vscodeSession';
+
+/** The session the form is typed into: its first window, its screenshots, its typed secrets. */
+type FormSession = Pick<VsCodeSession, 'page' | 'shot' | 'typedSecrets'>;
+
+/**
+ * Chromium sends a page's changed form state to the browser process 1 s after the change, and the
+ * browser writes it to the session-restore file up to 2.5 s later, unless a newer state replaced it
+ * in the meantime. A person takes longer than that to reach Create; the driver waits as long, or
+ * the suite would submit before anything typed could reach the disk.
+ */
+const HUMAN_PAUSE_BEFORE_SUBMIT_MS = 4_000;
 
 export const CREATE_COMMAND = 'PostgreSQL: Create Azure Database for PostgreSQL Flexible Server';
 const FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
@@ -42,8 +54,11 @@ async function typeInto(form: FrameLocator, fieldId: string, text: string): Prom
   await form.locator(`vscode-textfield#${fieldId} input`).fill(text);
 }
 
-/** Fills the form as a person would; version, tier, size and storage keep the form's defaults. */
-export async function fillCreateForm(form: FrameLocator, input: CreateFormInput): Promise<void> {
+/**
+ * Fills the form as a person would; version, tier, size and storage keep the form's defaults.
+ * The password is noted in the session's typed secrets, which its close() searches the disk for.
+ */
+export async function fillCreateForm(vscode: FormSession, form: FrameLocator, input: CreateFormInput): Promise<void> {
   await chooseOption(form, 'resourceGroupName', input.resourceGroup);
   await typeInto(form, 'serverName', input.serverName);
   await chooseOption(form, 'location', input.location);
@@ -52,10 +67,14 @@ export async function fillCreateForm(form: FrameLocator, input: CreateFormInput)
   const authentication = input.authentication ?? 'PostgreSQL authentication only';
   await form.locator(`vscode-radio[aria-label="${authentication}"]`).click();
   if (authentication !== 'Microsoft Entra authentication only') {
+    const password = input.password ?? 'Sandbox-Passw0rd!';
+    vscode.typedSecrets.add(password);
     await typeInto(form, 'adminLogin', input.adminLogin ?? 'pgadmin');
-    await typeInto(form, 'adminPassword', input.password ?? 'Sandbox-Passw0rd!');
-    await typeInto(form, 'confirmPassword', input.password ?? 'Sandbox-Passw0rd!');
+    // By the accessible name: the password boxes must be labelled for a screen reader too.
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await form.getByLabel('Confirm password', { exact: true }).fill(password);
   }
+  await vscode.page.waitForTimeout(HUMAN_PAUSE_BEFORE_SUBMIT_MS);
 }
 
 export async function submitCreateForm(form: FrameLocator): Promise<void> {
@@ -63,10 +82,10 @@ export async function submitCreateForm(form: FrameLocator): Promise<void> {
 }
 
 /** The whole create flow with a screenshot per step; returns once the progress view shows. */
-export async function createServer(vscode: { page: Page; shot(step: string): Promise<string> }, input: CreateFormInput): Promise<FrameLocator> {
+export async function createServer(vscode: FormSession, input: CreateFormInput): Promise<FrameLocator> {
   const form = await openCreateForm(vscode.page);
   await vscode.shot('form');
-  await fillCreateForm(form, input);
+  await fillCreateForm(vscode, form, input);
   await vscode.shot('filled');
   await submitCreateForm(form);
   const progress = await findWebview(vscode.page, `h1:text("Provisioning ${input.serverName}")`);

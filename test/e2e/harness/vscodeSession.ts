@@ -8,6 +8,7 @@ import { openWorkbench, waitForWorkbench } from './workbench';
 import { runCommand } from './palette';
 import { stepShots, type StepShots } from './screenshots';
 import { extensionVsix } from './paths';
+import { describeSecretTraces, findSecretTraces } from './secretScan';
 
 export interface VsCodeSessionOptions {
   /** Names the screenshot folder test-results/<name>/ and the run's temporary folders. */
@@ -31,6 +32,11 @@ export interface VsCodeSession {
   /** The first window; replaced after `crashAndRestart`. */
   readonly page: Page;
   readonly shots: StepShots;
+  /**
+   * The passwords typed into this session's windows; the form driver adds each one it types, and
+   * `close()` fails if any of them is left in plain text in the run's folders.
+   */
+  readonly typedSecrets: Set<string>;
   /** Screenshot of the first window, numbered in step order. */
   shot(step: string): Promise<string>;
   /** "Developer: Reload Window": a new extension host, same browser storage. */
@@ -43,7 +49,10 @@ export interface VsCodeSession {
    * so this is the harsher crash: a just-resolved globalState write can be lost).
    */
   crashAndRestart(options?: { browserToo?: boolean }): Promise<void>;
-  /** Stops the browser and code-server and removes the temporary folders. */
+  /**
+   * Stops the browser and code-server, searches the run's folders (user data, browser profile, …)
+   * for the typed secrets, removes the folders, and throws if a secret was found.
+   */
   close(): Promise<void>;
 }
 
@@ -53,6 +62,7 @@ export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCode
   const wiring = options.sandbox ? wireSandbox(options.sandbox, dirs.root) : undefined;
   writeUserSettings(dirs, { ...wiring?.settings, ...options.settings });
   const shots = stepShots(options.name);
+  const typedSecrets = new Set<string>();
   await installExtension(dirs, vsix);
   const env = { ...wiring?.env, ...options.env };
   const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env });
@@ -71,6 +81,7 @@ export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCode
         return page;
       },
       shots,
+      typedSecrets,
       shot: (step) => shots.shot(page, step),
       async reload(target = page) {
         const loaded = target.waitForEvent('load', { timeout: 60_000 });
@@ -94,7 +105,10 @@ export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCode
       async close() {
         await context.close().catch(() => {});
         await server.stop();
+        // Only once both have stopped: Chromium writes its session files as it closes.
+        const traces = findSecretTraces(dirs.root, [...typedSecrets]);
         removeRunDirs(dirs);
+        if (traces.length > 0) throw new Error(`typed passwords left in plain text on disk:\n${describeSecretTraces(traces)}`);
       },
     };
   } catch (error) {
