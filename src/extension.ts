@@ -9,6 +9,8 @@ import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { createStoreNotices } from './notifications/storeNotices';
+import { createVscodeNotifier } from './notifications/vscodeNotifier';
 import { createVscodeSettingsReader } from './settings/vscodeSettings';
 
 /** The composition root: build each feature, hand it what it needs, register what it returns. */
@@ -38,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...createVscodeDeploymentEffects(connections, context.secrets, details, () => late.tracker!, log),
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, log });
+  const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));

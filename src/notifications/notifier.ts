@@ -5,6 +5,7 @@
 export interface Notifier {
   /** Resolves with the action the user chose, or undefined when the message was closed. */
   info(message: string, ...actions: string[]): PromiseLike<string | undefined>;
+  warn(message: string, ...actions: string[]): PromiseLike<string | undefined>;
   error(message: string, ...actions: string[]): PromiseLike<string | undefined>;
   /** A modal question; true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): PromiseLike<boolean>;

@@ -58,7 +58,7 @@ export class InMemorySecrets implements SecretStore {
 
 /** Records every message and answers with the action the test queued for it. */
 export class ScriptedNotifier implements Notifier {
-  readonly shown: { kind: 'info' | 'error' | 'confirm' | 'pick' | 'progress'; message: string; actions: string[] }[] = [];
+  readonly shown: { kind: 'info' | 'warn' | 'error' | 'confirm' | 'pick' | 'progress'; message: string; actions: string[] }[] = [];
   private readonly answers: (string | undefined)[] = [];
 
   answerNext(...answers: (string | undefined)[]): this {
@@ -68,6 +68,11 @@ export class ScriptedNotifier implements Notifier {
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ kind: 'info', message, actions });
+    return this.answers.shift();
+  }
+
+  async warn(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'warn', message, actions });
     return this.answers.shift();
   }
 

@@ -15,7 +15,9 @@ import {
   type GlobalStateLike,
   type SecretStore,
   type ServerProvisioner,
+  type StoreNotices,
 } from '../../src/services/flexDeployment/ports';
+import type { JournalRecovery } from '../../src/services/flexDeployment/journalRecovery';
 
 /** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
 export class MemoryMemento implements GlobalStateLike {
@@ -144,6 +146,18 @@ export class RecordingEffects implements DeploymentEffects {
   }
   openRetryForm(d: Readonly<DeploymentContext>) {
     this.retryForms.push(d.stagingId);
+  }
+}
+
+/** The notices the user would see about stored records, recorded. */
+export class RecordingNotices implements StoreNotices {
+  readonly recoveries: JournalRecovery[] = [];
+  readonly quarantines: (readonly string[])[] = [];
+  journalRecovered(recovery: JournalRecovery) {
+    this.recoveries.push(recovery);
+  }
+  recordsQuarantined(reasons: readonly string[]) {
+    this.quarantines.push(reasons);
   }
 }
 

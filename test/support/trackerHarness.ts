@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { DeploymentJournal } from '../../src/services/flexDeployment/deploymentJournal';
 import { FlexDeploymentTracker } from '../../src/services/flexDeployment/flexDeploymentTracker';
 import {
@@ -8,7 +9,9 @@ import {
   MemoryMemento,
   MemorySecrets,
   RecordingEffects,
+  RecordingNotices,
   ScriptedReader,
+  tempDir,
 } from './trackerFakes';
 
 /** What the windows of one test share: globalState, secrets, the storage folder, leases, ARM. */
@@ -22,6 +25,7 @@ export interface SharedWorld {
   effects: RecordingEffects;
   signIn: FakeSignIn;
   provisioner: FakeProvisioner;
+  notices: RecordingNotices;
   logs: string[];
 }
 
@@ -38,6 +42,7 @@ export function createWorld(storageDir: string): SharedWorld {
     clock: new FakeClock(),
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
+    notices: new RecordingNotices(),
     logs: [],
   };
 }
@@ -47,7 +52,7 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
   const leases = world.leases.forWindow();
   const log = (m: string) => void world.logs.push(m);
   const tracker = new FlexDeploymentTracker({
-    journal: new DeploymentJournal(world.storageDir, world.memento, log, world.clock.now),
+    journal: new DeploymentJournal(world.storageDir, world.memento, { log, notices: world.notices, now: world.clock.now }),
     leases,
     reader: world.reader,
     provisioner: world.provisioner,
@@ -62,3 +67,46 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
 }
 
 
+
+export type TestWindow = ReturnType<typeof openWindow>;
+
+/**
+ * A fresh world per test, and its windows: `window()` opens one (activated, idle, its poll loop
+ * stopped unless asked for, so cycles are driven by refresh()); all are disposed after the test.
+ */
+export function useTrackerWorld() {
+  let dir: ReturnType<typeof tempDir> | undefined;
+  let world: SharedWorld | undefined;
+  const windows: TestWindow[] = [];
+  beforeEach(() => {
+    dir = tempDir();
+    world = createWorld(dir.path);
+  });
+  afterEach(async () => {
+    for (const w of windows.splice(0)) await w.tracker.dispose();
+    dir?.remove();
+  });
+  return {
+    get world(): SharedWorld {
+      if (!world) throw new Error('no world outside a test');
+      return world;
+    },
+    get storageDir(): string {
+      return this.world.storageDir;
+    },
+    async window(options: { polling?: boolean; pollIntervalMs?: number } = {}): Promise<TestWindow> {
+      const w = openWindow(this.world, { retentionDays: 30, pollIntervalMs: options.pollIntervalMs });
+      windows.push(w);
+      await w.tracker.activate();
+      if (!options.polling) w.tracker.stopPolling();
+      await w.tracker.whenIdle();
+      return w;
+    },
+    /** The window died: its leases go stale and it does nothing more. */
+    async crash(w: TestWindow): Promise<void> {
+      w.leases.crash();
+      windows.splice(windows.indexOf(w), 1);
+      await w.tracker.dispose();
+    },
+  };
+}

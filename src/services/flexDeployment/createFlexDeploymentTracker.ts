@@ -4,7 +4,7 @@ import { DeploymentJournal } from './deploymentJournal';
 import { LockFileLeases } from './deploymentLeases';
 import type { SettingsReader } from '../../settings/settingsReader';
 import { FlexDeploymentTracker } from './flexDeploymentTracker';
-import type { AzureSignIn, DeploymentEffects, DeploymentReader, ServerProvisioner } from './ports';
+import type { AzureSignIn, DeploymentEffects, DeploymentReader, ServerProvisioner, StoreNotices } from './ports';
 
 export interface TrackerPorts {
   reader: DeploymentReader;
@@ -12,6 +12,7 @@ export interface TrackerPorts {
   effects: DeploymentEffects;
   signIn: AzureSignIn;
   settings: SettingsReader;
+  notices: StoreNotices;
   log: vscode.LogOutputChannel;
 }
 
@@ -20,7 +21,7 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
   const storage = context.globalStorageUri.fsPath;
   const log = (message: string) => ports.log.info(message);
   const tracker = new FlexDeploymentTracker({
-    journal: new DeploymentJournal(storage, context.globalState, log),
+    journal: new DeploymentJournal(storage, context.globalState, { log, notices: ports.notices }),
     leases: new LockFileLeases(join(storage, 'leases')),
     reader: ports.reader,
     provisioner: ports.provisioner,

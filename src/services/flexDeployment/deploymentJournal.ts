@@ -1,10 +1,11 @@
 import { watch } from 'node:fs';
-import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { CURRENT_SCHEMA_VERSION, readRecord, type DeploymentRecord } from './deploymentRecord';
-import type { GlobalStateLike } from './ports';
+import { mergeNewest, salvageRecords } from './journalRecovery';
+import type { GlobalStateLike, StoreNotices } from './ports';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from './storageKeys';
 
 /**
@@ -58,13 +59,19 @@ export class DeploymentJournal {
   private queue: Promise<unknown> = Promise.resolve();
   private lastOwnWrite: string | undefined;
 
+  private readonly log: (message: string) => void;
+  private readonly notices: StoreNotices;
+  private readonly now: () => number;
+
   constructor(
     readonly directory: string,
     private readonly globalState: GlobalStateLike,
-    private readonly log: (message: string) => void,
-    private readonly now: () => number = Date.now,
+    options: { log: (message: string) => void; notices: StoreNotices; now?: () => number },
   ) {
     this.file = join(directory, JOURNAL_FILE);
+    this.log = options.log;
+    this.notices = options.notices;
+    this.now = options.now ?? Date.now;
   }
 
   /** Reads every record, moving invalid ones to quarantine and writing migrated ones back once. */
@@ -107,12 +114,19 @@ export class DeploymentJournal {
     });
   }
 
-  /** Moves records found invalid after loading (deferred history) out of the journal. */
-  quarantine(items: readonly { stagingId: string; reason: string; raw: unknown }[]): Promise<void> {
+  /**
+   * Moves records found invalid after loading (deferred history) out of the journal — those still
+   * in it: another load (this window's or another's) may have moved them already, and a record is
+   * quarantined, logged and reported exactly once.
+   */
+  quarantine(items: readonly { stagingId: string; reason: string }[]): Promise<void> {
     return this.exclusive(async () => {
-      const ids = new Set(items.map((i) => i.stagingId));
-      await this.recordQuarantine(items.map((i) => ({ at: this.now(), reason: i.reason, record: i.raw })));
-      await this.write((await this.readRaw()).filter((item) => !ids.has(stagingIdOf(item) ?? '')));
+      const reasons = new Map(items.map((i) => [i.stagingId, i.reason]));
+      const raw = await this.readRaw();
+      const moved = raw.filter((item) => reasons.has(stagingIdOf(item) ?? '') && readRecord(item).kind === 'invalid');
+      if (!moved.length) return;
+      await this.recordQuarantine(moved.map((item) => ({ at: this.now(), reason: reasons.get(stagingIdOf(item)!)!, record: item })));
+      await this.write(raw.filter((item) => !moved.includes(item)));
     });
   }
 
@@ -121,6 +135,7 @@ export class DeploymentJournal {
     for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
     const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
     await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
+    this.notices.recordsQuarantined(quarantined.map((q) => q.reason));
   }
 
   /** Applies the writer's own changes to the latest contents, durably. */
@@ -166,9 +181,9 @@ export class DeploymentJournal {
   }
 
   /** Identifies a version of the file, so the watcher can tell this window's writes from others'. */
-  private async signature(): Promise<string | undefined> {
+  private async signature(file = this.file): Promise<string | undefined> {
     try {
-      const { mtimeMs, size, ino } = await stat(this.file);
+      const { mtimeMs, size, ino } = await stat(file);
       return `${ino}:${mtimeMs}:${size}`;
     } catch {
       return undefined;
@@ -176,27 +191,39 @@ export class DeploymentJournal {
   }
 
   private async readRaw(): Promise<unknown[]> {
-    let text: string | undefined;
+    let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    if (text === undefined) {
       // First run with a journal: adopt what an earlier build left in globalState.
-      const stored = this.globalState.get<unknown>(STAGED_PROFILES_KEY);
-      return Array.isArray(stored) ? stored : [];
+      return this.mirror();
     }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      const records = (parsed as { records?: unknown }).records;
-      if (Array.isArray(records)) return records;
-      this.log('The deployment journal has no records array; starting from globalState.');
-    } catch {
-      this.log('The deployment journal is not valid JSON; starting from globalState.');
-    }
+    return recordsOf(text) ?? this.recover(text);
+  }
+
+  /** The copy in globalState (written after every journal write); nothing if it is not a list. */
+  private mirror(): unknown[] {
     const stored = this.globalState.get<unknown>(STAGED_PROFILES_KEY);
     return Array.isArray(stored) ? stored : [];
+  }
+
+  /**
+   * The journal does not parse: keep it aside (a copy never written again), take back every record
+   * readable from it or from the globalState copy, the newer of two copies, and write them as the
+   * journal. Under the lock, so one window does it and the others read the repaired file.
+   */
+  private async recover(text: string): Promise<unknown[]> {
+    const keptAt = `${this.file}.damaged-${this.now()}-${randomUUID().slice(0, 8)}`;
+    await copyFile(this.file, keptAt);
+    const { items, recovery } = mergeNewest(salvageRecords(text), this.mirror(), keptAt);
+    await this.write(items);
+    this.log(
+      `The deployment journal was damaged; kept at ${keptAt}. Recovered ${recovery.fromJournal} record(s) from it and ${recovery.fromMirror} from the globalState copy; ` +
+        `${recovery.unrecovered.length} could not be recovered${recovery.unrecovered.length ? ` (${recovery.unrecovered.map((u) => u.stagingId ?? 'no readable id').join(', ')})` : ''}.`,
+    );
+    this.notices.journalRecovered(recovery);
+    return items;
   }
 
   private async write(items: unknown[]): Promise<void> {
@@ -208,8 +235,10 @@ export class DeploymentJournal {
     } finally {
       await handle.close();
     }
+    // Known before the rename (it keeps inode, size and time), so the watcher can never see this
+    // write before the window knows it as its own.
+    this.lastOwnWrite = await this.signature(tmp);
     await rename(tmp, this.file);
-    this.lastOwnWrite = await this.signature();
     await this.globalState.update(STAGED_PROFILES_KEY, items);
   }
 
@@ -241,6 +270,16 @@ function settledBefore(item: unknown, before: number): DeferredRecord | undefine
   if (schemaVersion !== CURRENT_SCHEMA_VERSION || typeof stagingId !== 'string' || !SETTLED_STATES.has(state)) return undefined;
   if (typeof terminalAt !== 'number' || !(terminalAt < before)) return undefined;
   return { stagingId, terminalAt, raw: item };
+}
+
+/** The journal's records, or undefined when the text is not a journal (damaged, or something else). */
+function recordsOf(text: string): unknown[] | undefined {
+  try {
+    const records = (JSON.parse(text) as { records?: unknown } | null)?.records;
+    return Array.isArray(records) ? records : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function stagingIdOf(item: unknown): string | undefined {

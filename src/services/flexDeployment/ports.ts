@@ -1,3 +1,4 @@
+import type { JournalRecovery } from './journalRecovery';
 import type { ArmErrorSummary, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 
@@ -114,6 +115,14 @@ export interface SecretStore {
   get(key: string): PromiseLike<string | undefined>;
   store(key: string, value: string): PromiseLike<void>;
   delete(key: string): PromiseLike<void>;
+}
+
+/** What the user is told about the stored records themselves: once, each time it happens. */
+export interface StoreNotices {
+  /** The journal was damaged and repaired: what came back, from where, and what could not. */
+  journalRecovered(recovery: JournalRecovery): void;
+  /** Stored records that failed validation were set aside (the reasons, one per record). */
+  recordsQuarantined(reasons: readonly string[]): void;
 }
 
 /** The subset of vscode.Memento the tracker uses. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { LockFileLeases } from '../../../src/services/flexDeployment/deploymentLeases';
 import { FlexDeploymentTracker } from '../../../src/services/flexDeployment/flexDeploymentTracker';
-import { FakeSignIn, MemoryMemento, MemorySecrets, RecordingEffects, tempDir } from '../../support/trackerFakes';
+import { FakeSignIn, MemoryMemento, MemorySecrets, RecordingEffects, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createRequest, useAzureSandbox } from '../azure/azureSandboxHarness';
 
 const h = useAzureSandbox();
@@ -22,10 +22,11 @@ function twoWindows() {
   const secrets = new MemorySecrets();
   const effects = new RecordingEffects(secrets);
   const logs: string[] = [];
+  const notices = new RecordingNotices();
   const open = async () => {
     const log = (m: string) => void logs.push(m);
     const tracker = new FlexDeploymentTracker({
-      journal: new DeploymentJournal(dir!.path, memento, log),
+      journal: new DeploymentJournal(dir!.path, memento, { log, notices }),
       leases: new LockFileLeases(join(dir!.path, 'leases')),
       reader: h.services.reader,
       provisioner: h.services.provisioner,

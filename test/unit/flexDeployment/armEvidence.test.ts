@@ -1,24 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { START_GRACE_MS } from '../../../machines/flexDeployment/deploymentClock';
-import { createRequest, tempDir } from '../../support/trackerFakes';
-import { createWorld, openWindow, type SharedWorld } from '../../support/trackerHarness';
+import { createRequest } from '../../support/trackerFakes';
+import { useTrackerWorld, type SharedWorld, type TestWindow } from '../../support/trackerHarness';
 
 const MINUTE = 60_000;
 const realSetTimeout = globalThis.setTimeout;
 const HOUR = 60 * MINUTE;
 const SERVER_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo';
-let dir: ReturnType<typeof tempDir>;
+const setup = useTrackerWorld();
+const window = (options?: { polling?: boolean; pollIntervalMs?: number }) => setup.window(options);
 let world: SharedWorld;
-const windows: ReturnType<typeof openWindow>[] = [];
-
-async function window(options: { polling?: boolean; pollIntervalMs?: number } = {}) {
-  const w = openWindow(world, { retentionDays: 30, pollIntervalMs: options.pollIntervalMs ?? 15_000 });
-  windows.push(w);
-  await w.tracker.activate();
-  if (!options.polling) w.tracker.stopPolling();
-  await w.tracker.whenIdle();
-  return w;
-}
+beforeEach(() => (world = setup.world));
+afterEach(() => void vi.useRealTimers());
 
 /**
  * Lets real I/O (the journal) run while fake time creeps on by 10 ms a turn (lock retries wait on
@@ -32,21 +25,11 @@ async function until(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-async function cycle(tracker: ReturnType<typeof openWindow>['tracker']) {
+async function cycle(tracker: TestWindow['tracker']) {
   await tracker.refresh();
   await tracker.whenIdle();
 }
 
-beforeEach(() => {
-  dir = tempDir();
-  world = createWorld(dir.path);
-});
-
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const w of windows.splice(0)) await w.tracker.dispose();
-  dir.remove();
-});
 
 describe('only Azure’s word ends a deployment', () => {
   it('signed out past the 2-hour deadline: shown as unchecked since then, and ARM’s Succeeded after sign-in wins', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
-import { MemoryMemento, tempDir } from '../../support/trackerFakes';
+import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createWorld, openWindow } from '../../support/trackerHarness';
 
 /** A record as the specification's first implementation (schema 1) stored it. */
@@ -43,11 +43,13 @@ describe('stored deployment records', () => {
     const memento = new MemoryMemento();
     const logs: string[] = [];
     await memento.update(STAGED_PROFILES_KEY, [schema1, { stagingId: 42, status: 'exploded' }, 'not even an object']);
-    const journal = new DeploymentJournal(dir.path, memento, (m) => void logs.push(m));
+    const notices = new RecordingNotices();
+    const journal = new DeploymentJournal(dir.path, memento, { log: (m) => void logs.push(m), notices });
     const first = await journal.load();
     expect(first.records.map((r) => r.stagingId)).toEqual(['old-1']);
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toHaveLength(2);
     expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
+    expect(notices.quarantines.map((q) => q.length)).toEqual([2]);
     await journal.load();
     expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
     expect(memento.get<unknown[]>(STAGED_PROFILES_KEY)).toHaveLength(1);
@@ -84,7 +86,7 @@ describe('stored deployment records', () => {
     const memento = new MemoryMemento();
     const future = { stagingId: 'future-1', schemaVersion: 9, somethingNew: true };
     await memento.update(STAGED_PROFILES_KEY, [future, schema1]);
-    const journal = new DeploymentJournal(dir.path, memento, () => undefined);
+    const journal = new DeploymentJournal(dir.path, memento, { log: () => undefined, notices: new RecordingNotices() });
     const contents = await journal.load();
     expect(contents.newer).toBe(1);
     await journal.commit({ deletes: ['old-1'] });

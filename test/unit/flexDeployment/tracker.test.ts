@@ -1,42 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGED_PROFILES_KEY, stagedPasswordKey } from '../../../src/services/flexDeployment/storageKeys';
 import type { DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
-import { createRequest, tempDir } from '../../support/trackerFakes';
-import { createWorld, openWindow, type SharedWorld } from '../../support/trackerHarness';
+import { createRequest } from '../../support/trackerFakes';
+import { useTrackerWorld, type SharedWorld } from '../../support/trackerHarness';
 
 const HOUR = 60 * 60 * 1000;
-let dir: ReturnType<typeof tempDir>;
+const setup = useTrackerWorld();
+const window = () => setup.window();
 let world: SharedWorld;
-const windows: ReturnType<typeof openWindow>[] = [];
-
-async function window() {
-  const w = openWindow(world);
-  windows.push(w);
-  await w.tracker.activate();
-  w.tracker.stopPolling(); // cycles are driven by refresh() here; the poll loop has its own tests
-  await w.tracker.whenIdle();
-  return w;
-}
+beforeEach(() => (world = setup.world));
 
 function stored(): DeploymentRecord[] {
   return world.memento.get<DeploymentRecord[]>(STAGED_PROFILES_KEY) ?? [];
 }
 
 function journal(): { records: DeploymentRecord[] } {
-  return JSON.parse(readFileSync(join(dir.path, 'flexDeployments.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(setup.storageDir, 'flexDeployments.json'), 'utf8'));
 }
-
-beforeEach(() => {
-  dir = tempDir();
-  world = createWorld(dir.path);
-});
-
-afterEach(async () => {
-  for (const w of windows.splice(0)) await w.tracker.dispose();
-  dir.remove();
-});
 
 describe('FlexDeploymentTracker', () => {
   it('stages the deployment durably before ARM is called, with the password only in SecretStorage', async () => {
@@ -55,7 +37,7 @@ describe('FlexDeploymentTracker', () => {
     expect(stored()[0]).toMatchObject({ stagingId: id, status: 'deploying', passwordSecretId: stagedPasswordKey(id) });
     expect(world.secrets.values.get(stagedPasswordKey(id))).toBe('Sup3r$ecret!');
     expect(JSON.stringify([...world.memento.values.values()])).not.toContain('Sup3r$ecret!');
-    expect(readFileSync(join(dir.path, 'flexDeployments.json'), 'utf8')).not.toContain('Sup3r$ecret!');
+    expect(readFileSync(join(setup.storageDir, 'flexDeployments.json'), 'utf8')).not.toContain('Sup3r$ecret!');
   });
 
   it('rejects an invalid request with the rule that failed and stages nothing', async () => {

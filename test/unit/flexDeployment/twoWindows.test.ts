@@ -15,7 +15,7 @@ const trackers: FlexDeploymentTracker[] = [];
 async function realWindow() {
   const log = (m: string) => void world.logs.push(m);
   const tracker = new FlexDeploymentTracker({
-    journal: new DeploymentJournal(dir.path, world.memento, log, world.clock.now),
+    journal: new DeploymentJournal(dir.path, world.memento, { log, notices: world.notices, now: world.clock.now }),
     leases: new LockFileLeases(join(dir.path, 'leases')),
     reader: world.reader,
     provisioner: world.provisioner,
