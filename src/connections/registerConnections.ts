@@ -33,7 +33,7 @@ export interface ConnectionsRegistration extends vscode.Disposable {
 /** The connection store, live connections, the Connections view and its commands. */
 export function registerConnections(context: vscode.ExtensionContext, deps: ConnectionsDeps): ConnectionsRegistration {
   const notifier = deps.notifier ?? createVscodeNotifier();
-  const store = new ConnectionStore(vscodeProfileSettings(), deps.secrets ?? context.secrets);
+  const store = new ConnectionStore(vscodeProfileSettings(context.globalStorageUri), deps.secrets ?? context.secrets);
   const manager = new ConnectionManager(store, { resolver: deps.resolver, tokens: deps.tokens, prompt: vscodePasswordPrompt() });
   const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall });
   const provider = new ConnectionsTreeProvider(new ConnectionsTreeModel(store, manager));
