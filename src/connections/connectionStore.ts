@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { SecretStore } from '../services/flexDeployment/ports';
+import { createWindowLock, type CrossWindowLock } from '../storage/crossWindowLock';
 import {
   connectionProfileSchema,
   isSameServer,
@@ -10,24 +12,34 @@ import {
   type ConnectionProfileInput,
 } from './connectionProfile';
 import type { DisposableLike, ProfileSettings } from './ports';
+import { ConnectionsSettingError, SharedConnectionsSetting, type EntriesEdit } from './sharedConnectionsSetting';
+
+export interface ConnectionStoreOptions {
+  /** Taken by every window that writes the setting; without one, only this window's writes queue. */
+  lock?: CrossWindowLock;
+  log?: (message: string) => void;
+}
 
 /**
  * Saved connections: profiles in the `pgsql.connections` setting, passwords in SecretStorage.
  * Saving never duplicates a server: a known id, or else a known server + user + database, is
- * updated in place. Entries the store cannot read (hand-edited settings) are kept untouched.
+ * updated in place. Entries the store cannot read (hand-edited settings) are kept untouched, and
+ * so are fields of an entry that this extension does not know. Every change merges with what
+ * other windows wrote (see SharedConnectionsSetting) and resolves once it is really saved.
  */
 export class ConnectionStore implements DisposableLike {
   private readonly profilesSubject = new BehaviorSubject<readonly ConnectionProfile[]>([]);
   private readonly settingsListener: DisposableLike;
-  /** Saves are read-modify-write of one setting: run them one at a time. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly shared: SharedConnectionsSetting;
 
   readonly profiles$: Observable<readonly ConnectionProfile[]> = this.profilesSubject.asObservable();
 
   constructor(
     private readonly settings: ProfileSettings,
     private readonly secrets: SecretStore,
+    options: ConnectionStoreOptions = {},
   ) {
+    this.shared = new SharedConnectionsSetting(settings, options.lock ?? createWindowLock(), options.log ?? (() => undefined));
     this.reload();
     this.settingsListener = settings.onDidChange(() => this.reload());
   }
@@ -52,21 +64,25 @@ export class ConnectionStore implements DisposableLike {
   }
 
   /** Inserts or updates; returns the profile as saved (its id may be a known profile's). */
-  saveProfile(input: ConnectionProfileInput): Promise<ConnectionProfile> {
-    return this.serialize(async () => {
-      const entries = this.readEntries();
-      const known = this.findIn(entries, input);
-      const profile = connectionProfileSchema.parse({ ...known, ...definedFields(input), id: known?.id ?? input.id ?? randomUUID() });
-      const index = known ? entries.findIndex((e) => idOf(e) === known.id) : -1;
-      const next = index >= 0 ? entries.map((e, i) => (i === index ? profile : e)) : [...entries, profile];
-      await this.settings.write(next);
-      this.reload();
-      if (!usesPassword(profile)) {
-        // An Entra profile has no password; one left from an earlier SqlLogin save must go.
-        await this.secrets.delete(passwordSecretKey(profile.id));
-      }
-      return profile;
-    });
+  async saveProfile(input: ConnectionProfileInput): Promise<ConnectionProfile> {
+    const { result: profile, entries } = await this.shared.change((current) => upsert(current, input));
+    this.adopt(entries);
+    if (!usesPassword(profile)) {
+      // An Entra profile has no password; one left from an earlier SqlLogin save must go.
+      await this.secrets.delete(passwordSecretKey(profile.id));
+    }
+    return profile;
+  }
+
+  /**
+   * Whether the setting holds an entry with this id now, read afresh rather than from this
+   * window's view (which may not show other windows' saves). A hand-broken entry counts: saving
+   * over it is for the user to decide.
+   */
+  async hasProfile(id: string): Promise<boolean> {
+    const entries = await this.shared.current();
+    this.adopt(entries);
+    return entries.some((e) => idOf(e) === id);
   }
 
   /** Stores the password only for a SqlLogin profile that asks to save it; true when stored. */
@@ -82,22 +98,19 @@ export class ConnectionStore implements DisposableLike {
     return usesPassword(profile) ? await this.secrets.get(passwordSecretKey(profile.id)) : undefined;
   }
 
-  removeProfile(id: string): Promise<void> {
-    return this.serialize(async () => {
-      await this.settings.write(this.readEntries().filter((e) => idOf(e) !== id));
-      await this.secrets.delete(passwordSecretKey(id));
-      this.reload();
-    });
+  async removeProfile(id: string): Promise<void> {
+    const { entries } = await this.shared.change((current) => ({
+      next: current.filter((e) => idOf(e) !== id),
+      result: undefined,
+      isIn: (read) => !read.some((e) => idOf(e) === id),
+    }));
+    this.adopt(entries);
+    await this.secrets.delete(passwordSecretKey(id));
   }
 
   dispose(): void {
     this.settingsListener.dispose();
     this.profilesSubject.complete();
-  }
-
-  private findIn(entries: readonly unknown[], input: ConnectionProfileInput): ConnectionProfile | undefined {
-    const profiles = validProfiles(entries);
-    return (input.id ? profiles.find((p) => p.id === input.id) : undefined) ?? profiles.find((p) => isSameServer(p, input));
   }
 
   private readEntries(): unknown[] {
@@ -106,14 +119,36 @@ export class ConnectionStore implements DisposableLike {
   }
 
   private reload(): void {
-    this.profilesSubject.next(validProfiles(this.readEntries()));
+    this.adopt(this.readEntries());
   }
 
-  private serialize<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Entries read afresh may show other windows' saves, which this window's view may never get. */
+  private adopt(entries: readonly unknown[]): void {
+    this.profilesSubject.next(validProfiles(entries));
   }
+}
+
+/**
+ * The profile merged over the entry saved for its id (or else its server), unknown fields kept.
+ * An entry with that id that is not a valid profile is the user's to fix, not to overwrite.
+ */
+function upsert(entries: readonly unknown[], input: ConnectionProfileInput): EntriesEdit<ConnectionProfile> {
+  const byId = input.id ? entries.findIndex((e) => idOf(e) === input.id) : -1;
+  if (byId >= 0 && !connectionProfileSchema.safeParse(entries[byId]).success) {
+    throw new ConnectionsSettingError(`The saved connection '${input.id}' in pgsql.connections is not a valid profile, so it was not overwritten. Fix or remove it in settings.json.`);
+  }
+  const index = byId >= 0 ? byId : entries.findIndex((e) => {
+    const parsed = connectionProfileSchema.safeParse(e);
+    return parsed.success && isSameServer(parsed.data, input);
+  });
+  const known = index >= 0 ? (entries[index] as Record<string, unknown>) : undefined;
+  const entry = { ...known, ...definedFields(input), id: (known?.id as string | undefined) ?? input.id ?? randomUUID() };
+  const profile = connectionProfileSchema.parse(entry);
+  return {
+    next: index >= 0 ? entries.map((e, i) => (i === index ? entry : e)) : [...entries, entry],
+    result: profile,
+    isIn: (read) => read.some((e) => idOf(e) === profile.id && isDeepStrictEqual(connectionProfileSchema.safeParse(e).data, profile)),
+  };
 }
 
 function validProfiles(entries: readonly unknown[]): ConnectionProfile[] {

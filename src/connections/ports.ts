@@ -7,13 +7,28 @@ export interface DisposableLike {
   dispose(): void;
 }
 
-/** The `pgsql.connections` user setting, read raw: entries are validated by the store. */
+/**
+ * The `pgsql.connections` user setting, read raw: entries are validated by the store. Profiles are
+ * saved from any window, and another window's writes may never reach this window's view (measured
+ * in code-server: not within 60 s), so a change is based on the settings file as it is now.
+ */
 export interface ProfileSettings {
+  /** This window's view: what the tree shows. Its own writes show at once, other windows' may not. */
   read(): unknown;
+  /** The setting as the user settings file holds it now. */
+  readFile(): Promise<SettingsFileReading>;
   write(entries: readonly unknown[]): PromiseLike<void>;
   /** Fires when the setting changes, including edits the user makes in settings.json. */
   onDidChange(listener: () => void): DisposableLike;
 }
+
+export type SettingsFileReading =
+  /** `value` is undefined when the file does not set it. */
+  | { kind: 'read'; value: unknown }
+  /** No file where VS Code keeps the user settings (none yet, or a layout this code does not know). */
+  | { kind: 'notFound'; reason: string }
+  /** The file is there but is not settings JSON: VS Code refuses to write it too, until it is fixed. */
+  | { kind: 'unreadable'; reason: string };
 
 /** An Azure access token for a tenant; the composition root wires the Azure helper's provider. */
 export interface TokenSource {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SecretStore } from '../services/flexDeployment/ports';
+import { createCrossWindowLock } from '../storage/crossWindowLock';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { ConnectionStore } from './connectionStore';
@@ -21,6 +22,8 @@ export interface ConnectionsDeps {
   firewall: FirewallRuleCreator;
   secrets?: SecretStore;
   notifier?: Notifier;
+  /** Why a profile change fell back or was tried again (never a password). */
+  log: (message: string) => void;
 }
 
 export interface ConnectionsRegistration extends vscode.Disposable {
@@ -33,7 +36,9 @@ export interface ConnectionsRegistration extends vscode.Disposable {
 /** The connection store, live connections, the Connections view and its commands. */
 export function registerConnections(context: vscode.ExtensionContext, deps: ConnectionsDeps): ConnectionsRegistration {
   const notifier = deps.notifier ?? createVscodeNotifier();
-  const store = new ConnectionStore(vscodeProfileSettings(), deps.secrets ?? context.secrets);
+  // Every window saves profiles: changes to the setting take a lock all of them share.
+  const lock = createCrossWindowLock(context.globalStorageUri.fsPath, 'pgsql.connections', deps.log);
+  const store = new ConnectionStore(vscodeProfileSettings(context.globalStorageUri), deps.secrets ?? context.secrets, { lock, log: deps.log });
   const manager = new ConnectionManager(store, { resolver: deps.resolver, tokens: deps.tokens, prompt: vscodePasswordPrompt() });
   const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall });
   const provider = new ConnectionsTreeProvider(new ConnectionsTreeModel(store, manager));

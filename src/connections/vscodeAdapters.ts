@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import type { PasswordPrompt, ProfileSettings } from './ports';
+import { readSettingFromFile, userSettingsPath } from './userSettingsFile';
 
 const SECTION = 'pgsql';
 const KEY = 'connections';
 
-/** `pgsql.connections` in the user (global) settings, where profiles are saved. */
-export function vscodeProfileSettings(): ProfileSettings {
+/**
+ * `pgsql.connections` in the user (global) settings, where profiles are saved; the settings file
+ * itself is found next to the extension's global storage.
+ */
+export function vscodeProfileSettings(globalStorageUri: vscode.Uri): ProfileSettings {
+  const file = globalStorageUri.scheme === 'file' ? userSettingsPath(globalStorageUri.fsPath) : undefined;
   return {
     // The global value only: a workspace value would shadow what we write and hide our saves.
     read: () => vscode.workspace.getConfiguration(SECTION).inspect(KEY)?.globalValue,
+    readFile: async () =>
+      file ? readSettingFromFile(file, `${SECTION}.${KEY}`) : { kind: 'notFound', reason: `the extension storage (${globalStorageUri.toString()}) is not in a user data folder` },
     write: (entries) => vscode.workspace.getConfiguration(SECTION).update(KEY, entries, vscode.ConfigurationTarget.Global),
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,32 +1,96 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { SecretStore } from '../../src/services/flexDeployment/ports';
-import type { DisposableLike, ProfileSettings } from '../../src/connections/ports';
+import type { DisposableLike, ProfileSettings, SettingsFileReading } from '../../src/connections/ports';
 import type { CommandRunner, Notifier } from '../../src/notifications/notifier';
 
-/** The `pgsql.connections` setting in memory; stores a JSON copy, as VS Code's settings do. */
-export class InMemoryProfileSettings implements ProfileSettings {
-  private json: string;
+/**
+ * The user settings file every window shares, in memory: what `readFile` reads. It stores JSON
+ * text, as the real file does, so nobody holds a live reference into it.
+ */
+export class InMemorySettingsFile {
+  private json: string | undefined;
+  /** How the next reads find the file: 'notFound' and 'unreadable' model a missing or broken file. */
+  state: SettingsFileReading['kind'] = 'read';
+  /** Runs once, right after the next write lands: another writer that overtakes it. */
+  private overtake: (() => void) | undefined;
+
+  constructor(initial: unknown = []) {
+    this.json = initial === undefined ? undefined : JSON.stringify(initial);
+  }
+
+  value(): unknown {
+    return this.json === undefined ? undefined : JSON.parse(this.json);
+  }
+
+  text(): string {
+    return this.json ?? '';
+  }
+
+  reading(): SettingsFileReading {
+    if (this.state === 'read') return { kind: 'read', value: this.value() };
+    return { kind: this.state, reason: `the settings file is ${this.state}` };
+  }
+
+  /** A write from anywhere: a window, a person, another extension. The first one makes the file. */
+  set(value: unknown): void {
+    this.json = JSON.stringify(value);
+    if (this.state === 'notFound') this.state = 'read';
+    const overtake = this.overtake;
+    this.overtake = undefined;
+    overtake?.();
+  }
+
+  overtakeNextWrite(write: () => void): void {
+    this.overtake = write;
+  }
+}
+
+/**
+ * One window's `pgsql.connections`, as VS Code gives it: its view is read from the file when the
+ * window opens and again after its own writes, but never on another window's writes (measured in
+ * code-server: not within 60 s). So a second window's view goes stale, as the real one does.
+ */
+export class WindowProfileSettings implements ProfileSettings {
+  private view: string | undefined;
   private readonly listeners = new Set<() => void>();
   writes = 0;
 
-  constructor(initial: unknown = []) {
-    this.json = JSON.stringify(initial);
+  /**
+   * `file` is what `readFile` reads; VS Code writes `writtenTo`, which is the same file unless a
+   * test models a settings file found at the wrong place.
+   */
+  constructor(
+    readonly file: InMemorySettingsFile = new InMemorySettingsFile(),
+    private readonly writtenTo: InMemorySettingsFile = file,
+  ) {
+    this.view = writtenTo.text() || undefined;
   }
 
   read(): unknown {
-    return JSON.parse(this.json);
+    return this.view === undefined ? undefined : JSON.parse(this.view);
+  }
+
+  async readFile(): Promise<SettingsFileReading> {
+    return this.file.reading();
   }
 
   async write(entries: readonly unknown[]): Promise<void> {
     this.writes++;
-    this.json = JSON.stringify(entries);
+    this.writtenTo.set(entries);
+    // VS Code reloads the writing window's view from the file after the write.
+    this.reloadWindow();
+  }
+
+  /** "Reload Window": the view is read from the file again. */
+  reloadWindow(): void {
+    this.view = this.writtenTo.text() || undefined;
     this.listeners.forEach((l) => l());
   }
 
-  /** An edit the user makes by hand in settings.json. */
+  /** An edit the user makes by hand in settings.json (this window notices it). */
   editByHand(value: unknown): void {
-    this.json = JSON.stringify(value);
-    this.listeners.forEach((l) => l());
+    this.file.set(value);
+    this.reloadWindow();
   }
 
   onDidChange(listener: () => void): DisposableLike {
@@ -36,7 +100,14 @@ export class InMemoryProfileSettings implements ProfileSettings {
 
   /** The raw text, to prove no password ever lands in settings. */
   text(): string {
-    return this.json;
+    return this.file.text();
+  }
+}
+
+/** The setting of a single window over a file of its own. */
+export class InMemoryProfileSettings extends WindowProfileSettings {
+  constructor(initial: unknown = []) {
+    super(new InMemorySettingsFile(initial));
   }
 }
 

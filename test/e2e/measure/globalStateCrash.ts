@@ -1,14 +1,14 @@
 // Measures whether a resolved `globalState.update` survives a crash right after it resolved.
 // Run: npx tsx test/e2e/measure/globalStateCrash.ts [trials per variant, default 5]
 // Uses the state-probe fixture extension; prints one line per trial and a summary table.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVsCode } from '../harness/vscodeSession';
+import { packageFixtureExtension } from '../harness/fixtureExtension';
 import { runCommand } from '../harness/palette';
 import { waitFor } from '../harness/waitFor';
-import { repoRoot, testResultsDir } from '../harness/paths';
+import { testResultsDir } from '../harness/paths';
 
 interface Variant {
   name: string;
@@ -21,14 +21,6 @@ const variants: Variant[] = [
   { name: 'code-server and browser killed at once', killBrowserToo: true, delayMs: 0 },
   { name: 'code-server and browser killed after 1 s', killBrowserToo: true, delayMs: 1_000 },
 ];
-
-function packageProbe(outDir: string): string {
-  const vsix = join(outDir, 'state-probe.vsix');
-  execFileSync(join(repoRoot, 'node_modules/.bin/vsce'),
-    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix],
-    { cwd: join(repoRoot, 'test/e2e/fixtures/state-probe'), stdio: 'ignore' });
-  return vsix;
-}
 
 function activations(probeDir: string): string[] {
   return readdirSync(probeDir).filter((f) => f.startsWith('activated-'));
@@ -48,7 +40,7 @@ async function main(): Promise<void> {
   const trials = Number(process.argv[2] ?? 5);
   const outDir = join(testResultsDir, 'globalstate-crash');
   mkdirSync(outDir, { recursive: true });
-  const vsix = packageProbe(outDir);
+  const vsix = packageFixtureExtension('state-probe', outDir);
   const summary: string[] = [];
 
   for (const [index, variant] of variants.entries()) {
