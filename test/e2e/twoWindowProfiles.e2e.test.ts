@@ -25,7 +25,7 @@ describe('scenario 10: two windows save profiles', () => {
 
     await createServer(vscode, { serverName: together[0]!, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     const second = await vscode.openWindow();
-    const inSecond = { page: second, shot: (step: string) => vscode.shots.shot(second, `second-window-${step}`) };
+    const inSecond = { page: second, shot: (step: string) => vscode.shots.shot(second, `second-window-${step}`), typedSecrets: vscode.typedSecrets };
     await createServer(inSecond, { serverName: together[1]!, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await createServer(inSecond, { serverName: later, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
 
