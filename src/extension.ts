@@ -47,6 +47,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));
 
+  const removals = connections.store.removed$.subscribe((profileId) => {
+    tracker.noteProfileRemoved(profileId).catch((error: unknown) => log.warn(`Recording that profile ${profileId} was removed failed: ${String(error)}`));
+  });
+  context.subscriptions.push({ dispose: () => removals.unsubscribe() });
+
   await tracker.activate();
   log.info(`Activated; ${(await tracker.getStagedProfiles()).length} deployment record(s) tracked.`);
 }

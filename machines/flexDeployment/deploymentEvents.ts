@@ -20,6 +20,10 @@ export type DeploymentEvent =
   /** ARM could not be read this time (signed out, unreachable, throttled): nothing is learnt. */
   | { type: 'poll.unavailable'; at: number; reason: string }
   | { type: 'profile.saved'; at: number; profileId: string }
+  /** The saved profile is not in the saved connections any more (found on activation). */
+  | { type: 'profile.missing'; at: number }
+  /** The user removed the saved profile: it is not to be brought back. */
+  | { type: 'profile.removed'; at: number }
   | { type: 'profile.saveFailed'; at: number; message: string }
   | { type: 'dashboard.opened'; at: number }
   | { type: 'dashboard.failed'; at: number; message: string }

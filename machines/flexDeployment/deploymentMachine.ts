@@ -94,6 +94,8 @@ export const deploymentMachine = setup({
       event.type === 'profile.saveFailed' || event.type === 'dashboard.failed' ? { effectError: event.message } : {},
     ),
     recordRetry: assign(({ event }) => ({ retryRequestedAt: event.at })),
+    recordProfileRestore: assign(({ event }) => ({ profileRestoredAt: event.at, profileCreated: false })),
+    recordProfileRemoved: assign(({ event }) => ({ profileRemovedAt: event.at })),
     leaveActiveSession: assign({ inActiveSession: false }),
   },
   guards: {
@@ -102,6 +104,10 @@ export const deploymentMachine = setup({
     startGraceOver: ({ context, event }) => startGraceOver(context, event.at),
     readsDecide: ({ context }) => readsDecide(context),
     profileNotYetCreated: ({ context }) => context.profileCreated !== true,
+    dashboardWasOpened: ({ context }) => context.dashboardOpened === true,
+    // Once, and never against the user's own removal.
+    mayRestoreProfile: ({ context }) =>
+      context.profileCreated === true && context.profileRestoredAt === undefined && context.profileRemovedAt === undefined,
     dashboardNotYetOpened: ({ context }) => context.dashboardOpened !== true,
     failedRecentlyAndUnanswered: ({ context, event }) =>
       context.retryRequestedAt === undefined &&
@@ -181,12 +187,20 @@ export const deploymentMachine = setup({
     succeeded: {
       entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'succeeded' } }, 'markTerminal'],
       initial: 'creatingProfile',
-      on: { 'user.dismiss': '#flexDeployment.dismissed' },
+      on: {
+        'user.dismiss': '#flexDeployment.dismissed',
+        'profile.missing': { guard: 'mayRestoreProfile', target: '.creatingProfile', actions: 'recordProfileRestore' },
+        'profile.removed': { actions: 'recordProfileRemoved' },
+      },
       states: {
         creatingProfile: {
           entry: 'saveProfile',
           on: {
-            'profile.saved': { guard: 'profileNotYetCreated', target: 'profileCreated', actions: 'recordProfileSaved' },
+            'profile.saved': [
+              // Saved again after it went missing: back where it was, nothing announced twice.
+              { guard: and(['profileNotYetCreated', 'dashboardWasOpened']), target: 'dashboardOpened', actions: 'recordProfileSaved' },
+              { guard: 'profileNotYetCreated', target: 'profileCreated', actions: 'recordProfileSaved' },
+            ],
             'profile.saveFailed': { actions: 'recordEffectError' },
             'session.resumed': {
               guard: 'profileNotYetCreated',
@@ -200,6 +214,8 @@ export const deploymentMachine = setup({
           entry: [
             { type: 'enterStatus', params: { status: 'succeeded', state: 'profileCreated' } },
             enqueueActions(({ context, enqueue }) => {
+              // A profile saved again after it went missing is announced no more: it was, once.
+              if (context.profileRestoredAt !== undefined) return;
               // The dashboard opens by itself only for the user who is watching this deployment now.
               if (context.inActiveSession && !context.dashboardOpened) enqueue('openDashboard');
               else enqueue('notifyReady');

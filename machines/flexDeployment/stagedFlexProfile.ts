@@ -93,6 +93,10 @@ export interface DeploymentContext extends StagedFlexProfile {
   armStartedAt?: number;
   /** ARM could not be read (signed out, unreachable, throttled) since this time; cleared by ARM's next answer. */
   unchecked?: { since: number; reason: string };
+  /** The profile went missing (another window's stale write) and was saved again: done once only. */
+  profileRestoredAt?: number;
+  /** The user removed the profile: it is not brought back. */
+  profileRemovedAt?: number;
   /** The PUT got no answer (5xx after retries, reset, timeout): ARM may have it; reads decide. */
   startOutcomeUnknown?: { at: number; reason: string };
   audit: AuditEntry[];

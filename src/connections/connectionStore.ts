@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { SecretStore } from '../services/flexDeployment/ports';
 import { createWindowLock, type CrossWindowLock } from '../storage/crossWindowLock';
 import {
@@ -32,7 +32,11 @@ export class ConnectionStore implements DisposableLike {
   private readonly settingsListener: DisposableLike;
   private readonly shared: SharedConnectionsSetting;
 
+  private readonly removedSubject = new Subject<string>();
+
   readonly profiles$: Observable<readonly ConnectionProfile[]> = this.profilesSubject.asObservable();
+  /** Ids of profiles the user removed here: whoever saved them should not bring them back. */
+  readonly removed$: Observable<string> = this.removedSubject.asObservable();
 
   constructor(
     private readonly settings: ProfileSettings,
@@ -75,14 +79,13 @@ export class ConnectionStore implements DisposableLike {
   }
 
   /**
-   * Whether the setting holds an entry with this id now, read afresh rather than from this
-   * window's view (which may not show other windows' saves). A hand-broken entry counts: saving
-   * over it is for the user to decide.
+   * The ids the setting holds now, read afresh rather than from this window's view (which may not
+   * show other windows' saves). A hand-broken entry's id counts: saving over it is for the user.
    */
-  async hasProfile(id: string): Promise<boolean> {
+  async savedProfileIds(): Promise<ReadonlySet<string>> {
     const entries = await this.shared.current();
     this.adopt(entries);
-    return entries.some((e) => idOf(e) === id);
+    return new Set(entries.map(idOf).filter((id): id is string => typeof id === 'string'));
   }
 
   /** Stores the password only for a SqlLogin profile that asks to save it; true when stored. */
@@ -106,11 +109,13 @@ export class ConnectionStore implements DisposableLike {
     }));
     this.adopt(entries);
     await this.secrets.delete(passwordSecretKey(id));
+    this.removedSubject.next(id);
   }
 
   dispose(): void {
     this.settingsListener.dispose();
     this.profilesSubject.complete();
+    this.removedSubject.complete();
   }
 
   private readEntries(): unknown[] {

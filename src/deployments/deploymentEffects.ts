@@ -51,6 +51,7 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
   };
   return {
     saveProfile: async (deployment) => ({ profileId: (await saveDeploymentProfile(deployment, deps.store, deps.secrets)).id }),
+    savedProfileIds: () => deps.store.savedProfileIds(),
     openDashboard: connectAndOpenDashboard,
     notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(deps.onError),
     notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(deps.onError),

@@ -27,6 +27,8 @@ export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'poll.unavailable', at: T0 + 3 * HOUR, reason: 'signed out of Azure' },
   { type: 'profile.saved', at: T0 + 6 * MINUTE, profileId: 'flex-model' },
   { type: 'profile.saveFailed', at: T0 + 6 * MINUTE, message: 'settings are read-only' },
+  { type: 'profile.missing', at: T0 + 9 * MINUTE },
+  { type: 'profile.removed', at: T0 + 9 * MINUTE },
   { type: 'dashboard.opened', at: T0 + 7 * MINUTE },
   { type: 'dashboard.failed', at: T0 + 7 * MINUTE, message: 'no pg_hba.conf entry' },
   { type: 'user.retry', at: T0 + 8 * MINUTE },
@@ -46,7 +48,17 @@ export function modelInput(): DeploymentContext {
 /** The graph is over what guards read, not over timestamps, so it stays finite. */
 function serialize(snapshot: { value: unknown; context: DeploymentContext }): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, c.inActiveSession, c.retryRequestedAt !== undefined, Boolean(c.effectError), c.startOutcomeUnknown !== undefined]);
+  return JSON.stringify([
+    snapshot.value,
+    c.inActiveSession,
+    c.retryRequestedAt !== undefined,
+    Boolean(c.effectError),
+    c.startOutcomeUnknown !== undefined,
+    c.profileCreated,
+    c.dashboardOpened,
+    c.profileRestoredAt !== undefined,
+    c.profileRemovedAt !== undefined,
+  ]);
 }
 
 export function deploymentTestModel() {

@@ -135,6 +135,9 @@ export class RecordingEffects implements DeploymentEffects {
     this.profiles.set(id, { context: structuredClone(d as DeploymentContext), password });
     return { profileId: id };
   }
+  async savedProfileIds() {
+    return new Set(this.profiles.keys());
+  }
   async openDashboard(d: Readonly<DeploymentContext>) {
     this.dashboards.push(d.stagingId);
   }

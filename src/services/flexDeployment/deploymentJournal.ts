@@ -1,8 +1,8 @@
 import { watch } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
 import { CURRENT_SCHEMA_VERSION, readRecord, type DeploymentRecord } from './deploymentRecord';
 import { mergeNewest, salvageRecords } from './journalRecovery';
 import type { GlobalStateLike, StoreNotices } from './ports';
@@ -56,10 +56,10 @@ const JOURNAL_FILE = 'flexDeployments.json';
 
 export class DeploymentJournal {
   private readonly file: string;
-  private queue: Promise<unknown> = Promise.resolve();
   private lastOwnWrite: string | undefined;
 
   private readonly log: (message: string) => void;
+  private readonly lock: CrossWindowLock;
   private readonly notices: StoreNotices;
   private readonly now: () => number;
 
@@ -70,6 +70,7 @@ export class DeploymentJournal {
   ) {
     this.file = join(directory, JOURNAL_FILE);
     this.log = options.log;
+    this.lock = createCrossWindowLock(directory, JOURNAL_FILE, options.log);
     this.notices = options.notices;
     this.now = options.now ?? Date.now;
   }
@@ -242,24 +243,9 @@ export class DeploymentJournal {
     await this.globalState.update(STAGED_PROFILES_KEY, items);
   }
 
-  /** One writer at a time in this process (a queue) and across windows (a lock file). */
+  /** One writer at a time in this process and across windows. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      await mkdir(this.directory, { recursive: true });
-      const release = await lockfile.lock(this.file, {
-        realpath: false,
-        stale: 10_000,
-        retries: { retries: 100, minTimeout: 5, maxTimeout: 100 },
-        onCompromised: (error) => this.log(`The deployment journal lock was compromised: ${error.message}`),
-      });
-      try {
-        return await work();
-      } finally {
-        await release();
-      }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.lock.run(work);
   }
 }
 

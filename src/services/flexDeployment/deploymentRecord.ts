@@ -88,6 +88,8 @@ const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   effectError: z.string().optional(),
   profileId: z.string().optional(),
   retryRequestedAt: z.number().finite().optional(),
+  profileRestoredAt: z.number().finite().optional(),
+  profileRemovedAt: z.number().finite().optional(),
   startedAt: z.number().finite().optional(),
   armStartedAt: z.number().finite().optional(),
   unchecked: z.object({ since: z.number().finite(), reason: z.string() }).optional(),

@@ -15,6 +15,7 @@ import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { stagedPasswordKey } from './storageKeys';
 import { TrackedRecords } from './trackedRecords';
 import { WindowOwnership } from './windowOwnership';
+import { LostProfiles } from './lostProfiles';
 import { startDeployment } from './startDeployment';
 import type { TrackerDependencies } from './trackerDependencies';
 
@@ -44,6 +45,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly ownership: WindowOwnership;
   private readonly board: ObservationBoard;
   private readonly poller: MachinePoller;
+  private readonly lostProfiles: LostProfiles;
   private boardWatch: { dispose(): void } | undefined;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
@@ -73,6 +75,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes);
     this.board = new ObservationBoard(deps.journal.directory, deps.log);
     this.poller = new MachinePoller(deps, this.board, () => this.records.all(), (id) => this.owned.has(id));
+    this.lostProfiles = new LostProfiles(deps, this.records, this.owned, this.ownership, this.writes, (work) => this.exclusive(work));
     deps.leases.onLost((id) => {
       if (id === MACHINE_POLLER_LEASE) return; // the next cycle takes it back, or reads the board
       deps.log(`Another window took over deployment ${id}.`);
@@ -168,6 +171,12 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       if (!this.records.has(record.stagingId)) this.records.set(record);
     });
     if (invalid.length) await this.deps.journal.quarantine(invalid);
+    await this.lostProfiles.restoreMissing();
+  }
+
+  /** The user removed a saved profile: a deployment that saved it must not bring it back. */
+  noteProfileRemoved(profileId: string): Promise<void> {
+    return this.lostProfiles.noteRemoved(profileId);
   }
 
   getDeployment(stagingId: string): DeploymentView | undefined {

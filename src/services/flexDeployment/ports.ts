@@ -100,6 +100,8 @@ export class ArmStartError extends Error {
 export interface DeploymentEffects {
   /** Save the connection profile (stable id from stagingId) and move the staged password into it. */
   saveProfile(deployment: Readonly<DeploymentContext>): Promise<{ profileId: string }>;
+  /** The ids of the saved connection profiles now, read afresh: activation gives a lost one back. */
+  savedProfileIds(): Promise<ReadonlySet<string>>;
   /** Connect and open the server dashboard (active provisioning session only). */
   openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
   /** "Server '{name}' is ready" with Connect / Open Dashboard. */

@@ -1,0 +1,67 @@
+import type { CoalescedWrites } from './coalescedWrites';
+import type { DeploymentRecord } from './deploymentRecord';
+import type { OwnedDeployments } from './ownedDeployments';
+import { profileIdFor } from './stageDeployment';
+import type { TrackedRecords } from './trackedRecords';
+import type { TrackerDependencies } from './trackerDependencies';
+import type { WindowOwnership } from './windowOwnership';
+
+/**
+ * Saved profiles that went missing. A succeeded deployment whose profile is no longer among the
+ * saved connections (a window of an older build wrote the setting from a stale copy) gets it back,
+ * once; after that, or after the user removed it here, a missing profile stays missing.
+ */
+export class LostProfiles {
+  constructor(
+    private readonly deps: Pick<TrackerDependencies, 'effects' | 'clock' | 'log'>,
+    private readonly records: TrackedRecords,
+    private readonly owned: Pick<OwnedDeployments, 'has' | 'send'>,
+    private readonly ownership: Pick<WindowOwnership, 'adopt' | 'sendAsOwner'>,
+    private readonly writes: Pick<CoalescedWrites, 'batch'>,
+    private readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {}
+
+  /** On activation, after the history is read: one read of the saved profiles, whatever the history's size. */
+  async restoreMissing(): Promise<void> {
+    const candidates = this.records.all().filter(mayHaveLostProfile);
+    if (!candidates.length) return;
+    let saved: ReadonlySet<string>;
+    try {
+      saved = await this.deps.effects.savedProfileIds();
+    } catch (error) {
+      this.deps.log(`Could not check the saved profiles of finished deployments: ${String(error)}`);
+      return;
+    }
+    const missing = candidates.filter((r) => !saved.has(profileIdOf(r)));
+    if (!missing.length) return;
+    await this.exclusive(() =>
+      this.writes.batch(async () => {
+        const at = this.deps.clock.now();
+        for (const { stagingId } of missing) {
+          this.deps.log(`The connection profile of deployment ${stagingId} is missing from the saved connections; saving it again.`);
+          if (!this.owned.has(stagingId)) await this.ownership.adopt(stagingId, at);
+          this.owned.send(stagingId, { type: 'profile.missing', at });
+        }
+      }),
+    );
+  }
+
+  /** The user removed a saved profile: each deployment that saved it records that. */
+  async noteRemoved(profileId: string): Promise<void> {
+    const savedIt = this.records.all().filter((r) => r.status === 'succeeded' && profileIdOf(r) === profileId);
+    for (const { stagingId } of savedIt) await this.ownership.sendAsOwner(stagingId, { type: 'profile.removed', at: this.deps.clock.now() });
+  }
+}
+
+function profileIdOf(record: DeploymentRecord): string {
+  return record.profileId ?? profileIdFor(record.stagingId);
+}
+
+/** Succeeded with its profile saved, and neither given it back already nor removed by the user. */
+function mayHaveLostProfile(record: DeploymentRecord): boolean {
+  return (
+    (record.state === 'succeeded.profileCreated' || record.state === 'succeeded.dashboardOpened') &&
+    record.profileRestoredAt === undefined &&
+    record.profileRemovedAt === undefined
+  );
+}
