@@ -54,7 +54,6 @@ function serialize(snapshot: { value: unknown; context: DeploymentContext }): st
     c.retryRequestedAt !== undefined,
     Boolean(c.effectError),
     c.startOutcomeUnknown !== undefined,
-    c.profileCreated,
     c.dashboardOpened,
     c.profileRestoredAt !== undefined,
     c.profileRemovedAt !== undefined,

@@ -174,5 +174,5 @@ describe('crash recovery', () => {
     }
     console.log(`crash test: ${paths.length} paths, ${tried} path×step restarts tried, ${problems.length} violations`);
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
