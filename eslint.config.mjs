@@ -5,7 +5,34 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.harness/**', '.vscode-test/**', 'test-results/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Type-checked: a promise nobody awaits is an error the user never hears of.
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+      // An async function without await still turns a throw into a rejection, which every
+      // Promise-returning port (and its fakes) relies on.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // Vitest's asymmetric matchers (expect.any, expect.stringContaining…) are typed `any`, and
+    // tests read fixtures with JSON.parse: the no-unsafe-* rules would flag every one of them.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

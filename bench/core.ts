@@ -36,7 +36,7 @@ function retainedRecords(count: number, now: number): DeploymentRecord[] {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Two full collections: the first can leave garbage that finalizers release for the second. */

@@ -12,4 +12,7 @@ async function main(): Promise<void> {
   console.log('\nwritten to bench-results.json');
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     await sandbox.stop().catch(() => {});
     process.exit(code);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => {
+    stop(0).catch((error: unknown) => console.error(error));
+  });
 }
 
 main().catch((error: unknown) => {

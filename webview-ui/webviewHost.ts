@@ -2,9 +2,9 @@ import type { HostMessage, WebviewMessage, WebviewState } from '../machines/webv
 
 /** What a view may do towards the extension host. Typed by the shared protocol. */
 export interface WebviewHost {
-  postMessage(message: WebviewMessage): void;
+  postMessage: (message: WebviewMessage) => void;
   /** Survives "Reload Window"; typed so that only a stagingId fits — never form values. */
-  setState(state: WebviewState): void;
+  setState: (state: WebviewState) => void;
 }
 
 interface VsCodeApi {

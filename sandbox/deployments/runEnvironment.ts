@@ -7,6 +7,7 @@ import type { ResourceDurations, ScriptedOutcome } from '../types';
 import type { DeploymentRun, RunEnvironment, StepScript } from './deploymentRun';
 import { resolveFailure, serverNameTaken } from './failures';
 import type { PlannedResource } from './template';
+import { textOr } from '../http/text';
 
 /** Seconds for resource types the sandbox does not know. */
 const OTHER_RESOURCE_SECONDS = 10;
@@ -89,12 +90,12 @@ function createServer(state: SandboxState, postgres: PostgresBackend, run: Deplo
     name,
     location: resource.location ?? '',
     createdAt: previous?.createdAt ?? at,
-    sku: { name: String(sku.name ?? 'Standard_B2s'), tier: String(sku.tier ?? 'Burstable') },
+    sku: { name: textOr(sku.name, 'Standard_B2s'), tier: textOr(sku.tier, 'Burstable') },
     tags: resource.tags,
     properties,
-    firewallRules: previous?.firewallRules ?? new Map(),
-    administrators: previous?.administrators ?? new Map(),
-    databases: previous?.databases ?? new Map(),
+    firewallRules: previous?.firewallRules ?? new Map<string, Record<string, unknown>>(),
+    administrators: previous?.administrators ?? new Map<string, Record<string, unknown>>(),
+    databases: previous?.databases ?? new Map<string, Record<string, unknown>>(),
   };
   state.servers.set(serverKey(name), server);
   const adminLogin = typeof properties.administratorLogin === 'string' ? properties.administratorLogin : undefined;

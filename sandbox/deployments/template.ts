@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResourceDurations } from '../types';
 import { evaluateDeep, evaluateString, TemplateExpressionError, type ExpressionScope } from './expressions';
+import { textOr } from '../http/text';
 
 /** ARM answers 400 with this code and message when a template or its parameters do not validate. */
 export class TemplateValidationError extends Error {
@@ -122,7 +123,7 @@ export function planDeployment(body: unknown, scope: PlanScope): DeploymentPlan 
   try {
     for (const [name, raw] of Object.entries(declared)) {
       const decl = asRecord(raw);
-      const type = String(decl.type ?? 'string');
+      const type = textOr(decl.type, 'string');
       const givenKey = findKey(given, name);
       let value: unknown;
       if (givenKey !== undefined) value = asRecord(given[givenKey]).value;
@@ -145,7 +146,7 @@ export function planDeployment(body: unknown, scope: PlanScope): DeploymentPlan 
     const resources = planAll(template.resources as TemplateResource[], planningScope, scope);
     const outputs = asRecord(template.outputs);
     return {
-      mode: String(properties.mode ?? 'Incremental'),
+      mode: textOr(properties.mode, 'Incremental'),
       templateHash: templateHashOf(template),
       resources: orderByDependencies(resources),
       parameters: echoed,
@@ -154,7 +155,7 @@ export function planDeployment(body: unknown, scope: PlanScope): DeploymentPlan 
         return Object.fromEntries(
           Object.entries(outputs).map(([name, raw]) => {
             const decl = asRecord(raw);
-            return [name, { type: capitalize(String(decl.type ?? 'string')), value: evaluateDeep(decl.value, outputScope) }];
+            return [name, { type: capitalize(textOr(decl.type, 'string')), value: evaluateDeep(decl.value, outputScope) }];
           }),
         );
       },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { PlannedResource } from '../deployments/template';
 import { unsupportedOffer } from './capabilities';
+import { textOr } from '../http/text';
 
 const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
 
@@ -31,7 +32,7 @@ function checkServer(server: PlannedResource): ArmErrorBody[] {
     add('InvalidServerName', `The server name '${server.name}' must be 3 to 63 characters of lowercase letters, numbers and hyphens, and cannot start or end with a hyphen.`);
   }
   const storage = (p.storage ?? {}) as { storageSizeGB?: unknown };
-  const offer = unsupportedOffer(String(p.version ?? ''), String(server.sku?.tier ?? ''), String(server.sku?.name ?? ''), Number(storage.storageSizeGB ?? 32));
+  const offer = unsupportedOffer(textOr(p.version, ''), textOr(server.sku?.tier, ''), textOr(server.sku?.name, ''), Number(storage.storageSizeGB ?? 32));
   if (offer) add('UnsupportedServerOffer', offer);
   const ha = (p.highAvailability ?? {}) as { mode?: unknown };
   if (server.sku?.tier === 'Burstable' && ha.mode !== undefined && ha.mode !== 'Disabled') {

@@ -1,4 +1,5 @@
 import type { FlexServer } from './flexServer';
+import { textOr } from '../http/text';
 
 interface ArmResource {
   id: string;
@@ -19,13 +20,13 @@ export function serverId(server: Pick<FlexServer, 'subscriptionId' | 'resourceGr
 /** The server as `servers.get` returns it (shape of the official ServersGet example). */
 export function toArmServer(server: FlexServer): ArmResource {
   const p = server.properties;
-  const version = String(p.version ?? '17');
+  const version = textOr(p.version, '17');
   const storage = record(p.storage);
   const storageSizeGB = Number(storage.storageSizeGB ?? 32);
   const auth = record(p.authConfig);
   const backup = record(p.backup);
   const ha = record(p.highAvailability);
-  const haMode = String(ha.mode ?? 'Disabled');
+  const haMode = textOr(ha.mode, 'Disabled');
   const network = record(p.network);
   const created = new Date(server.createdAt);
   return {
@@ -38,25 +39,25 @@ export function toArmServer(server: FlexServer): ArmResource {
         iops: iopsFor(storageSizeGB),
         tier: tierFor(storageSizeGB),
         storageSizeGB,
-        autoGrow: String(storage.autoGrow ?? 'Disabled'),
+        autoGrow: textOr(storage.autoGrow, 'Disabled'),
       },
-      network: { publicNetworkAccess: String(network.publicNetworkAccess ?? 'Enabled') },
+      network: { publicNetworkAccess: textOr(network.publicNetworkAccess, 'Enabled') },
       privateEndpointConnections: [],
       dataEncryption: { type: 'SystemManaged' },
       authConfig: {
-        activeDirectoryAuth: String(auth.activeDirectoryAuth ?? 'Disabled'),
-        passwordAuth: String(auth.passwordAuth ?? 'Enabled'),
-        ...(auth.tenantId ? { tenantId: String(auth.tenantId) } : {}),
+        activeDirectoryAuth: textOr(auth.activeDirectoryAuth, 'Disabled'),
+        passwordAuth: textOr(auth.passwordAuth, 'Enabled'),
+        ...(auth.tenantId ? { tenantId: textOr(auth.tenantId, '') } : {}),
       },
       fullyQualifiedDomainName: `${server.name}.postgres.database.azure.com`,
       version,
       minorVersion: MINOR_VERSIONS[version] ?? '0',
-      ...(p.administratorLogin ? { administratorLogin: String(p.administratorLogin) } : {}),
+      ...(p.administratorLogin ? { administratorLogin: textOr(p.administratorLogin, '') } : {}),
       state: 'Ready',
-      availabilityZone: String(p.availabilityZone ?? '1'),
+      availabilityZone: textOr(p.availabilityZone, '1'),
       backup: {
         backupRetentionDays: Number(backup.backupRetentionDays ?? 7),
-        geoRedundantBackup: String(backup.geoRedundantBackup ?? 'Disabled'),
+        geoRedundantBackup: textOr(backup.geoRedundantBackup, 'Disabled'),
         earliestRestoreDate: new Date(server.createdAt + 5 * 60_000).toISOString(),
       },
       highAvailability: { mode: haMode, state: haMode === 'Disabled' ? 'NotEnabled' : 'Healthy' },
@@ -74,7 +75,7 @@ export function toArmServer(server: FlexServer): ArmResource {
 
 export function toArmFirewallRule(server: FlexServer, name: string, properties: Record<string, unknown>): ArmResource {
   return {
-    properties: { startIpAddress: String(properties.startIpAddress ?? ''), endIpAddress: String(properties.endIpAddress ?? '') },
+    properties: { startIpAddress: textOr(properties.startIpAddress, ''), endIpAddress: textOr(properties.endIpAddress, '') },
     id: `${serverId(server)}/firewallRules/${name}`,
     name,
     type: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
@@ -84,14 +85,14 @@ export function toArmFirewallRule(server: FlexServer, name: string, properties: 
 export function toArmAdministrator(server: FlexServer, objectId: string, properties: Record<string, unknown>): ArmResource {
   return {
     properties: {
-      principalType: String(properties.principalType ?? 'User'),
-      principalName: String(properties.principalName ?? ''),
+      principalType: textOr(properties.principalType, 'User'),
+      principalName: textOr(properties.principalName, ''),
       objectId,
-      tenantId: String(properties.tenantId ?? ''),
+      tenantId: textOr(properties.tenantId, ''),
     },
     id: `${serverId(server)}/administrators/${objectId}`,
     // The official example names the resource by the principal's name, not its object id.
-    name: String(properties.principalName ?? objectId),
+    name: textOr(properties.principalName, objectId),
     type: 'Microsoft.DBforPostgreSQL/flexibleServers/administrators',
   };
 }

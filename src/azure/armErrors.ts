@@ -1,6 +1,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import type { ArmErrorSummary } from '../../machines/flexDeployment/stagedFlexProfile';
 import { isSignedOutError } from './signedOutError';
+import { errorMessage } from '../../machines/errorMessage';
 
 /**
  * How an ARM failure matters to a caller: try again later, ask the user to sign in, the thing is
@@ -37,7 +38,7 @@ export function classifyArmError(error: unknown, now: number = Date.now()): ArmF
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return { kind: 'unavailable', reason: `network: ${code}` };
-  return { kind: 'failed', error: { code: typeof code === 'string' ? code : 'Error', message: error instanceof Error ? error.message : String(error) } };
+  return { kind: 'failed', error: { code: typeof code === 'string' ? code : 'Error', message: errorMessage(error) } };
 }
 
 /**
@@ -101,7 +102,7 @@ export function errorBodyOf(value: unknown): ArmErrorBody | undefined {
   const inner = (value as { error?: unknown }).error;
   const candidate = inner && typeof inner === 'object' ? inner : value;
   const { code, message } = candidate as ArmErrorBody;
-  return typeof code === 'string' || typeof message === 'string' ? (candidate as ArmErrorBody) : undefined;
+  return typeof code === 'string' || typeof message === 'string' ? candidate : undefined;
 }
 
 function parseJson(text: string | null | undefined): unknown {

@@ -40,7 +40,8 @@ export function parseIp(text: string): string | undefined {
   if (candidate.startsWith('{')) {
     try {
       const body = JSON.parse(candidate) as { ip?: unknown; clientIp?: unknown };
-      candidate = String(body.ip ?? body.clientIp ?? '');
+      const ip = body.ip ?? body.clientIp;
+      candidate = typeof ip === 'string' ? ip : '';
     } catch {
       return undefined;
     }

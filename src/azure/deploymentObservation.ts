@@ -1,6 +1,6 @@
 import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
 import type { DeploymentObservation } from '../services/flexDeployment/ports';
-import { summarizeArmError, type ArmErrorBody } from './armErrors';
+import { summarizeArmError } from './armErrors';
 import { FLEX_SERVER_TYPE } from './flexProvisioning/flexTemplate';
 
 /** ARM's terminal states; every other provisioningState means the deployment is still going. */
@@ -25,12 +25,12 @@ export function observeDeployment(deployment: DeploymentExtended): DeploymentObs
       return { kind: 'succeeded', serverResourceId, ...(outputs ? { outputs } : {}) };
     }
     case 'Failed':
-      return properties?.error ? { kind: 'failed', error: summarizeArmError(properties.error as ArmErrorBody) } : undefined;
+      return properties?.error ? { kind: 'failed', error: summarizeArmError(properties.error) } : undefined;
     case 'Canceled':
       return {
         kind: 'failed',
         error: properties?.error
-          ? summarizeArmError(properties.error as ArmErrorBody)
+          ? summarizeArmError(properties.error)
           : { code: 'DeploymentCanceled', message: `The deployment '${deployment.name ?? ''}' was canceled.` },
       };
     default: {
@@ -45,7 +45,7 @@ export function isoDurationMs(duration: string | undefined): number | undefined 
   const match = duration ? /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration) : null;
   if (!match || duration === 'P' || duration === 'PT') return undefined;
   const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
-  return Math.round((((days! * 24 + hours!) * 60 + minutes!) * 60 + seconds!) * 1000);
+  return Math.round((((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000);
 }
 
 /** The flexible server among the resources the deployment created, else the template's output. */

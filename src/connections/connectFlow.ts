@@ -4,6 +4,7 @@ import type { ConnectionStore } from './connectionStore';
 import { ConnectionFailure } from './connectionFailure';
 import { azureServerRef } from './azureServerRef';
 import type { FirewallRuleCreator } from './firewallRules';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface ConnectFlowDeps {
   store: ConnectionStore;
@@ -42,7 +43,7 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
       deps.firewall.allowClientIp(target, failure.clientIp as string),
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     const ruleFailure = new ConnectionFailure('firewall', `Could not add the firewall rule for ${failure.clientIp}: ${reason}`, `Add it in the Azure portal (Networking of '${target.serverName}'), then connect again.`, failure.clientIp);
     void deps.notifier.error(connectErrorMessage(name, ruleFailure));
     return { connected: false, failure: ruleFailure };
@@ -63,7 +64,7 @@ async function attempt(profileId: string, deps: ConnectFlowDeps): Promise<Connec
     await deps.manager.connect(profileId);
     return { connected: true };
   } catch (error) {
-    const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', error instanceof Error ? error.message : String(error), 'Check the connection profile, then connect again.');
+    const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', errorMessage(error), 'Check the connection profile, then connect again.');
     return { connected: false, failure };
   }
 }

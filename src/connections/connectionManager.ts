@@ -64,7 +64,9 @@ export class ConnectionManager implements DisposableLike {
 
   dispose(): void {
     for (const id of [...this.clients.keys()]) {
-      void this.disconnect(id);
+      // The window is closing: the server drops a connection that does not end cleanly, and
+      // nobody is left to tell.
+      this.disconnect(id).catch(() => undefined);
     }
     this.connectedSubject.complete();
   }

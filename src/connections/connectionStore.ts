@@ -120,7 +120,7 @@ export class ConnectionStore implements DisposableLike {
 
   private readEntries(): unknown[] {
     const raw = this.settings.read();
-    return Array.isArray(raw) ? [...raw] : [];
+    return Array.isArray(raw) ? [...(raw as unknown[])] : [];
   }
 
   private reload(): void {

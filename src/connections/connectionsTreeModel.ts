@@ -3,6 +3,7 @@ import type { ConnectionStore } from './connectionStore';
 import type { ConnectionManager } from './connectionManager';
 import { ConnectionFailure } from './connectionFailure';
 import { loginUser } from './connectionProfile';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface ServerItem {
   profileId: string;
@@ -50,7 +51,7 @@ export class ConnectionsTreeModel {
       const databases = await this.manager.listDatabases(profileId);
       return databases.map((d) => ({ kind: 'database', profileId, name: d.name, sizeBytes: d.sizeBytes }));
     } catch (error) {
-      const text = error instanceof ConnectionFailure ? `${error.reason} ${error.nextStep}` : error instanceof Error ? error.message : String(error);
+      const text = error instanceof ConnectionFailure ? `${error.reason} ${error.nextStep}` : errorMessage(error);
       return [{ kind: 'message', profileId, text: 'Could not list databases', tooltip: text }];
     }
   }

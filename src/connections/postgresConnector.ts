@@ -3,6 +3,7 @@ import { DEFAULT_DATABASE, loginUser, usesPassword, type ConnectionProfile } fro
 import { ConnectionFailure, classifyConnectionError } from './connectionFailure';
 import type { PasswordPrompt, ServerAddressResolver, TokenSource } from './ports';
 import { OSSRDBMS_SCOPE } from '../azure/armEnvironment';
+import { errorMessage } from '../../machines/errorMessage';
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
@@ -66,7 +67,7 @@ async function entraToken(profile: ConnectionProfile, tokens: TokenSource): Prom
   try {
     return await tokens.getToken(profile.azureTenantId, [OSSRDBMS_SCOPE]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new ConnectionFailure('entraToken', `Could not get a Microsoft Entra token for tenant ${profile.azureTenantId}: ${message}`, 'Sign in to Azure with an account of that tenant, then connect again.');
   }
 }

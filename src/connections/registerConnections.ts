@@ -30,7 +30,7 @@ export interface ConnectionsRegistration extends vscode.Disposable {
   readonly store: ConnectionStore;
   readonly manager: ConnectionManager;
   /** Connect as the user asked: errors shown with a next step, firewall rule offered. */
-  connect(profileId: string): Promise<ConnectOutcome>;
+  connect: (profileId: string) => Promise<ConnectOutcome>;
 }
 
 /** The connection store, live connections, the Connections view and its commands. */
@@ -54,6 +54,8 @@ export function registerConnections(context: vscode.ExtensionContext, deps: Conn
     store,
     manager,
     connect,
-    dispose: () => disposables.reverse().forEach((d) => d.dispose()),
+    dispose: () => {
+      for (const d of disposables.reverse()) d.dispose();
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { ProfileSettings } from './ports';
 export interface EntriesEdit<T> {
   next: unknown[];
   result: T;
-  isIn(entries: readonly unknown[]): boolean;
+  isIn: (entries: readonly unknown[]) => boolean;
 }
 
 /** The setting cannot be changed safely; nothing was lost, and the message says what to fix. */
@@ -74,6 +74,6 @@ export class SharedConnectionsSetting {
 
 function entriesOf(value: unknown): unknown[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return [...value];
+  if (Array.isArray(value)) return [...(value as unknown[])];
   throw new ConnectionsSettingError('The pgsql.connections user setting is not a list, so no connection profile was changed. Fix it in settings.json and try again.');
 }

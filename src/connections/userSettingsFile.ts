@@ -51,7 +51,7 @@ async function readOnce(file: string, key: string): Promise<Once> {
   const errors: ParseError[] = [];
   const settings: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length) {
-    return { kind: 'midSave', empty: false, reason: `${file} is not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})` };
+    return { kind: 'midSave', empty: false, reason: `${file} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})` };
   }
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     return { kind: 'unreadable', reason: `${file} does not hold an object of settings` };

@@ -11,14 +11,17 @@ import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../.
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../services/flexDeployment/ports';
-import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import type { CreateServerLog, CreateServerWindow, DeploymentTrackerPort, Listener, PanelPort } from './ports';
 import { OfferedChoices } from './offeredChoices';
-import { describe, ProgressFeed } from './progressFeed';
+import { ProgressFeed } from './progressFeed';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface CreateServerPanelDeps {
   tracker: DeploymentTrackerPort;
   catalog: AzureCatalog;
   log: CreateServerLog;
+  /** Where what the panel cannot do is told (a Retry refused). */
+  window: Pick<CreateServerWindow, 'showWarning'>;
 }
 
 export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
@@ -54,7 +57,9 @@ export class CreateServerPanel {
   ) {
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     this.listeners = [
-      panel.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidReceiveMessage((raw) => {
+        this.receive(raw).catch((err: unknown) => this.deps.log.error(`A webview message was not handled: ${errorMessage(err)}`));
+      }),
       panel.onDidDispose(() => this.onDisposed()),
     ];
   }
@@ -72,7 +77,7 @@ export class CreateServerPanel {
     try {
       await this.handle(parsed.message);
     } catch (err) {
-      this.deps.log.error(`Handling '${parsed.message.type}' failed: ${describe(err)}`);
+      this.deps.log.error(`Handling '${parsed.message.type}' failed: ${errorMessage(err)}`);
     }
   }
 
@@ -107,8 +112,8 @@ export class CreateServerPanel {
       const prefill = this.start.kind === 'form' ? this.start.prefill : undefined;
       await this.post({ type: 'form.init', subscriptions, ...(clientIp ? { clientIp } : {}), ...(prefill ? { prefill } : {}) });
     } catch (err) {
-      this.deps.log.error(`Listing subscriptions failed: ${describe(err)}`);
-      await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${describe(err)}` });
+      this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
+      await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
     }
   }
 
@@ -130,7 +135,7 @@ export class CreateServerPanel {
         ...(entraAdmin ? { entraAdmin } : {}),
       });
     } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${describe(err)}` });
+      await this.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
     }
   }
 
@@ -141,7 +146,7 @@ export class CreateServerPanel {
       this.offered.offerCapabilities(subscriptionId, location, capabilities);
       await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
     } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${describe(err)}` });
+      await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${errorMessage(err)}` });
     }
   }
 
@@ -157,7 +162,7 @@ export class CreateServerPanel {
       const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
       await this.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
     } catch (err) {
-      this.deps.log.warn(`Name availability check failed: ${describe(err)}`);
+      this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
     }
   }
 
@@ -187,8 +192,8 @@ export class CreateServerPanel {
     } catch (err) {
       if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
-      this.deps.log.error(`Create failed: ${describe(err)}`);
-      await this.post({ type: 'form.rejected', errors: {}, message: describe(err) });
+      this.deps.log.error(`Create failed: ${errorMessage(err)}`);
+      await this.post({ type: 'form.rejected', errors: {}, message: errorMessage(err) });
     }
   }
 
@@ -216,7 +221,12 @@ export class CreateServerPanel {
       this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed deployment.`);
       return;
     }
-    this.deps.tracker.retry(stagingId);
+    try {
+      await this.deps.tracker.retry(stagingId);
+    } catch (err) {
+      this.deps.log.warn(`Retry of ${stagingId} was refused: ${errorMessage(err)}`);
+      this.deps.window.showWarning(`Retry did not start: ${errorMessage(err)}`);
+    }
   }
 
   private async showProgress(stagingId: string): Promise<void> {
@@ -242,7 +252,7 @@ export class CreateServerPanel {
       this.principals.set(tenantId, principal);
       return principal;
     } catch (err) {
-      this.deps.log.warn(`Reading the signed-in principal failed: ${describe(err)}`);
+      this.deps.log.warn(`Reading the signed-in principal failed: ${errorMessage(err)}`);
       return undefined;
     }
   }

@@ -3,6 +3,7 @@ import { formPrefillSchema, type FormPrefill } from '../../machines/webview/crea
 import { webviewStateSchema } from '../../machines/webview/protocol';
 import { CreateServerPanel, progressTitle, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
 import type { CreateServerWindow, PanelPort } from './ports';
+import { errorMessage } from '../../machines/errorMessage';
 
 export const CREATE_FORM_TITLE = 'Create PostgreSQL Flexible Server';
 
@@ -72,9 +73,12 @@ export class CreateServerPanels {
     const status = stagingId ? this.deps.tracker.getDeployment(stagingId)?.context.status : undefined;
     if (!stagingId || (status !== 'pending' && status !== 'deploying')) return;
     // VS Code cannot keep a panel from closing: the warning comes after, and can bring it back.
-    void Promise.resolve(this.deps.window.showCloseWarning()).then((answer) => {
-      if (answer === 'showProgress') this.showProgress(stagingId);
-    });
+    Promise.resolve(this.deps.window.showCloseWarning()).then(
+      (answer) => {
+        if (answer === 'showProgress') this.showProgress(stagingId);
+      },
+      (err: unknown) => this.deps.log.error(`The close warning failed: ${errorMessage(err)}`),
+    );
   }
 
   private parsePrefill(prefill: unknown): FormPrefill | undefined {

@@ -18,7 +18,8 @@ export interface DeploymentTrackerPort {
   getDeployment(stagingId: string): DeploymentView | undefined;
   /** Resolves once activation has read the stored deployments. */
   whenRehydrated(): Promise<void>;
-  retry(stagingId: string): void;
+  /** Rejects when it cannot (another window works on it): the user is told why. */
+  retry(stagingId: string): Promise<void>;
 }
 
 /** Compatible with vscode.LogOutputChannel. */

@@ -7,6 +7,7 @@ import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { deploymentRefOf } from '../services/flexDeployment/ports';
 import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface ProgressFeedDeps {
   tracker: DeploymentTrackerPort;
@@ -40,7 +41,7 @@ export class ProgressFeed implements Listener {
     this.subscription.add(
       deps.tracker.deployment$(stagingId).subscribe({
         next: (view) => this.onUpdate(view),
-        error: (err: unknown) => deps.log.error(`Progress of ${stagingId} stopped: ${describe(err)}`),
+        error: (err: unknown) => deps.log.error(`Progress of ${stagingId} stopped: ${errorMessage(err)}`),
       }),
     );
     this.visibility = panel.onDidChangeVisibility((visible) => {
@@ -62,7 +63,8 @@ export class ProgressFeed implements Listener {
   private onUpdate(view: DeploymentView): void {
     this.view = view;
     this.post(view);
-    if (this.panel.visible && this.needsOperations(view.context)) void this.readOperations();
+    // readOperations logs its own failures; the stepper keeps what it showed.
+    if (this.panel.visible && this.needsOperations(view.context)) this.readOperations().catch(() => undefined);
   }
 
   private needsOperations(context: DeploymentContext): boolean {
@@ -84,7 +86,7 @@ export class ProgressFeed implements Listener {
       if (terminal) this.finalReadDone = true;
       if (!this.disposed && this.view) this.post(this.view);
     } catch (err) {
-      this.deps.log.warn(`Could not read the deployment operations of ${this.stagingId}: ${describe(err)}`);
+      this.deps.log.warn(`Could not read the deployment operations of ${this.stagingId}: ${errorMessage(err)}`);
     } finally {
       this.reading = false;
     }
@@ -126,6 +128,3 @@ function tierOf(context: DeploymentContext): string | undefined {
   return context.request?.tier ?? context.connectionProfile.tier;
 }
 
-export function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

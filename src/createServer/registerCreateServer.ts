@@ -18,7 +18,7 @@ export interface CreateServerRegistration extends vscode.Disposable {
  */
 export function registerCreateServer(
   context: vscode.ExtensionContext,
-  deps: CreateServerPanelDeps,
+  deps: Omit<CreateServerPanelDeps, 'window'>,
 ): CreateServerRegistration {
   const panels = new CreateServerPanels({ ...deps, window: createVscodeWindow(context.extensionUri) });
   const registrations = vscode.Disposable.from(

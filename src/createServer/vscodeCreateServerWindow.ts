@@ -43,6 +43,8 @@ export function adoptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri)
     onDidDispose: (listener) => panel.onDidDispose(listener),
     setTitle: (title) => (panel.title = title),
     reveal: () => panel.reveal(),
-    dispose: () => panel.dispose(),
+    dispose: () => {
+      panel.dispose();
+    },
   };
 }

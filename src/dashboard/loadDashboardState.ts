@@ -4,6 +4,7 @@ import type { ConnectionManager } from '../connections/connectionManager';
 import { ConnectionFailure } from '../connections/connectionFailure';
 import { azureServerRef } from '../connections/azureServerRef';
 import type { ServerFactsReader } from './serverFactsReader';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface DashboardSources {
   facts: ServerFactsReader;
@@ -38,7 +39,7 @@ async function readArm(profile: ConnectionProfile, facts: ServerFactsReader): Pr
   try {
     return { status: 'loaded', facts: await facts.read(ref) };
   } catch (error) {
-    return { status: 'failed', message: `Could not read '${ref.serverName}' from Azure: ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'failed', message: `Could not read '${ref.serverName}' from Azure: ${errorMessage(error)}` };
   }
 }
 
@@ -54,7 +55,7 @@ async function readLive(profile: ConnectionProfile, manager: DashboardSources['m
     const failure = error instanceof ConnectionFailure ? error : undefined;
     return {
       status: 'failed',
-      reason: failure?.reason ?? `Reading the server failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason: failure?.reason ?? `Reading the server failed: ${errorMessage(error)}`,
       nextStep: failure?.nextStep ?? 'Refresh, or connect again from the Connections view.',
     };
   }

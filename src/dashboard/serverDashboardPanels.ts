@@ -6,6 +6,7 @@ import type { ConnectionManager } from '../connections/connectionManager';
 import { loadWebviewApp } from '../createServer/loadWebviewApp';
 import { DashboardController } from './dashboardController';
 import type { ServerFactsReader } from './serverFactsReader';
+import { errorMessage } from '../../machines/errorMessage';
 
 export const SERVER_DASHBOARD_VIEW_TYPE = 'pgsql.serverDashboard';
 
@@ -28,7 +29,7 @@ export class ServerDashboardPanels implements vscode.Disposable {
     const open = this.panels.get(profileId);
     if (open) {
       open.panel.reveal();
-      void open.controller.refresh();
+      open.controller.refresh().catch((error: unknown) => this.deps.log.error(`Dashboard: ${errorMessage(error)}`));
       return;
     }
     const profile = this.deps.store.getProfile(profileId);
@@ -75,7 +76,7 @@ export class ServerDashboardPanels implements vscode.Disposable {
     loadWebviewApp(panel, this.deps.extensionUri, 'dashboard');
     const listeners = vscode.Disposable.from(
       webview.onDidReceiveMessage((raw: unknown) =>
-        controller.onMessage(raw).catch((error: unknown) => this.deps.log.error(`Dashboard: ${error instanceof Error ? error.message : String(error)}`)),
+        controller.onMessage(raw).catch((error: unknown) => this.deps.log.error(`Dashboard: ${errorMessage(error)}`)),
       ),
       panel.onDidDispose(() => {
         listeners.dispose();

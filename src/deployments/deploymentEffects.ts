@@ -7,7 +7,9 @@ import { SHOW_SERVER_DASHBOARD } from '../dashboard/dashboardCommands';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import { notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import type { DetailsOutput } from './deploymentDetails';
+import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { showDeploymentDetails } from './deploymentDetails';
+import { errorMessage } from '../../machines/errorMessage';
 
 export interface DeploymentEffectsDeps {
   store: ConnectionStore;
@@ -18,9 +20,9 @@ export interface DeploymentEffectsDeps {
   notifier: Notifier;
   details: DetailsOutput;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
-  tracker: { retry(stagingId: string): void; dismiss(stagingId: string): Promise<void>; reportDashboardOpened(stagingId: string): void };
-  /** Unexpected errors from a notification's follow-up, which nobody awaits. */
-  onError(error: unknown): void;
+  tracker: Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>;
+  /** A notification's follow-up failed (Retry while another window works on it, say): logged. */
+  log(message: string): void;
 }
 
 /** The deployment machine's effects, except openRetryForm (the create form's). */
@@ -43,17 +45,24 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
     // Opened from the "ready" notification: the record learns it, as when the machine opens it.
     openDashboard: async (deployment) => {
       await connectAndOpenDashboard(deployment);
-      deps.tracker.reportDashboardOpened(deployment.stagingId);
+      await deps.tracker.reportDashboardOpened(deployment.stagingId);
     },
     viewDetails: (deployment) => showDeploymentDetails(deployment, deps.details),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
   };
+  // Nobody awaits a notification: what its buttons could not do is shown, not only logged.
+  const followUpFailed = (deployment: Readonly<DeploymentContext>) => (error: unknown) => {
+    const message = `Could not finish that for '${deployment.serverName}': ${errorMessage(error)}`;
+    deps.log(message);
+    void deps.notifier.error(message);
+  };
   return {
     saveProfile: async (deployment) => ({ profileId: (await saveDeploymentProfile(deployment, deps.store, deps.secrets)).id }),
     savedProfileIds: () => deps.store.savedProfileIds(),
     openDashboard: connectAndOpenDashboard,
-    notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(deps.onError),
-    notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(deps.onError),
+    notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
+    notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
   };
 }
+

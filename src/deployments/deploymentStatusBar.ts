@@ -6,8 +6,8 @@ import { DEPLOYMENT_COMMANDS } from './deploymentCommands';
 /** The part of vscode.StatusBarItem this uses. */
 export interface StatusBarLike {
   text: string;
-  tooltip: string | unknown;
-  command: string | unknown;
+  tooltip: unknown;
+  command: unknown;
   show(): void;
   hide(): void;
 }

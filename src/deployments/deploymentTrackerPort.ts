@@ -6,7 +6,7 @@ export interface DeploymentTrackerPort {
   readonly deployments$: Observable<readonly DeploymentView[]>;
   getDeployment(stagingId: string): DeploymentView | undefined;
   dismiss(stagingId: string): Promise<void>;
-  retry(stagingId: string): void | Promise<void>;
+  retry(stagingId: string): Promise<void>;
   clearAll(): Promise<void>;
-  reportDashboardOpened(stagingId: string): void | Promise<void>;
+  reportDashboardOpened(stagingId: string): Promise<void>;
 }

@@ -38,8 +38,8 @@ export function createVscodeDeploymentEffects(
     commands: createVscodeCommandRunner(),
     notifier,
     details,
-    tracker: { retry: async (id) => void (await tracker().retry(id)), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => void tracker().reportDashboardOpened(id) },
-    onError: (error) => log.error(`Deployment notification: ${error instanceof Error ? error.message : String(error)}`),
+    tracker: { retry: (id) => tracker().retry(id), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => tracker().reportDashboardOpened(id) },
+    log: (message) => log.error(message),
   });
 }
 

@@ -6,7 +6,7 @@ export interface DeploymentNotificationActions {
   connect(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
   viewDetails(deployment: Readonly<DeploymentContext>): void;
-  retry(stagingId: string): void;
+  retry(stagingId: string): Promise<void>;
   dismiss(stagingId: string): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function notifyFailed(deployment: Readonly<DeploymentContext>, noti
   if (choice === VIEW_DETAILS) {
     actions.viewDetails(deployment);
   } else if (choice === RETRY) {
-    actions.retry(deployment.stagingId);
+    await actions.retry(deployment.stagingId);
   } else if (choice === DISMISS) {
     await actions.dismiss(deployment.stagingId);
   }

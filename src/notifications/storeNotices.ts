@@ -12,6 +12,8 @@ export function createStoreNotices(notifier: Notifier, showDetails: () => void, 
   return {
     journalRecovered: (recovery) => tell(recoveryMessage(recovery)),
     recordsQuarantined: (reasons) => tell(quarantineMessage(reasons.length)),
+    recordsNotSaved: (reason) =>
+      tell(`The Flex server deployment records could not be saved (${reason}). Deployments are still tracked in this window, but a restart may lose what changed since.`),
   };
 }
 

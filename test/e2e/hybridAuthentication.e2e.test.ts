@@ -24,9 +24,9 @@ describe('scenario 4: hybrid authentication', () => {
     const profiles = savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName));
     expect(profiles).toHaveLength(1);
     expect(profiles[0]).toMatchObject({ authenticationType: 'AzureMFA', savePassword: false });
-    expect(profiles[0]!.user).not.toBe('pgadmin');
-    expect(profiles[0]!.user).toContain('@');
+    expect(profiles[0].user).not.toBe('pgadmin');
+    expect(profiles[0].user).toContain('@');
     expect(JSON.stringify(profiles)).not.toContain(password);
-    expect(await dashboard.locator('header p').innerText()).toContain(`${profiles[0]!.user}@${fqdn(serverName)}`);
+    expect(await dashboard.locator('header p').innerText()).toContain(`${profiles[0].user}@${fqdn(serverName)}`);
   });
 });

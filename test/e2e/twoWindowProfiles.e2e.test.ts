@@ -19,14 +19,14 @@ describe('scenario 10: two windows save profiles', () => {
     // Slow enough that all three are still creating when the last form is sent (1 800 s at speed
     // 20); then one fast-forward ends the first two within seconds and the third 30 s later.
     const fastForward = 10_000;
-    sandbox.control.scriptOutcome(together[0]!, { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
-    sandbox.control.scriptOutcome(together[1]!, { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
+    sandbox.control.scriptOutcome(together[0], { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
+    sandbox.control.scriptOutcome(together[1], { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
     sandbox.control.scriptOutcome(later, { outcome: 'succeed', durations: { flexibleServers: 36_000 + 30 * fastForward } });
 
-    await createServer(vscode, { serverName: together[0]!, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+    await createServer(vscode, { serverName: together[0], resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     const second = await vscode.openWindow();
     const inSecond = { page: second, shot: (step: string) => vscode.shots.shot(second, `second-window-${step}`), typedSecrets: vscode.typedSecrets };
-    await createServer(inSecond, { serverName: together[1]!, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
+    await createServer(inSecond, { serverName: together[1], resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await createServer(inSecond, { serverName: later, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
 
     sandbox.control.setSpeed(fastForward);

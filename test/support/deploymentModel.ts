@@ -64,7 +64,7 @@ export function deploymentTestModel() {
   return createTestModel(deploymentMachine, {
     input: modelInput(),
     events: MODEL_EVENTS,
-    serializeState: serialize as never,
+    serializeState: serialize,
     filterEvents: (snapshot, event) => snapshot.can(event),
   });
 }
@@ -75,7 +75,7 @@ export function edgeCoveringPaths(): DeploymentEvent[][] {
   const toState = model.getShortestPaths({ allowDuplicatePaths: true });
   const paths: DeploymentEvent[][] = [];
   for (const path of toState) {
-    const prefix = path.steps.map((s) => s.event as DeploymentEvent).filter((e) => !e.type.startsWith('xstate.'));
+    const prefix = path.steps.map((s) => s.event).filter((e) => !e.type.startsWith('xstate.'));
     // A final state (dismissed) answers `can` for its ancestors' events but takes none.
     if (path.state.status !== 'active') continue;
     for (const event of MODEL_EVENTS) {

@@ -30,11 +30,15 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
     this.subject.next(this.subject.value.filter((v) => v.context.stagingId !== stagingId));
   }
 
-  retry(stagingId: string): void {
+  /** When set, Retry is refused with this error, as when another window works on the deployment. */
+  retryRefusal: Error | undefined;
+
+  async retry(stagingId: string): Promise<void> {
+    if (this.retryRefusal) throw this.retryRefusal;
     this.retried.push(stagingId);
   }
 
-  reportDashboardOpened(stagingId: string): void {
+  async reportDashboardOpened(stagingId: string): Promise<void> {
     this.dashboardsOpened.push(stagingId);
   }
 

@@ -162,6 +162,10 @@ export class RecordingNotices implements StoreNotices {
   recordsQuarantined(reasons: readonly string[]) {
     this.quarantines.push(reasons);
   }
+  readonly notSaved: string[] = [];
+  recordsNotSaved(reason: string) {
+    this.notSaved.push(reason);
+  }
 }
 
 export class FakeSignIn implements AzureSignIn {

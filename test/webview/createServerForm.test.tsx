@@ -64,11 +64,11 @@ describe('the create form', () => {
 
   it("offers only what the location's capabilities list, with Azure's defaults", () => {
     openFilledCatalog();
-    expect((screen.getByLabelText('PostgreSQL version') as HTMLSelectElement).value).toBe('17');
-    expect((screen.getByLabelText('Compute size') as HTMLSelectElement).value).toBe('Standard_B2s');
+    expect(screen.getByLabelText<HTMLSelectElement>('PostgreSQL version').value).toBe('17');
+    expect(screen.getByLabelText<HTMLSelectElement>('Compute size').value).toBe('Standard_B2s');
     type('Compute tier', 'GeneralPurpose');
-    expect((screen.getByLabelText('Compute size') as HTMLSelectElement).value).toBe('Standard_D4ads_v5');
-    expect((screen.getByLabelText('Storage size') as HTMLSelectElement).value).toBe('64');
+    expect(screen.getByLabelText<HTMLSelectElement>('Compute size').value).toBe('Standard_D4ads_v5');
+    expect(screen.getByLabelText<HTMLSelectElement>('Storage size').value).toBe('64');
     expect(screen.getAllByRole('option', { name: /GiB$/ }).map((o) => o.textContent)).toEqual(['64 GiB', '128 GiB']);
   });
 
@@ -116,18 +116,18 @@ describe('the create form', () => {
     expect(screen.queryByText('A resource group with this name already exists.')).toBeNull();
   });
 
-  it('checks name availability once typing pauses, only for well-formed names', () => {
+  it('checks name availability once typing pauses, only for well-formed names', async () => {
     openFilledCatalog();
     type('Server name', 'p');
     type('Server name', 'pg');
     type('Server name', 'pg-d');
     type('Server name', 'pg-dev');
-    act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS - 1));
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS - 1));
     expect(host.ofType('form.serverNameChanged')).toHaveLength(0);
-    act(() => vi.advanceTimersByTime(1));
+    await act(() => vi.advanceTimersByTime(1));
     expect(host.ofType('form.serverNameChanged')).toEqual([{ type: 'form.serverNameChanged', subscriptionId: SUB.subscriptionId, serverName: 'pg-dev' }]);
     type('Server name', 'PG');
-    act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
     expect(host.ofType('form.serverNameChanged')).toHaveLength(1);
   });
 
@@ -154,7 +154,7 @@ describe('the create form', () => {
     fireEvent.click(screen.getByLabelText('Microsoft Entra authentication only'));
     expect(screen.queryByLabelText('Password')).toBeNull();
     fireEvent.click(screen.getByLabelText('PostgreSQL and Microsoft Entra authentication'));
-    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(host.ofType('form.submit')).toHaveLength(0);
     expect(screen.getByText('Password must be 8 to 128 characters long.')).toBeTruthy();
@@ -164,7 +164,7 @@ describe('the create form', () => {
     openFilledCatalog();
     fillValid();
     for (const label of ['Password', 'Confirm password']) {
-      const input = screen.getByLabelText(label) as HTMLInputElement;
+      const input = screen.getByLabelText<HTMLInputElement>(label);
       expect(input).toBeInstanceOf(HTMLInputElement);
       expect(input.type).toBe('password');
       expect(input.autocomplete).toBe('new-password');
@@ -207,8 +207,8 @@ describe('the create form', () => {
       subscriptions: [SUB],
       prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'ada', authenticationMode: 'Hybrid', resourceGroup: { name: 'rg-new', isNew: true } },
     });
-    expect((screen.getByLabelText('Server name') as HTMLInputElement).value).toBe('pg-retry');
-    expect((screen.getByLabelText('Resource group') as HTMLInputElement).value).toBe('rg-new');
-    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Server name').value).toBe('pg-retry');
+    expect(screen.getByLabelText<HTMLInputElement>('Resource group').value).toBe('rg-new');
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
 });

@@ -3,7 +3,7 @@ import { fieldErrorId, fieldLabelId } from './Field';
 export interface PasswordFieldProps {
   id: string;
   invalid: boolean;
-  onInput(value: string): void;
+  onInput: (value: string) => void;
 }
 
 /**

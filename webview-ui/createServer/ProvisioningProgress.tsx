@@ -12,7 +12,7 @@ export interface ProvisioningProgressProps {
   estimate?: DurationEstimate;
   /** The clock, passed in so the view stays a function of its inputs. */
   now: number;
-  onRetry(): void;
+  onRetry: () => void;
 }
 
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';

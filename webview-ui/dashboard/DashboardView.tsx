@@ -5,9 +5,9 @@ import { formatBytes } from '../../machines/webview/formatBytes';
 import { onHostMessage } from '../webviewHost';
 
 export interface DashboardViewProps {
-  post(message: WebviewMessage): void;
+  post: (message: WebviewMessage) => void;
   /** Kept across "Reload Window": the profile shown, so the host can bring the dashboard back. */
-  setState(state: WebviewState): void;
+  setState: (state: WebviewState) => void;
 }
 
 /** The server dashboard: Azure's facts and the live connection's, with Refresh. */
@@ -75,7 +75,7 @@ function AzureFacts({ arm }: { arm: ArmFactsState }) {
   );
 }
 
-function LiveFacts({ live, loading, onConnect }: { live: LiveState; loading: boolean; onConnect(): void }) {
+function LiveFacts({ live, loading, onConnect }: { live: LiveState; loading: boolean; onConnect: () => void }) {
   if (live.status !== 'connected') {
     return (
       <section aria-label="Connection">

@@ -92,6 +92,7 @@ export class CoalescedWrites {
   }
 
   private soon(): void {
-    if (this.batchDepth === 0) void this.flush();
+    // A failed write is reported once, where `written` catches it.
+    if (this.batchDepth === 0) this.flush().catch(() => undefined);
   }
 }

@@ -35,6 +35,6 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
     clock: { now: Date.now },
     log,
   });
-  context.subscriptions.push({ dispose: () => void tracker.dispose() });
+  context.subscriptions.push({ dispose: () => tracker.dispose().catch((error: unknown) => log(`Stopping the tracker failed: ${String(error)}`)) });
   return tracker;
 }

@@ -57,6 +57,7 @@ const JOURNAL_FILE = 'flexDeployments.json';
 export class DeploymentJournal {
   private readonly file: string;
   private lastOwnWrite: string | undefined;
+  private toldNotSaved = false;
 
   private readonly log: (message: string) => void;
   private readonly lock: CrossWindowLock;
@@ -139,7 +140,7 @@ export class DeploymentJournal {
     this.notices.recordsQuarantined(quarantined.map((q) => q.reason));
   }
 
-  /** Applies the writer's own changes to the latest contents, durably. */
+  /** Applies the writer's own changes to the latest contents, durably; says once if it cannot. */
   commit(change: JournalChange): Promise<void> {
     return this.exclusive(async () => {
       const items = await this.readRaw();
@@ -158,6 +159,10 @@ export class DeploymentJournal {
       }
       next.push(...upserts.values());
       await this.write(next);
+    }).catch((error: unknown) => {
+      if (!this.toldNotSaved) this.notices.recordsNotSaved(String(error));
+      this.toldNotSaved = true;
+      throw error;
     });
   }
 
@@ -169,9 +174,12 @@ export class DeploymentJournal {
     try {
       const watcher = watch(this.directory, (_event, name) => {
         if (name !== JOURNAL_FILE) return;
-        void this.signature().then((now) => {
-          if (now !== this.lastOwnWrite) listener();
-        });
+        this.signature().then(
+          (now) => {
+            if (now !== this.lastOwnWrite) listener();
+          },
+          (error: unknown) => this.log(`Reading the deployment journal's change failed: ${String(error)}`),
+        );
       });
       watcher.on('error', () => watcher.close());
       return { dispose: () => watcher.close() };

@@ -140,7 +140,7 @@ export function readRecord(raw: unknown): RecordReading {
   }
   const parsed = deploymentRecordSchema.safeParse(raw);
   if (!parsed.success) return { kind: 'invalid', reason: describe(parsed.error) };
-  return { kind: 'valid', record: parsed.data as DeploymentRecord };
+  return { kind: 'valid', record: parsed.data };
 }
 
 function schemaVersionOf(raw: unknown): number {

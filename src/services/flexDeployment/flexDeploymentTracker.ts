@@ -63,7 +63,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
       changed: (record) => this.onChanged(record),
       settled: (id) => this.onSettled(id),
-      failed: (id) => void deps.leases.release(id),
+      failed: (id) => {
+        deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
+      },
     }, deps.log);
     this.writes = new CoalescedWrites(deps.journal, {
       isSettled: (id) => this.owned.isSettled(id),
@@ -249,7 +251,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await this.writes.batch(async () => {
       for (const { stagingId, observation, at } of answers) {
         this.owned.send(stagingId, eventFor(observation, at));
-        if (observation.kind === 'signedOut') void this.promptSignInOnce();
+        if (observation.kind === 'signedOut') this.promptSignInOnce().catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
       }
     });
   }

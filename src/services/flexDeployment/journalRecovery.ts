@@ -32,7 +32,7 @@ export function salvageRecords(text: string): Salvage {
   const fragments: { stagingId?: string }[] = [];
   let i = start.index + start[0].length;
   for (;;) {
-    while (i < text.length && /[\s,]/.test(text[i]!)) i++;
+    while (i < text.length && /[\s,]/.test(text[i])) i++;
     if (i >= text.length || text[i] === ']') break;
     if (text[i] !== '{') {
       // Not an object where a record should start: nothing after this point can be trusted.

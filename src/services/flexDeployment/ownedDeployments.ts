@@ -4,6 +4,7 @@ import { deploymentMachine, type DeploymentStateName } from '../../../machines/f
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
 import type { Clock, DeploymentEffects, SecretStore } from './ports';
+import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;
 type DeploymentActor = Actor<ProvidedMachine>;
@@ -19,12 +20,13 @@ const SETTLED: ReadonlySet<DeploymentStateName> = new Set([
 export function stateNameOf(value: StateValue): DeploymentStateName {
   if (typeof value === 'string') return value as DeploymentStateName;
   const [parent, child] = Object.entries(value)[0] ?? [];
-  return `${parent}.${String(child)}` as DeploymentStateName;
+  // The machine nests one level: a child is a state name.
+  return `${parent}.${child as string}` as DeploymentStateName;
 }
 
 export function stateValueOf(name: DeploymentStateName): StateValue {
   const [parent, child] = name.split('.');
-  return child ? { [parent as string]: child } : (parent as string);
+  return child ? { [parent]: child } : parent;
 }
 
 interface Owned {
@@ -168,14 +170,14 @@ function provideEffects(
         track(context.stagingId, () =>
           effects.saveProfile(context).then(
             ({ profileId }): DeploymentEvent => ({ type: 'profile.saved', at: clock.now(), profileId }),
-            (error: unknown): DeploymentEvent => ({ type: 'profile.saveFailed', at: clock.now(), message: messageOf(error) }),
+            (error: unknown): DeploymentEvent => ({ type: 'profile.saveFailed', at: clock.now(), message: errorMessage(error) }),
           ),
         ),
       openDashboard: ({ context }) =>
         track(context.stagingId, () =>
           effects.openDashboard(context).then(
             (): DeploymentEvent => ({ type: 'dashboard.opened', at: clock.now() }),
-            (error: unknown): DeploymentEvent => ({ type: 'dashboard.failed', at: clock.now(), message: messageOf(error) }),
+            (error: unknown): DeploymentEvent => ({ type: 'dashboard.failed', at: clock.now(), message: errorMessage(error) }),
           ),
         ),
       notifyReady: ({ context }) => fireAndForget('The ready notification', () => effects.notifyReady(context)),
@@ -192,6 +194,3 @@ function provideEffects(
   });
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -125,6 +125,8 @@ export interface StoreNotices {
   journalRecovered(recovery: JournalRecovery): void;
   /** Stored records that failed validation were set aside (the reasons, one per record). */
   recordsQuarantined(reasons: readonly string[]): void;
+  /** A change could not be written: tracked in this window, but not safe from a restart. */
+  recordsNotSaved(reason: string): void;
 }
 
 /** The subset of vscode.Memento the tracker uses. */

@@ -7,6 +7,7 @@ import { ArmStartError } from './ports';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
+import { errorMessage } from '../../../machines/errorMessage';
 
 /**
  * Create, in the order that loses nothing: validate, preflight, stage durably (the password in
@@ -43,7 +44,7 @@ export async function startDeployment(
     if (error instanceof ArmStartError) {
       owned.send(stagingId, { type: 'arm.rejected', at: deps.clock.now(), error: error.error });
     } else {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       deps.log(`Starting deployment ${deploymentName} gave no answer (${reason}); reading ARM will tell.`);
       owned.send(stagingId, { type: 'arm.outcomeUnknown', at: deps.clock.now(), reason });
     }

@@ -13,5 +13,5 @@ export function journalServerNames(dirs: RunDirs): string[] {
   } catch {
     return [];
   }
-  return [...text.matchAll(/"serverName"\s*:\s*"([^"]+)"/g)].map((m) => m[1]!).filter((v, i, all) => all.indexOf(v) === i);
+  return [...text.matchAll(/"serverName"\s*:\s*"([^"]+)"/g)].map((m) => m[1]).filter((v, i, all) => all.indexOf(v) === i);
 }

@@ -58,8 +58,8 @@ describe('one poll cycle per machine, against the sandbox’s request counters',
     expect(h.sandbox.requests.count('deployments.list')).toBe(cycles);
     expect(h.sandbox.requests.count('deployments.get')).toBe(0);
     await Promise.all([a.refresh(), b.refresh()]);
-    expect(a.getDeployment(ids[0]!)?.context.lastCheckedAt).toBeDefined();
-    expect(b.getDeployment(ids[1]!)?.context.lastCheckedAt).toBeDefined();
+    expect(a.getDeployment(ids[0])?.context.lastCheckedAt).toBeDefined();
+    expect(b.getDeployment(ids[1])?.context.lastCheckedAt).toBeDefined();
   });
 
   it('each owner still runs its own deployment’s effects: both end with their profile', async () => {

@@ -190,7 +190,7 @@ describe('ConnectionStore: saves and removes from two windows, in any interleavi
         const lock: CrossWindowLock = createWindowLock();
         const stores = [0, 1].map(() => new ConnectionStore(new ScheduledWindow(file, scheduler), new InMemorySecrets(), { lock }));
         const done = operations.map((op, i) =>
-          op.kind === 'save' ? stores[op.window]!.saveProfile(profile(op.name, { profileName: `${op.name}-${i}` })) : stores[op.window]!.removeProfile(`flex-${op.name}`),
+          op.kind === 'save' ? stores[op.window].saveProfile(profile(op.name, { profileName: `${op.name}-${i}` })) : stores[op.window].removeProfile(`flex-${op.name}`),
         );
         await scheduler.waitFor(Promise.all(done));
         expect((file.value() as { id: string; profileName: string }[]).map(({ id, profileName }) => ({ id, profileName }))).toEqual(sequentially(operations));

@@ -9,6 +9,7 @@ import {
   FakeLog,
   FakePanel,
   FakeTracker,
+  FakeWindow,
   PASSWORD,
   PRINCIPAL,
   SUBSCRIPTION,
@@ -39,7 +40,7 @@ beforeEach(() => {
 
 describe('the create panel host', () => {
   it('sends nothing before the webview says it is ready, then the subscriptions and client IP', async () => {
-    new CreateServerPanel(panel, { tracker, catalog, log }, { kind: 'form' }, { onDidDispose: () => {} });
+    new CreateServerPanel(panel, { tracker, catalog, log, window: new FakeWindow() }, { kind: 'form' }, { onDidDispose: () => {} });
     await settle();
     expect(panel.posted).toHaveLength(0);
     panel.send({ type: 'ready' });
@@ -236,5 +237,19 @@ describe('the create panel host', () => {
     await settle();
     expect(tracker.retried).toEqual(['staging-1']);
     expect(log.lines.filter((l) => l.includes('Rejected a retry'))).toHaveLength(2);
+  });
+
+  it('tells the user when Retry is refused (another window works on the deployment)', async () => {
+    const window = new FakeWindow();
+    await openCreatePanel({ tracker, catalog, log, panel, window });
+    await chooseSubscriptionAndLocation(panel);
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    const view = tracker.getDeployment('staging-1')!;
+    tracker.put({ value: 'failed', context: { ...view.context, status: 'failed' } });
+    tracker.retryRefusal = new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    await settle();
+    expect(window.warnings).toEqual(['Retry did not start: Another VS Code window is working on this deployment. Try again in a moment.']);
   });
 });

@@ -100,7 +100,11 @@ export class FakeTracker implements DeploymentTrackerPort {
     return () => this.rehydrated();
   }
 
-  retry(stagingId: string): void {
+  /** When set, Retry is refused with this error, as when another window works on the deployment. */
+  retryRefusal: Error | undefined;
+
+  async retry(stagingId: string): Promise<void> {
+    if (this.retryRefusal) throw this.retryRefusal;
     this.retried.push(stagingId);
   }
 
@@ -240,9 +244,9 @@ export class FakeWindow implements CreateServerWindow {
 }
 
 /** A create panel over the fakes, once its webview said it is ready. */
-export async function openCreatePanel(fakes: { tracker: FakeTracker; catalog: FakeCatalog; log: FakeLog; panel: FakePanel }): Promise<CreateServerPanel> {
-  const { panel, ...deps } = fakes;
-  const controller = new CreateServerPanel(panel, deps, { kind: 'form' }, { onDidDispose: () => {} });
+export async function openCreatePanel(fakes: { tracker: FakeTracker; catalog: FakeCatalog; log: FakeLog; panel: FakePanel; window?: FakeWindow }): Promise<CreateServerPanel> {
+  const { panel, window = new FakeWindow(), ...deps } = fakes;
+  const controller = new CreateServerPanel(panel, { ...deps, window }, { kind: 'form' }, { onDidDispose: () => {} });
   panel.send({ type: 'ready' });
   await settle();
   return controller;

@@ -40,8 +40,8 @@ describe('deploymentItems', () => {
       T0,
       30,
     );
-    expect(item!.description).toBe(`Deploying · 0s · not checked since ${new Date(T0 - 60_000).toLocaleTimeString()}`);
-    expect(item!.tooltip).toContain('(signed out of Azure). It is checked again as soon as Azure can be read');
+    expect(item.description).toBe(`Deploying · 0s · not checked since ${new Date(T0 - 60_000).toLocaleTimeString()}`);
+    expect(item.tooltip).toContain('(signed out of Azure). It is checked again as soon as Azure can be read');
   });
 
   it('keeps less history when the retention is shorter', () => {

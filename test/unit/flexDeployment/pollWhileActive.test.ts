@@ -30,7 +30,7 @@ function cycleStarts(script: LoopScript): number[] {
       active$: new BehaviorSubject(true),
       cycle: () =>
         defer(() => {
-          const outcome = outcomes[Math.min(starts.length, outcomes.length - 1)]!;
+          const outcome = outcomes[Math.min(starts.length, outcomes.length - 1)];
           starts.push(ts.now());
           return cold(`${script.cycleMs ?? 0}ms (x|)`, { x: outcome });
         }),
@@ -43,7 +43,7 @@ function cycleStarts(script: LoopScript): number[] {
   return starts;
 }
 
-const gaps = (starts: number[]) => starts.slice(1).map((s, i) => s - starts[i]!);
+const gaps = (starts: number[]) => starts.slice(1).map((s, i) => s - starts[i]);
 
 describe('pollWhileActive', () => {
   it('runs cycles on a fixed cadence measured start to start, only while active', () => {
@@ -75,7 +75,7 @@ describe('pollWhileActive', () => {
       let i = 0;
       const out = pollWhileActive({
         active$: new BehaviorSubject(true),
-        cycle: () => defer(() => script[Math.min(i++, 2)]!),
+        cycle: () => defer(() => script[Math.min(i++, 2)]),
         intervalMs: () => 10_000,
         wake$: new Subject(),
         onError: (e) => void errors.push(e),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
@@ -40,25 +40,25 @@ function writeTruncatedJournal(records: unknown[], keep = 0.5): string {
 describe('a damaged journal', () => {
   it('keeps the file aside, recovers every readable record from either store (the newer copy wins), and says so once', async () => {
     const [running, older, cutOff] = await recordsOf(['only-in-journal', 'newer-in-journal', 'cut-off']);
-    const stale = { ...older!, lastCheckedAt: older!.createdAt - MINUTE, audit: older!.audit.slice(0, 1) };
-    const newer = { ...older!, lastCheckedAt: older!.createdAt + 10 * MINUTE, provisioningState: 'Running' };
+    const stale = { ...older, lastCheckedAt: older.createdAt - MINUTE, audit: older.audit.slice(0, 1) };
+    const newer = { ...older, lastCheckedAt: older.createdAt + 10 * MINUTE, provisioningState: 'Running' };
     // globalState's copy is older and lacks the first record (its write was lost); the journal is cut off.
     await world.memento.update(STAGED_PROFILES_KEY, [stale, cutOff]);
     const damaged = writeTruncatedJournal([running, newer, cutOff]);
 
     const { tracker } = await window();
     const recovered = new Map((await tracker.getStagedProfiles()).map((r) => [r.stagingId, r]));
-    expect([...recovered.keys()].sort()).toEqual([running!.stagingId, older!.stagingId, cutOff!.stagingId].sort());
-    expect(recovered.get(older!.stagingId)?.lastCheckedAt).toBe(newer.lastCheckedAt);
-    expect(tracker.getDeployment(running!.stagingId)?.value).toBe('deploying'); // still tracked
-    expect(world.notices.recoveries).toEqual([{ keptAt: join(world.storageDir, keptAside()[0]!), fromJournal: 2, fromMirror: 1, unrecovered: [] }]);
+    expect([...recovered.keys()].sort()).toEqual([running.stagingId, older.stagingId, cutOff.stagingId].sort());
+    expect(recovered.get(older.stagingId)?.lastCheckedAt).toBe(newer.lastCheckedAt);
+    expect(tracker.getDeployment(running.stagingId)?.value).toBe('deploying'); // still tracked
+    expect(world.notices.recoveries).toEqual([{ keptAt: join(world.storageDir, keptAside()[0]), fromJournal: 2, fromMirror: 1, unrecovered: [] }]);
 
     // The damaged file is kept as it was, and later writes go to a repaired journal.
-    world.reader.set(recovered.get(running!.stagingId)!.deploymentName, { kind: 'running', provisioningState: 'Running' });
+    world.reader.set(recovered.get(running.stagingId)!.deploymentName, { kind: 'running', provisioningState: 'Running' });
     await tracker.refresh();
     await tracker.whenIdle();
     expect(keptAside()).toHaveLength(1);
-    expect(readFileSync(join(world.storageDir, keptAside()[0]!), 'utf8')).toBe(damaged);
+    expect(readFileSync(join(world.storageDir, keptAside()[0]), 'utf8')).toBe(damaged);
     expect(JSON.parse(readFileSync(journalFile(), 'utf8')).records).toHaveLength(3);
 
     // Another window (or the next activation) reads the repaired journal: no second notice.
@@ -71,24 +71,36 @@ describe('a damaged journal', () => {
     await world.memento.update(STAGED_PROFILES_KEY, [kept]);
     writeTruncatedJournal([kept, lost], 0.7);
     const { tracker } = await window();
-    expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([kept!.stagingId]);
-    expect(world.notices.recoveries[0]).toMatchObject({ fromJournal: 1, fromMirror: 0, unrecovered: [{ stagingId: lost!.stagingId }] });
+    expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([kept.stagingId]);
+    expect(world.notices.recoveries[0]).toMatchObject({ fromJournal: 1, fromMirror: 0, unrecovered: [{ stagingId: lost.stagingId }] });
   });
 
   it('a journal that is not a journal at all (another program wrote it) is kept aside and the copy is used', async () => {
     const [only] = await recordsOf(['from-copy']);
     writeFileSync(journalFile(), '{"hello": "world"}');
     const { tracker } = await window();
-    expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([only!.stagingId]);
+    expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([only.stagingId]);
     expect(keptAside()).toHaveLength(1);
     expect(world.notices.recoveries[0]).toMatchObject({ fromJournal: 0, fromMirror: 1, unrecovered: [] });
+  });
+});
+
+describe('a journal that cannot be written', () => {
+  it('says so once, however many writes fail', async () => {
+    const { tracker } = await window();
+    rmSync(journalFile(), { force: true });
+    mkdirSync(journalFile()); // something else took the name: every write fails
+    for (const serverName of ['one', 'two']) await tracker.create(createRequest({ serverName })).catch(() => undefined);
+    await tracker.whenIdle().catch(() => undefined);
+    expect(world.notices.notSaved).toHaveLength(1);
+    expect(world.notices.notSaved[0]).toMatch(/EISDIR/);
   });
 });
 
 describe('a broken record', () => {
   it('already moved by another load is not quarantined again by the deferred check that found it earlier', async () => {
     const [good] = await recordsOf(['good']);
-    const broken = { ...good!, stagingId: 'broken', createdAt: 'yesterday' };
+    const broken = { ...good, stagingId: 'broken', createdAt: 'yesterday' };
     writeFileSync(journalFile(), JSON.stringify({ journalVersion: 1, records: [broken, good] }));
     const journal = new DeploymentJournal(world.storageDir, world.memento, { log: (m) => void world.logs.push(m), notices: world.notices });
     await journal.load(); // e.g. a poll cycle's read: quarantines it
@@ -99,10 +111,10 @@ describe('a broken record', () => {
 
   it('is quarantined exactly once in an activation, with one notice naming the count', async () => {
     const [good] = await recordsOf(['good']);
-    const settled = readRecord({ ...good!, stagingId: 'old', state: 'failed', status: 'failed', terminalAt: good!.createdAt, armError: { code: 'X', message: 'x' } });
+    const settled = readRecord({ ...good, stagingId: 'old', state: 'failed', status: 'failed', terminalAt: good.createdAt, armError: { code: 'X', message: 'x' } });
     if (settled.kind !== 'valid') throw new Error('fixture');
     // Settled long ago (validated after activation), and broken.
-    const broken = { ...settled.record, createdAt: 'yesterday', terminalAt: good!.createdAt - 48 * 60 * MINUTE };
+    const broken = { ...settled.record, createdAt: 'yesterday', terminalAt: good.createdAt - 48 * 60 * MINUTE };
     writeFileSync(journalFile(), JSON.stringify({ journalVersion: 1, records: [broken, good] }));
     const { tracker } = await window();
     await tracker.refresh(); // a poll cycle reads the journal while the settled history is still being validated

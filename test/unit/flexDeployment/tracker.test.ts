@@ -91,7 +91,7 @@ describe('FlexDeploymentTracker', () => {
     world.reader.set(deploymentName, { kind: 'failed', error });
     await tracker.refresh();
     await tracker.whenIdle();
-    const record = stored()[0]!;
+    const record = stored()[0];
     expect(record).toMatchObject({ status: 'failed', error: error.message, armError: error });
     expect(record.passwordSecretId).toBeUndefined();
     expect(world.secrets.values.size).toBe(0);

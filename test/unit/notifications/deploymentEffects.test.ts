@@ -17,7 +17,7 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
   const details = new RecordingOutput();
   const tracker = new FakeDeploymentTracker();
   const connects: string[] = [];
-  const errors: unknown[] = [];
+  const errors: string[] = [];
   const effects = createDeploymentEffects({
     store,
     secrets,
@@ -29,7 +29,7 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
     notifier,
     details,
     tracker,
-    onError: (e) => errors.push(e),
+    log: (message) => void errors.push(message),
   });
   return { effects, store, notifier, commands, details, tracker, connects, errors };
 }
@@ -130,6 +130,17 @@ describe('DeploymentEffects: failure', () => {
     expect(details.lines.join('\n')).toContain('QuotaExceeded: Quota exceeded for Burstable in westeurope.');
     expect(tracker.retried).toEqual(['stg-1']);
     expect(tracker.dismissed).toEqual(['stg-1']);
+  });
+
+  it('tells the user when Retry from the notification is refused, not only the log', async () => {
+    const { effects, notifier, tracker, errors } = setup();
+    tracker.retryRefusal = new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+    notifier.answerNext('Retry');
+    effects.notifyFailed(failed);
+    await settle();
+    const told = "Could not finish that for 'contoso': Another VS Code window is working on this deployment. Try again in a moment.";
+    expect(notifier.shown.at(-1)).toEqual({ kind: 'error', message: told, actions: [] });
+    expect(errors).toEqual([told]);
   });
 
   it('creates no profile for a failed deployment', async () => {

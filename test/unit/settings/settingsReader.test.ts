@@ -23,10 +23,10 @@ describe('settings', () => {
     for (const declaration of Object.values(EXTENSION_SETTINGS) as SettingDeclaration[]) {
       const entry = contributed[declaration.id];
       expect(entry, declaration.id).toBeDefined();
-      expect(entry!.type).toBe(declaration.kind);
-      expect(entry!.default).toBe(declaration.default);
+      expect(entry.type).toBe(declaration.kind);
+      expect(entry.default).toBe(declaration.default);
       if (declaration.kind === 'integer') {
-        expect([entry!.minimum, entry!.maximum]).toEqual([declaration.minimum, declaration.maximum]);
+        expect([entry.minimum, entry.maximum]).toEqual([declaration.minimum, declaration.maximum]);
       }
     }
   });
@@ -38,9 +38,9 @@ describe('settings', () => {
       expect(reader.get('deploymentRetentionDays')).toBe(30);
     }
     expect(warnings.map((w) => w.settingId)).toEqual([POLL, RETENTION]);
-    expect(warnings[0]!.message).toContain(`'${POLL}'`);
-    expect(warnings[0]!.message).toContain('"abc"');
-    expect(warnings[0]!.message).toContain('15');
+    expect(warnings[0].message).toContain(`'${POLL}'`);
+    expect(warnings[0].message).toContain('"abc"');
+    expect(warnings[0].message).toContain('15');
   });
 
   it('reads an out-of-range value as the nearest bound, and warns again only for a new bad value', () => {

@@ -25,7 +25,7 @@ describe('createCrossWindowLock', () => {
       await new Promise((r) => setTimeout(r, 5));
       inside--;
     };
-    await Promise.all(Array.from({ length: 8 }, (_, i) => windows[i % 2]!.run(work)));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => windows[i % 2].run(work)));
     expect(most).toBe(1);
   });
 
