@@ -126,8 +126,11 @@ export class RecordingEffects implements DeploymentEffects {
   readonly failed: string[] = [];
   readonly retryForms: string[] = [];
   constructor(private readonly secrets: MemorySecrets) {}
+  /** When set, saving fails with this error (a read-only settings file, say). */
+  saveFailure: Error | undefined;
   async saveProfile(d: Readonly<DeploymentContext>) {
     this.saveCalls++;
+    if (this.saveFailure) throw this.saveFailure;
     const id = d.connectionProfile.id ?? `flex-${d.stagingId}`;
     const password = d.passwordSecretId ? await this.secrets.get(d.passwordSecretId) : undefined;
     if (password) await this.secrets.store(`profile-password.${id}`, password);
