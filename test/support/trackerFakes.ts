@@ -128,9 +128,15 @@ export class RecordingEffects implements DeploymentEffects {
   constructor(private readonly secrets: MemorySecrets) {}
   /** When set, saving fails with this error (a read-only settings file, say). */
   saveFailure: Error | undefined;
+  private readonly failing = new Set<'save' | 'dashboard'>();
+  /** The next save, or dashboard, fails once. */
+  failNext(effect: 'save' | 'dashboard') {
+    this.failing.add(effect);
+  }
   async saveProfile(d: Readonly<DeploymentContext>) {
     this.saveCalls++;
     if (this.saveFailure) throw this.saveFailure;
+    if (this.failing.delete('save')) throw new Error('settings.json is read-only');
     const id = d.connectionProfile.id ?? `flex-${d.stagingId}`;
     const password = d.passwordSecretId ? await this.secrets.get(d.passwordSecretId) : undefined;
     if (password) await this.secrets.store(`profile-password.${id}`, password);
@@ -142,6 +148,7 @@ export class RecordingEffects implements DeploymentEffects {
     return new Set(this.profiles.keys());
   }
   async openDashboard(d: Readonly<DeploymentContext>) {
+    if (this.failing.delete('dashboard')) throw new Error('no pg_hba.conf entry for host');
     this.dashboards.push(d.stagingId);
   }
   notifyReady(d: Readonly<DeploymentContext>) {

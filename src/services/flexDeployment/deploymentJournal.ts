@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
-import { copyFile, open, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
+import { nodeJournalFiles, type JournalFiles } from './journalFiles';
 import { join } from 'node:path';
 import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
 import { CURRENT_SCHEMA_VERSION, readRecord, type DeploymentRecord } from './deploymentRecord';
@@ -61,17 +61,26 @@ export class DeploymentJournal {
 
   private readonly log: (message: string) => void;
   private readonly lock: CrossWindowLock;
+  private readonly files: JournalFiles;
   private readonly notices: StoreNotices;
   private readonly now: () => number;
 
   constructor(
     readonly directory: string,
     private readonly globalState: GlobalStateLike,
-    options: { log: (message: string) => void; notices: StoreNotices; now?: () => number },
+    options: {
+      log: (message: string) => void;
+      notices: StoreNotices;
+      now?: () => number;
+      /** The file system and the cross-window lock: real by default, breakable in the crash tests. */
+      files?: JournalFiles;
+      lock?: CrossWindowLock;
+    },
   ) {
     this.file = join(directory, JOURNAL_FILE);
     this.log = options.log;
-    this.lock = createCrossWindowLock(directory, JOURNAL_FILE, options.log);
+    this.files = options.files ?? nodeJournalFiles;
+    this.lock = options.lock ?? createCrossWindowLock(directory, JOURNAL_FILE, options.log);
     this.notices = options.notices;
     this.now = options.now ?? Date.now;
   }
@@ -174,7 +183,7 @@ export class DeploymentJournal {
     try {
       const watcher = watch(this.directory, (_event, name) => {
         if (name !== JOURNAL_FILE) return;
-        this.signature().then(
+        this.files.signature(this.file).then(
           (now) => {
             if (now !== this.lastOwnWrite) listener();
           },
@@ -189,25 +198,10 @@ export class DeploymentJournal {
     }
   }
 
-  /** Identifies a version of the file, so the watcher can tell this window's writes from others'. */
-  private async signature(file = this.file): Promise<string | undefined> {
-    try {
-      const { mtimeMs, size, ino } = await stat(file);
-      return `${ino}:${mtimeMs}:${size}`;
-    } catch {
-      return undefined;
-    }
-  }
-
   private async readRaw(): Promise<unknown[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      // First run with a journal: adopt what an earlier build left in globalState.
-      return this.mirror();
-    }
+    const text = await this.files.read(this.file);
+    // No journal yet (its first run): adopt what an earlier build left in globalState.
+    if (text === undefined) return this.mirror();
     return recordsOf(text) ?? this.recover(text);
   }
 
@@ -224,7 +218,7 @@ export class DeploymentJournal {
    */
   private async recover(text: string): Promise<unknown[]> {
     const keptAt = `${this.file}.damaged-${this.now()}-${randomUUID().slice(0, 8)}`;
-    await copyFile(this.file, keptAt);
+    await this.files.copy(this.file, keptAt);
     const { items, recovery } = mergeNewest(salvageRecords(text), this.mirror(), keptAt);
     await this.write(items);
     this.log(
@@ -236,20 +230,11 @@ export class DeploymentJournal {
   }
 
   private async write(items: unknown[]): Promise<void> {
-    const tmp = `${this.file}.${randomUUID()}.tmp`;
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(JSON.stringify({ journalVersion: 1, records: items }));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // Known before the rename (it keeps inode, size and time), so the watcher can never see this
-    // write before the window knows it as its own.
-    this.lastOwnWrite = await this.signature(tmp);
-    await rename(tmp, this.file);
+    // Known before the rename, so the watcher can never see this write before the window knows it as its own.
+    this.lastOwnWrite = await this.files.replace(this.file, JSON.stringify({ journalVersion: 1, records: items }));
     await this.globalState.update(STAGED_PROFILES_KEY, items);
   }
+
 
   /** One writer at a time in this process and across windows. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
