@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updateUserSettings } from './harness/runDirs';
+import { waitForNotification } from './harness/notifications';
 import { showView, treeItems } from './harness/tree';
 import { findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
@@ -27,6 +28,20 @@ describe('scenario 6: cleanup on activation', () => {
     expect(await listed()).toContain(running);
     expect(journalServerNames(vscode.dirs).sort()).toEqual([finished, running].sort());
     await vscode.shot('before-reload');
+
+    // A hand-edited settings.json with the wrong types: the defaults apply (30 days keeps the
+    // failure listed; polling stays at 15 s), and the user is told which setting was ignored.
+    updateUserSettings(vscode.dirs, { 'pgsql.flexProvisioning.deploymentRetentionDays': 'abc', 'pgsql.flexProvisioning.pollIntervalSeconds': 'abc' });
+    await vscode.reload();
+    await waitForNotification(vscode.page, "'pgsql.flexProvisioning.deploymentRetentionDays' is \"abc\"");
+    await showView(vscode.page, 'PostgreSQL', 'Deployments');
+    await expect.poll(listed, { timeout: 30_000 }).toContain(finished);
+    sandbox.requests.reset();
+    await vscode.page.waitForTimeout(12_000);
+    // The hanging deployment is read at most once per 5 s whatever the setting says (it was about
+    // eleven times a second with a NaN interval).
+    expect(sandbox.requests.count('deployments.list')).toBeLessThanOrEqual(3);
+    await vscode.shot('bad-settings-defaults');
 
     updateUserSettings(vscode.dirs, { 'pgsql.flexProvisioning.deploymentRetentionDays': 0 });
     await vscode.reload();
