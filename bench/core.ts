@@ -3,36 +3,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createActor } from 'xstate';
 import { deploymentMachine } from '../machines/flexDeployment/deploymentMachine';
-import { readRecord, toContext, type DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
+import { readRecord, toContext } from '../src/services/flexDeployment/deploymentRecord';
 import { stateValueOf } from '../src/services/flexDeployment/ownedDeployments';
-import { stagedContext } from '../src/services/flexDeployment/stageDeployment';
 import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys';
 import { createRequest, tempDir } from '../test/support/trackerFakes';
+import { retainedRecords } from './retainedRecords';
 import { createWorld, openWindow } from '../test/support/trackerHarness';
-
-const DAY = 24 * 3600_000;
-
-/** `count` retained records, as a month of use leaves them: terminal, within retention. */
-function retainedRecords(count: number, now: number): DeploymentRecord[] {
-  const records: DeploymentRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = now - ((i % 25) + 1) * DAY;
-    const context = stagedContext(createRequest({ serverName: `server-${i}` }), { stagingId: `s-${i}`, deploymentName: `pgflex-server-${i}-${at}` }, at);
-    const failed = i % 5 === 0;
-    records.push({
-      ...context,
-      schemaVersion: 2,
-      state: failed ? 'failed' : 'succeeded.profileCreated',
-      status: failed ? 'failed' : 'succeeded',
-      terminalAt: at + 300_000,
-      inActiveSession: false,
-      profileCreated: !failed,
-      error: failed ? 'Operation results in exceeding approved quota.' : undefined,
-      audit: [...context.audit, { at: at + 1000, event: 'arm.accepted', to: 'deploying' }, { at: at + 300_000, event: 'poll.succeeded', to: 'succeeded' }],
-    });
-  }
-  return records;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

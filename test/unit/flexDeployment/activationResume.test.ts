@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stagedPasswordKey } from '../../../src/services/flexDeployment/storageKeys';
 import { createRequest } from '../../support/trackerFakes';
-import { useTrackerWorld, type SharedWorld, type TestWindow } from '../../support/trackerHarness';
+import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
+import { useTrackerWorld } from '../../support/trackerWorld';
 
 const setup = useTrackerWorld();
 let world: SharedWorld;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { START_GRACE_MS } from '../../../machines/flexDeployment/deploymentClock';
 import { createRequest } from '../../support/trackerFakes';
-import { useTrackerWorld, type SharedWorld, type TestWindow } from '../../support/trackerHarness';
+import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
+import { useTrackerWorld } from '../../support/trackerWorld';
 
 const MINUTE = 60_000;
 const realSetTimeout = globalThis.setTimeout;

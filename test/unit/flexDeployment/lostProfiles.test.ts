@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRequest } from '../../support/trackerFakes';
-import { useTrackerWorld, type SharedWorld, type TestWindow } from '../../support/trackerHarness';
+import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
+import { useTrackerWorld } from '../../support/trackerWorld';
 
 const setup = useTrackerWorld();
 let world: SharedWorld;

@@ -5,7 +5,8 @@ import { DeploymentJournal } from '../../../src/services/flexDeployment/deployme
 import { readRecord, type DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
 import { createRequest } from '../../support/trackerFakes';
-import { useTrackerWorld, type SharedWorld } from '../../support/trackerHarness';
+import type { SharedWorld } from '../../support/trackerHarness';
+import { useTrackerWorld } from '../../support/trackerWorld';
 
 const MINUTE = 60_000;
 const setup = useTrackerWorld();

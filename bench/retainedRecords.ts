@@ -1,0 +1,28 @@
+import type { DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
+import { stagedContext } from '../src/services/flexDeployment/stageDeployment';
+import { createRequest } from '../test/support/trackerFakes';
+
+const DAY = 24 * 3600_000;
+
+/** `count` retained records, as a month of use leaves them: terminal, within retention. */
+export function retainedRecords(count: number, now: number): DeploymentRecord[] {
+  const records: DeploymentRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = now - ((i % 25) + 1) * DAY;
+    const context = stagedContext(createRequest({ serverName: `server-${i}` }), { stagingId: `s-${i}`, deploymentName: `pgflex-server-${i}-${at}` }, at);
+    const failed = i % 5 === 0;
+    records.push({
+      ...context,
+      schemaVersion: 2,
+      state: failed ? 'failed' : 'succeeded.profileCreated',
+      status: failed ? 'failed' : 'succeeded',
+      terminalAt: at + 300_000,
+      inActiveSession: false,
+      profileCreated: !failed,
+      error: failed ? 'Operation results in exceeding approved quota.' : undefined,
+      audit: [...context.audit, { at: at + 1000, event: 'arm.accepted', to: 'deploying' }, { at: at + 300_000, event: 'poll.succeeded', to: 'succeeded' }],
+    });
+  }
+  return records;
+}
+
