@@ -13,7 +13,7 @@ function median(values: number[]): number {
 }
 
 /** A storage folder holding `retained` finished records, written through the journal as a month of use leaves them. */
-async function worldWithHistory(retained: number): Promise<{ world: SharedWorld; remove(): void }> {
+async function worldWithHistory(retained: number): Promise<{ world: SharedWorld; remove: () => void }> {
   const dir = tempDir();
   const world = createWorld(dir.path);
   if (retained) {
@@ -61,7 +61,7 @@ async function commitMs(retained: number): Promise<number> {
   try {
     const journal = new DeploymentJournal(world.storageDir, world.memento, { log: () => undefined, notices: new RecordingNotices(), now: world.clock.now });
     await journal.load();
-    const running: DeploymentRecord = { ...retainedRecords(1, world.clock.now())[0]!, stagingId: 'running-1', state: 'deploying', status: 'deploying', terminalAt: undefined };
+    const running: DeploymentRecord = { ...retainedRecords(1, world.clock.now())[0], stagingId: 'running-1', state: 'deploying', status: 'deploying', terminalAt: undefined };
     const times: number[] = [];
     for (let i = 0; i < CYCLES; i++) {
       const start = performance.now();
