@@ -5,7 +5,7 @@ import { createRequest, RecordingNotices, tempDir } from '../test/support/tracke
 import { createWorld, openWindow, type SharedWorld } from '../test/support/trackerHarness';
 import { retainedRecords } from './retainedRecords';
 
-const CYCLES = 12;
+const CYCLES = 30;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -4,11 +4,15 @@ import { createRequest } from '../test/support/trackerFakes';
 
 const DAY = 24 * 3600_000;
 
-/** `count` retained records, as a month of use leaves them: terminal, within retention. */
+/**
+ * `count` retained records, as a month of use leaves them: terminal, spread over 25 days from a
+ * day ago (a failure of the last 24 hours stays in the active journal by design, its notification
+ * being repeated; there are none here), one in five a failure.
+ */
 export function retainedRecords(count: number, now: number): DeploymentRecord[] {
   const records: DeploymentRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const at = now - ((i % 25) + 1) * DAY;
+    const at = now - ((i % 25) + 1) * DAY - 3600_000;
     const context = stagedContext(createRequest({ serverName: `server-${i}` }), { stagingId: `s-${i}`, deploymentName: `pgflex-server-${i}-${at}` }, at);
     const failed = i % 5 === 0;
     records.push({

@@ -73,9 +73,11 @@ export class Life {
 export function crashableFiles(files: JournalFiles, life: Life): JournalFiles {
   return {
     read: (path) => life.read(() => files.read(path)),
+    readFrom: (path, offset) => life.read(() => files.readFrom(path, offset)),
     replace: (path, text) => life.write('journal write', () => files.replace(path, text)),
+    append: (path, text) => life.write('history append', () => files.append(path, text)),
     copy: (from, to) => life.write('journal copy aside', () => files.copy(from, to)),
-    signature: (path) => life.read(() => files.signature(path)),
+    version: (path) => life.read(() => files.version(path)),
   };
 }
 

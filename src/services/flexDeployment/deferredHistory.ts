@@ -1,4 +1,4 @@
-import type { DeferredRecord } from './deploymentJournal';
+import type { HistoryRecord } from './deploymentJournal';
 import { readRecord, type DeploymentRecord } from './deploymentRecord';
 
 const SLICE = 250;
@@ -14,7 +14,7 @@ export interface InvalidRecord {
  * extension host stays responsive; returns the records that failed, for quarantine. (Only records
  * of the current schema are deferred, so none is of a newer one.)
  */
-export async function validateDeferredHistory(deferred: readonly DeferredRecord[], accept: (record: DeploymentRecord) => void): Promise<InvalidRecord[]> {
+export async function validateDeferredHistory(deferred: readonly HistoryRecord[], accept: (record: DeploymentRecord) => void): Promise<InvalidRecord[]> {
   const invalid: InvalidRecord[] = [];
   for (let i = 0; i < deferred.length; i += SLICE) {
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,21 +1,29 @@
 import { watch } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { nodeJournalFiles, type JournalFiles } from './journalFiles';
 import { join } from 'node:path';
+import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
-import { CURRENT_SCHEMA_VERSION, readRecord, type DeploymentRecord } from './deploymentRecord';
+import { readRecord, type DeploymentRecord } from './deploymentRecord';
+import { HistoryLog, type HistoryLine } from './historyLog';
+import { nodeJournalFiles, sameVersion, type FileVersion, type JournalFiles } from './journalFiles';
 import { mergeNewest, salvageRecords } from './journalRecovery';
 import type { GlobalStateLike, StoreNotices } from './ports';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from './storageKeys';
 
 /**
- * The authoritative store of deployment records: a JSON file in `globalStorageUri`, written under a
- * cross-process lock, fsynced, then mirrored into globalState under the spec's key.
+ * The authoritative store of deployment records, in `globalStorageUri` (shared by all windows),
+ * written under a cross-window lock and fsynced:
+ * - the active journal, `flexDeployments.json`: what activation acts on — deployments not finished,
+ *   and failures within the 24 hours their notification is repeated — rewritten whole on each
+ *   change, and mirrored into globalState under the spec's key;
+ * - the history, `flexDeploymentsHistory.jsonl`: settled records, appended (historyLog.ts).
+ * So a write costs the same whatever the history's size, and a window that looks for other
+ * windows' changes reads nothing when neither file changed.
  *
  * Why not globalState alone: it is one blob per extension, replaced whole when another window
  * writes, so two windows' read-modify-write can lose records; and a resolved `update()` was measured
- * to be lost by a SIGKILL right after it. The file is durable before ARM is called, and every write
- * re-reads it under the lock and changes only the records the writer names.
+ * to be lost by a SIGKILL right after it. The active journal is durable before ARM is called, and
+ * every write re-reads both files under the lock and changes only the records the writer names.
  */
 export interface JournalChange {
   upserts?: readonly DeploymentRecord[];
@@ -23,28 +31,25 @@ export interface JournalChange {
 }
 
 export interface JournalContents {
+  /** The active journal's records, validated. */
   records: DeploymentRecord[];
   /** Records written by a newer build: kept untouched, not tracked here. */
   newer: number;
-  /** Settled history, not validated yet (see LoadOptions). */
-  deferred: DeferredRecord[];
+  /** The settled history, not validated yet: the caller validates it after activation (readRecord). */
+  history: HistoryRecord[];
 }
 
-export interface LoadOptions {
-  /**
-   * Records that settled before this time are nothing activation acts on: they are returned
-   * unvalidated, for the caller to validate after activation (readRecord) and quarantine if bad.
-   */
-  deferSettledBefore?: number;
-}
-
-export interface DeferredRecord {
+export interface HistoryRecord {
   stagingId: string;
   terminalAt: number;
   raw: unknown;
 }
 
-const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
+/** What changed since this window last looked: other windows' writes (its own it knows). */
+export interface JournalChanges {
+  upserts: DeploymentRecord[];
+  deletes: string[];
+}
 
 interface QuarantinedRecord {
   at: number;
@@ -53,17 +58,28 @@ interface QuarantinedRecord {
 }
 
 const JOURNAL_FILE = 'flexDeployments.json';
+const HISTORY_FILE = 'flexDeploymentsHistory.jsonl';
+const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
+/** Compact the history once this many of its lines say nothing any more (and they outnumber the live ones). */
+const COMPACT_AFTER_STALE_LINES = 500;
 
 export class DeploymentJournal {
   private readonly file: string;
-  private lastOwnWrite: string | undefined;
-  private toldNotSaved = false;
-
+  private readonly history: HistoryLog;
   private readonly log: (message: string) => void;
   private readonly lock: CrossWindowLock;
   private readonly files: JournalFiles;
   private readonly notices: StoreNotices;
   private readonly now: () => number;
+
+  /** The active journal as this window last read or wrote it. */
+  private active = new Map<string, unknown>();
+  private activeVersion: FileVersion | undefined;
+  /** Staging ids another window may have changed since changes() last reported. */
+  private unreported = new Set<string>();
+  /** The active journal's text as this window last wrote it (undefined after another's write). */
+  private activeText: string | undefined;
+  private toldNotSaved = false;
 
   constructor(
     readonly directory: string,
@@ -80,94 +96,120 @@ export class DeploymentJournal {
     this.file = join(directory, JOURNAL_FILE);
     this.log = options.log;
     this.files = options.files ?? nodeJournalFiles;
+    this.history = new HistoryLog(join(directory, HISTORY_FILE), this.files);
     this.lock = options.lock ?? createCrossWindowLock(directory, JOURNAL_FILE, options.log);
     this.notices = options.notices;
     this.now = options.now ?? Date.now;
   }
 
-  /** Reads every record, moving invalid ones to quarantine and writing migrated ones back once. */
-  load(options: LoadOptions = {}): Promise<JournalContents> {
+  /**
+   * Activation's read: the active journal validated (invalid records quarantined, schema-1 ones
+   * migrated, records that belong in the history moved there), the history as it is stored.
+   */
+  load(): Promise<JournalContents> {
     return this.exclusive(async () => {
-      const raw = await this.readRaw();
+      await this.refresh();
+      this.unreported.clear(); // activation takes everything as it is now
       const records: DeploymentRecord[] = [];
-      const deferred: DeferredRecord[] = [];
       const quarantined: QuarantinedRecord[] = [];
-      const kept: unknown[] = [];
       let newer = 0;
       let migrated = 0;
-      for (const item of raw) {
-        const settled = options.deferSettledBefore === undefined ? undefined : settledBefore(item, options.deferSettledBefore);
-        if (settled) {
-          deferred.push(settled);
-          kept.push(item);
-          continue;
-        }
+      for (const [id, item] of this.active) {
         const reading = readRecord(item);
         if (reading.kind === 'invalid') {
           quarantined.push({ at: this.now(), reason: reading.reason, record: item });
-          continue;
-        }
-        if (reading.kind === 'newer') {
+          this.active.delete(id);
+        } else if (reading.kind === 'newer') {
           newer++;
-          kept.push(item);
-          continue;
+        } else {
+          if (reading.migratedFrom !== undefined) migrated++;
+          this.active.set(id, reading.record);
+          records.push(reading.record);
         }
-        if (reading.migratedFrom !== undefined) migrated++;
-        records.push(reading.record);
-        kept.push(reading.record);
       }
       await this.recordQuarantine(quarantined);
-      if (quarantined.length || migrated) {
-        if (migrated) this.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
-        await this.write(kept);
-      }
-      return { records, newer, deferred };
+      if (migrated) this.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
+      const moved = this.settledOutOfActive();
+      if (quarantined.length || migrated || moved.length) await this.write(moved);
+      // The history as it is now (moved records included), but for what the active journal also holds.
+      const history = this.history.items().flatMap((raw) => {
+        const stagingId = (raw as { stagingId: string }).stagingId;
+        return this.active.has(stagingId) ? [] : [{ stagingId, terminalAt: terminalAtOf(raw), raw }];
+      });
+      return { records: records.filter((r) => this.active.has(r.stagingId)), newer, history };
     });
   }
 
   /**
-   * Moves records found invalid after loading (deferred history) out of the journal — those still
-   * in it: another load (this window's or another's) may have moved them already, and a record is
+   * What other windows changed since this window last looked: nothing is read when neither file
+   * changed, and only what changed is validated. Records that fail validation are quarantined.
+   */
+  changes(): Promise<JournalChanges> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      const touched = this.unreported;
+      this.unreported = new Set();
+      // Every touched record as it is now; the caller keeps what it already knew unchanged.
+      const upserts: DeploymentRecord[] = [];
+      const deletes: string[] = [];
+      const quarantined: QuarantinedRecord[] = [];
+      for (const id of touched) {
+        const item = this.current(id);
+        if (item === undefined) {
+          deletes.push(id);
+          continue;
+        }
+        const reading = readRecord(item);
+        if (reading.kind === 'valid') upserts.push(reading.record);
+        else if (reading.kind === 'invalid') quarantined.push({ at: this.now(), reason: reading.reason, record: item });
+      }
+      if (quarantined.length) await this.removeInvalid(quarantined);
+      return { upserts, deletes };
+    });
+  }
+
+  /** The stored record of one deployment now (a user acts on a deployment another window wrote). */
+  async latest(stagingId: string): Promise<DeploymentRecord | undefined> {
+    await this.changes();
+    const reading = readRecord(this.current(stagingId));
+    return reading.kind === 'valid' ? reading.record : undefined;
+  }
+
+  /**
+   * Moves records found invalid after loading (the history, validated after activation) out of the
+   * journal — those still in it: another load may have moved them already, and a record is
    * quarantined, logged and reported exactly once.
    */
   quarantine(items: readonly { stagingId: string; reason: string }[]): Promise<void> {
     return this.exclusive(async () => {
-      const reasons = new Map(items.map((i) => [i.stagingId, i.reason]));
-      const raw = await this.readRaw();
-      const moved = raw.filter((item) => reasons.has(stagingIdOf(item) ?? '') && readRecord(item).kind === 'invalid');
-      if (!moved.length) return;
-      await this.recordQuarantine(moved.map((item) => ({ at: this.now(), reason: reasons.get(stagingIdOf(item)!)!, record: item })));
-      await this.write(raw.filter((item) => !moved.includes(item)));
+      await this.refresh();
+      const invalid = items.flatMap(({ stagingId, reason }) => {
+        const item = this.current(stagingId);
+        return item !== undefined && readRecord(item).kind === 'invalid' ? [{ at: this.now(), reason, record: item }] : [];
+      });
+      if (invalid.length) await this.removeInvalid(invalid);
     });
-  }
-
-  private async recordQuarantine(quarantined: readonly QuarantinedRecord[]): Promise<void> {
-    if (!quarantined.length) return;
-    for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
-    const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
-    await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
-    this.notices.recordsQuarantined(quarantined.map((q) => q.reason));
   }
 
   /** Applies the writer's own changes to the latest contents, durably; says once if it cannot. */
   commit(change: JournalChange): Promise<void> {
     return this.exclusive(async () => {
-      const items = await this.readRaw();
-      const deletes = new Set(change.deletes ?? []);
-      const upserts = new Map((change.upserts ?? []).map((r) => [r.stagingId, r] as const));
-      const next: unknown[] = [];
-      for (const item of items) {
-        const id = stagingIdOf(item);
-        if (id !== undefined && deletes.has(id)) continue;
-        if (id !== undefined && upserts.has(id)) {
-          next.push(upserts.get(id));
-          upserts.delete(id);
-          continue;
-        }
-        next.push(item);
+      await this.refresh();
+      const historyLines: HistoryLine[] = [];
+      for (const id of change.deletes ?? []) {
+        this.active.delete(id);
+        if (this.history.has(id)) historyLines.push({ stagingId: id });
       }
-      next.push(...upserts.values());
-      await this.write(next);
+      for (const record of change.upserts ?? []) {
+        if (belongsInActive(record, this.now())) {
+          this.active.set(record.stagingId, record);
+          if (this.history.has(record.stagingId)) historyLines.push({ stagingId: record.stagingId });
+        } else {
+          this.active.delete(record.stagingId);
+          historyLines.push({ stagingId: record.stagingId, item: record });
+        }
+      }
+      await this.write([...historyLines, ...this.settledOutOfActive()]);
     }).catch((error: unknown) => {
       if (!this.toldNotSaved) this.notices.recordsNotSaved(String(error));
       this.toldNotSaved = true;
@@ -175,17 +217,28 @@ export class DeploymentJournal {
     });
   }
 
+  /** Rewrites the history without what no longer counts, when that is most of it; off the activation path. */
+  compactHistory(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      if (this.history.staleLines < Math.max(COMPACT_AFTER_STALE_LINES, this.history.size)) return;
+      const stale = this.history.staleLines;
+      await this.history.compact();
+      this.log(`Compacted the deployment history: ${stale} line(s) that no longer counted were dropped.`);
+    });
+  }
+
   /**
-   * Calls back when another window may have written the journal (this one's own writes included;
-   * the tracker's reload is cheap). A watch is a file handle, not a timer: idle windows stay idle.
+   * Calls back when another window may have written the journal (a file handle, not a timer: idle
+   * windows stay idle). This window's own writes are told apart by the files' versions.
    */
   watch(listener: () => void): { dispose(): void } {
     try {
       const watcher = watch(this.directory, (_event, name) => {
-        if (name !== JOURNAL_FILE) return;
-        this.files.signature(this.file).then(
-          (now) => {
-            if (now !== this.lastOwnWrite) listener();
+        if (name !== JOURNAL_FILE && name !== HISTORY_FILE) return;
+        Promise.all([this.files.version(this.file), this.files.version(this.history.path)]).then(
+          ([active]) => {
+            if (name === HISTORY_FILE || !sameVersion(active, this.activeVersion)) listener();
           },
           (error: unknown) => this.log(`Reading the deployment journal's change failed: ${String(error)}`),
         );
@@ -198,29 +251,51 @@ export class DeploymentJournal {
     }
   }
 
-  private async readRaw(): Promise<unknown[]> {
-    const text = await this.files.read(this.file);
-    // No journal yet (its first run): adopt what an earlier build left in globalState.
-    if (text === undefined) return this.mirror();
-    return recordsOf(text) ?? this.recover(text);
+  /** Both files up to date with the disk; what other windows changed is noted for changes(). */
+  private async refresh(): Promise<void> {
+    await this.refreshActive();
+    const { touched, unreadable } = await this.history.refresh();
+    this.reportUnreadableHistory(unreadable);
+    for (const id of touched) this.unreported.add(id);
   }
 
-  /** The copy in globalState (written after every journal write); nothing if it is not a list. */
+  /** The stored item of a staging id: the active journal's, else the history's. */
+  private current(stagingId: string): unknown {
+    return this.active.get(stagingId) ?? this.history.get(stagingId);
+  }
+
+  /** Re-reads the active journal if it changed since this window last read or wrote it; says whether it did. */
+  private async refreshActive(): Promise<boolean> {
+    const version = await this.files.version(this.file);
+    if (version !== undefined && sameVersion(version, this.activeVersion)) return false;
+    const text = version === undefined ? undefined : await this.files.read(this.file);
+    // No journal yet (its first run): adopt what an earlier build left in globalState.
+    const items = text === undefined ? this.mirror() : (recordsOf(text) ?? (await this.recover(text)));
+    for (const id of this.active.keys()) this.unreported.add(id);
+    this.active = byStagingId(items);
+    for (const id of this.active.keys()) this.unreported.add(id);
+    this.activeText = undefined;
+    if (text !== undefined) this.activeVersion = version;
+    return true;
+  }
+
+  /** The copy in globalState (written after every write of the active journal); nothing if it is not a list. */
   private mirror(): unknown[] {
     const stored = this.globalState.get<unknown>(STAGED_PROFILES_KEY);
     return Array.isArray(stored) ? stored : [];
   }
 
   /**
-   * The journal does not parse: keep it aside (a copy never written again), take back every record
-   * readable from it or from the globalState copy, the newer of two copies, and write them as the
-   * journal. Under the lock, so one window does it and the others read the repaired file.
+   * The active journal does not parse: keep it aside (a copy never written again), take back every
+   * record readable from it or from the globalState copy, the newer of two copies, and write them.
+   * Under the lock, so one window does it and the others read the repaired file.
    */
   private async recover(text: string): Promise<unknown[]> {
     const keptAt = `${this.file}.damaged-${this.now()}-${randomUUID().slice(0, 8)}`;
     await this.files.copy(this.file, keptAt);
     const { items, recovery } = mergeNewest(salvageRecords(text), this.mirror(), keptAt);
-    await this.write(items);
+    this.active = byStagingId(items);
+    await this.write([]);
     this.log(
       `The deployment journal was damaged; kept at ${keptAt}. Recovered ${recovery.fromJournal} record(s) from it and ${recovery.fromMirror} from the globalState copy; ` +
         `${recovery.unrecovered.length} could not be recovered${recovery.unrecovered.length ? ` (${recovery.unrecovered.map((u) => u.stagingId ?? 'no readable id').join(', ')})` : ''}.`,
@@ -229,12 +304,56 @@ export class DeploymentJournal {
     return items;
   }
 
-  private async write(items: unknown[]): Promise<void> {
-    // Known before the rename, so the watcher can never see this write before the window knows it as its own.
-    this.lastOwnWrite = await this.files.replace(this.file, JSON.stringify({ journalVersion: 1, records: items }));
-    await this.globalState.update(STAGED_PROFILES_KEY, items);
+  /** Lines of the history that could not be read: said once, by the window that found them first. */
+  private reportUnreadableHistory(unreadable: readonly { stagingId?: string }[]): void {
+    if (!unreadable.length) return;
+    this.log(`${unreadable.length} line(s) of the deployment history could not be read${unreadable.some((u) => u.stagingId) ? ` (${unreadable.map((u) => u.stagingId ?? '?').join(', ')})` : ''}.`);
+    this.notices.recordsQuarantined(unreadable.map((u) => `an unreadable history line${u.stagingId ? ` of ${u.stagingId}` : ''}`));
   }
 
+  /** Settled records in the active journal past the notification window: moved to the history. */
+  private settledOutOfActive(): HistoryLine[] {
+    const now = this.now();
+    const moved: HistoryLine[] = [];
+    for (const [stagingId, item] of this.active) {
+      if (isSettledItem(item) && !belongsInActive(item as DeploymentRecord, now)) {
+        moved.push({ stagingId, item });
+        this.active.delete(stagingId);
+      }
+    }
+    return moved;
+  }
+
+  private async removeInvalid(quarantined: readonly QuarantinedRecord[]): Promise<void> {
+    const ids = quarantined.map((q) => (q.record as { stagingId?: unknown } | null)?.stagingId).filter((id): id is string => typeof id === 'string');
+    for (const id of ids) this.active.delete(id);
+    await this.recordQuarantine(quarantined);
+    await this.write(ids.filter((id) => this.history.has(id)).map((stagingId) => ({ stagingId })));
+  }
+
+  private async recordQuarantine(quarantined: readonly QuarantinedRecord[]): Promise<void> {
+    if (!quarantined.length) return;
+    for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
+    const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
+    await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
+    this.notices.recordsQuarantined(quarantined.map((q) => q.reason));
+  }
+
+  /**
+   * History lines first, then the active journal, then its globalState copy: a crash between them
+   * leaves a record in both files, and the active journal's copy wins (current()).
+   */
+  private async write(historyLines: readonly HistoryLine[]): Promise<void> {
+    await this.history.append(historyLines);
+    const items = [...this.active.values()];
+    const text = JSON.stringify({ journalVersion: 2, records: items });
+    // Only the history changed (a removal, a settled record updated): the active journal stays.
+    if (text === this.activeText && this.activeVersion) return;
+    // Known before the rename, so the watcher never takes this window's write for another's.
+    this.activeVersion = await this.files.replace(this.file, text);
+    this.activeText = text;
+    await this.globalState.update(STAGED_PROFILES_KEY, items);
+  }
 
   /** One writer at a time in this process and across windows. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -242,13 +361,30 @@ export class DeploymentJournal {
   }
 }
 
-/** A current-schema record that settled before `before`, told by a few field checks. */
-function settledBefore(item: unknown, before: number): DeferredRecord | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const { schemaVersion, stagingId, state, terminalAt } = item as Record<string, unknown>;
-  if (schemaVersion !== CURRENT_SCHEMA_VERSION || typeof stagingId !== 'string' || !SETTLED_STATES.has(state)) return undefined;
-  if (typeof terminalAt !== 'number' || !(terminalAt < before)) return undefined;
-  return { stagingId, terminalAt, raw: item };
+/** Not finished, or a failure still within the window its notification is repeated in: activation acts on it. */
+function belongsInActive(record: Pick<DeploymentRecord, 'state' | 'terminalAt' | 'createdAt'>, now: number): boolean {
+  if (!SETTLED_STATES.has(record.state)) return true;
+  return record.state === 'failed' && now - (record.terminalAt ?? record.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS;
+}
+
+function isSettledItem(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && SETTLED_STATES.has((item as { state?: unknown }).state);
+}
+
+function terminalAtOf(raw: unknown): number {
+  const r = raw as { terminalAt?: unknown; createdAt?: unknown };
+  return typeof r.terminalAt === 'number' ? r.terminalAt : typeof r.createdAt === 'number' ? r.createdAt : 0;
+}
+
+function byStagingId(items: readonly unknown[]): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  let anonymous = 0;
+  for (const item of items) {
+    const id = (item as { stagingId?: unknown } | null)?.stagingId;
+    // An item without a staging id is kept under a key of its own, for validation to quarantine.
+    map.set(typeof id === 'string' ? id : `\u0000anonymous-${anonymous++}`, item);
+  }
+  return map;
 }
 
 /** The journal's records, or undefined when the text is not a journal (damaged, or something else). */
@@ -261,7 +397,3 @@ function recordsOf(text: string): unknown[] | undefined {
   }
 }
 
-function stagingIdOf(item: unknown): string | undefined {
-  const id = (item as { stagingId?: unknown } | null)?.stagingId;
-  return typeof id === 'string' ? id : undefined;
-}

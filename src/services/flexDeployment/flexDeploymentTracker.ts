@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { Subject, defer, distinctUntilChanged, filter, ignoreElements, merge, mergeMap, takeUntil, type Observable } from 'rxjs';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
-import { FAILURE_NOTIFICATION_WINDOW_MS, type StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isPastRetention, planActivation } from './activationPlan';
 import { CoalescedWrites } from './coalescedWrites';
-import type { DeferredRecord } from './deploymentJournal';
+import type { HistoryRecord } from './deploymentJournal';
 import { validateDeferredHistory } from './deferredHistory';
 import type { DeploymentRecord } from './deploymentRecord';
 import { MACHINE_POLLER_LEASE, MachinePoller, type Answer } from './machinePoller';
@@ -76,7 +76,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     }, deps.log);
     this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes);
     this.board = new ObservationBoard(deps.journal.directory, deps.log);
-    this.poller = new MachinePoller(deps, this.board, () => this.records.all(), (id) => this.owned.has(id));
+    this.poller = new MachinePoller(deps, this.board, () => this.records.unfinished(), (id) => this.owned.has(id));
     this.lostProfiles = new LostProfiles(deps, this.records, this.owned, this.ownership, this.writes, (work) => this.exclusive(work));
     deps.leases.onLost((id) => {
       if (id === MACHINE_POLLER_LEASE) return; // the next cycle takes it back, or reads the board
@@ -102,13 +102,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.boardWatch = this.board.watch(() => this.onBoardPosted());
     const now = this.deps.clock.now();
     const retentionDays = this.deps.settings.retentionDays();
-    // Settled history older than the notification window is only shown: validated right after.
-    const { records, deferred } = await this.deps.journal.load({ deferSettledBefore: now - FAILURE_NOTIFICATION_WINDOW_MS });
+    // The settled history is nothing activation acts on: it is only shown, and validated right after.
+    const { records, history } = await this.deps.journal.load();
     const plan = planActivation(records, now, retentionDays);
     const purge = new Set(plan.purge);
-    for (const d of deferred) if (isPastRetention(d.terminalAt, now, retentionDays)) purge.add(d.stagingId);
+    for (const h of history) if (isPastRetention(h.terminalAt, now, retentionDays)) purge.add(h.stagingId);
     for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record);
-    this.historyLoaded = this.loadHistory(deferred.filter((d) => !purge.has(d.stagingId)));
+    this.historyLoaded = this.loadHistory(history.filter((h) => !purge.has(h.stagingId)));
     if (purge.size) {
       this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
       await this.deps.journal.commit({ deletes: [...purge] });
@@ -168,12 +168,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.rehydration;
   }
 
-  private async loadHistory(deferred: readonly DeferredRecord[]): Promise<void> {
-    const invalid = await validateDeferredHistory(deferred, (record) => {
+  private async loadHistory(history: readonly HistoryRecord[]): Promise<void> {
+    const invalid = await validateDeferredHistory(history, (record) => {
       if (!this.records.has(record.stagingId)) this.records.set(record);
     });
     if (invalid.length) await this.deps.journal.quarantine(invalid);
     await this.lostProfiles.restoreMissing();
+    await this.deps.journal.compactHistory();
   }
 
   /** The user removed a saved profile: a deployment that saved it must not bring it back. */

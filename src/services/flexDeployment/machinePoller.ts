@@ -37,7 +37,7 @@ export class MachinePoller {
   constructor(
     private readonly deps: Pick<TrackerDependencies, 'leases' | 'reader' | 'clock' | 'log'>,
     private readonly board: ObservationBoard,
-    private readonly known: () => readonly DeploymentRecord[],
+    private readonly unfinished: () => readonly DeploymentRecord[],
     private readonly owns: (stagingId: string) => boolean,
   ) {}
 
@@ -66,7 +66,7 @@ export class MachinePoller {
   }
 
   private async poll(): Promise<CycleAnswers> {
-    const records = this.known().filter(readByPoll);
+    const records = this.unfinished().filter(readByPoll);
     if (!records.length) return { answers: [] };
     const { answers, retryAfterMs } = await this.readNow(records);
     const posted: PostedCycle = { cycleId: randomUUID(), observations: new Map(answers.map(({ stagingId, ...rest }) => [stagingId, rest])) };

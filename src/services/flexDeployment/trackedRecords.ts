@@ -1,6 +1,6 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
-import { needsArmRead } from './activationPlan';
+import { isUnfinished, needsArmRead } from './activationPlan';
 import { sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
 import { stateValueOf } from './ownedDeployments';
 
@@ -12,6 +12,8 @@ import { stateValueOf } from './ownedDeployments';
  */
 export class TrackedRecords {
   private readonly records = new Map<string, DeploymentRecord>();
+  /** The records still owing work, kept apart so a poll cycle's cost follows them, not the history. */
+  private readonly unfinishedRecords = new Map<string, DeploymentRecord>();
   private readonly views = new WeakMap<DeploymentRecord, DeploymentView>();
   private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
   private readonly active = new BehaviorSubject(false);
@@ -37,21 +39,30 @@ export class TrackedRecords {
     return [...this.records.values()];
   }
 
+  /** The records still owing work (reading ARM, or saving a profile). */
+  unfinished(): DeploymentRecord[] {
+    return [...this.unfinishedRecords.values()];
+  }
+
   /** Returns whether the record changed; one stored again unchanged is left as it was. */
   set(record: DeploymentRecord): boolean {
     const known = this.records.get(record.stagingId);
     if (known && sameRecord(known, record)) return false;
     this.records.set(record.stagingId, record);
+    if (isUnfinished(record)) this.unfinishedRecords.set(record.stagingId, record);
+    else this.unfinishedRecords.delete(record.stagingId);
     this.publish();
     return true;
   }
 
   delete(stagingId: string): void {
+    this.unfinishedRecords.delete(stagingId);
     if (this.records.delete(stagingId)) this.publish();
   }
 
   clear(): void {
     this.records.clear();
+    this.unfinishedRecords.clear();
     this.publish();
   }
 
@@ -73,9 +84,8 @@ export class TrackedRecords {
     this.publishQueued = true;
     queueMicrotask(() => {
       this.publishQueued = false;
-      const records = [...this.records.values()];
-      this.active.next(records.some(needsArmRead));
-      this.views$.next(records.map((r) => this.viewOf(r)));
+      this.active.next([...this.unfinishedRecords.values()].some(needsArmRead));
+      this.views$.next([...this.records.values()].map((r) => this.viewOf(r)));
     });
   }
 

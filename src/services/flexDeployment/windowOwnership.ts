@@ -1,5 +1,4 @@
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
-import { isUnfinished } from './activationPlan';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { OwnedDeployments } from './ownedDeployments';
 import type { TrackedRecords } from './trackedRecords';
@@ -18,19 +17,23 @@ export class WindowOwnership {
     private readonly writes: Pick<CoalescedWrites, 'hasPending' | 'flush'>,
   ) {}
 
-  /** Takes in other windows' new deployments, progress and dismissals; adopts the orphaned. */
+  /**
+   * Takes in other windows' new deployments, progress and dismissals, and adopts the unfinished
+   * ones nobody owns any more. Costs nothing when the journal has not changed: what another
+   * window left unfinished is looked at again only when a lease may have gone stale (adoptOrphans).
+   */
   async syncWithOtherWindows(): Promise<void> {
-    const { records } = await this.deps.journal.load();
+    const { upserts, deletes } = await this.deps.journal.changes();
+    for (const record of upserts) if (!this.ownedHere(record.stagingId)) this.records.set(record);
+    for (const id of deletes) if (!this.ownedHere(id)) this.records.delete(id);
+    await this.adoptOrphans();
+  }
+
+  /** Unfinished deployments no window owns (their owner died: the lease went stale) become this window's. */
+  async adoptOrphans(): Promise<void> {
     const now = this.deps.clock.now();
-    const seen = new Set<string>();
-    for (const record of records) {
-      seen.add(record.stagingId);
-      if (this.ownedHere(record.stagingId)) continue;
-      this.records.set(record);
-      if (isUnfinished(record)) await this.adopt(record.stagingId, now);
-    }
-    for (const id of this.records.ids()) {
-      if (!seen.has(id) && !this.ownedHere(id)) this.records.delete(id);
+    for (const record of this.records.unfinished()) {
+      if (!this.ownedHere(record.stagingId)) await this.adopt(record.stagingId, now);
     }
   }
 
@@ -53,8 +56,7 @@ export class WindowOwnership {
       if (!(await this.deps.leases.tryAcquire(stagingId))) {
         throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
       }
-      const { records } = await this.deps.journal.load();
-      const fresh = records.find((r) => r.stagingId === stagingId);
+      const fresh = await this.deps.journal.latest(stagingId);
       if (!fresh) {
         await this.deps.leases.release(stagingId);
         this.records.delete(stagingId);

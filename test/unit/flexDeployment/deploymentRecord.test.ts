@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
 import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
-import { createWorld, openWindow } from '../../support/trackerHarness';
+import { createWorld, openWindow, storedRecords } from '../../support/trackerHarness';
 
 /** A record as the specification's first implementation (schema 1) stored it. */
 const schema1 = {
@@ -46,13 +48,16 @@ describe('stored deployment records', () => {
     const notices = new RecordingNotices();
     const journal = new DeploymentJournal(dir.path, memento, { log: (m) => void logs.push(m), notices });
     const first = await journal.load();
-    expect(first.records.map((r) => r.stagingId)).toEqual(['old-1']);
+    // Settled long ago: loaded as history (validated after activation), not as active work.
+    expect(first.records).toEqual([]);
+    expect(first.history.map((h) => h.stagingId)).toEqual(['old-1']);
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toHaveLength(2);
     expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
     expect(notices.quarantines.map((q) => q.length)).toEqual([2]);
     await journal.load();
     expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
-    expect(memento.get<unknown[]>(STAGED_PROFILES_KEY)).toHaveLength(1);
+    expect(memento.get<unknown[]>(STAGED_PROFILES_KEY)).toEqual([]);
+    expect(storedRecords(dir.path).map((r) => r.stagingId)).toEqual(['old-1']);
   });
 
   it('keeps a record naming a state the machine no longer has out of the way, without crashing activation', async () => {
@@ -72,13 +77,13 @@ describe('stored deployment records', () => {
     const good = readRecord(schema1);
     if (good.kind !== 'valid') throw new Error('fixture');
     const brokenHistory = { ...good.record, stagingId: 'broken', createdAt: 'yesterday' };
-    await world.memento.update(STAGED_PROFILES_KEY, [brokenHistory, good.record]);
+    writeFileSync(join(dir.path, 'flexDeploymentsHistory.jsonl'), `${JSON.stringify(brokenHistory)}\n${JSON.stringify(good.record)}\n`);
     const { tracker } = openWindow(world);
     await tracker.activate();
     await tracker.whenRehydrated();
     expect((await tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual(['old-1']);
     expect(world.memento.get<{ reason: string }[]>(QUARANTINE_KEY)?.[0]?.reason).toMatch(/^createdAt/);
-    expect(world.memento.get<{ stagingId: string }[]>(STAGED_PROFILES_KEY)?.map((r) => r.stagingId)).toEqual(['old-1']);
+    expect(storedRecords(dir.path).map((r) => r.stagingId)).toEqual(['old-1']);
     await tracker.dispose();
   });
 

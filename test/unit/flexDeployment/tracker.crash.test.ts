@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { stagedPasswordKey } from '../../../src/services/flexDeployment/storageK
 import { edgeCoveringPaths, T0 } from '../../support/deploymentModel';
 import { crashableEffects, crashableFiles, crashableMemento, crashableProvisioner, crashableSecrets, KillSwitch, SharedLock, type Life } from '../../support/killSwitch';
 import { createRequest, tempDir } from '../../support/trackerFakes';
-import { createWorld, type SharedWorld } from '../../support/trackerHarness';
+import { createWorld, storedRecords, type SharedWorld } from '../../support/trackerHarness';
 
 const PASSWORD = 'Sup3r$ecret!';
 
@@ -211,12 +211,8 @@ class Run {
     }
   }
 
-  storedRecords(): { stagingId: string; deploymentName: string; status: string; profileCreated?: boolean; passwordSecretId?: string }[] {
-    try {
-      return (JSON.parse(readFileSync(join(this.world.storageDir, 'flexDeployments.json'), 'utf8')) as { records: never[] }).records;
-    } catch {
-      return [];
-    }
+  storedRecords() {
+    return storedRecords(this.world.storageDir);
   }
 }
 
@@ -235,7 +231,10 @@ function violations(run: Run): string[] {
   if (profiles.length > 1) found.push('duplicate profile');
   if (record?.status === 'failed' && profiles.length) found.push('profile for a failed deployment');
   if (record?.status === 'succeeded' && (!record.profileCreated || profiles.length !== 1)) found.push('succeeded without exactly one profile');
-  const stored = readFileSync(join(world.storageDir, 'flexDeployments.json'), 'utf8') + JSON.stringify([...world.memento.values]);
+  const stored = readdirSync(world.storageDir)
+    .filter((f) => f.startsWith('flexDeployments'))
+    .map((f) => readFileSync(join(world.storageDir, f), 'utf8'))
+    .join('\n') + JSON.stringify([...world.memento.values]);
   if (stored.includes(PASSWORD)) found.push('password persisted');
   if (record && record.status !== 'pending' && record.status !== 'deploying' && world.secrets.values.has(stagedPasswordKey(stagingId))) {
     found.push('staged password lingers');

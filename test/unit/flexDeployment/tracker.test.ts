@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { STAGED_PROFILES_KEY, stagedPasswordKey } from '../../../src/services/flexDeployment/storageKeys';
 import type { DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { createRequest } from '../../support/trackerFakes';
-import type { SharedWorld } from '../../support/trackerHarness';
+import { storedRecords, type SharedWorld } from '../../support/trackerHarness';
 import { useTrackerWorld } from '../../support/trackerWorld';
 
 const HOUR = 60 * 60 * 1000;
@@ -13,7 +13,13 @@ const window = () => setup.window();
 let world: SharedWorld;
 beforeEach(() => (world = setup.world));
 
+/** Every record on disk: the active journal and the history. */
 function stored(): DeploymentRecord[] {
+  return storedRecords(setup.storageDir);
+}
+
+/** The globalState copy: the active journal's records. */
+function mirrored(): DeploymentRecord[] {
   return world.memento.get<DeploymentRecord[]>(STAGED_PROFILES_KEY) ?? [];
 }
 
@@ -35,7 +41,8 @@ describe('FlexDeploymentTracker', () => {
     expect(journalAtStart.map((r) => r.stagingId)).toEqual([id]);
     expect(journalAtStart[0]?.status).toBe('pending');
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
-    expect(stored()[0]).toMatchObject({ stagingId: id, status: 'deploying', passwordSecretId: stagedPasswordKey(id) });
+    expect(mirrored()[0]).toMatchObject({ stagingId: id, status: 'deploying', passwordSecretId: stagedPasswordKey(id) });
+    expect(stored()).toEqual(mirrored());
     expect(world.secrets.values.get(stagedPasswordKey(id))).toBe('Sup3r$ecret!');
     expect(JSON.stringify([...world.memento.values.values()])).not.toContain('Sup3r$ecret!');
     expect(readFileSync(join(setup.storageDir, 'flexDeployments.json'), 'utf8')).not.toContain('Sup3r$ecret!');
@@ -65,6 +72,8 @@ describe('FlexDeploymentTracker', () => {
     expect(stored()[0]?.passwordSecretId).toBeUndefined();
     expect(stored()[0]?.connectionProfile.azureResourceId).toBe('/subscriptions/s/rg/servers/pgflex-demo');
     expect(leases.holds(id)).toBe(false);
+    // Settled: out of the active journal (and its globalState copy), into the history.
+    expect(mirrored()).toEqual([]);
   });
 
   it('after a restart, finishes the deployment with a profile and a notification, never the dashboard', async () => {
