@@ -1,14 +1,13 @@
 import { watch } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
 import { readRecord, type DeploymentRecord } from './deploymentRecord';
 import { HistoryLog, type HistoryLine } from './historyLog';
-import { nodeJournalFiles, sameVersion, type FileVersion, type JournalFiles } from './journalFiles';
-import { mergeNewest, salvageRecords } from './journalRecovery';
+import { ActiveJournal } from './activeJournal';
+import { nodeJournalFiles, type JournalFiles } from './journalFiles';
 import type { GlobalStateLike, StoreNotices } from './ports';
-import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from './storageKeys';
+import { QUARANTINE_KEY } from './storageKeys';
 
 /**
  * The authoritative store of deployment records, in `globalStorageUri` (shared by all windows),
@@ -64,7 +63,7 @@ const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'succeeded.profi
 const COMPACT_AFTER_STALE_LINES = 500;
 
 export class DeploymentJournal {
-  private readonly file: string;
+  private readonly active: ActiveJournal;
   private readonly history: HistoryLog;
   private readonly log: (message: string) => void;
   private readonly lock: CrossWindowLock;
@@ -72,13 +71,8 @@ export class DeploymentJournal {
   private readonly notices: StoreNotices;
   private readonly now: () => number;
 
-  /** The active journal as this window last read or wrote it. */
-  private active = new Map<string, unknown>();
-  private activeVersion: FileVersion | undefined;
   /** Staging ids another window may have changed since changes() last reported. */
   private unreported = new Set<string>();
-  /** The active journal's text as this window last wrote it (undefined after another's write). */
-  private activeText: string | undefined;
   private toldNotSaved = false;
 
   constructor(
@@ -93,13 +87,13 @@ export class DeploymentJournal {
       lock?: CrossWindowLock;
     },
   ) {
-    this.file = join(directory, JOURNAL_FILE);
     this.log = options.log;
     this.files = options.files ?? nodeJournalFiles;
-    this.history = new HistoryLog(join(directory, HISTORY_FILE), this.files);
-    this.lock = options.lock ?? createCrossWindowLock(directory, JOURNAL_FILE, options.log);
     this.notices = options.notices;
     this.now = options.now ?? Date.now;
+    this.active = new ActiveJournal(join(directory, JOURNAL_FILE), this.files, globalState, { log: this.log, notices: this.notices, now: this.now });
+    this.history = new HistoryLog(join(directory, HISTORY_FILE), this.files);
+    this.lock = options.lock ?? createCrossWindowLock(directory, JOURNAL_FILE, options.log);
   }
 
   /**
@@ -114,7 +108,7 @@ export class DeploymentJournal {
       const quarantined: QuarantinedRecord[] = [];
       let newer = 0;
       let migrated = 0;
-      for (const [id, item] of this.active) {
+      for (const [id, item] of this.active.entries()) {
         const reading = readRecord(item);
         if (reading.kind === 'invalid') {
           quarantined.push({ at: this.now(), reason: reading.reason, record: item });
@@ -236,9 +230,9 @@ export class DeploymentJournal {
     try {
       const watcher = watch(this.directory, (_event, name) => {
         if (name !== JOURNAL_FILE && name !== HISTORY_FILE) return;
-        Promise.all([this.files.version(this.file), this.files.version(this.history.path)]).then(
-          ([active]) => {
-            if (name === HISTORY_FILE || !sameVersion(active, this.activeVersion)) listener();
+        this.files.version(this.active.path).then(
+          (active) => {
+            if (name === HISTORY_FILE || !this.active.isOwn(active)) listener();
           },
           (error: unknown) => this.log(`Reading the deployment journal's change failed: ${String(error)}`),
         );
@@ -253,7 +247,7 @@ export class DeploymentJournal {
 
   /** Both files up to date with the disk; what other windows changed is noted for changes(). */
   private async refresh(): Promise<void> {
-    await this.refreshActive();
+    for (const id of await this.active.refresh()) this.unreported.add(id);
     const { touched, unreadable } = await this.history.refresh();
     this.reportUnreadableHistory(unreadable);
     for (const id of touched) this.unreported.add(id);
@@ -262,46 +256,6 @@ export class DeploymentJournal {
   /** The stored item of a staging id: the active journal's, else the history's. */
   private current(stagingId: string): unknown {
     return this.active.get(stagingId) ?? this.history.get(stagingId);
-  }
-
-  /** Re-reads the active journal if it changed since this window last read or wrote it; says whether it did. */
-  private async refreshActive(): Promise<boolean> {
-    const version = await this.files.version(this.file);
-    if (version !== undefined && sameVersion(version, this.activeVersion)) return false;
-    const text = version === undefined ? undefined : await this.files.read(this.file);
-    // No journal yet (its first run): adopt what an earlier build left in globalState.
-    const items = text === undefined ? this.mirror() : (recordsOf(text) ?? (await this.recover(text)));
-    for (const id of this.active.keys()) this.unreported.add(id);
-    this.active = byStagingId(items);
-    for (const id of this.active.keys()) this.unreported.add(id);
-    this.activeText = undefined;
-    if (text !== undefined) this.activeVersion = version;
-    return true;
-  }
-
-  /** The copy in globalState (written after every write of the active journal); nothing if it is not a list. */
-  private mirror(): unknown[] {
-    const stored = this.globalState.get<unknown>(STAGED_PROFILES_KEY);
-    return Array.isArray(stored) ? stored : [];
-  }
-
-  /**
-   * The active journal does not parse: keep it aside (a copy never written again), take back every
-   * record readable from it or from the globalState copy, the newer of two copies, and write them.
-   * Under the lock, so one window does it and the others read the repaired file.
-   */
-  private async recover(text: string): Promise<unknown[]> {
-    const keptAt = `${this.file}.damaged-${this.now()}-${randomUUID().slice(0, 8)}`;
-    await this.files.copy(this.file, keptAt);
-    const { items, recovery } = mergeNewest(salvageRecords(text), this.mirror(), keptAt);
-    this.active = byStagingId(items);
-    await this.write([]);
-    this.log(
-      `The deployment journal was damaged; kept at ${keptAt}. Recovered ${recovery.fromJournal} record(s) from it and ${recovery.fromMirror} from the globalState copy; ` +
-        `${recovery.unrecovered.length} could not be recovered${recovery.unrecovered.length ? ` (${recovery.unrecovered.map((u) => u.stagingId ?? 'no readable id').join(', ')})` : ''}.`,
-    );
-    this.notices.journalRecovered(recovery);
-    return items;
   }
 
   /** Lines of the history that could not be read: said once, by the window that found them first. */
@@ -315,7 +269,7 @@ export class DeploymentJournal {
   private settledOutOfActive(): HistoryLine[] {
     const now = this.now();
     const moved: HistoryLine[] = [];
-    for (const [stagingId, item] of this.active) {
+    for (const [stagingId, item] of this.active.entries()) {
       if (isSettledItem(item) && !belongsInActive(item as DeploymentRecord, now)) {
         moved.push({ stagingId, item });
         this.active.delete(stagingId);
@@ -340,19 +294,13 @@ export class DeploymentJournal {
   }
 
   /**
-   * History lines first, then the active journal, then its globalState copy: a crash between them
-   * leaves a record in both files, and the active journal's copy wins (current()).
+   * History lines first, then the active journal (and its globalState copy): a crash between them
+   * leaves a record in both files, and the active journal's copy wins (current()). The active
+   * journal is not rewritten when only the history changed.
    */
   private async write(historyLines: readonly HistoryLine[]): Promise<void> {
     await this.history.append(historyLines);
-    const items = [...this.active.values()];
-    const text = JSON.stringify({ journalVersion: 2, records: items });
-    // Only the history changed (a removal, a settled record updated): the active journal stays.
-    if (text === this.activeText && this.activeVersion) return;
-    // Known before the rename, so the watcher never takes this window's write for another's.
-    this.activeVersion = await this.files.replace(this.file, text);
-    this.activeText = text;
-    await this.globalState.update(STAGED_PROFILES_KEY, items);
+    await this.active.write();
   }
 
   /** One writer at a time in this process and across windows. */
@@ -375,25 +323,3 @@ function terminalAtOf(raw: unknown): number {
   const r = raw as { terminalAt?: unknown; createdAt?: unknown };
   return typeof r.terminalAt === 'number' ? r.terminalAt : typeof r.createdAt === 'number' ? r.createdAt : 0;
 }
-
-function byStagingId(items: readonly unknown[]): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  let anonymous = 0;
-  for (const item of items) {
-    const id = (item as { stagingId?: unknown } | null)?.stagingId;
-    // An item without a staging id is kept under a key of its own, for validation to quarantine.
-    map.set(typeof id === 'string' ? id : `\u0000anonymous-${anonymous++}`, item);
-  }
-  return map;
-}
-
-/** The journal's records, or undefined when the text is not a journal (damaged, or something else). */
-function recordsOf(text: string): unknown[] | undefined {
-  try {
-    const records = (JSON.parse(text) as { records?: unknown } | null)?.records;
-    return Array.isArray(records) ? records : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
