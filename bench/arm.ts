@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../sandbox';
 import { createRequest } from '../test/support/trackerFakes';
 import type { CreateServerRequest } from '../machines/flexDeployment/createServerRequest';
 import { ArmClients } from '../src/azure/armClients';
-import { ArmDeploymentReader, type ListStrategy } from '../src/azure/armDeploymentReader';
+import { ArmDeploymentReader } from '../src/azure/armDeploymentReader';
 import type { ArmEnvironment } from '../src/azure/armEnvironment';
 import { composeAzureServices, type AzureServices } from '../src/azure/azureServices';
 import { isTerminalState } from '../src/azure/deploymentObservation';
@@ -13,10 +15,10 @@ import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import type { DeploymentRef } from '../src/services/flexDeployment/ports';
 
 /**
- * ARM requests needed to follow 50 deployments in 3 resource groups to their end, all read at the
- * tracker's period (15 s) so every approach detects an end within the same cycle:
- * (a) the tracker's reader, (b) one GET per deployment per cycle, (c) the SDK's own poller per
- * deployment (`pollUntilDone`, its interval set to the same period). Simulated time: speed 200.
+ * ARM requests needed to follow 50 deployments in 3 resource groups to their end: (a) the tracker's
+ * reader, (b) one GET per deployment per cycle, both every 15 s; (c) the SDK's own poller per
+ * deployment (`pollUntilDone`) at the same 15 s, and (d) at its default interval. Simulated time:
+ * speed 200. Leaves out what every approach shares (the PUTs) and the token requests.
  * Server durations are seeded-random between 4 and 12 minutes, as real flexible servers vary.
  */
 const DEPLOYMENTS = 50;
@@ -53,10 +55,11 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
     const polling = new ArmClients(environment, services.credentials, { sdkRetries: false });
     const durations = seededDurations();
 
-    const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials, 'recent'), refs, sandbox));
-    const running = await measure(sandbox, services, durations, 'f', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials, 'running' satisfies ListStrategy), refs, sandbox));
+    const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials), refs, sandbox));
     const perGet = await measure(sandbox, services, durations, 'b', (refs) => perDeploymentGetCycles(polling, refs, sandbox));
-    const sdk = await sdkPollers(sandbox, services, polling, durations);
+    const sdk = await sdkPollers(sandbox, services, polling, durations, CYCLE_MS);
+    // The SDK's own default interval (@azure/core-lro's POLL_INTERVAL_IN_MS), in simulated time.
+    const sdkDefault = await sdkPollers(sandbox, services, polling, durations, sdkDefaultIntervalMs() / SPEED);
 
     sandbox.control.resetRequests();
     for (let i = 0; i < IDLE_CYCLES; i++) await services.reader.read([]);
@@ -68,20 +71,20 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armCycles: reader.cycles,
       armRequestsReader: reader.total,
       armRequestsReaderMaxPerCycle: reader.maxPerCycle,
-      armRequestsReaderRunningFilter: running.total,
       armRequestsPerDeploymentGet: perGet.total,
       armRequestsPerDeploymentGetMaxPerCycle: perGet.maxPerCycle,
-      armRequestsSdkPoller: sdk.total,
+      armRequestsSdkPoller15s: sdk.total,
+      armRequestsSdkPollerDefault: sdkDefault.total,
       armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total),
-      armReadRatioVsSdkPoller: round(sdk.total / reader.total),
-      armReadRatioRunningFilterVsPerDeploymentGet: round(perGet.total / running.total),
+      armReadRatioVsSdkPoller15s: round(sdk.total / reader.total),
+      armReadRatioVsSdkPollerDefault: round(sdkDefault.total / reader.total),
       idleArmRequests: idle,
     };
     log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups, one read per ${15} s cycle (${reader.cycles} cycles):`);
-    log(`  (a) tracker reader (newest-first list page): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
-    log(`      same with the 'Running' filter + GET per ended deployment: ${running.total}`);
+    log(`  (a) tracker reader (a group's list, paged until every tracked one is found): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
     log(`  (b) one GET per deployment per cycle:          ${perGet.total} requests, at most ${perGet.maxPerCycle} per cycle (${figures.armReadRatioVsPerDeploymentGet}x)`);
-    log(`  (c) SDK poller per deployment:                  ${sdk.total} requests (${figures.armReadRatioVsSdkPoller}x)`);
+    log(`  (c) SDK poller per deployment, every 15 s:     ${sdk.total} requests (${figures.armReadRatioVsSdkPoller15s}x)`);
+    log(`  (d) SDK poller per deployment, its default ${sdkDefaultIntervalMs() / 1000} s: ${sdkDefault.total} requests (${figures.armReadRatioVsSdkPollerDefault}x)`);
     log(`  idle (${IDLE_CYCLES} cycles, nothing deploying):        ${idle} requests`);
     return figures;
   } finally {
@@ -142,7 +145,7 @@ async function cycles(sandbox: Sandbox, refs: DeploymentRef[], readOnce: (tracke
 }
 
 /** (c): each deployment started and followed by its own SDK poller; every request but the PUT counts. */
-async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: ArmClients, durations: number[]): Promise<Run> {
+async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: ArmClients, durations: number[], intervalMs: number): Promise<Run> {
   sandbox.control.reset();
   await createBenchGroup(services);
   sandbox.control.resetRequests();
@@ -154,7 +157,7 @@ async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: Ar
         request.resourceGroup.name,
         makeDeploymentName(request.serverName),
         { properties: buildFlexDeployment(request) },
-        { updateIntervalInMs: CYCLE_MS },
+        { updateIntervalInMs: intervalMs },
       );
       await poller.pollUntilDone();
     }),
@@ -190,6 +193,14 @@ function seededDurations(): number[] {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return Array.from({ length: DEPLOYMENTS }, () => Math.round(SERVER_SECONDS.min + next() * (SERVER_SECONDS.max - SERVER_SECONDS.min)));
+}
+
+/** The SDK poller's default interval, read from @azure/core-lro (not part of its public API). */
+function sdkDefaultIntervalMs(): number {
+  const constants = readFileSync(join(dirname(require.resolve('@azure/core-lro/package.json')), 'dist/commonjs/poller/constants.js'), 'utf8');
+  const value = /POLL_INTERVAL_IN_MS\s*=\s*(\d+)/.exec(constants)?.[1];
+  if (!value) throw new Error('@azure/core-lro no longer declares POLL_INTERVAL_IN_MS where the bench reads it');
+  return Number(value);
 }
 
 function sleep(ms: number): Promise<void> {

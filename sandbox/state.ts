@@ -1,7 +1,7 @@
 import type { DeploymentRun } from './deployments/deploymentRun';
 import type { FlexServer } from './flexibleServers/flexServer';
 import { SEEDED_RESOURCE_GROUPS } from './subscriptions/seed';
-import type { ResourceDurations, ScriptedOutcome } from './types';
+import type { ListOrder, ResourceDurations, ScriptedOutcome } from './types';
 
 export interface ResourceGroupRecord {
   subscriptionId: string;
@@ -27,6 +27,7 @@ export class SandboxState {
   readonly outcomes = new Map<string, ScriptedOutcome>();
   durations: ResourceDurations = { ...DEFAULT_DURATIONS };
   speed: number;
+  listOrder: ListOrder = 'newestFirst';
 
   constructor(private readonly initialSpeed: number) {
     this.speed = initialSpeed;
@@ -40,6 +41,7 @@ export class SandboxState {
     this.servers.clear();
     this.outcomes.clear();
     this.durations = { ...DEFAULT_DURATIONS };
+    this.listOrder = 'newestFirst';
     for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
   }
 

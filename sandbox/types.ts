@@ -66,6 +66,8 @@ export type FaultRule =
   | { kind: 'status'; status: 500 | 502 | 503 | 504; count: number; routes?: string[]; afterApply?: boolean }
   | { kind: 'reset'; count: number; routes?: string[]; afterApply?: boolean };
 
+export type ListOrder = 'newestFirst' | 'arbitrary';
+
 export interface RequestLog {
   /** Requests to one route, or to all ARM routes when no route is given. Control calls are not counted. */
   count(route?: string): number;
@@ -84,6 +86,11 @@ export interface SandboxControl {
   clearFaults(): void;
   /** Added to every ARM response until set back to 0. */
   setLatency(ms: number): void;
+  /**
+   * The order deployment lists come in: newest first, as ARM was observed to list them, or an
+   * arbitrary (stable) order — ARM documents none, and a client must not depend on one.
+   */
+  setListOrder(order: ListOrder): void;
   /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
   revokeToken(token: string): void;
   requestCounts(): Record<string, number>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FaultRule, ResourceDurations, ScriptedOutcome } from '../types';
+import type { FaultRule, ListOrder, ResourceDurations, ScriptedOutcome } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */
 
@@ -35,5 +35,6 @@ export const faultSchema = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<FaultRule>;
 
 export const speedSchema = z.object({ speed: z.number().positive() }).strict();
+export const listOrderSchema = z.enum(['newestFirst', 'arbitrary']) satisfies z.ZodType<ListOrder>;
 export const latencySchema = z.object({ ms: z.number().int().nonnegative() }).strict();
 export const tokenSchema = z.object({ token: z.string().min(1) }).strict();

@@ -6,7 +6,7 @@ import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { SandboxState } from '../state';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, outcomeSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -50,6 +50,9 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     setLatency(ms) {
       if (!(ms >= 0)) throw new RangeError('Latency must be zero or more milliseconds.');
       parts.faults.latencyMs = ms;
+    },
+    setListOrder(order) {
+      state.listOrder = listOrderSchema.parse(order);
     },
     revokeToken(token) {
       parts.bearer.revoke(token);

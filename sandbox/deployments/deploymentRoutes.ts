@@ -107,7 +107,7 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
       .filter(([key, run]) => key.startsWith(prefix) && !run.vanished)
       .map(([, run]) => run)
       .filter((run) => !filter || run.state.toLowerCase() === filter)
-      .sort((a, b) => b.acceptedAt - a.acceptedAt)
+      .sort(sandbox.state.listOrder === 'newestFirst' ? (a, b) => b.acceptedAt - a.acceptedAt : (a, b) => arbitraryRank(a.name) - arbitraryRank(b.name))
       .map((run) => toArmDeployment(run, sandbox.now()));
     return ok(pageOf(runs, ctx, `/subscriptions/${subscriptionId}/resourcegroups/${resourceGroupName}/providers/Microsoft.Resources/deployments`));
   });
@@ -140,6 +140,13 @@ function trimHistory(sandbox: SandboxContext, subscriptionId: string, resourceGr
   if (inGroup.length <= HISTORY_TRIGGER) return;
   const oldestFinished = inGroup.filter(([, run]) => run.isTerminal).sort(([, a], [, b]) => a.acceptedAt - b.acceptedAt);
   for (const [key] of oldestFinished.slice(0, inGroup.length - HISTORY_KEEP)) sandbox.state.deployments.delete(key);
+}
+
+/** A stable order unrelated to time or name order (FNV-1a of the name), so pages stay consistent. */
+function arbitraryRank(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 /** Only `provisioningState eq '<state>'` is documented for this list. */

@@ -7,24 +7,13 @@ import { observeDeployment } from './deploymentObservation';
 import { flexServerResourceId } from './flexProvisioning/flexTemplate';
 
 /**
- * The tracker's polling port on ARM: per cycle, one list call per resource group, and a GET only
- * for a tracked deployment the list did not settle (it ended, or is gone). See
- * docs/decisions/azure-sdk.md for the list strategy and why the SDK's retries are off here.
+ * The tracker's polling port on ARM: per cycle, per resource group, the group's deployment list,
+ * page after page (`nextLink`) until every tracked deployment of the group is on one — its state,
+ * error and created resources come with it — and a GET only for one the whole list does not hold
+ * (ARM prunes long histories). ARM documents paging, not an order: nothing here assumes the newest
+ * come first; when they do, as observed, the first page is usually all there is to read. See
+ * docs/decisions/azure-sdk.md for why the SDK's retries are off here.
  */
-
-/**
- * 'recent' (default): the unfiltered list, asking `$top` = tracked + RECENT_SLACK and reading its
- * first page only. ARM lists a group's deployments newest first, so ours are on it, running or
- * ended, with their error and outputResources: usually no GET at all. Whatever the page does not
- * settle (ARM ignored the order, or more than RECENT_SLACK newer deployments pushed ours off it)
- * gets a GET, so the answer is right either way and the cost never exceeds one GET per deployment.
- * 'running': `$filter=provisioningState eq 'Running'` — tiny answers, but every deployment that
- * ended (or is still Accepted) costs a GET. Measured side by side in bench/arm.ts.
- */
-export type ListStrategy = 'recent' | 'running';
-
-/** Room for deployments others start in the same group after ours. */
-export const RECENT_SLACK = 20;
 
 export interface ResourceGroupRefs {
   tenantId: string;
@@ -54,7 +43,6 @@ export class ArmDeploymentReader implements DeploymentReader {
   constructor(
     private readonly clients: ArmClients,
     private readonly credentials: FlexProvisioningCredentialProvider,
-    private readonly strategy: ListStrategy = 'recent',
   ) {}
 
   async read(refs: readonly DeploymentRef[]): Promise<DeploymentReadBatch> {
@@ -94,18 +82,17 @@ export class ArmDeploymentReader implements DeploymentReader {
     return result;
   }
 
+  /** The group's deployments that are tracked, reading pages only until all of them are found. */
   private async list(group: ResourceGroupRefs): Promise<Map<string, DeploymentExtended>> {
     const wanted = new Set(group.refs.map((ref) => ref.deploymentName.toLowerCase()));
     const found = new Map<string, DeploymentExtended>();
-    const options = this.strategy === 'running' ? { filter: "provisioningState eq 'Running'" } : { top: wanted.size + RECENT_SLACK };
-    const pages = this.clients.deployments(group.tenantId, group.subscriptionId).deployments.listByResourceGroup(group.resourceGroupName, options).byPage();
+    const pages = this.clients.deployments(group.tenantId, group.subscriptionId).deployments.listByResourceGroup(group.resourceGroupName).byPage();
     for await (const page of pages) {
       for (const deployment of page) {
         const name = deployment.name?.toLowerCase();
         if (name && wanted.has(name)) found.set(name, deployment);
       }
-      // One page per cycle for 'recent': older history is not ours, and what is missing gets a GET.
-      if (found.size === wanted.size || this.strategy === 'recent') break;
+      if (found.size === wanted.size) break;
     }
     return found;
   }

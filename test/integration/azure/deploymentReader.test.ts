@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
-import { ArmClients } from '../../../src/azure/armClients';
-import { ArmDeploymentReader, RECENT_SLACK } from '../../../src/azure/armDeploymentReader';
 import type { DeploymentReader, DeploymentRef } from '../../../src/services/flexDeployment/ports';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();
+
+/** Deployments of another tool in the same group, newer than what the test started before. */
+async function startForeignDeployments(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) h.sandbox.control.scriptOutcome(`other-${i}`, { outcome: 'hang' });
+  for (let i = 0; i < count; i += 25) {
+    await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, j) => startDeployment(h.services, createRequest(`other-${i + j}`))));
+  }
+}
 
 const kinds = (batch: { observations: ReadonlyMap<string, { kind: string }> }, refs: readonly DeploymentRef[]) => refs.map((r) => batch.observations.get(r.stagingId)?.kind);
 
@@ -41,21 +47,39 @@ describe('ArmDeploymentReader: ARM calls per cycle', () => {
     expect(counts).toEqual({ 'deployments.list': lists });
   });
 
-  it("'running' filter: one list per resource group per cycle, plus one GET per deployment that ended", async () => {
-    const clients = new ArmClients(h.services.environment, h.services.credentials, { sdkRetries: false });
-    const { lists, counts } = await runCycles(new ArmDeploymentReader(clients, h.services.credentials, 'running'));
-    expect(counts).toEqual({ 'deployments.list': lists, 'deployments.get': 4 });
-  });
-
-  it('a deployment pushed off the first page by newer ones is read with a GET, still right', async () => {
+  it('a deployment behind 100 newer ones (another tool’s) is found on the next page, without a GET', async () => {
     h.sandbox.control.scriptOutcome('pg-old', { outcome: 'hang' });
     const old = await startDeployment(h.services, createRequest('pg-old'));
-    for (let i = 0; i < RECENT_SLACK + 2; i++) h.sandbox.control.scriptOutcome(`pg-new-${i}`, { outcome: 'hang' });
-    await Promise.all(Array.from({ length: RECENT_SLACK + 2 }, (_, i) => startDeployment(h.services, createRequest(`pg-new-${i}`))));
+    await startForeignDeployments(100);
     h.sandbox.control.resetRequests();
     const batch = await h.services.reader.read([old]);
     expect(batch.observations.get(old.stagingId)?.kind).toBe('running');
-    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.list': 1, 'deployments.get': 1 });
+    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.list': 2 });
+  });
+
+  it('reads no more pages than it needs: once every tracked deployment is found, it stops', async () => {
+    await startForeignDeployments(150);
+    h.sandbox.control.scriptOutcome('pg-newest', { outcome: 'hang' });
+    const newest = await startDeployment(h.services, createRequest('pg-newest'));
+    h.sandbox.control.resetRequests();
+    expect((await h.services.reader.read([newest])).observations.get(newest.stagingId)?.kind).toBe('running');
+    expect(h.sandbox.requests.counts()).toEqual({ 'deployments.list': 1 });
+  });
+
+  it('right whatever order ARM lists in (it documents none): every tracked deployment found, each read once', async () => {
+    h.sandbox.control.setListOrder('arbitrary');
+    const tracked = [];
+    for (let i = 0; i < 5; i++) {
+      h.sandbox.control.scriptOutcome(`pg-any-${i}`, { outcome: 'hang' });
+      tracked.push(await startDeployment(h.services, createRequest(`pg-any-${i}`)));
+    }
+    await startForeignDeployments(240);
+    h.sandbox.control.resetRequests();
+    const batch = await h.services.reader.read(tracked);
+    expect(kinds(batch, tracked)).toEqual(['running', 'running', 'running', 'running', 'running']);
+    const counts = h.sandbox.requests.counts();
+    expect(counts['deployments.get']).toBeUndefined();
+    expect(counts['deployments.list']).toBeLessThanOrEqual(3); // 245 deployments, 100 a page
   });
 
   it('no refs, no ARM calls', async () => {
