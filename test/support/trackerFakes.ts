@@ -133,8 +133,11 @@ export class RecordingEffects implements DeploymentEffects {
   failNext(effect: 'save' | 'dashboard') {
     this.failing.add(effect);
   }
+  /** When set, every save and dashboard waits for it: effects that take their time, as real ones do. */
+  gate: Promise<void> | undefined;
   async saveProfile(d: Readonly<DeploymentContext>) {
     this.saveCalls++;
+    await this.gate;
     if (this.saveFailure) throw this.saveFailure;
     if (this.failing.delete('save')) throw new Error('settings.json is read-only');
     const id = d.connectionProfile.id ?? `flex-${d.stagingId}`;
@@ -148,6 +151,7 @@ export class RecordingEffects implements DeploymentEffects {
     return new Set(this.profiles.keys());
   }
   async openDashboard(d: Readonly<DeploymentContext>) {
+    await this.gate;
     if (this.failing.delete('dashboard')) throw new Error('no pg_hba.conf entry for host');
     this.dashboards.push(d.stagingId);
   }

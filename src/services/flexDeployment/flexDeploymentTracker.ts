@@ -66,9 +66,11 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       failed: (id) => {
         deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
       },
+      effectsDone: () => this.writes.effectsDone(),
     }, deps.log);
     this.writes = new CoalescedWrites(deps.journal, {
       isSettled: (id) => this.owned.isSettled(id),
+      inFlight: () => this.owned.inFlight(),
       release: async (id) => {
         this.owned.stop(id);
         await deps.leases.release(id);
@@ -224,7 +226,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     for (;;) {
       await this.writes.whenWritten();
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.owned.inFlight() === 0) return;
+      if (this.owned.inFlight() === 0 && this.writes.idle()) return;
     }
   }
 

@@ -41,6 +41,8 @@ export interface OwnedDeploymentsEvents {
   settled(stagingId: string): void;
   /** An actor went into XState's error status; the record is kept as it was. */
   failed(stagingId: string, error: unknown): void;
+  /** No effect is in flight any more, over all owned deployments. */
+  effectsDone(): void;
 }
 
 /**
@@ -146,6 +148,9 @@ export class OwnedDeployments {
       .catch((error: unknown) => {
         if (owned) owned.inFlight--;
         this.log(`An effect of deployment ${stagingId} failed: ${String(error)}`);
+      })
+      .finally(() => {
+        if (this.inFlight() === 0) this.events.effectsDone();
       });
   }
 }
