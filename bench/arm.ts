@@ -119,7 +119,7 @@ async function readerCycles(reader: ArmDeploymentReader, refs: DeploymentRef[], 
 
 async function perDeploymentGetCycles(clients: ArmClients, refs: DeploymentRef[], sandbox: Sandbox): Promise<Run> {
   return cycles(sandbox, refs, async (tracked) => {
-    const states = await Promise.all(tracked.map((r) => clients.deployments(r.tenantId, r.subscriptionId).deployments.get(r.resourceGroupName, r.deploymentName)));
+    const states = await Promise.all(tracked.map(async (r) => (await clients.deployments(r.tenantId, r.subscriptionId)).deployments.get(r.resourceGroupName, r.deploymentName)));
     return tracked.filter((_, i) => !isTerminalState(states[i].properties?.provisioningState));
   });
 }
@@ -153,7 +153,7 @@ async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: Ar
     durations.map(async (seconds, i) => {
       const request = benchRequest('c', i);
       sandbox.control.scriptOutcome(request.serverName, { outcome: 'succeed', durations: { flexibleServers: seconds } });
-      const poller = clients.deployments(request.tenantId, request.subscriptionId).deployments.createOrUpdate(
+      const poller = (await clients.deployments(request.tenantId, request.subscriptionId)).deployments.createOrUpdate(
         request.resourceGroup.name,
         makeDeploymentName(request.serverName),
         { properties: buildFlexDeployment(request) },
@@ -168,7 +168,7 @@ async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: Ar
 async function createBenchGroup(services: AzureServices): Promise<void> {
   const group = GROUPS[2];
   const clients = new ArmClients(services.environment, services.credentials, { sdkRetries: true });
-  await clients.resources(SANDBOX_TENANT_ID, group.subscriptionId).resourceGroups.createOrUpdate(group.name, { location: group.location });
+  await (await clients.resources(SANDBOX_TENANT_ID, group.subscriptionId)).resourceGroups.createOrUpdate(group.name, { location: group.location });
 }
 
 function benchRequest(tag: string, i: number): CreateServerRequest {

@@ -30,7 +30,7 @@ export class ArmAzureCatalog implements AzureCatalog {
   }
 
   async listResourceGroups(subscriptionId: string): Promise<ResourceGroupChoice[]> {
-    const client = this.clients.resources(await this.tenantOf(subscriptionId), subscriptionId);
+    const client = await this.clients.resources(await this.tenantOf(subscriptionId), subscriptionId);
     const groups: ResourceGroupChoice[] = [];
     for await (const group of client.resourceGroups.list()) {
       if (group.name) groups.push({ name: group.name, location: group.location });
@@ -39,7 +39,7 @@ export class ArmAzureCatalog implements AzureCatalog {
   }
 
   async listLocations(subscriptionId: string): Promise<LocationChoice[]> {
-    const client = this.clients.subscriptions(await this.tenantOf(subscriptionId));
+    const client = await this.clients.subscriptions(await this.tenantOf(subscriptionId));
     const locations: LocationChoice[] = [];
     for await (const location of client.subscriptions.listLocations(subscriptionId)) {
       // Logical regions (e.g. "global", "asia") cannot host a server.
@@ -50,14 +50,14 @@ export class ArmAzureCatalog implements AzureCatalog {
   }
 
   async getCapabilities(subscriptionId: string, location: string): Promise<FlexCapabilities> {
-    const client = this.clients.flexibleServers(await this.tenantOf(subscriptionId), subscriptionId);
+    const client = await this.clients.flexibleServers(await this.tenantOf(subscriptionId), subscriptionId);
     const capabilities: Capability[] = [];
     for await (const capability of client.capabilitiesByLocation.list(location)) capabilities.push(capability);
     return toFlexCapabilities(location, capabilities);
   }
 
   async checkNameAvailability(subscriptionId: string, serverName: string): Promise<{ available: boolean; message?: string }> {
-    const client = this.clients.flexibleServers(await this.tenantOf(subscriptionId), subscriptionId);
+    const client = await this.clients.flexibleServers(await this.tenantOf(subscriptionId), subscriptionId);
     const answer = await client.nameAvailability.checkGlobally({ name: serverName, type: FLEX_SERVER_TYPE });
     return answer.nameAvailable ? { available: true } : { available: false, ...(answer.message ? { message: answer.message } : {}) };
   }
@@ -74,7 +74,7 @@ export class ArmAzureCatalog implements AzureCatalog {
   }
 
   async listDeploymentOperations(ref: DeploymentRef): Promise<DeploymentOperationView[]> {
-    const client = this.clients.deployments(ref.tenantId, ref.subscriptionId);
+    const client = await this.clients.deployments(ref.tenantId, ref.subscriptionId);
     const views: DeploymentOperationView[] = [];
     for await (const operation of client.deploymentOperations.list(ref.resourceGroupName, ref.deploymentName)) {
       const properties = operation.properties;

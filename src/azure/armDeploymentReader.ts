@@ -86,7 +86,7 @@ export class ArmDeploymentReader implements DeploymentReader {
   private async list(group: ResourceGroupRefs): Promise<Map<string, DeploymentExtended>> {
     const wanted = new Set(group.refs.map((ref) => ref.deploymentName.toLowerCase()));
     const found = new Map<string, DeploymentExtended>();
-    const pages = this.clients.deployments(group.tenantId, group.subscriptionId).deployments.listByResourceGroup(group.resourceGroupName).byPage();
+    const pages = (await this.clients.deployments(group.tenantId, group.subscriptionId)).deployments.listByResourceGroup(group.resourceGroupName).byPage();
     for await (const page of pages) {
       for (const deployment of page) {
         const name = deployment.name?.toLowerCase();
@@ -99,7 +99,7 @@ export class ArmDeploymentReader implements DeploymentReader {
 
   private async getOne(ref: DeploymentRef): Promise<Observed> {
     try {
-      const deployment = await this.clients.deployments(ref.tenantId, ref.subscriptionId).deployments.get(ref.resourceGroupName, ref.deploymentName);
+      const deployment = await (await this.clients.deployments(ref.tenantId, ref.subscriptionId)).deployments.get(ref.resourceGroupName, ref.deploymentName);
       return { observation: observeDeployment(deployment) ?? incomplete(deployment, ref) };
     } catch (error) {
       const failure = this.failureOf(error, ref.tenantId);
@@ -111,7 +111,7 @@ export class ArmDeploymentReader implements DeploymentReader {
   private async lookForServer(ref: DeploymentRef): Promise<Observed> {
     if (!ref.serverName) return { observation: { kind: 'notFound' } };
     try {
-      const server = await this.clients.flexibleServers(ref.tenantId, ref.subscriptionId).servers.get(ref.resourceGroupName, ref.serverName);
+      const server = await (await this.clients.flexibleServers(ref.tenantId, ref.subscriptionId)).servers.get(ref.resourceGroupName, ref.serverName);
       if (server.state === 'Provisioning') return { observation: { kind: 'running', provisioningState: 'Running' } };
       return { observation: { kind: 'succeeded', serverResourceId: server.id ?? flexServerResourceId(ref.subscriptionId, ref.resourceGroupName, ref.serverName) } };
     } catch (error) {

@@ -1,4 +1,3 @@
-import { isRestError } from '@azure/core-rest-pipeline';
 import type { ArmErrorSummary } from '../../machines/flexDeployment/stagedFlexProfile';
 import { isSignedOutError } from './signedOutError';
 import { errorMessage } from '../../machines/errorMessage';
@@ -22,6 +21,20 @@ export interface ArmErrorBody {
 }
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'REQUEST_SEND_ERROR']);
+
+/** An SDK RestError, told by its name as the SDK's own isRestError also does (without loading the SDK for it). */
+interface RestErrorLike {
+  name: 'RestError';
+  message: string;
+  code?: string;
+  statusCode?: number;
+  details?: unknown;
+  response?: RawArmResponse & { headers: { get(name: string): string | undefined } };
+}
+
+function isRestError(error: unknown): error is RestErrorLike {
+  return error instanceof Error && error.name === 'RestError';
+}
 
 export function classifyArmError(error: unknown, now: number = Date.now()): ArmFailure {
   if (isSignedOutError(error)) return { kind: 'signedOut' };

@@ -17,7 +17,7 @@ export interface AzureServices extends Disposable {
   reader: ArmDeploymentReader;
   catalog: ArmAzureCatalog;
   /** For the connections feature's firewall rules: same endpoint, CA and tokens. */
-  flexibleServers(tenantId: string, subscriptionId: string): PostgreSQLManagementFlexibleServerClient;
+  flexibleServers(tenantId: string, subscriptionId: string): Promise<PostgreSQLManagementFlexibleServerClient>;
 }
 
 export interface AzureAccount extends AzureSessionSource, AccountSignIn {}

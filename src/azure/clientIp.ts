@@ -1,5 +1,5 @@
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ArmEnvironment } from './armEnvironment';
+import { loadSdk } from './loadSdk';
 
 /**
  * The public IPv4 address Azure will see, for the client firewall rule. Against Azure it asks a
@@ -22,6 +22,7 @@ export async function detectClientIp(env: ArmEnvironment): Promise<string | unde
 
 /** A GET that trusts the sandbox's CA when given one; undefined unless the answer is 200. */
 export async function getText(url: string, ca?: string): Promise<string | undefined> {
+  const { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } = await loadSdk();
   const request = createPipelineRequest({
     url,
     method: 'GET',

@@ -14,7 +14,7 @@ export function armSubscriptionSource(clients: ArmClients, homeTenantId: string)
   return {
     async listSubscriptions() {
       const choices: SubscriptionChoice[] = [];
-      for await (const subscription of clients.subscriptions(homeTenantId).subscriptions.list()) {
+      for await (const subscription of (await clients.subscriptions(homeTenantId)).subscriptions.list()) {
         if (!subscription.subscriptionId) continue;
         choices.push({
           subscriptionId: subscription.subscriptionId,

@@ -2,12 +2,12 @@ import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgr
 import { clientFirewallRuleName, type FirewallRuleCreator } from './firewallRules';
 
 /** The composition root supplies the client (credential for the tenant, sandbox endpoint if any). */
-export type FlexibleServerClientFactory = (tenantId: string, subscriptionId: string) => PostgreSQLManagementFlexibleServerClient;
+export type FlexibleServerClientFactory = (tenantId: string, subscriptionId: string) => Promise<PostgreSQLManagementFlexibleServerClient>;
 
 export function createArmFirewallRuleCreator(clientFor: FlexibleServerClientFactory): FirewallRuleCreator {
   return {
     async allowClientIp(target, clientIp) {
-      await clientFor(target.tenantId, target.subscriptionId).firewallRules.beginCreateOrUpdateAndWait(
+      await (await clientFor(target.tenantId, target.subscriptionId)).firewallRules.beginCreateOrUpdateAndWait(
         target.resourceGroup,
         target.serverName,
         clientFirewallRuleName(clientIp),

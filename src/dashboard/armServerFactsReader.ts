@@ -6,7 +6,7 @@ import type { ServerFactsReader } from './serverFactsReader';
 export function createArmServerFactsReader(clientFor: FlexibleServerClientFactory): ServerFactsReader {
   return {
     async read(target) {
-      const server = await clientFor(target.tenantId, target.subscriptionId).servers.get(target.resourceGroup, target.serverName);
+      const server = await (await clientFor(target.tenantId, target.subscriptionId)).servers.get(target.resourceGroup, target.serverName);
       return serverFacts(server);
     },
   };

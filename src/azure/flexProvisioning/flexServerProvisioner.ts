@@ -34,12 +34,12 @@ export class FlexServerProvisioner implements ServerProvisioner {
   async startDeployment(request: CreateServerRequest, deploymentName: string): Promise<StartedDeployment> {
     const { tenantId, subscriptionId, resourceGroup } = request;
     if (resourceGroup.isNew) {
-      await startStep(() =>
-        this.clients.resources(tenantId, subscriptionId).resourceGroups.createOrUpdate(resourceGroup.name, { location: resourceGroup.location ?? request.location }),
+      await startStep(async () =>
+        (await this.clients.resources(tenantId, subscriptionId)).resourceGroups.createOrUpdate(resourceGroup.name, { location: resourceGroup.location ?? request.location }),
       );
     }
     let initialResponse: RawArmResponse | undefined;
-    const poller = this.clients.deployments(tenantId, subscriptionId).deployments.createOrUpdate(
+    const poller = (await this.clients.deployments(tenantId, subscriptionId)).deployments.createOrUpdate(
       resourceGroup.name,
       deploymentName,
       { properties: buildFlexDeployment(request) },
