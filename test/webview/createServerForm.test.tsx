@@ -211,4 +211,22 @@ describe('the create form', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Resource group').value).toBe('rg-new');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
+
+  it('starts afresh when a retry refills the open form: its values, empty password boxes, no old errors', () => {
+    openFilledCatalog();
+    fillValid();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] }, message: 'Azure said no.' });
+
+    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' } });
+    expect(screen.getByLabelText<HTMLInputElement>('Server name').value).toBe('pg-retry');
+    expect(screen.getByLabelText<HTMLInputElement>('Admin login').value).toBe('grace');
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Confirm password').value).toBe('');
+    expect(screen.queryByText('Standard_B2s is not offered in East US.')).toBeNull();
+    expect(screen.queryByText('Azure said no.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    // Nothing is shown as broken before the user touches the refilled form again.
+    expect(screen.queryByText('Password must be 8 to 128 characters long.')).toBeNull();
+  });
 });

@@ -20,6 +20,8 @@ export function useCreateServerForm(host: WebviewHost) {
   const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [availability, setAvailability] = useState<Availability | undefined>();
+  /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
+  const [filling, setFilling] = useState(0);
 
   useEffect(
     () =>
@@ -29,6 +31,13 @@ export function useCreateServerForm(host: WebviewHost) {
             const next = { subscriptions: message.subscriptions, resourceGroups: [], locations: [], clientIp: message.clientIp };
             setCatalog(next);
             setValues(initialValues(message.prefill, next));
+            setTouched(new Set());
+            setSubmitted(false);
+            setSubmitting(false);
+            setHostErrors({});
+            setFailure(undefined);
+            setAvailability(undefined);
+            setFilling((n) => n + 1);
             return;
           }
           case 'catalog.subscriptionChoices':
@@ -118,5 +127,5 @@ export function useCreateServerForm(host: WebviewHost) {
     host.postMessage({ type: 'form.submit', request });
   }
 
-  return { values, catalog, errors, failure, availability, submitting, update, submit };
+  return { values, catalog, errors, failure, availability, submitting, filling, update, submit };
 }
