@@ -229,4 +229,15 @@ describe('the create form', () => {
     // Nothing is shown as broken before the user touches the refilled form again.
     expect(screen.queryByText('Password must be 8 to 128 characters long.')).toBeNull();
   });
+
+  it("asks again for Azure's choices when refilled, even for the subscription and location it had", async () => {
+    openFilledCatalog();
+    type('Server name', 'pg-retry');
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, location: 'eastus', serverName: 'pg-retry' } });
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    expect(host.ofType('form.subscriptionSelected')).toHaveLength(2);
+    expect(host.ofType('form.locationSelected')).toHaveLength(2);
+    expect(host.ofType('form.serverNameChanged').map((m) => m.serverName)).toEqual(['pg-retry', 'pg-retry']);
+  });
 });

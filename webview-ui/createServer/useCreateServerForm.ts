@@ -63,15 +63,16 @@ export function useCreateServerForm(host: WebviewHost) {
     [],
   );
 
-  // Azure's choices follow the subscription and the location.
+  // Azure's choices follow the subscription and the location, and are asked for again with each
+  // filling: form.init starts from an empty catalog, whatever subscription and location it keeps.
   const subscriptionId = values?.subscriptionId;
   const location = values?.location;
   useEffect(() => {
     if (subscriptionId) host.postMessage({ type: 'form.subscriptionSelected', subscriptionId });
-  }, [host, subscriptionId]);
+  }, [host, subscriptionId, filling]);
   useEffect(() => {
     if (subscriptionId && location) host.postMessage({ type: 'form.locationSelected', subscriptionId, location });
-  }, [host, subscriptionId, location]);
+  }, [host, subscriptionId, location, filling]);
 
   const serverName = values?.serverName ?? '';
   useEffect(() => {
@@ -81,7 +82,7 @@ export function useCreateServerForm(host: WebviewHost) {
       NAME_CHECK_DEBOUNCE_MS,
     );
     return () => clearTimeout(timer);
-  }, [host, subscriptionId, serverName]);
+  }, [host, subscriptionId, serverName, filling]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
   const broken = useMemo(() => {
