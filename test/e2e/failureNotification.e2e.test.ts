@@ -53,8 +53,10 @@ describe('scenario 3: failure notification', () => {
     // Retry fills that one rather than opening a second form of the same title.
     await vscode.reload();
     await clickNotificationButton(vscode.page, notice(retried), 'Retry');
-    await findCreateForm(vscode.page, retried);
+    const form = await findCreateForm(vscode.page, retried);
     expect(await countWebviewsWith(vscode.page, CREATE_FORM_HEADING)).toBe(1);
+    // Refilled, it has Azure's choices again for the subscription it kept.
+    await form.locator('vscode-single-select#resourceGroupName vscode-option', { hasText: 'rg-pgflex-dev' }).waitFor({ state: 'attached', timeout: 30_000 });
     await vscode.shot('retry-form-prefilled');
 
     expect(savedConnections(vscode.dirs)).toHaveLength(0);
