@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { runCommand } from './palette';
+import { waitFor } from './waitFor';
 
 export interface ShownNotification {
   message: string;
@@ -36,9 +37,12 @@ export async function shownNotifications(page: Page): Promise<ShownNotification[
 
 /** The notification whose message contains `text`, once it shows, expanded to show its buttons. */
 export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 60_000): Promise<Locator> {
-  await openNotificationCenter(page);
   const entry = page.locator(entries).filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
-  await entry.waitFor({ state: 'visible', timeout: timeoutMs });
+  await waitFor(`the notification '${String(text)}'`, async () => {
+    // VS Code closes the center whenever its last notification goes: open it again.
+    await openNotificationCenter(page);
+    return entry.isVisible();
+  }, timeoutMs, 250);
   // A collapsed entry hides its buttons. Its message is not clicked to expand it: it may hold a link.
   if (!(await entry.locator(buttons).first().isVisible())) await entry.locator('.codicon-notifications-expand').click();
   return entry;
