@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+const AZUREAUTH = '@microsoft/vscode-azext-azureauth';
 
 // One config serves two jobs: `vite build` bundles the webviews (one entry, fixed file names so the
 // host can point its CSP-guarded <script> at them), and Vitest runs every suite through projects.
@@ -37,7 +40,19 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          server: { deps: { inline: [AZUREAUTH] } },
         },
+        // vscode-azext-azureauth's ES module build, loaded through Vitest rather than Node, so that
+        // its `import 'vscode'` reaches the fake VS Code authentication of the sign-in tests
+        // (vi.mock does not reach a `require` that Node runs). Its files name source maps it does
+        // not ship: they are read without that line, or every run warns about each file.
+        resolve: { alias: [{ find: new RegExp(`^${AZUREAUTH}$`), replacement: `${AZUREAUTH}/dist/esm/src/index.js` }] },
+        plugins: [
+          {
+            name: 'azureauth-without-missing-source-maps',
+            load: (id: string) => (id.includes(`/${AZUREAUTH}/dist/esm/`) ? readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '') : null),
+          },
+        ],
       },
       {
         extends: true,

@@ -47,15 +47,20 @@ export class CreateServerPanel {
   private readonly principals = new Map<string, EntraAdministrator>();
   private clientIp: string | undefined;
   private submitting = false;
+  /** What the form is filled with when it is (next) initialised: a retry's request. */
+  private prefill: FormPrefill | undefined;
+  /** The webview listens: a refill is posted at once, else it waits for 'ready'. */
+  private webviewReady = false;
   private readonly listeners: Listener[];
 
   constructor(
     readonly panel: PanelPort,
     private readonly deps: CreateServerPanelDeps,
-    private readonly start: PanelStart,
+    start: PanelStart,
     private readonly events: PanelEvents,
   ) {
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
+    else this.prefill = start.prefill;
     this.listeners = [
       panel.onDidReceiveMessage((raw) => {
         this.receive(raw).catch((err: unknown) => this.deps.log.error(`A webview message was not handled: ${errorMessage(err)}`));
@@ -66,6 +71,21 @@ export class CreateServerPanel {
 
   get stagingId(): string | undefined {
     return this.stagingIdValue;
+  }
+
+  /** Still a form nobody has sent: a new create request can use this panel instead of another. */
+  get isOpenForm(): boolean {
+    return this.stagingIdValue === undefined && !this.submitting;
+  }
+
+  /**
+   * Starts the form again from `prefill` (what the user typed is dropped, the password too), as a
+   * new form would start, but in this panel.
+   */
+  refill(prefill: FormPrefill): void {
+    this.prefill = prefill;
+    if (!this.webviewReady) return;
+    this.initForm().catch((err: unknown) => this.deps.log.error(`Refilling the form failed: ${errorMessage(err)}`));
   }
 
   async receive(raw: unknown): Promise<void> {
@@ -101,7 +121,12 @@ export class CreateServerPanel {
   }
 
   private async onReady(): Promise<void> {
+    this.webviewReady = true;
     if (this.stagingIdValue) return this.showProgress(this.stagingIdValue);
+    return this.initForm();
+  }
+
+  private async initForm(): Promise<void> {
     try {
       const [subscriptions, clientIp] = await Promise.all([
         this.deps.catalog.listSubscriptions(),
@@ -109,7 +134,7 @@ export class CreateServerPanel {
       ]);
       this.offered.offerSubscriptions(subscriptions);
       this.clientIp = clientIp;
-      const prefill = this.start.kind === 'form' ? this.start.prefill : undefined;
+      const prefill = this.prefill;
       await this.post({ type: 'form.init', subscriptions, ...(clientIp ? { clientIp } : {}), ...(prefill ? { prefill } : {}) });
     } catch (err) {
       this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);

@@ -16,9 +16,18 @@ export class CreateServerPanels {
 
   constructor(private readonly deps: CreateServerPanelDeps & { window: CreateServerWindow }) {}
 
-  /** `prefill` comes from command arguments, which anyone can pass: it is parsed, never trusted. */
+  /**
+   * One create form at a time: a form already open is brought to the front, and refilled when a
+   * prefill comes (a Retry, command arguments); otherwise a new one opens. Two tabs of one title
+   * leave the user guessing which one they are typing into.
+   * `prefill` comes from command arguments, which anyone can pass: it is parsed, never trusted.
+   */
   openForm(prefill?: unknown): void {
-    this.attach(this.deps.window.createPanel(CREATE_FORM_TITLE), { kind: 'form', prefill: this.parsePrefill(prefill) });
+    const parsed = this.parsePrefill(prefill);
+    const form = [...this.open].find((p) => p.isOpenForm);
+    if (!form) return this.attach(this.deps.window.createPanel(CREATE_FORM_TITLE), { kind: 'form', prefill: parsed });
+    form.panel.reveal();
+    if (parsed) form.refill(parsed);
   }
 
   /** Spec: Retry reopens the form prefilled from the record; the password is typed again. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { runCommand } from './harness/palette';
-import { findWebview, webviewShows } from './harness/webview';
+import { countWebviewsWith, findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
 import { useScenario } from './flows/scenario';
 
@@ -22,7 +22,7 @@ describe('scenario 5: close warning', () => {
     await vscode.shot('close-warning');
     expect(dialog.message).toContain('Server provisioning is still in progress');
     expect(dialog.buttons).toEqual(expect.arrayContaining(['Continue in Background', 'Show Progress']));
-    expect(await webviewShows(vscode.page, progressHeading)).toBe(false);
+    expect(await countWebviewsWith(vscode.page, progressHeading)).toBe(0);
 
     await clickDialogButton(vscode.page, 'Show Progress');
     await findWebview(vscode.page, progressHeading, 30_000);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clickNotificationButton, waitForNotification } from './harness/notifications';
 import { outputChannelText } from './harness/outputChannel';
-import { showView, treeItems } from './harness/tree';
-import { findWebview } from './harness/webview';
+import { showView, treeItems, waitForTreeItem } from './harness/tree';
+import { countWebviewsWith, findWebview } from './harness/webview';
 import { waitFor } from './harness/waitFor';
-import { createServer, findCreateForm } from './flows/createServerForm';
+import { CREATE_FORM_HEADING, createServer, findCreateForm } from './flows/createServerForm';
 import { savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
@@ -29,8 +29,8 @@ describe('scenario 3: failure notification', () => {
     }
 
     await vscode.reload();
-    const toast = await waitForNotification(vscode.page, notice(retried));
-    expect(await toast.innerText()).toContain('exceeding approved vCore quota');
+    const notification = await waitForNotification(vscode.page, notice(retried));
+    expect(await notification.innerText()).toContain('exceeding approved vCore quota');
     await waitForNotification(vscode.page, notice(dismissed));
     await vscode.shot('notifications-after-reload');
 
@@ -42,16 +42,21 @@ describe('scenario 3: failure notification', () => {
     await vscode.shot('view-details');
 
     await showView(vscode.page, 'PostgreSQL', 'Deployments');
-    expect(await deploymentsShown(dismissed)).toBe(true);
+    // The view shows its welcome text until the tracker's records reach it.
+    await waitForTreeItem(vscode.page, 'Deployments', dismissed);
     await clickNotificationButton(vscode.page, notice(dismissed), 'Dismiss');
     await expect.poll(() => deploymentsShown(dismissed), { timeout: 30_000 }).toBe(false);
     expect(await deploymentsShown(retried)).toBe(true);
     await vscode.shot('dismissed');
 
+    // The panel of the dismissed deployment comes back from this reload as an empty create form;
+    // Retry fills that one rather than opening a second form of the same title.
     await vscode.reload();
     await clickNotificationButton(vscode.page, notice(retried), 'Retry');
-    const form = await findCreateForm(vscode.page);
-    await expect.poll(() => form.locator('vscode-textfield#serverName input').inputValue(), { timeout: 30_000 }).toBe(retried);
+    const form = await findCreateForm(vscode.page, retried);
+    expect(await countWebviewsWith(vscode.page, CREATE_FORM_HEADING)).toBe(1);
+    // Refilled, it has Azure's choices again for the subscription it kept.
+    await form.locator('vscode-single-select#resourceGroupName vscode-option', { hasText: 'rg-pgflex-dev' }).waitFor({ state: 'attached', timeout: 30_000 });
     await vscode.shot('retry-form-prefilled');
 
     expect(savedConnections(vscode.dirs)).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { visibleNotifications } from './harness/notifications';
-import { findWebview, webviewShows } from './harness/webview';
+import { shownNotifications } from './harness/notifications';
+import { countWebviewsWith, findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
 import { fqdn, savedConnections } from './flows/savedProfiles';
 import { pendingFaults } from './flows/sandboxFaults';
@@ -26,8 +26,8 @@ describe('scenario 9: ARM throttling during the run', () => {
     await vscode.shot('dashboard');
     // All five 429s were served (a spent rule leaves the list).
     expect(await pendingFaults(sandbox)).toEqual([]);
-    expect(await webviewShows(vscode.page, 'text=Deployment failed')).toBe(false);
-    const errors = (await visibleNotifications(vscode.page)).filter((n) => /429|throttl|too many|failed|error/i.test(n.message));
+    expect(await countWebviewsWith(vscode.page, 'text=Deployment failed')).toBe(0);
+    const errors = (await shownNotifications(vscode.page)).filter((n) => /429|throttl|too many|failed|error/i.test(n.message));
     expect(errors).toEqual([]);
     expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from './flows/createServerForm';
+import { journalStates } from './flows/deploymentJournal';
 import { fqdn, savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
@@ -38,8 +39,10 @@ describe('scenario 10: two windows save profiles', () => {
     await vscode.shot('all-saved');
     await inSecond.shot('all-saved');
 
-    // A while later nothing has been rewritten from a stale view: each profile is there once.
-    await second.waitForTimeout(10_000);
+    // Once every deployment has run its last effect (the dashboard opened in its window), no window
+    // has a profile left to save: nothing was rewritten from a stale view, each profile is there once.
+    const states = () => Object.values(journalStates(vscode.dirs));
+    await expect.poll(states, { timeout: 60_000, interval: 500 }).toEqual(Array(3).fill('succeeded.dashboardOpened'));
     const saved = servers().sort();
     expect(saved).toEqual([...together, later].map(fqdn).sort());
   });

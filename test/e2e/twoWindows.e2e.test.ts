@@ -15,6 +15,7 @@ describe('scenario 8: two windows', () => {
   });
   const measureReads = async (label: string, ms: number) => {
     scenario.sandbox.requests.reset();
+    // Not a wait for something to happen: this time is the counting window the reads are measured in.
     await scenario.vscode.page.waitForTimeout(ms);
     const counts = scenario.sandbox.requests.counts();
     console.log(`scenario 8, ARM requests in ${ms / 1000} s with ${label}: ${JSON.stringify(counts)}`);

@@ -12,8 +12,8 @@ export interface PostgresServer {
   port: number;
   user: string;
   password: string;
-  /** Runs SQL as the admin (to create roles for a test). */
-  sql(statement: string): Promise<void>;
+  /** Runs SQL as the admin (to create roles for a test); resolves with the rows it returned. */
+  sql(statement: string): Promise<Record<string, unknown>[]>;
   /** Admits every role from loopback, like adding a firewall rule; resolves once it is in force. */
   allowAllHosts(): Promise<void>;
   stop(): void;
@@ -75,7 +75,7 @@ export async function startPostgresServer(password: string, options: PostgresSer
       const client = new Client({ host: '127.0.0.1', port, user: 'pgadmin', password, database: 'postgres' });
       await client.connect();
       try {
-        await client.query(statement);
+        return (await client.query<Record<string, unknown>>(statement)).rows;
       } finally {
         await client.end();
       }

@@ -211,4 +211,33 @@ describe('the create form', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Resource group').value).toBe('rg-new');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
+
+  it('starts afresh when a retry refills the open form: its values, empty password boxes, no old errors', () => {
+    openFilledCatalog();
+    fillValid();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] }, message: 'Azure said no.' });
+
+    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' } });
+    expect(screen.getByLabelText<HTMLInputElement>('Server name').value).toBe('pg-retry');
+    expect(screen.getByLabelText<HTMLInputElement>('Admin login').value).toBe('grace');
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Confirm password').value).toBe('');
+    expect(screen.queryByText('Standard_B2s is not offered in East US.')).toBeNull();
+    expect(screen.queryByText('Azure said no.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    // Nothing is shown as broken before the user touches the refilled form again.
+    expect(screen.queryByText('Password must be 8 to 128 characters long.')).toBeNull();
+  });
+
+  it("asks again for Azure's choices when refilled, even for the subscription and location it had", async () => {
+    openFilledCatalog();
+    type('Server name', 'pg-retry');
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, location: 'eastus', serverName: 'pg-retry' } });
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    expect(host.ofType('form.subscriptionSelected')).toHaveLength(2);
+    expect(host.ofType('form.locationSelected')).toHaveLength(2);
+    expect(host.ofType('form.serverNameChanged').map((m) => m.serverName)).toEqual(['pg-retry', 'pg-retry']);
+  });
 });

@@ -27,7 +27,7 @@ const TIER_LABELS: Record<string, string> = {
 
 /** The create form: every choice comes from Azure through the host; the shared schema names each broken rule. */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, errors, failure, availability, submitting, update, submit } = useCreateServerForm(host);
+  const { values, catalog, errors, failure, availability, submitting, filling, update, submit } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -130,11 +130,12 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
               onInput={(e) => update({ adminLogin: targetValue(e) }, ['adminLogin'])} />
           </Field>
           <Field id="adminPassword" label="Password" errors={errors.adminPassword}>
-            <PasswordField id="adminPassword" invalid={Boolean(errors.adminPassword)}
+            {/* Keyed by the filling: the boxes keep what was typed in the DOM, and a refilled form starts empty. */}
+            <PasswordField key={filling} id="adminPassword" invalid={Boolean(errors.adminPassword)}
               onInput={(adminPassword) => update({ adminPassword }, ['adminPassword'])} />
           </Field>
           <Field id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
-            <PasswordField id="confirmPassword" invalid={Boolean(errors.confirmPassword)}
+            <PasswordField key={filling} id="confirmPassword" invalid={Boolean(errors.confirmPassword)}
               onInput={(confirmPassword) => update({ confirmPassword }, ['confirmPassword'])} />
           </Field>
         </>

@@ -20,6 +20,8 @@ export function useCreateServerForm(host: WebviewHost) {
   const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [availability, setAvailability] = useState<Availability | undefined>();
+  /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
+  const [filling, setFilling] = useState(0);
 
   useEffect(
     () =>
@@ -29,6 +31,13 @@ export function useCreateServerForm(host: WebviewHost) {
             const next = { subscriptions: message.subscriptions, resourceGroups: [], locations: [], clientIp: message.clientIp };
             setCatalog(next);
             setValues(initialValues(message.prefill, next));
+            setTouched(new Set());
+            setSubmitted(false);
+            setSubmitting(false);
+            setHostErrors({});
+            setFailure(undefined);
+            setAvailability(undefined);
+            setFilling((n) => n + 1);
             return;
           }
           case 'catalog.subscriptionChoices':
@@ -54,15 +63,16 @@ export function useCreateServerForm(host: WebviewHost) {
     [],
   );
 
-  // Azure's choices follow the subscription and the location.
+  // Azure's choices follow the subscription and the location, and are asked for again with each
+  // filling: form.init starts from an empty catalog, whatever subscription and location it keeps.
   const subscriptionId = values?.subscriptionId;
   const location = values?.location;
   useEffect(() => {
     if (subscriptionId) host.postMessage({ type: 'form.subscriptionSelected', subscriptionId });
-  }, [host, subscriptionId]);
+  }, [host, subscriptionId, filling]);
   useEffect(() => {
     if (subscriptionId && location) host.postMessage({ type: 'form.locationSelected', subscriptionId, location });
-  }, [host, subscriptionId, location]);
+  }, [host, subscriptionId, location, filling]);
 
   const serverName = values?.serverName ?? '';
   useEffect(() => {
@@ -72,7 +82,7 @@ export function useCreateServerForm(host: WebviewHost) {
       NAME_CHECK_DEBOUNCE_MS,
     );
     return () => clearTimeout(timer);
-  }, [host, subscriptionId, serverName]);
+  }, [host, subscriptionId, serverName, filling]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
   const broken = useMemo(() => {
@@ -118,5 +128,5 @@ export function useCreateServerForm(host: WebviewHost) {
     host.postMessage({ type: 'form.submit', request });
   }
 
-  return { values, catalog, errors, failure, availability, submitting, update, submit };
+  return { values, catalog, errors, failure, availability, submitting, filling, update, submit };
 }

@@ -10,12 +10,14 @@ type FormSession = Pick<VsCodeSession, 'page' | 'shot' | 'typedSecrets'>;
  * Chromium sends a page's changed form state to the browser process 1 s after the change, and the
  * browser writes it to the session-restore file up to 2.5 s later, unless a newer state replaced it
  * in the meantime. A person takes longer than that to reach Create; the driver waits as long, or
- * the suite would submit before anything typed could reach the disk.
+ * the suite would submit before anything typed could reach the disk. A sleep on purpose: no state
+ * says "Chromium has written what it will write", and this time is what the secret scan measures.
  */
 const HUMAN_PAUSE_BEFORE_SUBMIT_MS = 4_000;
 
 export const CREATE_COMMAND = 'PostgreSQL: Create Azure Database for PostgreSQL Flexible Server';
-const FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
+export const CREATE_FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
+const SERVER_NAME_INPUT = 'vscode-textfield#serverName input';
 
 export type AuthenticationLabel =
   | 'PostgreSQL authentication only'
@@ -37,10 +39,20 @@ export async function openCreateForm(page: Page): Promise<FrameLocator> {
   return findCreateForm(page);
 }
 
-export async function findCreateForm(page: Page): Promise<FrameLocator> {
-  const form = await findWebview(page, FORM_HEADING);
+/**
+ * The create form on screen. Every create form has the same heading, so that alone names none:
+ * the form a command just opened or brought to the front is the one on screen, and the form a
+ * Retry filled is the one that shows the retried server's name.
+ */
+export async function findCreateForm(page: Page, filledWithServer?: string): Promise<FrameLocator> {
+  const form = await findWebview(page, filledWithServer === undefined ? CREATE_FORM_HEADING : (content) => isFormFilledWith(content, filledWithServer));
   await form.locator('#serverName').waitFor({ state: 'visible', timeout: 30_000 });
   return form;
+}
+
+async function isFormFilledWith(content: FrameLocator, serverName: string): Promise<boolean> {
+  const field = content.locator(SERVER_NAME_INPUT);
+  return (await content.locator(CREATE_FORM_HEADING).isVisible()) && (await field.count()) === 1 && (await field.inputValue()) === serverName;
 }
 
 /** vscode-single-select: open its list, click the option (both live in its shadow DOM). */

@@ -1,21 +1,41 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox';
+import { startPostgresServer, type PostgresServer } from '../../support/postgresServer';
 import { startVsCode, type VsCodeSession } from '../harness/vscodeSession';
 
 export interface Scenario {
   readonly sandbox: Sandbox;
   readonly vscode: VsCodeSession;
+  /** The real PostgreSQL behind the sandbox's servers, when the scenario asked for one. */
+  readonly postgres: PostgresServer;
 }
+
+export interface ScenarioOptions {
+  sandbox?: SandboxOptions;
+  settings?: Record<string, unknown>;
+  /**
+   * Back the sandbox's servers with a private cluster of the installed PostgreSQL (SCRAM password
+   * authentication) instead of the embedded one, which accepts any password. The cluster's
+   * superuser is `pgadmin`: a form must type another admin login, or its deployment would change
+   * the password the sandbox itself logs in with.
+   */
+  realPostgres?: boolean;
+}
+
+const CLUSTER_ADMIN_PASSWORD = 'Cluster!Admin-e2e';
 
 /**
  * One test file = one scenario: its own ARM sandbox and a fresh code-server with the packaged
  * extension pointed at it, started before the tests and stopped after them.
  */
-export function useScenario(name: string, options: { sandbox?: SandboxOptions; settings?: Record<string, unknown> } = {}): Scenario {
+export function useScenario(name: string, options: ScenarioOptions = {}): Scenario {
+  let postgres: PostgresServer | undefined;
   let sandbox: Sandbox | undefined;
   let vscode: VsCodeSession | undefined;
   beforeAll(async () => {
-    sandbox = await startSandbox({ speed: 20, ...options.sandbox });
+    if (options.realPostgres) postgres = await startPostgresServer(CLUSTER_ADMIN_PASSWORD);
+    const backend = postgres ? { postgres: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password } } : {};
+    sandbox = await startSandbox({ speed: 20, ...options.sandbox, ...backend });
     vscode = await startVsCode({ name, sandbox, settings: options.settings });
   });
   afterEach(async (context) => {
@@ -24,6 +44,7 @@ export function useScenario(name: string, options: { sandbox?: SandboxOptions; s
   afterAll(async () => {
     await vscode?.close();
     await sandbox?.stop();
+    postgres?.stop();
   });
   return {
     get sandbox() {
@@ -33,6 +54,10 @@ export function useScenario(name: string, options: { sandbox?: SandboxOptions; s
     get vscode() {
       if (!vscode) throw new Error('code-server has not started');
       return vscode;
+    },
+    get postgres() {
+      if (!postgres) throw new Error(options.realPostgres ? 'PostgreSQL has not started' : 'the scenario runs without a real PostgreSQL (realPostgres)');
+      return postgres;
     },
   };
 }

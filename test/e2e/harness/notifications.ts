@@ -1,57 +1,51 @@
 import type { Locator, Page } from 'playwright-core';
 import { runCommand } from './palette';
+import { waitFor } from './waitFor';
 
 export interface ShownNotification {
   message: string;
   buttons: string[];
 }
 
-const item = '.notification-list-item';
+/**
+ * Notifications are read in the notification center, never as toasts: toasts show only as many as
+ * fit the window's height, the next one can push one off the screen between finding it and
+ * clicking it, and some hide after a while. The center lists every notification of the window.
+ */
+const center = '.notifications-center';
+const entries = `${center} .notification-list-item`;
 const buttons = '.notification-list-item-buttons-container .monaco-button';
 
-async function describe(toast: Locator): Promise<ShownNotification> {
-  return {
-    message: (await toast.locator('.notification-list-item-message').innerText()).trim(),
-    buttons: (await toast.locator(buttons).allInnerTexts()).map((b) => b.trim()),
-  };
+async function openNotificationCenter(page: Page): Promise<void> {
+  if (await page.locator(center).isVisible()) return;
+  await runCommand(page, 'Notifications: Show Notifications');
+  await page.locator(center).waitFor({ state: 'visible', timeout: 10_000 });
 }
 
-/** Toasts on screen now, in the order VS Code stacks them (newest first). */
-export async function visibleNotifications(page: Page): Promise<ShownNotification[]> {
+/** Every notification of the window, newest first. */
+export async function shownNotifications(page: Page): Promise<ShownNotification[]> {
+  await openNotificationCenter(page);
   const shown: ShownNotification[] = [];
-  for (const toast of await page.locator(`.notifications-toasts ${item}`).all()) {
-    if (await toast.isVisible()) shown.push(await describe(toast));
+  for (const entry of await page.locator(entries).all()) {
+    shown.push({
+      message: (await entry.locator('.notification-list-item-message').innerText()).trim(),
+      buttons: (await entry.locator(buttons).allInnerTexts()).map((b) => b.trim()),
+    });
   }
   return shown;
 }
 
-function notificationWith(page: Page, scope: string, text: string | RegExp): Locator {
-  return page.locator(`${scope} ${item}`).filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
-}
-
-/**
- * The notification whose message contains `text`, once it shows. Toasts that do not fit the
- * window's height stay only in the notification center, so after a few seconds that is opened too.
- */
+/** The notification whose message contains `text`, once it shows, expanded to show its buttons. */
 export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 60_000): Promise<Locator> {
-  const toast = notificationWith(page, '.notifications-toasts', text);
-  const listed = notificationWith(page, '.notifications-center', text);
-  const deadline = Date.now() + timeoutMs;
-  let centerOpened = false;
-  for (;;) {
-    if (await toast.isVisible()) return toast;
-    if (await listed.isVisible()) {
-      // Only an expanded entry of the center shows its buttons.
-      if (!(await listed.locator(buttons).first().isVisible())) await listed.locator('.notification-list-item-message').click();
-      return listed;
-    }
-    if (Date.now() > deadline) throw new Error(`no notification '${String(text)}' after ${timeoutMs} ms`);
-    if (!centerOpened && Date.now() > deadline - timeoutMs + 5_000) {
-      await runCommand(page, 'Notifications: Show Notifications');
-      centerOpened = true;
-    }
-    await page.waitForTimeout(250);
-  }
+  const entry = page.locator(entries).filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
+  await waitFor(`the notification '${String(text)}'`, async () => {
+    // VS Code closes the center whenever its last notification goes: open it again.
+    await openNotificationCenter(page);
+    return entry.isVisible();
+  }, timeoutMs, 250);
+  // A collapsed entry hides its buttons. Its message is not clicked to expand it: it may hold a link.
+  if (!(await entry.locator(buttons).first().isVisible())) await entry.locator('.codicon-notifications-expand').click();
+  return entry;
 }
 
 export async function clickNotificationButton(page: Page, text: string | RegExp, button: string, timeoutMs = 60_000): Promise<void> {

@@ -35,9 +35,9 @@ async function findCommand(page: Page, title: string, timeoutMs: number): Promis
       await row.waitFor({ state: 'visible', timeout: 2_000 });
       return row;
     } catch {
+      // The palette lists the commands registered when it opened: reopen it to see new ones.
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) return undefined;
-      await page.waitForTimeout(500);
     }
   }
 }

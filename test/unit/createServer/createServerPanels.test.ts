@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
-import { deploymentContext, FakeCatalog, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle } from './fakes';
+import { deploymentContext, FakeCatalog, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle, SUBSCRIPTION, validRequest } from './fakes';
 
 let tracker: FakeTracker;
 let window: FakeWindow;
@@ -91,16 +91,84 @@ describe('the create panels', () => {
   });
 
   it('prefills a retry from the record, and strips a password from any prefill', async () => {
-    panels.openRetryForm(deploymentContext({ status: 'failed' }));
-    panels.openForm({ serverName: 'pg-x', adminPassword: PASSWORD });
-    panels.openForm('garbage');
-    for (const p of window.panels) p.send({ type: 'ready' });
-    await settle();
+    // Each form is closed before the next opens: an open one would be refilled instead.
+    const opens = [
+      () => panels.openRetryForm(deploymentContext({ status: 'failed' })),
+      () => panels.openForm({ serverName: 'pg-x', adminPassword: PASSWORD }),
+      () => panels.openForm('garbage'),
+    ];
+    for (const open of opens) {
+      open();
+      const form = window.panels.at(-1)!;
+      form.send({ type: 'ready' });
+      await settle();
+      form.dispose();
+    }
     const prefills = window.panels.map((p) => p.ofType('form.init')[0].prefill);
     expect(prefills[0]).toMatchObject({ serverName: 'pg-dev-1', adminLogin: 'ada', tier: 'Burstable' });
     expect(prefills[1]).toEqual({ serverName: 'pg-x' });
     expect(prefills[2]).toBeUndefined();
     expect(JSON.stringify(window.panels.map((p) => p.posted))).not.toContain(PASSWORD);
+  });
+
+  it('Retry while a form is open: that form comes to the front, refilled from the record; no second form', async () => {
+    panels.openForm();
+    const form = window.panels[0];
+    form.send({ type: 'ready' });
+    await settle();
+    panels.openRetryForm(deploymentContext({ status: 'failed', serverName: 'pg-failed', request: { ...deploymentContext().request!, serverName: 'pg-failed' } }));
+    await settle();
+    expect(window.panels).toHaveLength(1);
+    expect(form.revealed).toBe(1);
+    expect(form.ofType('form.init').map((m) => m.prefill?.serverName)).toEqual([undefined, 'pg-failed']);
+  });
+
+  it('Retry before the open form has loaded: its first fill is the retry', async () => {
+    panels.openForm();
+    panels.openRetryForm(deploymentContext({ status: 'failed' }));
+    window.panels[0].send({ type: 'ready' });
+    await settle();
+    expect(window.panels).toHaveLength(1);
+    expect(window.panels[0].ofType('form.init').map((m) => m.prefill?.serverName)).toEqual(['pg-dev-1']);
+  });
+
+  it('Retry fills a form brought back after a reload, not a second one', async () => {
+    const restored = new FakePanel();
+    await panels.restore(restored, undefined);
+    restored.send({ type: 'ready' });
+    await settle();
+    panels.openRetryForm(deploymentContext({ status: 'failed' }));
+    await settle();
+    expect(window.panels).toHaveLength(0);
+    expect(restored.revealed).toBe(1);
+    expect(restored.ofType('form.init').at(-1)?.prefill?.serverName).toBe('pg-dev-1');
+  });
+
+  it('the Create command brings the open form to the front and keeps what the user typed', async () => {
+    panels.openForm();
+    window.panels[0].send({ type: 'ready' });
+    await settle();
+    panels.openForm();
+    await settle();
+    expect(window.panels).toHaveLength(1);
+    expect(window.panels[0].revealed).toBe(1);
+    expect(window.panels[0].ofType('form.init')).toHaveLength(1);
+  });
+
+  it('a form that has created its server is its progress now: Retry opens a new form', async () => {
+    panels.openForm();
+    const first = window.panels[0];
+    first.send({ type: 'ready' });
+    await settle();
+    first.send({ type: 'form.subscriptionSelected', subscriptionId: SUBSCRIPTION.subscriptionId });
+    first.send({ type: 'form.locationSelected', subscriptionId: SUBSCRIPTION.subscriptionId, location: 'eastus' });
+    await settle();
+    first.send({ type: 'form.submit', request: { ...validRequest() } });
+    await settle();
+    expect(tracker.created).toHaveLength(1);
+    panels.openRetryForm(deploymentContext({ status: 'failed' }));
+    expect(window.panels).toHaveLength(2);
+    expect(first.revealed).toBe(0);
   });
 
   it('leaves panels open and silent when the extension stops', async () => {
