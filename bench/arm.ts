@@ -13,6 +13,7 @@ import { buildFlexDeployment } from '../src/azure/flexProvisioning/flexTemplate'
 import { SandboxAccount } from '../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import type { DeploymentRef } from '../src/services/flexDeployment/ports';
+import { seededDurations } from './seededDurations';
 
 /**
  * ARM requests needed to follow 50 deployments in 3 resource groups to their end: (a) the tracker's
@@ -26,7 +27,6 @@ const SPEED = 200;
 const FROZEN_SPEED = 1e-9;
 const CYCLE_MS = (15 * 1000) / SPEED;
 const SERVER_SECONDS = { min: 240, max: 720 };
-const IDLE_CYCLES = 20;
 const SEED = 20261122;
 
 interface Group {
@@ -53,17 +53,13 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
     const environment: ArmEnvironment = { kind: 'sandbox', endpoint: sandbox.url, ca: sandbox.ca };
     const services = composeAzureServices(environment, new SandboxAccount(), (clients) => armSubscriptionSource(clients, SANDBOX_TENANT_ID), async () => undefined);
     const polling = new ArmClients(environment, services.credentials, { sdkRetries: false });
-    const durations = seededDurations();
+    const durations = seededDurations(DEPLOYMENTS, SERVER_SECONDS, SEED);
 
     const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials), refs, sandbox));
     const perGet = await measure(sandbox, services, durations, 'b', (refs) => perDeploymentGetCycles(polling, refs, sandbox));
     const sdk = await sdkPollers(sandbox, services, polling, durations, CYCLE_MS);
     // The SDK's own default interval (@azure/core-lro's POLL_INTERVAL_IN_MS), in simulated time.
     const sdkDefault = await sdkPollers(sandbox, services, polling, durations, sdkDefaultIntervalMs() / SPEED);
-
-    sandbox.control.resetRequests();
-    for (let i = 0; i < IDLE_CYCLES; i++) await services.reader.read([]);
-    const idle = sandbox.requests.count();
 
     const figures: Record<string, number> = {
       armDeployments: DEPLOYMENTS,
@@ -78,14 +74,12 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total),
       armReadRatioVsSdkPoller15s: round(sdk.total / reader.total),
       armReadRatioVsSdkPollerDefault: round(sdkDefault.total / reader.total),
-      idleArmRequests: idle,
     };
     log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups, one read per ${15} s cycle (${reader.cycles} cycles):`);
     log(`  (a) tracker reader (a group's list, paged until every tracked one is found): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
     log(`  (b) one GET per deployment per cycle:          ${perGet.total} requests, at most ${perGet.maxPerCycle} per cycle (${figures.armReadRatioVsPerDeploymentGet}x)`);
     log(`  (c) SDK poller per deployment, every 15 s:     ${sdk.total} requests (${figures.armReadRatioVsSdkPoller15s}x)`);
     log(`  (d) SDK poller per deployment, its default ${sdkDefaultIntervalMs() / 1000} s: ${sdkDefault.total} requests (${figures.armReadRatioVsSdkPollerDefault}x)`);
-    log(`  idle (${IDLE_CYCLES} cycles, nothing deploying):        ${idle} requests`);
     return figures;
   } finally {
     await sandbox.stop();
@@ -183,17 +177,6 @@ function benchRequest(tag: string, i: number): CreateServerRequest {
   });
 }
 
-/** mulberry32: the same durations on every run. */
-function seededDurations(): number[] {
-  let state = SEED;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: DEPLOYMENTS }, () => Math.round(SERVER_SECONDS.min + next() * (SERVER_SECONDS.max - SERVER_SECONDS.min)));
-}
 
 /** The SDK poller's default interval, read from @azure/core-lro (not part of its public API). */
 function sdkDefaultIntervalMs(): number {

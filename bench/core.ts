@@ -1,14 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createActor } from 'xstate';
 import { deploymentMachine } from '../machines/flexDeployment/deploymentMachine';
 import { readRecord, toContext } from '../src/services/flexDeployment/deploymentRecord';
 import { stateValueOf } from '../src/services/flexDeployment/ownedDeployments';
+import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
 import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys';
 import { createRequest, tempDir } from '../test/support/trackerFakes';
 import { retainedRecords } from './retainedRecords';
-import { createWorld, openWindow } from '../test/support/trackerHarness';
+import { createWorld, openWindow, type SharedWorld } from '../test/support/trackerHarness';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,13 +21,12 @@ function gc(): void {
   collect?.();
 }
 
-/** A window's storage as a month of use leaves it: the journal file and globalState hold `count` records. */
+/** A window's storage as a month of use leaves it: `count` settled records, written through the journal. */
 async function storedWorld(count: number) {
   const dir = tempDir();
   const world = createWorld(dir.path);
-  const records = retainedRecords(count, world.clock.now());
-  writeFileSync(join(dir.path, 'flexDeployments.json'), JSON.stringify({ journalVersion: 1, records }));
-  await world.memento.update(STAGED_PROFILES_KEY, records);
+  const journal = new DeploymentJournal(dir.path, world.memento, { log: () => undefined, notices: world.notices, now: world.clock.now });
+  await journal.commit({ upserts: retainedRecords(count, world.clock.now()) });
   return { dir, world };
 }
 
@@ -86,20 +84,44 @@ function measureNaiveActivation(count: number, runs: number): number {
   return median(times);
 }
 
-async function measureWritesPerCycle(deploying: number) {
+/**
+ * globalState writes of one poll cycle over `count` deploying deployments, after `arm` has set
+ * what ARM answers for each; the cycle's effects (profile saved, dashboard opened) done in memory.
+ */
+async function writesOfOneCycle(count: number, arm: (world: SharedWorld, deploymentName: string) => void) {
   const dir = tempDir();
   const world = createWorld(dir.path);
   const { tracker } = openWindow(world);
-  await tracker.activate();
-  tracker.stopPolling();
-  for (let i = 0; i < deploying; i++) await tracker.create(createRequest({ serverName: `server-${i}` }));
-  await tracker.whenIdle();
-  const before = world.memento.writes;
-  await tracker.refresh();
-  await tracker.whenIdle();
-  const writes = world.memento.writes - before;
-  await tracker.dispose();
-  dir.remove();
+  try {
+    await tracker.activate();
+    tracker.stopPolling();
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push(await tracker.create(createRequest({ serverName: `server-${i}` })));
+    await tracker.whenIdle();
+    for (const id of ids) arm(world, tracker.getDeployment(id)!.context.deploymentName);
+    const before = world.memento.writes;
+    await tracker.refresh();
+    await tracker.whenIdle();
+    return { writes: world.memento.writes - before, states: ids.map((id) => JSON.stringify(tracker.getDeployment(id)?.value)) };
+  } finally {
+    await tracker.dispose();
+    dir.remove();
+  }
+}
+
+/** A cycle where every deployment goes on running. */
+async function measureWritesPerCycle(deploying: number) {
+  return (await writesOfOneCycle(deploying, () => undefined)).writes;
+}
+
+/**
+ * A cycle in which `finishing` deployments succeed, their profiles and dashboards done within the
+ * cycle's wait for effects; an effect slower than that wait costs one more write, left out here.
+ */
+async function measureWritesPerFinishingCycle(finishing: number) {
+  const { writes, states } = await writesOfOneCycle(finishing, (world, name) => world.reader.set(name, { kind: 'succeeded', serverResourceId: `/x/flexibleServers/${name}` }));
+  const opened = states.filter((state) => state === JSON.stringify({ succeeded: 'dashboardOpened' })).length;
+  if (opened !== finishing) throw new Error(`${finishing - opened} of ${finishing} deployments did not reach their dashboard`);
   return writes;
 }
 
@@ -135,6 +157,7 @@ export async function runCoreBench(log: (line: string) => void = () => {}): Prom
     naiveActorPerRecordActivateMs1000Records: round(naive1000),
     activateSpeedupVsActorPerRecord: round(naive1000 / a1000.ms),
     globalStateWritesPerPollCycle50Deploying: await measureWritesPerCycle(50),
+    globalStateWritesPerFinishingCycle: await measureWritesPerFinishingCycle(10),
     idleTimers: await measureIdleTimers(),
   };
 }
