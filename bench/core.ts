@@ -3,10 +3,9 @@ import { createActor } from 'xstate';
 import { deploymentMachine } from '../machines/flexDeployment/deploymentMachine';
 import { readRecord, toContext } from '../src/services/flexDeployment/deploymentRecord';
 import { stateValueOf } from '../src/services/flexDeployment/ownedDeployments';
-import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
 import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys';
 import { createRequest, tempDir } from '../test/support/trackerFakes';
-import { retainedRecords } from './retainedRecords';
+import { retainedRecords, worldWithHistory } from './retainedRecords';
 import { createWorld, openWindow, type SharedWorld } from '../test/support/trackerHarness';
 
 function median(values: number[]): number {
@@ -21,21 +20,12 @@ function gc(): void {
   collect?.();
 }
 
-/** A window's storage as a month of use leaves it: `count` settled records, written through the journal. */
-async function storedWorld(count: number) {
-  const dir = tempDir();
-  const world = createWorld(dir.path);
-  const journal = new DeploymentJournal(dir.path, world.memento, { log: () => undefined, notices: world.notices, now: world.clock.now });
-  await journal.commit({ upserts: retainedRecords(count, world.clock.now()) });
-  return { dir, world };
-}
-
 /**
  * One activation over `count` stored records: time, and the heap it adds. A function of its own,
  * so nothing of one run is still reachable from the frame while the next run measures the heap.
  */
 async function activateOnce(count: number) {
-  const { dir, world } = await storedWorld(count);
+  const { world, remove } = await worldWithHistory(count);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const { tracker } = openWindow(world);
@@ -47,7 +37,7 @@ async function activateOnce(count: number) {
   gc();
   const heapBytes = process.memoryUsage().heapUsed - heapBefore;
   await tracker.dispose();
-  dir.remove();
+  remove();
   return { ms, historyMs, heapBytes };
 }
 

@@ -9,7 +9,7 @@ import { FlexDeploymentTracker } from '../src/services/flexDeployment/flexDeploy
 import type { DeploymentContext } from '../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentReader } from '../src/services/flexDeployment/ports';
 import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets, RecordingEffects, RecordingNotices, tempDir } from '../test/support/trackerFakes';
-import { retainedRecords } from './retainedRecords';
+import { retainedRecords, saveProfilesOf } from './retainedRecords';
 import { seededDurations } from './seededDurations';
 
 const INTERVAL_MS = 15_000;
@@ -81,8 +81,7 @@ async function followToTheEnd(sandbox: Sandbox, services: AzureServices, retaine
   const log = () => undefined;
   const history = retainedRecords(retained, Date.now());
   if (retained) await new DeploymentJournal(dir.path, memento, { log, notices }).commit({ upserts: history });
-  // The profiles of the succeeded ones are in the settings, as they were saved back then.
-  for (const record of history) if (record.profileCreated) effects.profiles.set(record.connectionProfile.id ?? `flex-${record.stagingId}`, { context: record });
+  saveProfilesOf(history, effects);
   const starts: number[] = [];
   const tracker = new FlexDeploymentTracker({
     journal: new DeploymentJournal(dir.path, memento, { log, notices }),

@@ -1,26 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
 import type { DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
-import { createRequest, RecordingNotices, tempDir } from '../test/support/trackerFakes';
-import { createWorld, openWindow, type SharedWorld } from '../test/support/trackerHarness';
-import { retainedRecords } from './retainedRecords';
+import { createRequest, RecordingNotices } from '../test/support/trackerFakes';
+import { openWindow } from '../test/support/trackerHarness';
+import { retainedRecords, worldWithHistory } from './retainedRecords';
 
 const CYCLES = 30;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** A storage folder holding `retained` finished records, written through the journal as a month of use leaves them. */
-async function worldWithHistory(retained: number): Promise<{ world: SharedWorld; remove: () => void }> {
-  const dir = tempDir();
-  const world = createWorld(dir.path);
-  if (retained) {
-    const journal = new DeploymentJournal(dir.path, world.memento, { log: () => undefined, notices: new RecordingNotices(), now: world.clock.now });
-    await journal.commit({ upserts: retainedRecords(retained, world.clock.now()) });
-  }
-  return { world, remove: () => dir.remove() };
 }
 
 /**

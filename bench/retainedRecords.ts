@@ -1,6 +1,8 @@
 import type { DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
 import { stagedContext } from '../src/services/flexDeployment/stageDeployment';
-import { createRequest } from '../test/support/trackerFakes';
+import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
+import { createRequest, tempDir, type RecordingEffects } from '../test/support/trackerFakes';
+import { createWorld, type SharedWorld } from '../test/support/trackerHarness';
 
 const DAY = 24 * 3600_000;
 
@@ -30,3 +32,18 @@ export function retainedRecords(count: number, now: number): DeploymentRecord[] 
   return records;
 }
 
+
+/** The settings as those records left them: the profile of every succeeded one is saved. */
+export function saveProfilesOf(records: readonly DeploymentRecord[], effects: RecordingEffects): void {
+  for (const record of records) if (record.profileCreated) effects.profiles.set(record.connectionProfile.id ?? `flex-${record.stagingId}`, { context: record });
+}
+
+/** A window's storage folder and settings as a month of use leaves them: `count` settled records written through the journal, their profiles saved. */
+export async function worldWithHistory(count: number): Promise<{ world: SharedWorld; remove: () => void }> {
+  const dir = tempDir();
+  const world = createWorld(dir.path);
+  const records = retainedRecords(count, world.clock.now());
+  await new DeploymentJournal(dir.path, world.memento, { log: () => undefined, notices: world.notices, now: world.clock.now }).commit({ upserts: records });
+  saveProfilesOf(records, world.effects);
+  return { world, remove: () => dir.remove() };
+}
