@@ -5,7 +5,8 @@ import { DeploymentJournal } from '../../../src/services/flexDeployment/deployme
 import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
 import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
-import { createWorld, openWindow, storedRecords } from '../../support/trackerHarness';
+import { createWorld, openWindow } from '../../support/trackerHarness';
+import { storedRecords } from '../../support/storedRecords';
 
 /** A record as the specification's first implementation (schema 1) stored it. */
 const schema1 = {

@@ -11,7 +11,8 @@ import { stagedPasswordKey } from '../../../src/services/flexDeployment/storageK
 import { edgeCoveringPaths, T0 } from '../../support/deploymentModel';
 import { crashableEffects, crashableFiles, crashableMemento, crashableProvisioner, crashableSecrets, KillSwitch, SharedLock, type Life } from '../../support/killSwitch';
 import { createRequest, tempDir } from '../../support/trackerFakes';
-import { createWorld, storedRecords, type SharedWorld } from '../../support/trackerHarness';
+import { createWorld, type SharedWorld } from '../../support/trackerHarness';
+import { storedRecords } from '../../support/storedRecords';
 
 const PASSWORD = 'Sup3r$ecret!';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { STAGED_PROFILES_KEY, stagedPasswordKey } from '../../../src/services/flexDeployment/storageKeys';
 import type { DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { createRequest } from '../../support/trackerFakes';
-import { storedRecords, type SharedWorld } from '../../support/trackerHarness';
+import { type SharedWorld } from '../../support/trackerHarness';
+import { storedRecords } from '../../support/storedRecords';
 import { useTrackerWorld } from '../../support/trackerWorld';
 
 const HOUR = 60 * 60 * 1000;
