@@ -1,4 +1,4 @@
-// `npm start`: the extension in a real VS Code (code-server) against the local ARM sandbox, so a
+// `npm start` (after scripts/install.sh has installed what is missing): the extension in a real VS Code (code-server) against the local ARM sandbox, so a
 // new user can create a server, watch it deploy, connect and open its dashboard without Azure.
 // Environment: PGFLEX_START_PORT (code-server, default 8080), PGFLEX_SANDBOX_PORT (default: free),
 // PGFLEX_SANDBOX_SPEED (time factor, default 4: a server takes about a minute instead of four).
@@ -25,7 +25,6 @@ async function main(): Promise<void> {
   const sandboxPort = Number(process.env.PGFLEX_SANDBOX_PORT ?? 0);
   const speed = Number(process.env.PGFLEX_SANDBOX_SPEED ?? 4);
 
-  run('code-server (installed once into .harness/code-server)', join(repoRoot, 'scripts/install-code-server.sh'), []);
   run('build and package the extension', 'npm', ['run', '--silent', 'package']);
 
   console.log('\n== ARM sandbox');
