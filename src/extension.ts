@@ -53,7 +53,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push({ dispose: () => removals.unsubscribe() });
 
   await tracker.activate();
-  log.info(`Activated; ${(await tracker.getStagedProfiles()).length} deployment record(s) tracked.`);
+  // The settled history is validated after activation, off its path: counted once it is in.
+  tracker.getStagedProfiles().then(
+    (records) => log.info(`Activated; ${records.length} deployment record(s) tracked.`),
+    (error: unknown) => log.error(`Reading the deployment history failed: ${String(error)}`),
+  );
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, defer, type Observable } from 'rxjs';
 import type { SecretStore } from '../services/flexDeployment/ports';
 import { createWindowLock, type CrossWindowLock } from '../storage/crossWindowLock';
 import {
@@ -28,13 +28,14 @@ export interface ConnectionStoreOptions {
  * other windows wrote (see SharedConnectionsSetting) and resolves once it is really saved.
  */
 export class ConnectionStore implements DisposableLike {
-  private readonly profilesSubject = new BehaviorSubject<readonly ConnectionProfile[]>([]);
+  /** Undefined until the profiles are first asked for (profiles()). */
+  private profilesSubject: BehaviorSubject<readonly ConnectionProfile[]> | undefined;
   private readonly settingsListener: DisposableLike;
   private readonly shared: SharedConnectionsSetting;
 
   private readonly removedSubject = new Subject<string>();
 
-  readonly profiles$: Observable<readonly ConnectionProfile[]> = this.profilesSubject.asObservable();
+  readonly profiles$: Observable<readonly ConnectionProfile[]> = defer(() => this.profiles().asObservable());
   /** Ids of profiles the user removed here: whoever saved them should not bring them back. */
   readonly removed$: Observable<string> = this.removedSubject.asObservable();
 
@@ -44,12 +45,11 @@ export class ConnectionStore implements DisposableLike {
     options: ConnectionStoreOptions = {},
   ) {
     this.shared = new SharedConnectionsSetting(settings, options.lock ?? createWindowLock(), options.log ?? (() => undefined));
-    this.reload();
     this.settingsListener = settings.onDidChange(() => this.reload());
   }
 
   getProfiles(): readonly ConnectionProfile[] {
-    return this.profilesSubject.value;
+    return this.profiles().value;
   }
 
   getProfile(id: string): ConnectionProfile | undefined {
@@ -114,7 +114,7 @@ export class ConnectionStore implements DisposableLike {
 
   dispose(): void {
     this.settingsListener.dispose();
-    this.profilesSubject.complete();
+    this.profilesSubject?.complete();
     this.removedSubject.complete();
   }
 
@@ -123,13 +123,25 @@ export class ConnectionStore implements DisposableLike {
     return Array.isArray(raw) ? [...(raw as unknown[])] : [];
   }
 
+  /**
+   * The saved profiles, read and validated when first asked for rather than when the store is
+   * made: a window that shows no connection pays nothing at activation for many saved ones.
+   */
+  private profiles(): BehaviorSubject<readonly ConnectionProfile[]> {
+    this.profilesSubject ??= new BehaviorSubject<readonly ConnectionProfile[]>(validProfiles(this.readEntries()));
+    return this.profilesSubject;
+  }
+
+  /** The setting changed: read again, unless nothing has been read yet. */
   private reload(): void {
-    this.adopt(this.readEntries());
+    if (this.profilesSubject) this.adopt(this.readEntries());
   }
 
   /** Entries read afresh may show other windows' saves, which this window's view may never get. */
   private adopt(entries: readonly unknown[]): void {
-    this.profilesSubject.next(validProfiles(entries));
+    const profiles = validProfiles(entries);
+    if (this.profilesSubject) this.profilesSubject.next(profiles);
+    else this.profilesSubject = new BehaviorSubject<readonly ConnectionProfile[]>(profiles);
   }
 }
 

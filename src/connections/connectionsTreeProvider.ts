@@ -1,3 +1,4 @@
+import type { Subscription } from 'rxjs';
 import * as vscode from 'vscode';
 import type { ConnectionsTreeModel, ServerItem } from './connectionsTreeModel';
 import { DatabaseNode } from './treeNodes/databaseNode';
@@ -8,18 +9,14 @@ type ConnectionTreeNode = ServerNode | DatabaseNode | MessageNode;
 
 /** Thin: maps the model's items to nodes. */
 export class ConnectionsTreeProvider implements vscode.TreeDataProvider<ConnectionTreeNode>, vscode.Disposable {
-  private servers: ServerItem[] = [];
+  /** Undefined until the view first shows them (servers()). */
+  private servers: ServerItem[] | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscription;
+  private subscription: Subscription | undefined;
 
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly model: ConnectionsTreeModel) {
-    this.subscription = model.servers$.subscribe((servers) => {
-      this.servers = servers;
-      this.changed.fire();
-    });
-  }
+  constructor(private readonly model: ConnectionsTreeModel) {}
 
   refresh(): void {
     this.changed.fire();
@@ -31,7 +28,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<Connecti
 
   async getChildren(node?: ConnectionTreeNode): Promise<ConnectionTreeNode[]> {
     if (!node) {
-      return this.servers.map((s) => new ServerNode(s));
+      return this.watchServers().map((s) => new ServerNode(s));
     }
     if (!(node instanceof ServerNode)) {
       return [];
@@ -42,7 +39,20 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<Connecti
   }
 
   dispose(): void {
-    this.subscription.unsubscribe();
+    this.subscription?.unsubscribe();
     this.changed.dispose();
+  }
+
+  /**
+   * The servers, followed from the first time VS Code asks for them (the view is shown), not from
+   * activation: a hidden view costs nothing however many connections are saved.
+   */
+  private watchServers(): ServerItem[] {
+    this.subscription ??= this.model.servers$.subscribe((servers) => {
+      const shown = this.servers !== undefined;
+      this.servers = servers;
+      if (shown) this.changed.fire();
+    });
+    return this.servers ?? [];
   }
 }

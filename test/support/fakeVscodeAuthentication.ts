@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from './fakeEventEmitter';
 
 /**
  * VS Code's Microsoft authentication provider, as `vscode.authentication` shows it to an
@@ -103,20 +104,6 @@ export class FakeVscodeAuthentication {
 }
 
 export const vscodeAuthentication = new FakeVscodeAuthentication();
-
-class EventEmitter<T> {
-  private readonly listeners = new Set<(value: T) => unknown>();
-  readonly event = (listener: (value: T) => unknown) => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  };
-  fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
 
 /**
  * The `vscode` module as far as vscode-azext-azureauth reaches into it for a public-cloud account:

@@ -34,8 +34,6 @@ export interface JournalContents {
   records: DeploymentRecord[];
   /** Records written by a newer build: kept untouched, not tracked here. */
   newer: number;
-  /** The settled history, not validated yet: the caller validates it after activation (readRecord). */
-  history: HistoryRecord[];
 }
 
 export interface HistoryRecord {
@@ -73,6 +71,7 @@ export class DeploymentJournal {
 
   /** Staging ids another window may have changed since changes() last reported. */
   private unreported = new Set<string>();
+  private historyRead = false;
   private toldNotSaved = false;
 
   constructor(
@@ -98,11 +97,12 @@ export class DeploymentJournal {
 
   /**
    * Activation's read: the active journal validated (invalid records quarantined, schema-1 ones
-   * migrated, records that belong in the history moved there), the history as it is stored.
+   * migrated, records that belong in the history moved there). The history, which activation acts
+   * on none of, is read after it (loadHistory): its size costs activation nothing.
    */
   load(): Promise<JournalContents> {
     return this.exclusive(async () => {
-      await this.refresh();
+      await this.active.refresh();
       this.unreported.clear(); // activation takes everything as it is now
       const records: DeploymentRecord[] = [];
       const quarantined: QuarantinedRecord[] = [];
@@ -124,13 +124,26 @@ export class DeploymentJournal {
       await this.recordQuarantine(quarantined);
       if (migrated) this.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
       const moved = this.settledOutOfActive();
-      if (quarantined.length || migrated || moved.length) await this.write(moved);
-      // The history as it is now (moved records included), but for what the active journal also holds.
-      const history = this.history.items().flatMap((raw) => {
+      if (quarantined.length || migrated || moved.length) {
+        await this.refreshHistory(); // appended to: known up to its end first
+        await this.write(moved);
+      }
+      return { records: records.filter((r) => this.active.has(r.stagingId)), newer };
+    });
+  }
+
+  /**
+   * The settled history as stored, but for what the active journal also holds, not validated yet:
+   * read after activation, which validates it then (readRecord). What the history holds when this
+   * window first reads it is taken as it is: changes() reports only what changes after.
+   */
+  loadHistory(): Promise<HistoryRecord[]> {
+    return this.exclusive(async () => {
+      await this.refresh();
+      return this.history.items().flatMap((raw) => {
         const stagingId = (raw as { stagingId: string }).stagingId;
         return this.active.has(stagingId) ? [] : [{ stagingId, terminalAt: terminalAtOf(raw), raw }];
       });
-      return { records: records.filter((r) => this.active.has(r.stagingId)), newer, history };
     });
   }
 
@@ -248,9 +261,15 @@ export class DeploymentJournal {
   /** Both files up to date with the disk; what other windows changed is noted for changes(). */
   private async refresh(): Promise<void> {
     for (const id of await this.active.refresh()) this.unreported.add(id);
+    await this.refreshHistory();
+  }
+
+  private async refreshHistory(): Promise<void> {
     const { touched, unreadable } = await this.history.refresh();
     this.reportUnreadableHistory(unreadable);
-    for (const id of touched) this.unreported.add(id);
+    // Its first read is no news: activation takes the history as it then is (loadHistory).
+    if (this.historyRead) for (const id of touched) this.unreported.add(id);
+    this.historyRead = true;
   }
 
   /** The stored item of a staging id: the active journal's, else the history's. */

@@ -4,7 +4,6 @@ import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isPastRetention, planActivation } from './activationPlan';
 import { CoalescedWrites } from './coalescedWrites';
-import type { HistoryRecord } from './deploymentJournal';
 import { validateDeferredHistory } from './deferredHistory';
 import type { DeploymentRecord } from './deploymentRecord';
 import { MACHINE_POLLER_LEASE, MachinePoller, type Answer } from './machinePoller';
@@ -92,6 +91,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   async activate(): Promise<void> {
     try {
       await this.rehydrate();
+      // The settled history is nothing activation acts on: it is only shown, so read and validated after.
+      this.historyLoaded = this.loadHistory();
     } finally {
       void this.historyLoaded.then(this.rehydrated, this.rehydrated);
     }
@@ -103,18 +104,11 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
     this.boardWatch = this.board.watch(() => this.onBoardPosted());
     const now = this.deps.clock.now();
-    const retentionDays = this.deps.settings.retentionDays();
-    // The settled history is nothing activation acts on: it is only shown, and validated right after.
-    const { records, history } = await this.deps.journal.load();
-    const plan = planActivation(records, now, retentionDays);
-    const purge = new Set(plan.purge);
-    for (const h of history) if (isPastRetention(h.terminalAt, now, retentionDays)) purge.add(h.stagingId);
-    for (const record of records) if (!purge.has(record.stagingId)) this.records.set(record);
-    this.historyLoaded = this.loadHistory(history.filter((h) => !purge.has(h.stagingId)));
-    if (purge.size) {
-      this.deps.log(`Removed ${purge.size} deployment record(s) older than the retention window.`);
-      await this.deps.journal.commit({ deletes: [...purge] });
-    }
+    const { records } = await this.deps.journal.load();
+    const plan = planActivation(records, now, this.deps.settings.retentionDays());
+    const past = new Set(plan.purge);
+    for (const record of records) if (!past.has(record.stagingId)) this.records.set(record);
+    await this.purge(plan.purge);
     await this.writes.batch(async () => {
       for (const id of [...plan.resume, ...plan.notify]) await this.ownership.adopt(id, now);
     });
@@ -170,13 +164,25 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.rehydration;
   }
 
-  private async loadHistory(history: readonly HistoryRecord[]): Promise<void> {
-    const invalid = await validateDeferredHistory(history, (record) => {
+  private async loadHistory(): Promise<void> {
+    const stored = await this.deps.journal.loadHistory();
+    const now = this.deps.clock.now();
+    const retentionDays = this.deps.settings.retentionDays();
+    const past = new Set(stored.filter((h) => isPastRetention(h.terminalAt, now, retentionDays)).map((h) => h.stagingId));
+    await this.purge([...past]);
+    const invalid = await validateDeferredHistory(stored.filter((h) => !past.has(h.stagingId)), (record) => {
       if (!this.records.has(record.stagingId)) this.records.set(record);
     });
     if (invalid.length) await this.deps.journal.quarantine(invalid);
     await this.lostProfiles.restoreMissing();
     await this.deps.journal.compactHistory();
+  }
+
+  /** Records terminal longer ago than the retention window (spec §10). */
+  private async purge(stagingIds: readonly string[]): Promise<void> {
+    if (!stagingIds.length) return;
+    this.deps.log(`Removed ${stagingIds.length} deployment record(s) older than the retention window.`);
+    await this.deps.journal.commit({ deletes: stagingIds });
   }
 
   /** The user removed a saved profile: a deployment that saved it must not bring it back. */

@@ -51,7 +51,7 @@ describe('stored deployment records', () => {
     const first = await journal.load();
     // Settled long ago: loaded as history (validated after activation), not as active work.
     expect(first.records).toEqual([]);
-    expect(first.history.map((h) => h.stagingId)).toEqual(['old-1']);
+    expect((await journal.loadHistory()).map((h) => h.stagingId)).toEqual(['old-1']);
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toHaveLength(2);
     expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
     expect(notices.quarantines.map((q) => q.length)).toEqual([2]);

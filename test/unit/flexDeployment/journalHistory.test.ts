@@ -57,9 +57,9 @@ describe('the active journal and the history', () => {
     clock.advance(25 * HOUR); // the failure's notification window has passed: the next write moves it
     await j.commit({ upserts: [{ ...record('running', 'deploying'), lastCheckedAt: clock.now() }] });
     expect(activeIds()).toEqual(['running']);
-    const { records, history } = await journal().load();
-    expect(records.map((r) => r.stagingId)).toEqual(['running']);
-    expect(history.map((h) => h.stagingId).sort()).toEqual(['done', 'failed-now']);
+    const reader = journal();
+    expect((await reader.load()).records.map((r) => r.stagingId)).toEqual(['running']);
+    expect((await reader.loadHistory()).map((h) => h.stagingId).sort()).toEqual(['done', 'failed-now']);
   });
 
   it('a write costs one append and one small rewrite, whatever the history holds', async () => {
@@ -68,6 +68,7 @@ describe('the active journal and the history', () => {
     const { files, counts } = countingFiles();
     const writer = journal(files);
     await writer.load();
+    await writer.loadHistory();
     const historyBytes = readFileSync(join(dir.path, 'flexDeploymentsHistory.jsonl')).length;
     counts.reads = 0;
     await writer.commit({ upserts: [record('running', 'deploying')] });
@@ -84,6 +85,7 @@ describe('the active journal and the history', () => {
     const b = journal(files);
     await a.commit({ upserts: [record('one', 'deploying')] });
     await b.load();
+    await b.loadHistory();
     counts.reads = 0;
     expect(await b.changes()).toEqual({ upserts: [], deletes: [] });
     expect(counts.reads).toBe(0);
@@ -105,9 +107,10 @@ describe('the active journal and the history', () => {
     appendFileSync(join(dir.path, 'flexDeploymentsHistory.jsonl'), '{"stagingId":"torn","sta');
     const reader = journal(nodeJournalFiles, notices);
     await reader.load();
+    await reader.loadHistory();
     expect(notices.quarantines).toEqual([['an unreadable history line of torn']]);
     await reader.commit({ upserts: [record('after', 'succeeded.profileCreated', clock.now())] });
-    const { history } = await journal(nodeJournalFiles, new RecordingNotices()).load();
+    const history = await journal(nodeJournalFiles, new RecordingNotices()).loadHistory();
     expect(history.map((h) => h.stagingId).sort()).toEqual(['after', 'kept']);
     expect(notices.quarantines).toHaveLength(1);
   });
@@ -117,7 +120,7 @@ describe('the active journal and the history', () => {
     for (let round = 0; round < 3; round++) {
       await j.commit({ upserts: Array.from({ length: 300 }, (_, i) => ({ ...record(`r-${i}`, 'succeeded.profileCreated', clock.now()), lastCheckedAt: round })) });
     }
-    const before = await journal().load();
+    const before = await journal().loadHistory();
     const log = new HistoryLog(join(dir.path, 'flexDeploymentsHistory.jsonl'), nodeJournalFiles);
     await log.refresh();
     expect(log.staleLines).toBe(600);
@@ -125,6 +128,6 @@ describe('the active journal and the history', () => {
     const after = new HistoryLog(join(dir.path, 'flexDeploymentsHistory.jsonl'), nodeJournalFiles);
     await after.refresh();
     expect(after.staleLines).toBe(0);
-    expect((await journal().load()).history).toEqual(before.history);
+    expect(await journal().loadHistory()).toEqual(before);
   });
 });
