@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { runArmBench } from './arm';
 import { runArmPagingBench } from './armPaging';
 import { runBundleBench } from './bundle';
+import { runBundleActivationBench } from './bundleActivation';
 import { runCoreBench } from './core';
 import { runDetectionLatencyBench } from './detectionLatency';
 import { runHistoryBench } from './history';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     ...(await runArmPagingBench(console.log)),
     ...(await runDetectionLatencyBench(console.log)),
     ...(await runBundleBench(console.log)),
+    // After runBundleBench: it loads the dist/ bundles that `npm run package` built there.
+    ...(await runBundleActivationBench(console.log)),
   };
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   console.log('');
