@@ -55,6 +55,18 @@ describe('readSettingFromFile', () => {
     expect(await readSettingFromFile(file, 'pgsql.connections', [100])).toEqual({ kind: 'read', value: [] });
   });
 
+  it('reads again, by default, a file caught in the middle of a save', async () => {
+    const file = settingsFile('');
+    setTimeout(() => writeFileSync(file, '{ "pgsql.connections": [{ "id": "b" }] }'), 20);
+    expect(await readSettingFromFile(file, 'pgsql.connections')).toEqual({ kind: 'read', value: [{ id: 'b' }] });
+  });
+
+  it('says a file that is there but cannot be read is unreadable, naming why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgflex-settings-'));
+    dirs.push(dir);
+    expect(await readSettingFromFile(dir, 'pgsql.connections', noPauses)).toEqual({ kind: 'unreadable', reason: `${dir} cannot be read (EISDIR)` });
+  });
+
   it('reads a file that stays empty as no settings, as VS Code does', async () => {
     expect(await readSettingFromFile(settingsFile('  \n'), 'pgsql.connections', [1])).toEqual({ kind: 'read', value: undefined });
   });

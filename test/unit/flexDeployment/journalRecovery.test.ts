@@ -34,6 +34,18 @@ describe('salvaging a damaged journal', () => {
     );
   });
 
+  it('finds nothing to lose in a file that is some other JSON, and a fragment in one that is not JSON', () => {
+    expect(salvageRecords('{"journalVersion":1}')).toEqual({ items: [], fragments: [] });
+    expect(salvageRecords('  \n')).toEqual({ items: [], fragments: [] });
+    expect(salvageRecords('{"stagingId":"lost-1","createdAt":')).toEqual({ items: [], fragments: [{ stagingId: 'lost-1' }] });
+    expect(salvageRecords('\u0000\u0000garbage')).toEqual({ items: [], fragments: [{}] });
+  });
+
+  it('trusts nothing after a value that is not a record where a record should start', () => {
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"}, 42, {"stagingId":"b"}]}';
+    expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
+  });
+
   it('names the cut-off record by its staging id when that part survived', () => {
     const text = '{"journalVersion":1,"records":[{"stagingId":"a","createdAt":1},{"stagingId":"b","createdAt":2,"aud';
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a', createdAt: 1 }], fragments: [{ stagingId: 'b' }] });
