@@ -10,9 +10,7 @@ export interface EntriesEdit<T> {
 }
 
 /** The setting cannot be changed safely; nothing was lost, and the message says what to fix. */
-export class ConnectionsSettingError extends Error {
-  override readonly name = 'ConnectionsSettingError';
-}
+export class ConnectionsSettingError extends Error {}
 
 /** A change that another writer keeps overtaking fails after this many writes, rather than spin. */
 const WRITE_ATTEMPTS = 3;

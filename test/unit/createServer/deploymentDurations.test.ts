@@ -36,6 +36,11 @@ describe('estimateDuration', () => {
     const history: PastDeployment[] = [success(5), { status: 'deploying', createdAt: 0, location: 'eastus', tier: 'Burstable' }];
     expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })?.sampleSize).toBe(1);
   });
+
+  it('ignores a success that ended before it started (the clock was set back), not one that took no time', () => {
+    const history = [success(5), success(-3), success(0)];
+    expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })).toMatchObject({ sampleSize: 2, medianMs: 2.5 * MIN });
+  });
 });
 
 describe('percentile', () => {

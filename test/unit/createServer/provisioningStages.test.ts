@@ -22,9 +22,14 @@ describe('provisioningStages', () => {
     expect(provisioningStages(input({ hasFirewallRules: false })).map((s) => s.id)).toEqual(['queued', 'server', 'ready']);
   });
 
+  it('names each stage as the stepper shows it', () => {
+    expect(provisioningStages(input({ usesEntra: true })).map((s) => s.label)).toEqual(['Queued', 'Creating server', 'Firewall rules', 'Microsoft Entra administrator', 'Ready']);
+  });
+
   it('infers the firewall stage from operations when the record does not say', () => {
-    const ids = provisioningStages(input({ hasFirewallRules: undefined, operations: [op(`${SERVER}/firewallRules`, 'Running')] })).map((s) => s.id);
-    expect(ids).toContain('firewall');
+    const ids = (operations: DeploymentOperationView[]) => provisioningStages(input({ hasFirewallRules: undefined, operations })).map((s) => s.id);
+    expect(ids([op(`${SERVER}/firewallRules`, 'Running')])).toContain('firewall');
+    expect(ids([op(SERVER, 'Running')])).not.toContain('firewall');
   });
 
   it('is queued while pending', () => {
@@ -52,6 +57,13 @@ describe('provisioningStages', () => {
     expect(stages.map((s) => s.status)).toEqual(['done', 'done', 'done', 'current', 'waiting']);
     expect(stages[1].finishedAt).toBe(Date.parse('2026-01-01T10:04:00Z'));
     expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:06:00Z'));
+  });
+
+  it('finishes the Entra stage when its administrator is set', () => {
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/administrators`, 'Succeeded', '2026-01-01T10:07:00Z')];
+    const stages = provisioningStages(input({ usesEntra: true, hasFirewallRules: false, operations: ops }));
+    expect(stages.map((s) => `${s.id}:${s.status}`)).toEqual(['queued:done', 'server:done', 'entraAdmin:done', 'ready:current']);
+    expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:07:00Z'));
   });
 
   it('keeps firewall current while one of its rules is still running', () => {

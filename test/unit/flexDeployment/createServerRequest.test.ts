@@ -36,8 +36,10 @@ describe('the create request names every broken rule of a field', () => {
     ['-', [LENGTH, HYPHEN]],
     ['Bad_Name', [CHARACTERS]],
     ['', [LENGTH]],
+    ['a'.repeat(63), []],
+    ['a'.repeat(64), [LENGTH]],
   ])('server name %j → %j', (serverName, messages) => {
-    expect(errorsOf({ serverName }).serverName).toEqual(messages);
+    expect(errorsOf({ serverName }).serverName ?? []).toEqual(messages);
   });
 
   it('lists exactly the server-name rules a name breaks, for any name', () => {

@@ -41,6 +41,11 @@ describe('salvaging a damaged journal', () => {
     expect(salvageRecords('\u0000\u0000garbage')).toEqual({ items: [], fragments: [{}] });
   });
 
+  it('names a whole record that does not parse, and reads on past it', () => {
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b",oops},{"stagingId":"c"}]}';
+    expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }, { stagingId: 'c' }], fragments: [{ stagingId: 'b' }] });
+  });
+
   it('trusts nothing after a value that is not a record where a record should start', () => {
     const text = '{"journalVersion":1,"records":[{"stagingId":"a"}, 42, {"stagingId":"b"}]}';
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
