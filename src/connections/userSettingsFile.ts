@@ -45,7 +45,7 @@ async function readOnce(file: string, key: string): Promise<Once> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { kind: 'notFound', reason: `${file} does not exist` } : { kind: 'unreadable', reason: `${file} cannot be read (${code ?? String(error)})` };
+    return code === 'ENOENT' ? { kind: 'notFound' } : { kind: 'unreadable', reason: `${file} cannot be read (${code ?? String(error)})` };
   }
   if (!text.trim()) return { kind: 'midSave', empty: true, reason: `${file} is empty` };
   const errors: ParseError[] = [];

@@ -26,6 +26,16 @@ describe('estimateDuration', () => {
     expect(estimate).toMatchObject({ medianMs: 6 * MIN, sampleSize: 3, scope: 'sameRegionAndTier' });
   });
 
+  it('sorts the history before taking its median and 90th percentile', () => {
+    const history = [success(8), success(2), success(6), success(4), success(10)];
+    expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })).toMatchObject({ medianMs: 6 * MIN, p90Ms: 9.2 * MIN });
+  });
+
+  it('narrows to nothing alike when the tier is unknown', () => {
+    const history: PastDeployment[] = [{ ...success(4), tier: undefined }, success(10, 'westeurope')];
+    expect(estimateDuration(history, { location: 'eastus' })).toMatchObject({ sampleSize: 2, scope: 'allDeployments' });
+  });
+
   it('falls back to every success when none matches region and tier', () => {
     const history = [success(4, 'westeurope'), success(10, 'northeurope', 'GeneralPurpose')];
     const estimate = estimateDuration(history, { location: 'eastus', tier: 'Burstable' });

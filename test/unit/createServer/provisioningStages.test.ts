@@ -84,6 +84,11 @@ describe('provisioningStages', () => {
     ]);
   });
 
+  it('marks the failed operation’s stage failed even when an earlier stage has not reported done', () => {
+    const ops = [op(SERVER, 'Running'), op(`${SERVER}/firewallRules`, 'Failed')];
+    expect(statuses(input({ phase: 'failed', operations: ops }))).toEqual(['queued:done', 'server:waiting', 'firewall:failed', 'ready:waiting']);
+  });
+
   it('marks the first open stage failed when no operation says which', () => {
     expect(statuses(input({ phase: 'failed', acceptedAt: 5 }))).toEqual(['queued:done', 'server:failed', 'firewall:waiting', 'ready:waiting']);
   });

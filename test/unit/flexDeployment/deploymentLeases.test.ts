@@ -31,6 +31,13 @@ describe('LockFileLeases', () => {
     expect(await second.tryAcquire('d1')).toBe(true);
   });
 
+  it('releases every lease it holds at once', async () => {
+    await first.tryAcquire('d1');
+    await first.tryAcquire('d2');
+    await first.releaseAll();
+    expect([await second.tryAcquire('d1'), await second.tryAcquire('d2')]).toEqual([true, true]);
+  });
+
   it('throws when the lease cannot be taken for another reason than another holder', async () => {
     await expect(first.tryAcquire('no-such-folder/d1')).rejects.toMatchObject({ code: 'ENOENT' });
   });

@@ -47,8 +47,15 @@ describe('salvaging a damaged journal', () => {
   });
 
   it('trusts nothing after a value that is not a record where a record should start', () => {
-    const text = '{"journalVersion":1,"records":[{"stagingId":"a"}, 42, {"stagingId":"b"}]}';
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"}, 42, {"stagingId":"b"}, {"stagingId":"c"}]}';
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
+  });
+
+  it('loses nothing when the cut falls between records or after the list', () => {
+    const whole = { items: [{ stagingId: 'a' }, { stagingId: 'b' }], fragments: [] };
+    expect(salvageRecords('{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"},')).toEqual(whole);
+    expect(salvageRecords('{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"}],"upda')).toEqual(whole);
+    expect(salvageRecords('{\n  "journalVersion": 1,\n  "records": [\n    {"stagingId":"a"},\n    {"stagingId":"b"}\n  ]\n')).toEqual(whole);
   });
 
   it('names the cut-off record by its staging id when that part survived', () => {
