@@ -32,6 +32,7 @@ export function salvageRecords(text: string): Salvage {
   const fragments: { stagingId?: string }[] = [];
   let i = start.index + start[0].length;
   for (;;) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end, text[i] is undefined, which the pattern does not match either
     while (i < text.length && /[\s,]/.test(text[i])) i++;
     if (i >= text.length || text[i] === ']') break;
     if (text[i] !== '{') {

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryLog } from '../../../src/services/flexDeployment/historyLog';
@@ -38,6 +38,15 @@ describe('HistoryLog', () => {
     expect(reader.staleLines).toBe(0);
   });
 
+  it('reads again from the start a file rewritten in place shorter than what was read', async () => {
+    const reader = log();
+    await log().append([{ stagingId: 'a', item: item('a') }, { stagingId: 'b', item: item('b') }]);
+    await reader.refresh();
+    writeFileSync(path, `${JSON.stringify(item('b', 2))}\n`);
+    expect(await reader.refresh()).toEqual({ touched: new Set(['a', 'b']), unreadable: [] });
+    expect(reader.items()).toEqual([item('b', 2)]);
+  });
+
   it('reports every entry as touched when the file is gone', async () => {
     const writer = log();
     await writer.append([{ stagingId: 'a', item: item('a') }]);
@@ -46,6 +55,8 @@ describe('HistoryLog', () => {
     rmSync(path);
     expect(await reader.refresh()).toEqual({ touched: new Set(['a']), unreadable: [] });
     expect(reader.size).toBe(0);
+    await reader.append([{ stagingId: 'b', item: item('b') }]);
+    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(item('b'))}\n`);
   });
 
   it('leaves nothing to read once compacted with every record removed', async () => {
