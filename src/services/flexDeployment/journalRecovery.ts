@@ -60,6 +60,7 @@ export function salvageRecords(text: string): Salvage {
 function objectEnd(text: string, open: number): number | undefined {
   let depth = 0;
   let inString = false;
+  // Stryker disable next-line EqualityOperator: one step past the end, text[i] is undefined and matches no case
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (inString) {

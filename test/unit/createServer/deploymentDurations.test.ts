@@ -72,6 +72,12 @@ describe('progressTiming', () => {
     expect(progressTiming(2 * MIN, 0, estimate)).toEqual({ elapsedMs: 2 * MIN, remainingMs: 4 * MIN, takingLonger: false });
   });
 
+  it('counts from the start, and no time before it', () => {
+    const startedAt = 100 * MIN;
+    expect(progressTiming(startedAt + 2 * MIN, startedAt, estimate).elapsedMs).toBe(2 * MIN);
+    expect(progressTiming(startedAt - MIN, startedAt, estimate).elapsedMs).toBe(0);
+  });
+
   it('has no remaining time without an estimate', () => {
     expect(progressTiming(2 * MIN, 0, undefined).remainingMs).toBeUndefined();
   });

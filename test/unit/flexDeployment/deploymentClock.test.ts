@@ -49,6 +49,8 @@ describe('deployment clock', () => {
     for (const armDurationMs of [undefined, Number.NaN, Number.POSITIVE_INFINITY, -1]) {
       expect(timingAfter(timing, T0 + 2 * HOUR, armDurationMs).armStartedAt).toBe(T0 + HOUR / 2);
     }
+    // Just started, by ARM's word: that is a running time too.
+    expect(timingAfter(timing, T0 + 2 * HOUR, 0).armStartedAt).toBe(T0 + 2 * HOUR);
   });
 
   it('a staged deployment not found in Azure is given the grace period from its start, then no longer', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
+import { AUDIT_LIMIT, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { modelInput, T0 } from '../../support/deploymentModel';
 
 /** How a deployment ends, event by event: what the user is told, and what it waits for. */
@@ -9,7 +10,11 @@ import { modelInput, T0 } from '../../support/deploymentModel';
 const MINUTE = 60_000;
 
 function deploymentAfter(...events: DeploymentEvent[]) {
-  const actor = createActor(deploymentMachine, { input: modelInput() });
+  return deploymentFrom(modelInput(), ...events);
+}
+
+function deploymentFrom(input: DeploymentContext, ...events: DeploymentEvent[]) {
+  const actor = createActor(deploymentMachine, { input });
   actor.start();
   for (const event of events) actor.send(event);
   const snapshot = actor.getSnapshot();
@@ -52,5 +57,25 @@ describe('a deploying deployment', () => {
     const failed = deploymentAfter({ type: 'arm.accepted', at: T0 + 1000 }, { type: 'poll.notFound', at: T0 + 5 * MINUTE });
     expect(failed.value).toBe('failed');
     expect(failed.context.armError).toEqual({ code: 'DeploymentNotFound', message: 'The deployment no longer exists in Azure.' });
+  });
+});
+
+describe('the audit shown in View Details', () => {
+  it('lists each state the deployment entered, with the event that brought it there', () => {
+    const succeeded = deploymentAfter(
+      { type: 'arm.accepted', at: T0 + 1000 },
+      { type: 'poll.succeeded', at: T0 + 5 * MINUTE, serverResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo' },
+    );
+    expect(succeeded.context.audit).toEqual([
+      { at: T0, event: 'user.create', to: 'pending' },
+      { at: T0 + 1000, event: 'arm.accepted', to: 'deploying' },
+      { at: T0 + 5 * MINUTE, event: 'poll.succeeded', to: 'succeeded' },
+    ]);
+  });
+
+  it('keeps the last entries only, however long the deployment lived', () => {
+    const audit = Array.from({ length: AUDIT_LIMIT }, (_, i) => ({ at: T0 + i, event: 'session.resumed', to: 'pending' }));
+    const { context } = deploymentFrom({ ...modelInput(), audit }, { type: 'arm.accepted', at: T0 + MINUTE });
+    expect(context.audit).toEqual([...audit.slice(1), { at: T0 + MINUTE, event: 'arm.accepted', to: 'deploying' }]);
   });
 });

@@ -20,8 +20,10 @@ const log = () => new HistoryLog(path, nodeJournalFiles);
 
 describe('HistoryLog', () => {
   it('stores one JSON line per change and nothing else', async () => {
-    await log().append([{ stagingId: 'a', item: item('a') }, { stagingId: 'b' }]);
-    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(item('a'))}\n{"removed":"b"}\n`);
+    const history = log();
+    await history.append([{ stagingId: 'a', item: item('a') }, { stagingId: 'b' }]);
+    await history.append([{ stagingId: 'c', item: item('c') }]);
+    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(item('a'))}\n{"removed":"b"}\n${JSON.stringify(item('c'))}\n`);
   });
 
   it('after another window compacted it, reports as touched only what changed, was removed or is new', async () => {
