@@ -58,7 +58,7 @@ export function provisioningStages(input: StageInput): ProvisioningStage[] {
     if (s.done || input.phase === 'succeeded') status = 'done';
     else if (i === failedAt) status = 'failed';
     else if (input.phase !== 'failed' && i === firstOpen) status = 'current';
-    return { id: s.id, label: LABELS[s.id], status, ...(s.finishedAt !== undefined ? { finishedAt: s.finishedAt } : {}) };
+    return { id: s.id, label: LABELS[s.id], status, finishedAt: s.finishedAt };
   });
 }
 

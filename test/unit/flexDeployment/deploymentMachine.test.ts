@@ -57,6 +57,12 @@ describe('a deploying deployment', () => {
     const failed = deploymentAfter({ type: 'arm.accepted', at: T0 + 1000 }, { type: 'poll.notFound', at: T0 + 5 * MINUTE });
     expect(failed.value).toBe('failed');
     expect(failed.context.armError).toEqual({ code: 'DeploymentNotFound', message: 'The deployment no longer exists in Azure.' });
+    expect(failed.context.terminalAt).toBe(T0 + 5 * MINUTE);
+  });
+
+  it('ends when Azure says it succeeded, at that moment', () => {
+    const succeeded = deploymentAfter({ type: 'arm.accepted', at: T0 + 1000 }, { type: 'poll.succeeded', at: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
+    expect(succeeded.context).toMatchObject({ status: 'succeeded', terminalAt: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
   });
 });
 

@@ -38,6 +38,9 @@ describe('HistoryLog', () => {
     expect([...(await reader.refresh()).touched].sort()).toEqual(['a', 'c', 'd']);
     expect(reader.items()).toEqual([item('a', 2), item('b'), item('d')]);
     expect(reader.staleLines).toBe(0);
+
+    await writer.append([{ stagingId: 'e', item: item('e') }]);
+    expect(readFileSync(path, 'utf8').split('\n')).toEqual([...['a', 'b', 'd'].map((id) => JSON.stringify(writer.get(id))), JSON.stringify(item('e')), '']);
   });
 
   it('reads again from the start a file rewritten in place shorter than what was read', async () => {
