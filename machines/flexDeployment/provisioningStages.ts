@@ -72,7 +72,7 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
   if (id === 'queued') {
     // A failure with no trace of ARM accepting the deployment was a rejection at the start.
     const accepted = input.acceptedAt !== undefined || input.operations.length > 0;
-    const done = input.phase === 'deploying' || input.phase === 'succeeded' || accepted;
+    const done = input.phase === 'deploying' || accepted;
     return { done, failed: false, finishedAt: input.acceptedAt };
   }
   if (id === 'ready') {

@@ -61,7 +61,7 @@ describe('percentile', () => {
   });
 
   it('refuses an empty sample', () => {
-    expect(() => percentile([], 50)).toThrow(RangeError);
+    expect(() => percentile([], 50)).toThrow(new RangeError('percentile of an empty sample'));
   });
 });
 

@@ -36,6 +36,10 @@ describe('provisioningStages', () => {
     expect(statuses(input({ phase: 'pending' }))).toEqual(['queued:current', 'server:waiting', 'firewall:waiting', 'ready:waiting']);
   });
 
+  it('counts a deploying record as accepted even when it does not say when', () => {
+    expect(statuses(input({ phase: 'deploying' }))).toEqual(['queued:done', 'server:current', 'firewall:waiting', 'ready:waiting']);
+  });
+
   it('marks the server current once ARM accepted, with the acceptance time on the queue stage', () => {
     const stages = provisioningStages(input({ acceptedAt: 1234, operations: [op(SERVER, 'Running')] }));
     expect(stages.map((s) => s.status)).toEqual(['done', 'current', 'waiting', 'waiting']);

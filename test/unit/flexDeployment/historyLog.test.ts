@@ -50,6 +50,8 @@ describe('HistoryLog', () => {
     writeFileSync(path, `${JSON.stringify(item('b', 2))}\n`);
     expect(await reader.refresh()).toEqual({ touched: new Set(['a', 'b']), unreadable: [] });
     expect(reader.items()).toEqual([item('b', 2)]);
+    await reader.append([{ stagingId: 'c', item: item('c') }]);
+    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(item('b', 2))}\n${JSON.stringify(item('c'))}\n`);
   });
 
   it('reports every entry as touched when the file is gone', async () => {
