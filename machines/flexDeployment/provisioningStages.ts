@@ -76,7 +76,8 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
     return { done, failed: false, finishedAt: input.acceptedAt };
   }
   if (id === 'ready') {
-    return { done: input.phase === 'succeeded', failed: false, finishedAt: input.terminalAt };
+    // Never done by itself: success marks every stage done.
+    return { done: false, failed: false, finishedAt: input.terminalAt };
   }
   const ops = operationsOf(input, id);
   const failed = ops.some((op) => /^(failed|canceled)$/i.test(op.provisioningState));

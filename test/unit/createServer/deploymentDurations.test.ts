@@ -22,7 +22,7 @@ describe('estimateDuration', () => {
 
   it('uses the median of the same region and tier when there are some', () => {
     const history = [success(4), success(6), success(8), success(30, 'westeurope'), success(50, 'eastus', 'GeneralPurpose')];
-    const estimate = estimateDuration(history, { location: 'EastUS', tier: 'Burstable' });
+    const estimate = estimateDuration(history, { location: 'East US', tier: 'Burstable' });
     expect(estimate).toMatchObject({ medianMs: 6 * MIN, sampleSize: 3, scope: 'sameRegionAndTier' });
   });
 

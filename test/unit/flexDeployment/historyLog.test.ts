@@ -78,8 +78,9 @@ describe('HistoryLog', () => {
     const reader = log();
     await log().append([{ stagingId: 'a', item: item('a') }]);
     await reader.refresh();
-    appendFileSync(path, '{"stagingId":"torn","vers');
-    expect(await reader.refresh()).toEqual({ touched: new Set(), unreadable: [{ stagingId: 'torn' }] });
+    appendFileSync(path, 'not json\n{"stagingId":"torn","vers');
+    expect(await reader.refresh()).toEqual({ touched: new Set(), unreadable: [{}, { stagingId: 'torn' }] });
+    expect(reader.staleLines).toBe(2);
   });
 
   it('reads a file that vanished between its stat and its read as empty', async () => {

@@ -51,6 +51,12 @@ describe('salvaging a damaged journal', () => {
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
   });
 
+  it('reads records holding objects and lists as whole records', () => {
+    const record = { stagingId: 'a', audit: [{ at: 1, to: 'pending' }], connectionProfile: { server: 's', tags: { env: 'dev' } } };
+    const text = `{"journalVersion":1,"records":[${JSON.stringify(record)},{"stagingId":"b","audit":[{"at"`;
+    expect(salvageRecords(text)).toEqual({ items: [record], fragments: [{ stagingId: 'b' }] });
+  });
+
   it('loses nothing when the cut falls between records or after the list', () => {
     const whole = { items: [{ stagingId: 'a' }, { stagingId: 'b' }], fragments: [] };
     expect(salvageRecords('{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"},')).toEqual(whole);
