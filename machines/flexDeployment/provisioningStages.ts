@@ -36,6 +36,9 @@ const RESOURCE_TYPES: Partial<Record<ProvisioningStageId, string>> = {
   entraAdmin: `${SERVER_TYPE}/administrators`,
 };
 
+/** ARM's provisioning states of an operation that ended without doing its work. */
+const ENDED_UNDONE = new Set(['failed', 'canceled']);
+
 const LABELS: Record<ProvisioningStageId, string> = {
   queued: 'Queued',
   server: 'Creating server',
@@ -80,8 +83,8 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
     return { done: false, failed: false, finishedAt: input.terminalAt };
   }
   const ops = operationsOf(input, id);
-  const failed = ops.some((op) => /^(failed|canceled)$/i.test(op.provisioningState));
-  const done = ops.length > 0 && ops.every((op) => /^succeeded$/i.test(op.provisioningState));
+  const failed = ops.some((op) => ENDED_UNDONE.has(op.provisioningState.toLowerCase()));
+  const done = ops.length > 0 && ops.every((op) => op.provisioningState.toLowerCase() === 'succeeded');
   const times = ops.map((op) => (op.timestamp ? Date.parse(op.timestamp) : NaN)).filter((t) => !Number.isNaN(t));
   return { done, failed, finishedAt: done && times.length > 0 ? Math.max(...times) : undefined };
 }

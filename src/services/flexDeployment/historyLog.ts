@@ -138,7 +138,7 @@ function decode(raw: string): HistoryLine | undefined {
   try {
     value = JSON.parse(raw);
   } catch {
-    return undefined;
+    // Left undefined, which is no line.
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const { removed, stagingId } = value as { removed?: unknown; stagingId?: unknown };

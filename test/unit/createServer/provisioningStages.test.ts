@@ -93,6 +93,11 @@ describe('provisioningStages', () => {
     expect(statuses(input({ phase: 'failed', operations: ops }))).toEqual(['queued:done', 'server:waiting', 'firewall:failed', 'ready:waiting']);
   });
 
+  it('marks a canceled operation’s stage failed, in whatever case ARM spells it', () => {
+    const ops = [op(SERVER, 'succeeded'), op(`${SERVER}/firewallRules`, 'CANCELED')];
+    expect(statuses(input({ phase: 'failed', operations: ops }))).toEqual(['queued:done', 'server:done', 'firewall:failed', 'ready:waiting']);
+  });
+
   it('marks the first open stage failed when no operation says which', () => {
     expect(statuses(input({ phase: 'failed', acceptedAt: 5 }))).toEqual(['queued:done', 'server:failed', 'firewall:waiting', 'ready:waiting']);
   });
