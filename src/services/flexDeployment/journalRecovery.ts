@@ -95,7 +95,7 @@ export function recency(item: unknown): number {
   if (typeof item !== 'object' || item === null) return Number.NEGATIVE_INFINITY;
   const r = item as Record<string, unknown>;
   const audit = Array.isArray(r.audit) ? r.audit.map((e) => (e as { at?: unknown } | null)?.at) : [];
-  const times = [r.createdAt, r.lastCheckedAt, r.terminalAt, r.retryRequestedAt, ...audit].filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
+  const times = [r.createdAt, r.lastCheckedAt, r.terminalAt, r.retryRequestedAt, ...audit].filter((t): t is number => Number.isFinite(t));
   return times.length ? Math.max(...times) : Number.NEGATIVE_INFINITY;
 }
 
