@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.harness/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.harness/**', 'test-results/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   // Type-checked: a promise nobody awaits is an error the user never hears of.
   ...tseslint.configs.recommendedTypeChecked,

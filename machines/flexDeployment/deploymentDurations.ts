@@ -58,7 +58,7 @@ export function estimateDuration(
 /** Elapsed time, remaining time from the median, and whether this one runs long. */
 export function progressTiming(now: number, startedAt: number, estimate: DurationEstimate | undefined): ProgressTiming {
   const elapsedMs = Math.max(0, now - startedAt);
-  const pastHistory = estimate !== undefined && estimate.sampleSize > 0 && elapsedMs > estimate.p90Ms;
+  const pastHistory = estimate !== undefined && elapsedMs > estimate.p90Ms;
   return {
     elapsedMs,
     remainingMs: estimate === undefined ? undefined : Math.max(0, estimate.medianMs - elapsedMs),

@@ -36,6 +36,9 @@ const RESOURCE_TYPES: Partial<Record<ProvisioningStageId, string>> = {
   entraAdmin: `${SERVER_TYPE}/administrators`,
 };
 
+/** ARM's provisioning states of an operation that ended without doing its work. */
+const ENDED_UNDONE = new Set(['failed', 'canceled']);
+
 const LABELS: Record<ProvisioningStageId, string> = {
   queued: 'Queued',
   server: 'Creating server',
@@ -58,7 +61,7 @@ export function provisioningStages(input: StageInput): ProvisioningStage[] {
     if (s.done || input.phase === 'succeeded') status = 'done';
     else if (i === failedAt) status = 'failed';
     else if (input.phase !== 'failed' && i === firstOpen) status = 'current';
-    return { id: s.id, label: LABELS[s.id], status, ...(s.finishedAt !== undefined ? { finishedAt: s.finishedAt } : {}) };
+    return { id: s.id, label: LABELS[s.id], status, finishedAt: s.finishedAt };
   });
 }
 
@@ -72,15 +75,16 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
   if (id === 'queued') {
     // A failure with no trace of ARM accepting the deployment was a rejection at the start.
     const accepted = input.acceptedAt !== undefined || input.operations.length > 0;
-    const done = input.phase === 'deploying' || input.phase === 'succeeded' || accepted;
+    const done = input.phase === 'deploying' || accepted;
     return { done, failed: false, finishedAt: input.acceptedAt };
   }
   if (id === 'ready') {
-    return { done: input.phase === 'succeeded', failed: false, finishedAt: input.terminalAt };
+    // Never done by itself: success marks every stage done.
+    return { done: false, failed: false, finishedAt: input.terminalAt };
   }
   const ops = operationsOf(input, id);
-  const failed = ops.some((op) => /^(failed|canceled)$/i.test(op.provisioningState));
-  const done = ops.length > 0 && ops.every((op) => /^succeeded$/i.test(op.provisioningState));
+  const failed = ops.some((op) => ENDED_UNDONE.has(op.provisioningState.toLowerCase()));
+  const done = ops.length > 0 && ops.every((op) => op.provisioningState.toLowerCase() === 'succeeded');
   const times = ops.map((op) => (op.timestamp ? Date.parse(op.timestamp) : NaN)).filter((t) => !Number.isNaN(t));
   return { done, failed, finishedAt: done && times.length > 0 ? Math.max(...times) : undefined };
 }

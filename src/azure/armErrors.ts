@@ -60,8 +60,9 @@ export function classifyArmError(error: unknown, now: number = Date.now()): ArmF
  */
 export function retryAfterFromHeaders(get: (name: string) => string | undefined, now: number = Date.now()): number | undefined {
   for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    // An absent header is Number(undefined), NaN.
     const ms = Number(get(name));
-    if (get(name) !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+    if (Number.isFinite(ms) && ms >= 0) return ms;
   }
   const value = get('retry-after');
   if (value === undefined) return undefined;

@@ -26,7 +26,7 @@ export type SettingsFileReading =
   /** `value` is undefined when the file does not set it. */
   | { kind: 'read'; value: unknown }
   /** No file where VS Code keeps the user settings (none yet, or a layout this code does not know). */
-  | { kind: 'notFound'; reason: string }
+  | { kind: 'notFound' }
   /** The file is there but is not settings JSON: VS Code refuses to write it too, until it is fixed. */
   | { kind: 'unreadable'; reason: string };
 

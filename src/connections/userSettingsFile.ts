@@ -37,7 +37,7 @@ export async function readSettingFromFile(file: string, key: string, pausesMs: r
   return reading.empty ? { kind: 'read', value: undefined } : { kind: 'unreadable', reason: reading.reason };
 }
 
-type Once = SettingsFileReading | { kind: 'midSave'; empty: boolean; reason: string };
+type Once = SettingsFileReading | { kind: 'midSave'; empty: true } | { kind: 'midSave'; empty: false; reason: string };
 
 async function readOnce(file: string, key: string): Promise<Once> {
   let text: string;
@@ -45,9 +45,9 @@ async function readOnce(file: string, key: string): Promise<Once> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { kind: 'notFound', reason: `${file} does not exist` } : { kind: 'unreadable', reason: `${file} cannot be read (${code ?? String(error)})` };
+    return code === 'ENOENT' ? { kind: 'notFound' } : { kind: 'unreadable', reason: `${file} cannot be read (${code ?? String(error)})` };
   }
-  if (!text.trim()) return { kind: 'midSave', empty: true, reason: `${file} is empty` };
+  if (!text.trim()) return { kind: 'midSave', empty: true };
   const errors: ParseError[] = [];
   const settings: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length) {

@@ -14,8 +14,8 @@ export function vscodeProfileSettings(globalStorageUri: vscode.Uri): ProfileSett
   return {
     // The global value only: a workspace value would shadow what we write and hide our saves.
     read: () => vscode.workspace.getConfiguration(SECTION).inspect(KEY)?.globalValue,
-    readFile: async () =>
-      file ? readSettingFromFile(file, `${SECTION}.${KEY}`) : { kind: 'notFound', reason: `the extension storage (${globalStorageUri.toString()}) is not in a user data folder` },
+    // Extension storage outside a user data folder: no settings file to find beside it.
+    readFile: async () => (file ? readSettingFromFile(file, `${SECTION}.${KEY}`) : { kind: 'notFound' }),
     write: (entries) => vscode.workspace.getConfiguration(SECTION).update(KEY, entries, vscode.ConfigurationTarget.Global),
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -28,7 +28,8 @@ export class InMemorySettingsFile {
 
   reading(): SettingsFileReading {
     if (this.state === 'read') return { kind: 'read', value: this.value() };
-    return { kind: this.state, reason: `the settings file is ${this.state}` };
+    if (this.state === 'notFound') return { kind: 'notFound' };
+    return { kind: 'unreadable', reason: 'the settings file is unreadable' };
   }
 
   /** A write from anywhere: a window, a person, another extension. The first one makes the file. */

@@ -67,7 +67,7 @@ export class HistoryLog {
       this.lines = 0;
       this.torn = false;
       if (now) await this.readTail(unreadable, new Set());
-      for (const [id, item] of before) if (this.live.get(id) !== item && JSON.stringify(this.live.get(id)) !== JSON.stringify(item)) touched.add(id);
+      for (const [id, item] of before) if (JSON.stringify(this.live.get(id)) !== JSON.stringify(item)) touched.add(id);
       for (const id of this.live.keys()) if (!before.has(id)) touched.add(id);
       this.version = now;
       return { touched, unreadable };
@@ -138,7 +138,7 @@ function decode(raw: string): HistoryLine | undefined {
   try {
     value = JSON.parse(raw);
   } catch {
-    return undefined;
+    // Left undefined, which is no line.
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const { removed, stagingId } = value as { removed?: unknown; stagingId?: unknown };

@@ -32,6 +32,7 @@ export function salvageRecords(text: string): Salvage {
   const fragments: { stagingId?: string }[] = [];
   let i = start.index + start[0].length;
   for (;;) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: past the end, text[i] is undefined, which the pattern does not match either
     while (i < text.length && /[\s,]/.test(text[i])) i++;
     if (i >= text.length || text[i] === ']') break;
     if (text[i] !== '{') {
@@ -59,6 +60,7 @@ export function salvageRecords(text: string): Salvage {
 function objectEnd(text: string, open: number): number | undefined {
   let depth = 0;
   let inString = false;
+  // Stryker disable next-line EqualityOperator: one step past the end, text[i] is undefined and matches no case
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (inString) {
@@ -93,7 +95,7 @@ export function recency(item: unknown): number {
   if (typeof item !== 'object' || item === null) return Number.NEGATIVE_INFINITY;
   const r = item as Record<string, unknown>;
   const audit = Array.isArray(r.audit) ? r.audit.map((e) => (e as { at?: unknown } | null)?.at) : [];
-  const times = [r.createdAt, r.lastCheckedAt, r.terminalAt, r.retryRequestedAt, ...audit].filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
+  const times = [r.createdAt, r.lastCheckedAt, r.terminalAt, r.retryRequestedAt, ...audit].filter((t): t is number => Number.isFinite(t));
   return times.length ? Math.max(...times) : Number.NEGATIVE_INFINITY;
 }
 

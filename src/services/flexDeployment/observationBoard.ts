@@ -74,7 +74,7 @@ export class ObservationBoard {
     try {
       parsed = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      // Torn or foreign: left undefined, which the schema refuses below.
     }
     const board = boardSchema.safeParse(parsed);
     if (!board.success) {

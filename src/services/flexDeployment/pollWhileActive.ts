@@ -58,6 +58,7 @@ export function pollWhileActive(options: PollOptions): Observable<CycleOutcome> 
       if (!active) return EMPTY;
       let next = 0;
       let earliest = 0;
+      // Stryker disable next-line BooleanLiteral: each cycle resets it before it is first read
       let woken = false;
       const wakes = wake$.pipe(
         tap(() => (woken = true)),
@@ -94,5 +95,5 @@ export function pollWhileActive(options: PollOptions): Observable<CycleOutcome> 
 
 /** A delay from settings or headers: NaN, negative or infinite values cannot speed polling up. */
 function safeDelay(ms: number): number {
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+  return Number.isFinite(ms) ? Math.max(0, ms) : 0;
 }

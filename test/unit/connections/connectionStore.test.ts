@@ -147,6 +147,22 @@ describe('ConnectionStore: hand-edited settings', () => {
     expect(settings.read()).toEqual([junk, expect.objectContaining({ server: 'a.example' })]);
   });
 
+  it('shows nothing, and counts nothing broken, when the setting is not a list', () => {
+    const { store } = setup({ id: 'not-a-list' });
+    expect(store.getProfiles()).toEqual([]);
+    expect(store.invalidEntryCount()).toBe(0);
+  });
+
+  it('stops following edits once disposed', () => {
+    const { store, settings } = setup();
+    const seen: number[] = [];
+    let completed = false;
+    store.profiles$.subscribe({ next: (p) => seen.push(p.length), complete: () => (completed = true) });
+    store.dispose();
+    settings.editByHand([{ id: 'x', server: 's', profileName: 'x', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false }]);
+    expect({ seen, completed }).toEqual({ seen: [0], completed: true });
+  });
+
   it('follows edits made outside the store', () => {
     const { store, settings } = setup();
     const seen: number[] = [];

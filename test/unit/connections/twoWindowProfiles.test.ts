@@ -102,7 +102,40 @@ describe('ConnectionStore: a save resolves only once the profile is really in th
     file.overtakeNextWrite(() => file.set([profile('written-by-hand')]));
     await first.store.saveProfile(profile('alpha'));
     expect(idsIn(file)).toEqual(['flex-written-by-hand', 'flex-alpha']);
-    expect(logged).toHaveLength(1);
+    expect(logged).toEqual(['pgsql.connections was changed by someone else while this window wrote it (attempt 1 of 3).']);
+  });
+
+  it('merges again each time it is overtaken, up to its third write', async () => {
+    const { file, first } = twoWindows();
+    file.overtakeNextWrite(() => {
+      file.set([profile('one')]);
+      file.overtakeNextWrite(() => file.set([profile('one'), profile('two')]));
+    });
+    await first.store.saveProfile(profile('alpha'));
+    expect(idsIn(file)).toEqual(['flex-one', 'flex-two', 'flex-alpha']);
+    expect(first.settings.writes).toBe(3);
+  });
+
+  it('merges again when another window writes between its write and its read-back', async () => {
+    const file = new InMemorySettingsFile([]);
+    const settings = new (class extends WindowProfileSettings {
+      private overtaken = false;
+      override async write(entries: readonly unknown[]): Promise<void> {
+        await super.write(entries);
+        if (!this.overtaken) file.set([profile('other')]);
+        this.overtaken = true;
+      }
+    })(file);
+    const store = new ConnectionStore(settings, new InMemorySecrets());
+    await store.saveProfile(profile('alpha'));
+    expect(idsIn(file)).toEqual(['flex-other', 'flex-alpha']);
+  });
+
+  it('starts a new list once pgsql.connections was taken out of settings.json', async () => {
+    const { file, first } = twoWindows();
+    file.set(undefined);
+    await first.store.saveProfile(profile('alpha'));
+    expect(idsIn(file)).toEqual(['flex-alpha']);
   });
 
   it('rejects when its write keeps being overtaken, leaving the other writer\'s value', async () => {

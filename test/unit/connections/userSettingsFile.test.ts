@@ -46,13 +46,31 @@ describe('readSettingFromFile', () => {
   it('says a broken file is unreadable, rather than empty', async () => {
     const reading = await readSettingFromFile(settingsFile('{ "pgsql.connections": [ { "id": "a" '), 'pgsql.connections', [1]);
     expect(reading).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/not valid JSON/) });
-    expect(await readSettingFromFile(settingsFile('[1, 2]'), 'pgsql.connections', noPauses)).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('says a file of JSON that is not an object of settings is unreadable', async () => {
+    for (const text of ['[1, 2]', 'null', '42', '"pgsql.connections"']) {
+      const file = settingsFile(text);
+      expect(await readSettingFromFile(file, 'pgsql.connections', noPauses)).toEqual({ kind: 'unreadable', reason: `${file} does not hold an object of settings` });
+    }
   });
 
   it('reads again a file caught in the middle of a save', async () => {
     const file = settingsFile('');
     setTimeout(() => writeFileSync(file, '{ "pgsql.connections": [] }'), 20);
     expect(await readSettingFromFile(file, 'pgsql.connections', [100])).toEqual({ kind: 'read', value: [] });
+  });
+
+  it('reads again, by default, a file caught in the middle of a save', async () => {
+    const file = settingsFile('');
+    setTimeout(() => writeFileSync(file, '{ "pgsql.connections": [{ "id": "b" }] }'), 20);
+    expect(await readSettingFromFile(file, 'pgsql.connections')).toEqual({ kind: 'read', value: [{ id: 'b' }] });
+  });
+
+  it('says a file that is there but cannot be read is unreadable, naming why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgflex-settings-'));
+    dirs.push(dir);
+    expect(await readSettingFromFile(dir, 'pgsql.connections', noPauses)).toEqual({ kind: 'unreadable', reason: `${dir} cannot be read (EISDIR)` });
   });
 
   it('reads a file that stays empty as no settings, as VS Code does', async () => {

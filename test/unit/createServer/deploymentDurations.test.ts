@@ -22,8 +22,18 @@ describe('estimateDuration', () => {
 
   it('uses the median of the same region and tier when there are some', () => {
     const history = [success(4), success(6), success(8), success(30, 'westeurope'), success(50, 'eastus', 'GeneralPurpose')];
-    const estimate = estimateDuration(history, { location: 'EastUS', tier: 'Burstable' });
+    const estimate = estimateDuration(history, { location: 'East US', tier: 'Burstable' });
     expect(estimate).toMatchObject({ medianMs: 6 * MIN, sampleSize: 3, scope: 'sameRegionAndTier' });
+  });
+
+  it('sorts the history before taking its median and 90th percentile', () => {
+    const history = [success(8), success(2), success(6), success(4), success(10)];
+    expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })).toMatchObject({ medianMs: 6 * MIN, p90Ms: 9.2 * MIN });
+  });
+
+  it('narrows to nothing alike when the tier is unknown', () => {
+    const history: PastDeployment[] = [{ ...success(4), tier: undefined }, success(10, 'westeurope')];
+    expect(estimateDuration(history, { location: 'eastus' })).toMatchObject({ sampleSize: 2, scope: 'allDeployments' });
   });
 
   it('falls back to every success when none matches region and tier', () => {
@@ -36,6 +46,11 @@ describe('estimateDuration', () => {
     const history: PastDeployment[] = [success(5), { status: 'deploying', createdAt: 0, location: 'eastus', tier: 'Burstable' }];
     expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })?.sampleSize).toBe(1);
   });
+
+  it('ignores a success that ended before it started (the clock was set back), not one that took no time', () => {
+    const history = [success(5), success(-3), success(0)];
+    expect(estimateDuration(history, { location: 'eastus', tier: 'Burstable' })).toMatchObject({ sampleSize: 2, medianMs: 2.5 * MIN });
+  });
 });
 
 describe('percentile', () => {
@@ -46,7 +61,7 @@ describe('percentile', () => {
   });
 
   it('refuses an empty sample', () => {
-    expect(() => percentile([], 50)).toThrow(RangeError);
+    expect(() => percentile([], 50)).toThrow(new RangeError('percentile of an empty sample'));
   });
 });
 
@@ -55,6 +70,12 @@ describe('progressTiming', () => {
 
   it('counts down from the median', () => {
     expect(progressTiming(2 * MIN, 0, estimate)).toEqual({ elapsedMs: 2 * MIN, remainingMs: 4 * MIN, takingLonger: false });
+  });
+
+  it('counts from the start, and no time before it', () => {
+    const startedAt = 100 * MIN;
+    expect(progressTiming(startedAt + 2 * MIN, startedAt, estimate).elapsedMs).toBe(2 * MIN);
+    expect(progressTiming(startedAt - MIN, startedAt, estimate).elapsedMs).toBe(0);
   });
 
   it('has no remaining time without an estimate', () => {

@@ -22,13 +22,22 @@ describe('provisioningStages', () => {
     expect(provisioningStages(input({ hasFirewallRules: false })).map((s) => s.id)).toEqual(['queued', 'server', 'ready']);
   });
 
+  it('names each stage as the stepper shows it', () => {
+    expect(provisioningStages(input({ usesEntra: true })).map((s) => s.label)).toEqual(['Queued', 'Creating server', 'Firewall rules', 'Microsoft Entra administrator', 'Ready']);
+  });
+
   it('infers the firewall stage from operations when the record does not say', () => {
-    const ids = provisioningStages(input({ hasFirewallRules: undefined, operations: [op(`${SERVER}/firewallRules`, 'Running')] })).map((s) => s.id);
-    expect(ids).toContain('firewall');
+    const ids = (operations: DeploymentOperationView[]) => provisioningStages(input({ hasFirewallRules: undefined, operations })).map((s) => s.id);
+    expect(ids([op(`${SERVER}/firewallRules`, 'Running')])).toContain('firewall');
+    expect(ids([op(SERVER, 'Running')])).not.toContain('firewall');
   });
 
   it('is queued while pending', () => {
     expect(statuses(input({ phase: 'pending' }))).toEqual(['queued:current', 'server:waiting', 'firewall:waiting', 'ready:waiting']);
+  });
+
+  it('counts a deploying record as accepted even when it does not say when', () => {
+    expect(statuses(input({ phase: 'deploying' }))).toEqual(['queued:done', 'server:current', 'firewall:waiting', 'ready:waiting']);
   });
 
   it('marks the server current once ARM accepted, with the acceptance time on the queue stage', () => {
@@ -54,6 +63,13 @@ describe('provisioningStages', () => {
     expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:06:00Z'));
   });
 
+  it('finishes the Entra stage when its administrator is set', () => {
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/administrators`, 'Succeeded', '2026-01-01T10:07:00Z')];
+    const stages = provisioningStages(input({ usesEntra: true, hasFirewallRules: false, operations: ops }));
+    expect(stages.map((s) => `${s.id}:${s.status}`)).toEqual(['queued:done', 'server:done', 'entraAdmin:done', 'ready:current']);
+    expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:07:00Z'));
+  });
+
   it('keeps firewall current while one of its rules is still running', () => {
     const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Running')];
     expect(statuses(input({ operations: ops }))).toEqual(['queued:done', 'server:done', 'firewall:current', 'ready:waiting']);
@@ -70,6 +86,16 @@ describe('provisioningStages', () => {
     expect(statuses(input({ phase: 'failed', usesEntra: true, operations: ops }))).toEqual([
       'queued:done', 'server:done', 'firewall:failed', 'entraAdmin:waiting', 'ready:waiting',
     ]);
+  });
+
+  it('marks the failed operation’s stage failed even when an earlier stage has not reported done', () => {
+    const ops = [op(SERVER, 'Running'), op(`${SERVER}/firewallRules`, 'Failed')];
+    expect(statuses(input({ phase: 'failed', operations: ops }))).toEqual(['queued:done', 'server:waiting', 'firewall:failed', 'ready:waiting']);
+  });
+
+  it('marks a canceled operation’s stage failed, in whatever case ARM spells it', () => {
+    const ops = [op(SERVER, 'succeeded'), op(`${SERVER}/firewallRules`, 'CANCELED')];
+    expect(statuses(input({ phase: 'failed', operations: ops }))).toEqual(['queued:done', 'server:done', 'firewall:failed', 'ready:waiting']);
   });
 
   it('marks the first open stage failed when no operation says which', () => {

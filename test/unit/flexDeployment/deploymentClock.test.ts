@@ -44,6 +44,15 @@ describe('deployment clock', () => {
     );
   });
 
+  it('a sighting without a usable running time from ARM keeps what ARM said before', () => {
+    const timing = seen(T0, [{ at: T0 + HOUR, armDurationMs: HOUR / 2 }]);
+    for (const armDurationMs of [undefined, Number.NaN, Number.POSITIVE_INFINITY, -1]) {
+      expect(timingAfter(timing, T0 + 2 * HOUR, armDurationMs).armStartedAt).toBe(T0 + HOUR / 2);
+    }
+    // Just started, by ARM's word: that is a running time too.
+    expect(timingAfter(timing, T0 + 2 * HOUR, 0).armStartedAt).toBe(T0 + 2 * HOUR);
+  });
+
   it('a staged deployment not found in Azure is given the grace period from its start, then no longer', () => {
     const timing = seen(T0, []);
     expect(startGraceOver(timing, T0 + START_GRACE_MS - 1)).toBe(false);

@@ -3,10 +3,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
-import { QUARANTINE_KEY, STAGED_PROFILES_KEY } from '../../../src/services/flexDeployment/storageKeys';
 import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createWorld, openWindow } from '../../support/trackerHarness';
 import { storedRecords } from '../../support/storedRecords';
+
+/**
+ * The globalState keys as earlier versions wrote them, spelt out rather than imported: a key renamed
+ * in the code would leave their records (and the records they quarantined) behind, unread.
+ */
+const STAGED_PROFILES_KEY = 'pgsql.flexProvisioning.stagedProfiles';
+const QUARANTINE_KEY = 'pgsql.flexProvisioning.quarantinedProfiles';
 
 /** A record as the specification's first implementation (schema 1) stored it. */
 const schema1 = {

@@ -34,6 +34,36 @@ describe('salvaging a damaged journal', () => {
     );
   });
 
+  it('finds nothing to lose in a file that is some other JSON, and a fragment in one that is not JSON', () => {
+    expect(salvageRecords('{"journalVersion":1}')).toEqual({ items: [], fragments: [] });
+    expect(salvageRecords('  \n')).toEqual({ items: [], fragments: [] });
+    expect(salvageRecords('{"stagingId":"lost-1","createdAt":')).toEqual({ items: [], fragments: [{ stagingId: 'lost-1' }] });
+    expect(salvageRecords('\u0000\u0000garbage')).toEqual({ items: [], fragments: [{}] });
+  });
+
+  it('names a whole record that does not parse, and reads on past it', () => {
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b",oops},{"stagingId":"c"}]}';
+    expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }, { stagingId: 'c' }], fragments: [{ stagingId: 'b' }] });
+  });
+
+  it('trusts nothing after a value that is not a record where a record should start', () => {
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"}, 42, {"stagingId":"b"}, {"stagingId":"c"}]}';
+    expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
+  });
+
+  it('reads records holding objects and lists as whole records', () => {
+    const record = { stagingId: 'a', audit: [{ at: 1, to: 'pending' }], connectionProfile: { server: 's', tags: { env: 'dev' } } };
+    const text = `{"journalVersion":1,"records":[${JSON.stringify(record)},{"stagingId":"b","audit":[{"at"`;
+    expect(salvageRecords(text)).toEqual({ items: [record], fragments: [{ stagingId: 'b' }] });
+  });
+
+  it('loses nothing when the cut falls between records or after the list', () => {
+    const whole = { items: [{ stagingId: 'a' }, { stagingId: 'b' }], fragments: [] };
+    expect(salvageRecords('{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"},')).toEqual(whole);
+    expect(salvageRecords('{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"}],"upda')).toEqual(whole);
+    expect(salvageRecords('{\n  "journalVersion": 1,\n  "records": [\n    {"stagingId":"a"},\n    {"stagingId":"b"}\n  ]\n')).toEqual(whole);
+  });
+
   it('names the cut-off record by its staging id when that part survived', () => {
     const text = '{"journalVersion":1,"records":[{"stagingId":"a","createdAt":1},{"stagingId":"b","createdAt":2,"aud';
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a', createdAt: 1 }], fragments: [{ stagingId: 'b' }] });

@@ -87,7 +87,7 @@ describe('pollWhileActive', () => {
 
   it('never starts cycles closer than the floor, whatever the interval setting says', () => {
     const badIntervals = fc.oneof(
-      fc.constantFrom(Number.NaN, Number.NEGATIVE_INFINITY, -15_000, 0),
+      fc.constantFrom(Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, -15_000, 0),
       fc.integer({ min: 1, max: MIN_POLL_INTERVAL_MS - 1 }),
       fc.double({ max: MIN_POLL_INTERVAL_MS - 1, noDefaultInfinity: true }),
     );
