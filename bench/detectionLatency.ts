@@ -9,6 +9,7 @@ import { FlexDeploymentTracker } from '../src/services/flexDeployment/flexDeploy
 import type { DeploymentContext } from '../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentReader } from '../src/services/flexDeployment/ports';
 import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets, RecordingEffects, RecordingNotices, tempDir } from '../test/support/trackerFakes';
+import { percentile } from '../machines/flexDeployment/deploymentDurations';
 import { retainedRecords, saveProfilesOf } from './retainedRecords';
 import { seededDurations } from './seededDurations';
 
@@ -53,12 +54,12 @@ export async function runDetectionLatencyBench(log: (line: string) => void = () 
     for (const retained of [0, 1000, 10_000]) {
       const run = await followToTheEnd(sandbox, services, retained, retained === 0);
       const label = `${retained}Retained`;
-      figures[`detectionLatencyP50Ms${label}`] = Math.round(percentile(run.latencies, 0.5));
-      figures[`detectionLatencyP99Ms${label}`] = Math.round(percentile(run.latencies, 0.99));
+      figures[`detectionLatencyP50Ms${label}`] = Math.round(percentile(run.latencies, 50));
+      figures[`detectionLatencyP99Ms${label}`] = Math.round(percentile(run.latencies, 99));
       figures[`pollStartToStartMsMax${label}`] = Math.round(Math.max(...run.startToStart));
       if (run.idleRequests !== undefined) figures.idleArmRequests = run.idleRequests;
       log(
-        `${retained} retained: latency p50 ${(percentile(run.latencies, 0.5) / 1000).toFixed(1)} s, p99 ${(percentile(run.latencies, 0.99) / 1000).toFixed(1)} s, ` +
+        `${retained} retained: latency p50 ${(percentile(run.latencies, 50) / 1000).toFixed(1)} s, p99 ${(percentile(run.latencies, 99) / 1000).toFixed(1)} s, ` +
           `max ${(Math.max(...run.latencies) / 1000).toFixed(1)} s; cycles ${run.startToStart.map((ms) => (ms / 1000).toFixed(1)).join(' ')} s apart` +
           (run.idleRequests === undefined ? '' : `; ${run.idleRequests} ARM requests once settled`),
       );
@@ -119,7 +120,7 @@ async function followToTheEnd(sandbox: Sandbox, services: AzureServices, retaine
       await sleep(100);
     }
     await tracker.whenIdle();
-    const latencies = await Promise.all(ids.map(async (id) => effects.savedAt.get(id)! - (await armTerminalAt(services, tracker, id))));
+    const latencies = (await Promise.all(ids.map(async (id) => effects.savedAt.get(id)! - (await armTerminalAt(services, tracker, id))))).sort((a, b) => a - b);
     const cycleStarts = starts.filter((at) => at >= starts[0]);
     const startToStart = cycleStarts.slice(1).map((at, i) => at - cycleStarts[i]);
     let idleRequests: number | undefined;
@@ -145,10 +146,6 @@ async function armTerminalAt(services: AzureServices, tracker: FlexDeploymentTra
   return at.getTime();
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
 
 
 function sleep(ms: number): Promise<void> {
