@@ -14,6 +14,7 @@ import { SandboxAccount } from '../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import type { DeploymentRef } from '../src/services/flexDeployment/ports';
 import { seededDurations } from './seededDurations';
+import { round, sleep } from './figures';
 
 /**
  * ARM requests needed to follow 50 deployments in 3 resource groups to their end: (a) the tracker's
@@ -79,9 +80,9 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armRequestsPerDeploymentGetMaxPerCycle: perGet.maxPerCycle,
       armRequestsSdkPoller15s: sdk.total,
       armRequestsSdkPollerDefault: sdkDefault.total,
-      armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total),
-      armReadRatioVsSdkPoller15s: round(sdk.total / reader.total),
-      armReadRatioVsSdkPollerDefault: round(sdkDefault.total / reader.total),
+      armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total, 1),
+      armReadRatioVsSdkPoller15s: round(sdk.total / reader.total, 1),
+      armReadRatioVsSdkPollerDefault: round(sdkDefault.total / reader.total, 1),
     };
     log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups, one read per ${15} s cycle (${reader.cycles} cycles):`);
     log(`  (a) tracker reader (a group's list, paged until every tracked one is found): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
@@ -195,10 +196,4 @@ function sdkDefaultIntervalMs(): number {
   return Number(value);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}

@@ -11,6 +11,7 @@ import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJour
 import { MemoryMemento, RecordingNotices, tempDir } from '../test/support/trackerFakes';
 import { retainedRecords } from './retainedRecords';
 import { stubExtensionContext, stubVscode, type StubVscode } from './stubVscode';
+import { gc, round, spread } from './figures';
 
 const RUNS = 11;
 const RECORDS = 1000;
@@ -226,19 +227,9 @@ function within<T>(limitMs: number, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${limitMs} ms`)), limitMs).unref())]);
 }
 
-function spread(values: readonly number[]): { min: number; median: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
-}
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 function ms(value: number): string {
   return value.toFixed(1);
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}

@@ -7,18 +7,9 @@ import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys'
 import { createRequest, tempDir } from '../test/support/trackerFakes';
 import { retainedRecords, worldWithHistory } from './retainedRecords';
 import { createWorld, openWindow, type SharedWorld } from '../test/support/trackerHarness';
+import { gc, median, round } from './figures';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-/** Two full collections: the first can leave garbage that finalizers release for the second. */
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-}
 
 /**
  * One activation over `count` stored records: time, and the heap it adds. A function of its own,
@@ -152,6 +143,3 @@ export async function runCoreBench(log: (line: string) => void = () => {}): Prom
   };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}

@@ -12,6 +12,7 @@ import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets,
 import { percentile } from '../machines/flexDeployment/deploymentDurations';
 import { retainedRecords, saveProfilesOf } from './retainedRecords';
 import { seededDurations } from './seededDurations';
+import { sleep } from './figures';
 
 const INTERVAL_MS = 15_000;
 const DEPLOYMENTS = Number(process.env.PGFLEX_BENCH_LATENCY_DEPLOYMENTS ?? 40);
@@ -148,6 +149,3 @@ async function armTerminalAt(services: AzureServices, tracker: FlexDeploymentTra
 
 
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

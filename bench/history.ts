@@ -4,13 +4,10 @@ import type { DeploymentRecord } from '../src/services/flexDeployment/deployment
 import { createRequest, RecordingNotices } from '../test/support/trackerFakes';
 import { openWindow } from '../test/support/trackerHarness';
 import { retainedRecords, worldWithHistory } from './retainedRecords';
+import { median, round } from './figures';
 
 const CYCLES = 30;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * The tracker's CPU per poll cycle while one deployment runs and nothing else happens: the whole
@@ -85,6 +82,3 @@ export async function runHistoryBench(log: (line: string) => void = () => {}): P
   };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
