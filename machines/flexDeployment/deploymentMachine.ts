@@ -33,11 +33,26 @@ import {
  * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
  * re-enters the one state that still owes work (creating the profile).
  */
+/**
+ * What the states mean to the code around the machine, which asks `hasTag` (or, for a stored
+ * record, deploymentStates.ts) and never names a state:
+ * - `running`: Azure may still be building the server. ARM is read, the views show it in progress,
+ *   and closing its panel warns.
+ * - `building`: ARM accepted the deployment and is building the server: its operations can be listed.
+ * - `unfinished`: work is still owed (reading ARM, saving the profile). Activation resumes it, its
+ *   actor is kept, and its record stays in the active journal.
+ * - `serverReady`: Azure built the server.
+ * - `profileSaved`: the connection profile was saved; it may go missing and be saved again.
+ * - `failure`: it ended in a failure. Retry is offered, and the notification is repeated for a day.
+ */
+export type DeploymentTag = 'running' | 'building' | 'unfinished' | 'serverReady' | 'profileSaved' | 'failure';
+
 export const deploymentMachine = setup({
   types: {
     context: {} as DeploymentContext,
     events: {} as DeploymentEvent,
     input: {} as DeploymentContext,
+    tags: {} as DeploymentTag,
   },
   actions: {
     // Effects: placeholders here, implemented by the host with `deploymentMachine.provide`.
@@ -122,6 +137,7 @@ export const deploymentMachine = setup({
   },
   states: {
     pending: {
+      tags: ['running', 'unfinished'],
       on: {
         'arm.accepted': 'deploying',
         'arm.rejected': {
@@ -162,6 +178,7 @@ export const deploymentMachine = setup({
       },
     },
     deploying: {
+      tags: ['running', 'building', 'unfinished'],
       entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
       on: {
         'poll.running': [
@@ -185,6 +202,7 @@ export const deploymentMachine = setup({
       },
     },
     succeeded: {
+      tags: ['serverReady'],
       entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'succeeded' } }, 'markTerminal'],
       initial: 'creatingProfile',
       on: {
@@ -194,6 +212,7 @@ export const deploymentMachine = setup({
       },
       states: {
         creatingProfile: {
+          tags: ['unfinished'],
           entry: 'saveProfile',
           on: {
             'profile.saved': [
@@ -211,6 +230,7 @@ export const deploymentMachine = setup({
           },
         },
         profileCreated: {
+          tags: ['profileSaved'],
           entry: [
             { type: 'enterStatus', params: { status: 'succeeded', state: 'profileCreated' } },
             enqueueActions(({ context, enqueue }) => {
@@ -231,11 +251,13 @@ export const deploymentMachine = setup({
           },
         },
         dashboardOpened: {
+          tags: ['profileSaved'],
           entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'dashboardOpened' } }],
         },
       },
     },
     failed: {
+      tags: ['failure'],
       entry: [
         { type: 'enterStatus', params: { status: 'failed', state: 'failed' } },
         'markTerminal',
@@ -257,16 +279,3 @@ export const deploymentMachine = setup({
 });
 
 export type DeploymentMachine = typeof deploymentMachine;
-
-/** The machine's state names, flattened: what the webview and the persisted record show. */
-export const DEPLOYMENT_STATES = [
-  'pending',
-  'deploying',
-  'succeeded.creatingProfile',
-  'succeeded.profileCreated',
-  'succeeded.dashboardOpened',
-  'failed',
-  'dismissed',
-] as const;
-
-export type DeploymentStateName = (typeof DEPLOYMENT_STATES)[number];

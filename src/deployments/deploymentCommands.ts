@@ -1,7 +1,10 @@
 import { firstValueFrom } from 'rxjs';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+import { isActive } from './deploymentItems';
 
 export const DEPLOYMENT_COMMANDS = {
   showDeployments: 'pgsql.flexProvisioning.showDeployments',
@@ -33,15 +36,15 @@ type Handler = (arg?: unknown) => Promise<void>;
  */
 export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<string, Handler> {
   const { tracker, notifier } = deps;
-  const choose = async (arg: unknown, placeHolder: string, statuses?: readonly string[]): Promise<string | undefined> => {
+  const choose = async (arg: unknown, placeHolder: string, offered?: (view: DeploymentView) => boolean): Promise<string | undefined> => {
     const given = stagingIdOf(arg);
     if (given) {
       return given;
     }
     const candidates = await currentDeployments(tracker);
     const items = candidates
-      .filter((d) => !statuses || statuses.includes(d.status))
-      .map((d) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
+      .filter((v) => !offered || offered(v))
+      .map(({ context: d }) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
     if (items.length === 0) {
       void notifier.info('There is no Flex server deployment to choose from.');
       return undefined;
@@ -64,13 +67,13 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
     },
     [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
-      const view = known(await choose(arg, 'Retry which failed deployment?', ['failed']));
+      const view = known(await choose(arg, 'Retry which failed deployment?', (v) => stateHasTag(v.value, 'failure')));
       if (view) {
         await tracker.retry(view.context.stagingId);
       }
     },
     [DEPLOYMENT_COMMANDS.dismiss]: async (arg) => {
-      const view = known(await choose(arg, 'Dismiss which deployment record?', ['succeeded', 'failed']));
+      const view = known(await choose(arg, 'Dismiss which deployment record?', (v) => !isActive(v)));
       if (view) {
         await tracker.dismiss(view.context.stagingId);
       }
@@ -101,5 +104,5 @@ function stagingIdOf(arg: unknown): string | undefined {
 }
 
 async function currentDeployments(tracker: DeploymentTrackerPort) {
-  return (await firstValueFrom(tracker.deployments$)).map((v) => v.context);
+  return firstValueFrom(tracker.deployments$);
 }

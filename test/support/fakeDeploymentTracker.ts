@@ -49,6 +49,5 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
 }
 
 function view(context: DeploymentContext): DeploymentView {
-  const value = context.status === 'succeeded' ? { succeeded: 'profileCreated' } : context.status;
-  return { value, context };
+  return { value: context.status === 'succeeded' ? { succeeded: 'profileCreated' } : context.status, context };
 }

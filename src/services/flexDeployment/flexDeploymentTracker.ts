@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { Subject, defer, distinctUntilChanged, filter, ignoreElements, merge, mergeMap, takeUntil, type Observable } from 'rxjs';
+import { isFinalState } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isPastRetention, planActivation } from './activationPlan';
@@ -284,7 +285,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private onChanged(record: DeploymentRecord): void {
-    if (record.state === 'dismissed') {
+    if (isFinalState(record.state)) {
       this.records.delete(record.stagingId);
       this.writes.delete(record.stagingId);
     } else if (this.records.set(record)) {

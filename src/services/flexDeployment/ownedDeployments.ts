@@ -1,6 +1,7 @@
-import { createActor, type Actor, type StateValue } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
-import { deploymentMachine, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
+import { stateNameOf, stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
 import type { Clock, DeploymentEffects, SecretStore } from './ports';
@@ -8,26 +9,6 @@ import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;
 type DeploymentActor = Actor<ProvidedMachine>;
-
-/** States after which nothing is owed: the actor can stop and its lease go. */
-const SETTLED: ReadonlySet<DeploymentStateName> = new Set([
-  'failed',
-  'succeeded.profileCreated',
-  'succeeded.dashboardOpened',
-  'dismissed',
-]);
-
-export function stateNameOf(value: StateValue): DeploymentStateName {
-  if (typeof value === 'string') return value as DeploymentStateName;
-  const [parent, child] = Object.entries(value)[0] ?? [];
-  // The machine nests one level: a child is a state name.
-  return `${parent}.${child as string}` as DeploymentStateName;
-}
-
-export function stateValueOf(name: DeploymentStateName): StateValue {
-  const [parent, child] = name.split('.');
-  return child ? { [parent]: child } : parent;
-}
 
 interface Owned {
   actor: DeploymentActor;
@@ -113,10 +94,11 @@ export class OwnedDeployments {
     return count;
   }
 
+  /** Nothing is owed and no effect is waiting for its answer: the actor can stop and its lease go. */
   isSettled(stagingId: string): boolean {
     const owned = this.owned.get(stagingId);
     if (!owned) return true;
-    return owned.inFlight === 0 && SETTLED.has(stateNameOf(owned.actor.getSnapshot().value));
+    return owned.inFlight === 0 && !owned.actor.getSnapshot().hasTag('unfinished');
   }
 
   private run(stagingId: string, actor: DeploymentActor): void {
