@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createAzureServices } from './azure';
+import { createAzurePortal, portalFor } from './azure/azurePortal';
 import { createArmFirewallRuleCreator } from './connections/armFirewallRuleCreator';
 import { registerConnections } from './connections/registerConnections';
 import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const settings = createVscodeSettingsReader(log);
   const azure = await createAzureServices(context, settings, log);
+  const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
 
   const connections = registerConnections(context, {
@@ -30,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log: (message) => log.warn(message),
   });
   context.subscriptions.push(connections);
-  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), log));
+  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), portal, log));
 
   // The tracker and the create form need each other (the form starts deployments, a failed
   // deployment's Retry reopens the form): late-bound through this holder.
@@ -38,14 +40,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const details = createDeploymentDetailsChannel();
   context.subscriptions.push(details);
   const effects = {
-    ...createVscodeDeploymentEffects(connections, context.secrets, details, () => late.tracker!, log),
+    ...createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log),
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
-  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
 
   const removals = connections.store.removed$.subscribe((profileId) => {
     tracker.noteProfileRemoved(profileId).catch((error: unknown) => log.warn(`Recording that profile ${profileId} was removed failed: ${String(error)}`));

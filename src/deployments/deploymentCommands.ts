@@ -1,4 +1,5 @@
 import { firstValueFrom } from 'rxjs';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
@@ -11,6 +12,8 @@ export const DEPLOYMENT_COMMANDS = {
   /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
   showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
   clearStaged: 'pgsql.clearStagedFlexProfiles',
+  openInPortal: 'pgsql.flexProvisioning.openInPortal',
+  openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */
@@ -23,6 +26,7 @@ export interface DeploymentCommandDeps {
   notifier: Notifier;
   commands: CommandRunner;
   details: DetailsOutput;
+  portal: AzurePortal;
 }
 
 type Handler = (arg?: unknown) => Promise<void>;
@@ -79,6 +83,18 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       const stagingId = await choose(arg, 'Show the progress of which deployment?');
       if (stagingId) {
         await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open which deployment in the Azure portal?'));
+      if (view) {
+        await deps.portal.openDeployment(view.context);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open the server of which deployment in the Azure portal?', ['succeeded']));
+      if (view) {
+        await deps.portal.openServer(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {

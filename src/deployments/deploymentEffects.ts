@@ -1,4 +1,5 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
@@ -19,6 +20,7 @@ export interface DeploymentEffectsDeps {
   commands: CommandRunner;
   notifier: Notifier;
   details: DetailsOutput;
+  portal: AzurePortal;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
   tracker: Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>;
   /** A notification's follow-up failed (Retry while another window works on it, say): logged. */
@@ -48,6 +50,8 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
       await deps.tracker.reportDashboardOpened(deployment.stagingId);
     },
     viewDetails: (deployment) => showDeploymentDetails(deployment, deps.details),
+    openServerInPortal: (deployment) => deps.portal.openServer(deployment),
+    openDeploymentInPortal: (deployment) => deps.portal.openDeployment(deployment),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
   };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import type { Notifier } from '../notifications/notifier';
@@ -27,6 +28,7 @@ export function createVscodeDeploymentEffects(
   connections: ConnectionsRegistration,
   secrets: SecretStore,
   details: DetailsOutput,
+  portal: AzurePortal,
   tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
@@ -38,6 +40,7 @@ export function createVscodeDeploymentEffects(
     commands: createVscodeCommandRunner(),
     notifier,
     details,
+    portal,
     tracker: { retry: (id) => tracker().retry(id), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => tracker().reportDashboardOpened(id) },
     log: (message) => log.error(message),
   });
@@ -48,6 +51,7 @@ export function registerDeploymentViews(
   _context: vscode.ExtensionContext,
   tracker: DeploymentTrackerPort,
   details: DetailsOutput,
+  portal: AzurePortal,
   settings: SettingsReader,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
@@ -56,7 +60,7 @@ export function registerDeploymentViews(
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';
   const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details });
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details, portal });
   return vscode.Disposable.from(
     provider,
     statusBar,

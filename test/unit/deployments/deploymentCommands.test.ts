@@ -3,6 +3,7 @@ import { deploymentCommandHandlers, DEPLOYMENT_COMMANDS } from '../../../src/dep
 import { deploymentContext, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
 import { RecordingOutput } from '../../support/recordingOutput';
+import { recordingPortal } from '../../support/recordingPortal';
 
 const failed = deploymentContext({
   stagingId: 'bad',
@@ -22,15 +23,17 @@ const failed = deploymentContext({
     { at: Date.UTC(2026, 10, 22, 10, 4, 0), event: 'poll.failed', to: 'failed' },
   ],
 });
-const running = deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying' });
+const running = deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying', serverResourceId: undefined });
+const succeeded = deploymentContext({ stagingId: 'ok', serverName: 'contoso', deploymentName: 'pgflex-contoso-1' });
 
 function setup() {
-  const tracker = new FakeDeploymentTracker([failed, running]);
+  const tracker = new FakeDeploymentTracker([failed, running, succeeded]);
   const notifier = new ScriptedNotifier();
   const commands = new RecordingCommands();
   const details = new RecordingOutput();
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details });
-  return { tracker, notifier, commands, details, run: (name: string, arg?: unknown) => handlers[name](arg) };
+  const { portal, opened } = recordingPortal();
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details, portal });
+  return { tracker, notifier, commands, details, opened, run: (name: string, arg?: unknown) => handlers[name](arg) };
 }
 
 describe('deployment commands', () => {
@@ -74,7 +77,7 @@ describe('deployment commands', () => {
     notifier.answerNext('Clear');
     await run(DEPLOYMENT_COMMANDS.clearStaged);
     expect(tracker.cleared).toBe(1);
-    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 2 deployment records.', actions: [] });
+    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 3 deployment records.', actions: [] });
   });
 
   it('Show Progress hands the staging id to the progress panel; Show Deployments focuses the view', async () => {
@@ -85,5 +88,19 @@ describe('deployment commands', () => {
       { command: 'pgsql.flexProvisioning.showProgress', args: ['run'] },
       { command: 'pgsqlDeployments.focus', args: [] },
     ]);
+  });
+
+  it("Open Deployment in Azure Portal opens the deployment's overview blade from a tree node", async () => {
+    const { run, opened } = setup();
+    await run(DEPLOYMENT_COMMANDS.openInPortal, { stagingId: 'run' });
+    expect(opened).toEqual(['https://portal.azure.com/#@tenant-1/resource/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.Resources/deployments/pgflex-contoso-1/overview']);
+  });
+
+  it('Open Server in Azure Portal from the palette offers only succeeded deployments and opens the server ARM reported', async () => {
+    const { run, notifier, opened } = setup();
+    notifier.answerNext('contoso');
+    await run(DEPLOYMENT_COMMANDS.openServerInPortal);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
+    expect(opened).toEqual([`https://portal.azure.com/#@tenant-1/resource${succeeded.serverResourceId}`]);
   });
 });
