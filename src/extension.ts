@@ -10,7 +10,11 @@ import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { deploymentLog } from './diagnostics/deploymentLog';
+import { tellEach } from './services/flexDeployment/deploymentLifecycle';
 import { createStoreNotices } from './notifications/storeNotices';
+import { deploymentTelemetry } from './telemetry/deploymentTelemetry';
+import { createVscodeTelemetry } from './telemetry/vscodeTelemetry';
 import { createVscodeNotifier } from './notifications/vscodeNotifier';
 import { createVscodeSettingsReader } from './settings/vscodeSettings';
 
@@ -44,7 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, log });
+  const telemetry = createVscodeTelemetry(log, azure.environment);
+  context.subscriptions.push(telemetry);
+  const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
