@@ -7,7 +7,9 @@ import { azureServerAddressResolver, createSandboxServerAddressResolver } from '
 import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
+import { createDeploymentDetails } from './deployments/deploymentDetails';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
+import { deploymentRefOf } from './services/flexDeployment/ports';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
 import { deploymentLog } from './diagnostics/deploymentLog';
@@ -41,8 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The tracker and the create form need each other (the form starts deployments, a failed
   // deployment's Retry reopens the form): late-bound through this holder.
   const late: { tracker?: FlexDeploymentTracker; createServer?: CreateServerRegistration } = {};
-  const details = createDeploymentDetailsChannel();
-  context.subscriptions.push(details);
+  const detailsChannel = createDeploymentDetailsChannel();
+  context.subscriptions.push(detailsChannel);
+  const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
   const effects = {
     ...createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log),
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),

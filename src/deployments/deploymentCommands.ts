@@ -2,7 +2,7 @@ import { firstValueFrom } from 'rxjs';
 import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
-import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
 
 export const DEPLOYMENT_COMMANDS = {
   showDeployments: 'pgsql.flexProvisioning.showDeployments',
@@ -25,7 +25,7 @@ export interface DeploymentCommandDeps {
   tracker: DeploymentTrackerPort;
   notifier: Notifier;
   commands: CommandRunner;
-  details: DetailsOutput;
+  details: DeploymentDetails;
   portal: AzurePortal;
 }
 
@@ -64,7 +64,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     [DEPLOYMENT_COMMANDS.viewDetails]: async (arg) => {
       const view = known(await choose(arg, 'Show the details of which deployment?'));
       if (view) {
-        showDeploymentDetails(view.context, deps.details);
+        await deps.details.show(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.retry]: async (arg) => {

@@ -11,11 +11,11 @@ import { createDeploymentEffects } from './deploymentEffects';
 import { deploymentItems$ } from './deploymentsTreeModel';
 import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
-import type { DetailsOutput } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
 
-/** The output channel View Details writes to. */
+/** The output channel View Details appends to: plain lines, so each section reads as one report. */
 export function createDeploymentDetailsChannel(): vscode.OutputChannel {
   return vscode.window.createOutputChannel('PostgreSQL Flex Deployments');
 }
@@ -27,7 +27,7 @@ export function createDeploymentDetailsChannel(): vscode.OutputChannel {
 export function createVscodeDeploymentEffects(
   connections: ConnectionsRegistration,
   secrets: SecretStore,
-  details: DetailsOutput,
+  details: DeploymentDetails,
   portal: AzurePortal,
   tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
@@ -50,7 +50,7 @@ export function createVscodeDeploymentEffects(
 export function registerDeploymentViews(
   _context: vscode.ExtensionContext,
   tracker: DeploymentTrackerPort,
-  details: DetailsOutput,
+  details: DeploymentDetails,
   portal: AzurePortal,
   settings: SettingsReader,
   notifier: Notifier = createVscodeNotifier(),

@@ -5,7 +5,7 @@ import type { Notifier } from './notifier';
 export interface DeploymentNotificationActions {
   connect(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
-  viewDetails(deployment: Readonly<DeploymentContext>): void;
+  viewDetails(deployment: Readonly<DeploymentContext>): Promise<void>;
   /** The server once it exists, else the deployment's overview (its resources and ARM's error). */
   openServerInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDeploymentInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
@@ -35,7 +35,7 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   const choice = await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS);
   if (choice === VIEW_DETAILS) {
-    actions.viewDetails(deployment);
+    await actions.viewDetails(deployment);
   } else if (choice === OPEN_IN_PORTAL) {
     await actions.openDeploymentInPortal(deployment);
   } else if (choice === RETRY) {

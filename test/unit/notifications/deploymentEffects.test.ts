@@ -6,6 +6,7 @@ import type { ConnectOutcome } from '../../../src/connections/connectFlow';
 import { deploymentContext, InMemoryProfileSettings, InMemorySecrets, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
 import { RecordingOutput } from '../../support/recordingOutput';
+import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
 import { recordingPortal } from '../../support/recordingPortal';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,7 +30,7 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
     },
     commands,
     notifier,
-    details,
+    details: createDeploymentDetails(details, async () => [], () => 0),
     portal,
     tracker,
     log: (message) => void errors.push(message),
