@@ -35,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     resolver: azure.environment.kind === 'sandbox' ? createSandboxServerAddressResolver(azure.environment) : azureServerAddressResolver,
     firewall: createArmFirewallRuleCreator(flexibleServers),
     secrets: context.secrets,
-    log: (message) => log.warn(message),
+    log,
   });
   context.subscriptions.push(connections);
   context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), portal, log));
