@@ -9,16 +9,16 @@ import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetails } from './deployments/deploymentDetails';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
-import { deploymentRefOf } from './services/flexDeployment/ports';
-import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
-import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
 import { deploymentLog } from './diagnostics/deploymentLog';
-import { tellEach } from './services/flexDeployment/deploymentLifecycle';
 import { createStoreNotices } from './notifications/storeNotices';
+import { createVscodeNotifier } from './notifications/vscodeNotifier';
+import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
+import { tellEach } from './services/flexDeployment/deploymentLifecycle';
+import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { deploymentRefOf } from './services/flexDeployment/ports';
+import { createVscodeSettingsReader } from './settings/vscodeSettings';
 import { deploymentTelemetry } from './telemetry/deploymentTelemetry';
 import { createVscodeTelemetry } from './telemetry/vscodeTelemetry';
-import { createVscodeNotifier } from './notifications/vscodeNotifier';
-import { createVscodeSettingsReader } from './settings/vscodeSettings';
 
 /** The composition root: build each feature, hand it what it needs, register what it returns. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
