@@ -1,9 +1,10 @@
 import { firstValueFrom } from 'rxjs';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
-import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
 import { isActive } from './deploymentItems';
 
 export const DEPLOYMENT_COMMANDS = {
@@ -14,6 +15,8 @@ export const DEPLOYMENT_COMMANDS = {
   /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
   showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
   clearStaged: 'pgsql.clearStagedFlexProfiles',
+  openInPortal: 'pgsql.flexProvisioning.openInPortal',
+  openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */
@@ -25,7 +28,8 @@ export interface DeploymentCommandDeps {
   tracker: DeploymentTrackerPort;
   notifier: Notifier;
   commands: CommandRunner;
-  details: DetailsOutput;
+  details: DeploymentDetails;
+  portal: AzurePortal;
 }
 
 type Handler = (arg?: unknown) => Promise<void>;
@@ -63,7 +67,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     [DEPLOYMENT_COMMANDS.viewDetails]: async (arg) => {
       const view = known(await choose(arg, 'Show the details of which deployment?'));
       if (view) {
-        showDeploymentDetails(view.context, deps.details);
+        await deps.details.show(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
@@ -82,6 +86,18 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       const stagingId = await choose(arg, 'Show the progress of which deployment?');
       if (stagingId) {
         await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open which deployment in the Azure portal?'));
+      if (view) {
+        await deps.portal.openDeployment(view.context);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady')));
+      if (view) {
+        await deps.portal.openServer(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {

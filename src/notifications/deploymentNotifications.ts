@@ -5,7 +5,10 @@ import type { Notifier } from './notifier';
 export interface DeploymentNotificationActions {
   connect(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
-  viewDetails(deployment: Readonly<DeploymentContext>): void;
+  viewDetails(deployment: Readonly<DeploymentContext>): Promise<void>;
+  /** The server once it exists, else the deployment's overview (its resources and ARM's error). */
+  openServerInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
+  openDeploymentInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
   retry(stagingId: string): Promise<void>;
   dismiss(stagingId: string): Promise<void>;
 }
@@ -15,21 +18,26 @@ export const OPEN_DASHBOARD = 'Open Dashboard';
 export const VIEW_DETAILS = 'View Details';
 export const RETRY = 'Retry';
 export const DISMISS = 'Dismiss';
+export const OPEN_IN_PORTAL = 'Open in Azure Portal';
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  const choice = await notifier.info(`Server '${deployment.serverName}' is ready`, CONNECT, OPEN_DASHBOARD);
+  const choice = await notifier.info(`Server '${deployment.serverName}' is ready`, CONNECT, OPEN_DASHBOARD, OPEN_IN_PORTAL);
   if (choice === CONNECT) {
     await actions.connect(deployment);
   } else if (choice === OPEN_DASHBOARD) {
     await actions.openDashboard(deployment);
+  } else if (choice === OPEN_IN_PORTAL) {
+    await actions.openServerInPortal(deployment);
   }
 }
 
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  const choice = await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, DISMISS);
+  const choice = await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS);
   if (choice === VIEW_DETAILS) {
-    actions.viewDetails(deployment);
+    await actions.viewDetails(deployment);
+  } else if (choice === OPEN_IN_PORTAL) {
+    await actions.openDeploymentInPortal(deployment);
   } else if (choice === RETRY) {
     await actions.retry(deployment.stagingId);
   } else if (choice === DISMISS) {

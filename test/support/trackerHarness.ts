@@ -8,6 +8,7 @@ import {
   MemoryMemento,
   MemorySecrets,
   RecordingEffects,
+  RecordingLifecycle,
   RecordingNotices,
   ScriptedReader,
 } from './trackerFakes';
@@ -24,6 +25,7 @@ export interface SharedWorld {
   signIn: FakeSignIn;
   provisioner: FakeProvisioner;
   notices: RecordingNotices;
+  lifecycle: RecordingLifecycle;
   logs: string[];
 }
 
@@ -41,6 +43,7 @@ export function createWorld(storageDir: string): SharedWorld {
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
     notices: new RecordingNotices(),
+    lifecycle: new RecordingLifecycle(),
     logs: [],
   };
 }
@@ -59,6 +62,7 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
     signIn: world.signIn,
     settings: { retentionDays: () => settings.retentionDays, pollIntervalMs: () => settings.pollIntervalMs ?? 15_000 },
     clock: world.clock,
+    lifecycle: world.lifecycle,
     log,
   });
   return { tracker, leases };

@@ -13,6 +13,7 @@ import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { stagedPasswordKey } from './storageKeys';
+import { tellTransition } from './deploymentLifecycle';
 import { TrackedRecords } from './trackedRecords';
 import { WindowOwnership } from './windowOwnership';
 import { LostProfiles } from './lostProfiles';
@@ -62,6 +63,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   constructor(private readonly deps: TrackerDependencies) {
     this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
       changed: (record) => this.onChanged(record),
+      moved: (before, after) => tellTransition(before, after, deps.lifecycle),
       settled: (id) => this.onSettled(id),
       failed: (id) => {
         deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
@@ -260,9 +262,12 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private async apply(answers: readonly Answer[]): Promise<void> {
     await this.writes.batch(async () => {
       for (const { stagingId, observation, at } of answers) {
+        const record = this.records.get(stagingId);
+        if (record && this.owned.has(stagingId)) this.deps.lifecycle.observed(record, observation);
         this.owned.send(stagingId, eventFor(observation, at));
-        if (observation.kind === 'signedOut') this.promptSignInOnce().catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
       }
+      const signedOut = answers.filter((answer) => answer.observation.kind === 'signedOut').length;
+      if (signedOut) this.promptSignInOnce(signedOut).catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
     });
   }
 
@@ -298,9 +303,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.writes.settle(stagingId);
   }
 
-  private async promptSignInOnce(): Promise<void> {
+  private async promptSignInOnce(deploymentsWaiting: number): Promise<void> {
     if (this.promptedSignIn) return;
     this.promptedSignIn = true;
+    this.deps.lifecycle.signInNeeded(deploymentsWaiting);
     await this.deps.signIn.promptSignIn();
   }
 

@@ -18,6 +18,8 @@ interface Owned {
 export interface OwnedDeploymentsEvents {
   /** The deployment's record changed (a transition or a context update). */
   changed(record: DeploymentRecord): void;
+  /** The same, with the context before it: not told for an actor's first snapshot (started or rebuilt). */
+  moved(before: DeploymentContext, after: DeploymentContext): void;
   /** Nothing is owed any more: persist, then release. */
   settled(stagingId: string): void;
   /** An actor went into XState's error status; the record is kept as it was. */
@@ -103,9 +105,12 @@ export class OwnedDeployments {
 
   private run(stagingId: string, actor: DeploymentActor): void {
     this.owned.set(stagingId, { actor, inFlight: 0 });
+    let before: DeploymentContext | undefined;
     actor.subscribe({
       next: (snapshot) => {
         this.events.changed(toRecord(stateNameOf(snapshot.value), snapshot.context));
+        if (before) this.events.moved(before, snapshot.context);
+        before = snapshot.context;
         if (this.isSettled(stagingId)) this.events.settled(stagingId);
       },
       error: (error) => {
