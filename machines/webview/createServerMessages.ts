@@ -8,6 +8,7 @@ import type {
 } from '../flexDeployment/catalog';
 import type { ValidationErrors } from '../flexDeployment/createServerRequest';
 import type { DurationEstimate } from '../flexDeployment/deploymentDurations';
+import { serverOptionsShape } from '../flexDeployment/serverOptions';
 import type { EntraAdministrator, RetryableRequest } from '../flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from './deploymentView';
 
@@ -44,6 +45,7 @@ export const formPrefillSchema = z.object({
   adminLogin: z.string().optional(),
   firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }).optional(),
   groupId: z.string().optional(),
+  ...serverOptionsShape,
 });
 
 export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;

@@ -18,6 +18,7 @@ import {
   type StoreNotices,
 } from '../../src/services/flexDeployment/ports';
 import type { JournalRecovery } from '../../src/services/flexDeployment/journalRecovery';
+import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
 
 /** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
 export class MemoryMemento implements GlobalStateLike {
@@ -218,6 +219,7 @@ export function createRequest(overrides: Partial<CreateServerRequest> = {}): Cre
     adminPassword: 'Sup3r$ecret!',
     confirmPassword: 'Sup3r$ecret!',
     firewall: { allowAzureServices: true },
+    ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FlexCapabilities } from '../../machines/flexDeployment/catalog';
 import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateServerForm';
@@ -15,7 +16,9 @@ function type(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
-function openFilledCatalog(): void {
+const ZONAL_NO_HA = { zones: ['1', '2', '3'], haModes: [] };
+
+function openFilledCatalog(capabilities: Partial<FlexCapabilities> = {}): void {
   render(<CreateServerApp host={host} />);
   fromHost({ type: 'form.init', subscriptions: [SUB], clientIp: '203.0.113.7' });
   fromHost({ type: 'catalog.subscriptionChoices', subscriptionId: SUB.subscriptionId, resourceGroups: [{ name: 'rg-dev', location: 'eastus' }], locations: [{ name: 'eastus', displayName: 'East US' }] });
@@ -29,9 +32,25 @@ function openFilledCatalog(): void {
       versions: ['16', '17'],
       defaultVersion: '17',
       tiers: [
-        { tier: 'Burstable', defaultSkuName: 'Standard_B2s', skus: [{ name: 'Standard_B1ms', vCores: 1 }, { name: 'Standard_B2s', vCores: 2 }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 },
-        { tier: 'GeneralPurpose', defaultSkuName: 'Standard_D4ads_v5', skus: [{ name: 'Standard_D4ads_v5', vCores: 4 }], storageSizesGB: [64, 128], defaultStorageSizeGB: 64 },
+        {
+          tier: 'Burstable',
+          defaultSkuName: 'Standard_B2s',
+          skus: [{ name: 'Standard_B1ms', vCores: 1, ...ZONAL_NO_HA }, { name: 'Standard_B2s', vCores: 2, ...ZONAL_NO_HA }],
+          storageSizesGB: [32, 64],
+          defaultStorageSizeGB: 32,
+        },
+        {
+          tier: 'GeneralPurpose',
+          defaultSkuName: 'Standard_D4ads_v5',
+          skus: [{ name: 'Standard_D4ads_v5', vCores: 4, zones: ['1', '2', '3'], haModes: ['SameZone', 'ZoneRedundant'] }],
+          storageSizesGB: [64, 128],
+          defaultStorageSizeGB: 64,
+        },
       ],
+      geoBackupSupported: true,
+      zoneRedundantHaAndGeoBackupSupported: true,
+      storageAutoGrowthSupported: true,
+      ...capabilities,
     },
   });
 }
@@ -42,6 +61,15 @@ function fillValid(): void {
   type('Admin login', 'ada');
   type('Password', PASSWORD);
   type('Confirm password', PASSWORD);
+}
+
+function review(): void {
+  fireEvent.click(screen.getByRole('button', { name: 'Review + create' }));
+}
+
+function reviewAndCreate(): void {
+  review();
+  fireEvent.click(screen.getByRole('button', { name: 'Create' }));
 }
 
 beforeEach(() => {
@@ -100,7 +128,7 @@ describe('the create form', () => {
     expect(screen.queryByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeNull();
     type('Admin login', 'secret_owner');
     expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    review();
     expect(host.ofType('form.submit')).toHaveLength(0);
   });
 
@@ -110,7 +138,7 @@ describe('the create form', () => {
     fireEvent.click(screen.getByLabelText('Create new'));
     type('Resource group', 'RG-Dev');
     expect(screen.getByText('A resource group with this name already exists.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    review();
     expect(host.ofType('form.submit')).toHaveLength(0);
     type('Resource group', 'rg-dev-2');
     expect(screen.queryByText('A resource group with this name already exists.')).toBeNull();
@@ -136,13 +164,13 @@ describe('the create form', () => {
     fillValid();
     fromHost({ type: 'form.serverNameAvailability', serverName: 'pg-dev-1', available: false, message: "The name 'pg-dev-1' is already in use." });
     expect(screen.getByText("The name 'pg-dev-1' is already in use.")).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    review();
     expect(host.ofType('form.submit')).toHaveLength(0);
   });
 
   it('shows every broken rule on Create and sends nothing', () => {
     openFilledCatalog();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    review();
     expect(host.ofType('form.submit')).toHaveLength(0);
     expect(screen.getByText('Server name must be 3 to 63 characters long.')).toBeTruthy();
     expect(screen.getByText('Admin login is required when password authentication is enabled.')).toBeTruthy();
@@ -155,7 +183,7 @@ describe('the create form', () => {
     expect(screen.queryByLabelText('Password')).toBeNull();
     fireEvent.click(screen.getByLabelText('PostgreSQL and Microsoft Entra authentication'));
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    review();
     expect(host.ofType('form.submit')).toHaveLength(0);
     expect(screen.getByText('Password must be 8 to 128 characters long.')).toBeTruthy();
   });
@@ -176,7 +204,7 @@ describe('the create form', () => {
   it('submits a valid request, and keeps the password out of the webview state', () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    reviewAndCreate();
     const [submit] = host.ofType('form.submit');
     expect(submit.request).toMatchObject({
       tenantId: 'tenant-1',
@@ -194,10 +222,10 @@ describe('the create form', () => {
   it("shows the host's field errors after it refused the request", () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    reviewAndCreate();
     fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] } });
     expect(screen.getByText('Standard_B2s is not offered in East US.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review + create' })).toBeTruthy();
   });
 
   it('prefills a retry without a password', () => {
@@ -215,7 +243,7 @@ describe('the create form', () => {
   it('starts afresh when a retry refills the open form: its values, empty password boxes, no old errors', () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    reviewAndCreate();
     fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] }, message: 'Azure said no.' });
 
     fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' } });
@@ -225,7 +253,7 @@ describe('the create form', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Confirm password').value).toBe('');
     expect(screen.queryByText('Standard_B2s is not offered in East US.')).toBeNull();
     expect(screen.queryByText('Azure said no.')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review + create' })).toBeTruthy();
     // Nothing is shown as broken before the user touches the refilled form again.
     expect(screen.queryByText('Password must be 8 to 128 characters long.')).toBeNull();
   });

@@ -14,6 +14,7 @@ import type {
   Listener,
   PanelPort,
 } from '../../../src/createServer/ports';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
 export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
@@ -36,6 +37,7 @@ export function validRequest(overrides: Partial<CreateServerRequest> = {}): Crea
     adminPassword: PASSWORD,
     confirmPassword: PASSWORD,
     firewall: { allowAzureServices: true, clientIp: CLIENT_IP },
+    ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };
 }
@@ -139,7 +141,10 @@ export class FakeCatalog implements AzureCatalog {
       location,
       versions: ['16', '17'],
       defaultVersion: '17',
-      tiers: [{ tier: 'Burstable' as const, defaultSkuName: 'Standard_B1ms', skus: [{ name: 'Standard_B1ms', vCores: 1 }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 }],
+      tiers: [{ tier: 'Burstable' as const, defaultSkuName: 'Standard_B1ms', skus: [{ name: 'Standard_B1ms', vCores: 1, zones: ['1', '2', '3'], haModes: [] }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 }],
+      geoBackupSupported: true,
+      zoneRedundantHaAndGeoBackupSupported: true,
+      storageAutoGrowthSupported: true,
     };
   }
   async checkNameAvailability(_s: string, serverName: string) {
