@@ -89,8 +89,11 @@ export async function fillCreateForm(vscode: FormSession, form: FrameLocator, in
   await vscode.page.waitForTimeout(HUMAN_PAUSE_BEFORE_SUBMIT_MS);
 }
 
+/** Review + create, then Create on the review: the billable step is always the second click. */
 export async function submitCreateForm(form: FrameLocator): Promise<void> {
-  await form.locator('vscode-button', { hasText: 'Create' }).click();
+  await form.locator('vscode-button', { hasText: 'Review + create' }).click();
+  await form.locator('h1', { hasText: 'Review + create' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await form.locator('vscode-button', { hasText: /^\s*Create\s*$/ }).click();
 }
 
 /** The whole create flow with a screenshot per step; returns once the progress view shows. */
