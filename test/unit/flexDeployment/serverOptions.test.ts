@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlexCapabilities } from '../../../machines/flexDeployment/catalog';
 import { validateCreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from '../../../machines/flexDeployment/serverOptions';
+import { flexCapabilities } from '../../support/flexCapabilities';
 import { createRequest } from '../../support/trackerFakes';
 
 function errorsOf(overrides: Record<string, unknown>) {
@@ -84,28 +84,7 @@ describe('the server options of a create request', () => {
   });
 });
 
-const ZONES = ['1', '2', '3'];
-const capabilities: FlexCapabilities = {
-  location: 'eastus',
-  versions: ['17'],
-  defaultVersion: '17',
-  tiers: [
-    { tier: 'Burstable', defaultSkuName: 'Standard_B2s', skus: [{ name: 'Standard_B2s', vCores: 2, zones: ZONES, haModes: [] }], storageSizesGB: [32], defaultStorageSizeGB: 32 },
-    {
-      tier: 'GeneralPurpose',
-      defaultSkuName: 'Standard_D4ads_v5',
-      skus: [
-        { name: 'Standard_D4ads_v5', vCores: 4, zones: ZONES, haModes: ['SameZone', 'ZoneRedundant'] },
-        { name: 'Standard_D2ads_v5', vCores: 2, zones: ['1'], haModes: ['SameZone'] },
-      ],
-      storageSizesGB: [64],
-      defaultStorageSizeGB: 64,
-    },
-  ],
-  geoBackupSupported: true,
-  zoneRedundantHaAndGeoBackupSupported: false,
-  storageAutoGrowthSupported: true,
-};
+const capabilities = flexCapabilities('eastus', { zoneRedundantHaAndGeoBackupSupported: false });
 
 function unoffered(options: Partial<ServerOptions>, tier = 'GeneralPurpose', skuName = 'Standard_D4ads_v5', offer = capabilities) {
   return unofferedOptions({ ...DEFAULT_SERVER_OPTIONS, ...options, tier, skuName, location: 'eastus' }, offer);
