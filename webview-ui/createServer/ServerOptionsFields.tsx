@@ -59,10 +59,13 @@ export function ServerOptionsFields({ values, capabilities, errors, update }: Se
           onInput={(e) => update({ backupRetentionDays: targetValue(e) }, ['backup.retentionDays'])} />
       </Field>
 
-      <Field id="backupAndStorage" label="Backup and storage" errors={[...(errors['backup.geoRedundant'] ?? []), ...(errors.storageAutoGrow ?? [])]}>
+      <Field id="geoRedundantBackup" label="Backup redundancy" errors={errors['backup.geoRedundant']}>
         <VscodeCheckbox id="geoRedundantBackup" checked={values.geoRedundantBackup} disabled={capabilities ? !capabilities.geoBackupSupported : false}
           label={capabilities && !capabilities.geoBackupSupported ? `Geo-redundant backup (not offered in ${where})` : 'Geo-redundant backup'}
           onChange={(e) => update({ geoRedundantBackup: targetChecked(e) }, ['backup.geoRedundant'])} />
+      </Field>
+
+      <Field id="storageAutoGrow" label="Storage growth" errors={errors.storageAutoGrow}>
         <VscodeCheckbox id="storageAutoGrow" checked={values.storageAutoGrow} disabled={capabilities ? !capabilities.storageAutoGrowthSupported : false}
           label={capabilities && !capabilities.storageAutoGrowthSupported ? `Storage autogrow (not offered in ${where})` : 'Storage autogrow'}
           onChange={(e) => update({ storageAutoGrow: targetChecked(e) }, ['storageAutoGrow'])} />

@@ -13,7 +13,7 @@ interface Common {
   disabled?: boolean;
 }
 
-export function VscodeTextfield(p: Common & { value?: string; type?: string; label?: string; invalid?: boolean; onInput?: Handler }) {
+export function VscodeTextfield(p: Common & { value?: string; type?: string; label?: string; placeholder?: string; invalid?: boolean; onInput?: Handler }) {
   return <input id={p.id} type={p.type ?? 'text'} value={p.value} aria-label={p.label} aria-invalid={p.invalid} disabled={p.disabled}
     onChange={(e) => p.onInput?.(e.nativeEvent)} />;
 }
