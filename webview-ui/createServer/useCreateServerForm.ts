@@ -93,7 +93,8 @@ export function useCreateServerForm(host: WebviewHost) {
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
   const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
   const broken = useMemo(() => {
-    const found: ValidationErrors = validation && !validation.ok ? validation.errors : {};
+    // A copy: the lists below are added to it, and the validation is kept across renders.
+    const found: ValidationErrors = { ...(validation && !validation.ok ? validation.errors : {}) };
     // The subscription's groups are known here too, so a new group's name is checked as it is typed.
     const groupError = values?.resourceGroupMode === 'new'
       ? resourceGroupChoiceError({ name: values.resourceGroupName, isNew: true }, catalog.resourceGroups)
