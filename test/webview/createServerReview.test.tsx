@@ -160,3 +160,36 @@ describe('the review before Create', () => {
     expect(screen.getByText('Zone-redundant high availability is not offered for Standard_D4ads_v5 in westeurope.')).toBeTruthy();
   });
 });
+
+describe('the cost estimate on the review', () => {
+  const PRODUCT = 'Azure Database for PostgreSQL Flexible Server';
+  const item = (productName: string, meterName: string, retailPrice: number, unitOfMeasure: string) => ({
+    currencyCode: 'USD', retailPrice, unitOfMeasure, armRegionName: 'westeurope', meterName, productName, skuName: meterName, serviceName: 'Azure Database for PostgreSQL', type: 'Consumption',
+  });
+
+  it('shows each line and the total from the list prices, and says what it leaves out', () => {
+    openCreateForm(current.host);
+    fromHost({
+      type: 'catalog.prices',
+      location: 'westeurope',
+      prices: [item(`${PRODUCT} Burstable BS Series Compute`, 'B2s', 0.1, '1 Hour'), item(`${PRODUCT} Storage`, 'Storage Data Stored', 0.125, '1 GB/Month')],
+    });
+    fillValid();
+    pressReview();
+    const estimate = screen.getByRole('region', { name: 'Estimated cost' });
+    expect(within(estimate).getByText('Compute', { selector: 'dt' }).nextElementSibling?.textContent).toBe('$73.00');
+    expect(within(estimate).getByText('Storage', { selector: 'dt' }).nextElementSibling?.textContent).toBe('$4.00');
+    expect(within(estimate).getByText('Total per month', { selector: 'dt' }).nextElementSibling?.textContent).toBe('$77.00');
+    expect(estimate.textContent).toMatch(/Not included: taxes; discounts, reservations and savings plans; data transfer out of Azure/);
+  });
+
+  it('says there is no estimate when the prices could not be read, and Create still works', () => {
+    openCreateForm(current.host);
+    fromHost({ type: 'catalog.pricesUnavailable', location: 'westeurope', message: 'prices.azure.com did not answer' });
+    fillValid();
+    pressReview();
+    expect(screen.getByText('No estimate: the prices could not be read (prices.azure.com did not answer).')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    expect(current.host.ofType('form.submit')).toHaveLength(1);
+  });
+});

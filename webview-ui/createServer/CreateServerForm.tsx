@@ -8,6 +8,7 @@ import {
   VscodeTextfield,
 } from '@vscode-elements/react-elements';
 import type { WebviewHost } from '../webviewHost';
+import { CostEstimateView } from './CostEstimateView';
 import { AUTHENTICATION_LABELS, skuLabel, TIER_LABELS } from './displayNames';
 import { Field, targetChecked, targetValue } from './Field';
 import { withAuthenticationMode, type FormValues } from './formValues';
@@ -37,7 +38,11 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
   return (
     <>
-    {reviewed ? <ReviewStep sections={reviewSummary(reviewed, catalog)} submitting={submitting} failure={failure} onBack={back} onCreate={create} /> : null}
+    {reviewed ? (
+      <ReviewStep sections={reviewSummary(reviewed, catalog)} submitting={submitting} failure={failure} onBack={back} onCreate={create}>
+        <CostEstimateView request={reviewed} catalog={catalog} />
+      </ReviewStep>
+    ) : null}
     <main className="create-form" hidden={Boolean(reviewed)}>
       <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}

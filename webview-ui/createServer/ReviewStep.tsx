@@ -1,8 +1,11 @@
+import type { ReactNode } from 'react';
 import { VscodeButton } from '@vscode-elements/react-elements';
 import type { ReviewSection } from './reviewSummary';
 
 export interface ReviewStepProps {
   sections: ReviewSection[];
+  /** Shown after the choices: the cost estimate. */
+  children?: ReactNode;
   submitting: boolean;
   failure?: string;
   onBack: () => void;
@@ -10,7 +13,7 @@ export interface ReviewStepProps {
 }
 
 /** The last look before the billable Create. */
-export function ReviewStep({ sections, submitting, failure, onBack, onCreate }: ReviewStepProps) {
+export function ReviewStep({ sections, children, submitting, failure, onBack, onCreate }: ReviewStepProps) {
   return (
     <main className="create-form review">
       <h1>Review + create</h1>
@@ -29,6 +32,7 @@ export function ReviewStep({ sections, submitting, failure, onBack, onCreate }: 
           </dl>
         </section>
       ))}
+      {children}
       <div className="form-actions">
         <VscodeButton secondary disabled={submitting} onClick={onBack}>Back</VscodeButton>
         <VscodeButton disabled={submitting} onClick={onCreate}>{submitting ? 'Creating…' : 'Create'}</VscodeButton>

@@ -8,6 +8,7 @@ import type {
 import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
+import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 
@@ -47,6 +48,8 @@ export interface FormCatalog {
   capabilities?: FlexCapabilities;
   entraAdmin?: EntraAdministrator;
   clientIp?: string;
+  /** The chosen location's list prices, or why there are none. */
+  prices?: { location: string; items: RetailPrice[] } | { location: string; unavailable: string };
 }
 
 export function initialValues(prefill: FormPrefill | undefined, catalog: FormCatalog): FormValues {

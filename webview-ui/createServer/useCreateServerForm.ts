@@ -52,6 +52,12 @@ export function useCreateServerForm(host: WebviewHost) {
             setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
             setValues((v) => (v && v.location === message.location ? fitToCapabilities(v, message.capabilities) : v));
             return;
+          case 'catalog.prices':
+            setCatalog((c) => ({ ...c, prices: { location: message.location, items: message.prices } }));
+            return;
+          case 'catalog.pricesUnavailable':
+            setCatalog((c) => ({ ...c, prices: { location: message.location, unavailable: message.message } }));
+            return;
           case 'catalog.failed':
             setFailure(message.message);
             return;

@@ -131,7 +131,8 @@ export async function submitCreateForm(form: FrameLocator): Promise<void> {
   await confirmCreate(form);
 }
 
-async function confirmCreate(form: FrameLocator): Promise<void> {
+/** Create, on the review. */
+export async function confirmCreate(form: FrameLocator): Promise<void> {
   await form.locator('vscode-button', { hasText: /^\s*Create\s*$/ }).click();
 }
 

@@ -15,6 +15,7 @@ import type {
   PanelPort,
 } from '../../../src/createServer/ports';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
+import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
 
 export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
 export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
@@ -146,6 +147,12 @@ export class FakeCatalog implements AzureCatalog {
       zoneRedundantHaAndGeoBackupSupported: true,
       storageAutoGrowthSupported: true,
     };
+  }
+  /** Not counted in `calls`: the prices come from a public API, not from ARM. */
+  prices: RetailPrice[] | Error = [];
+  async getPostgresPrices() {
+    if (this.prices instanceof Error) throw this.prices;
+    return this.prices;
   }
   async checkNameAvailability(_s: string, serverName: string) {
     this.calls.push(`checkNameAvailability:${serverName}`);
