@@ -16,6 +16,7 @@ import { Router } from './http/router';
 import { embeddedPostgres } from './postgres/embeddedPostgres';
 import { externalPostgres } from './postgres/externalPostgres';
 import { noPostgres, type PostgresBackend } from './postgres/postgresBackend';
+import { registerRetailPriceRoutes } from './prices/retailPrices';
 import { registerResourceGroupRoutes } from './resourceGroups/resourceGroupRoutes';
 import { SandboxState } from './state';
 import { registerSubscriptionRoutes } from './subscriptions/subscriptionRoutes';
@@ -52,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const control = createSandboxControl({ state, counter, bearer, faults, meter, postgres, advanceAll });
   const controlRouter = new Router();
   registerControlRoutes(controlRouter, control, () => faults.pending());
+  registerRetailPriceRoutes(controlRouter);
 
   const listener = createArmRequestListener({ arm, control: controlRouter, counter, bearer, faults, meter, fallbackBaseUrl: '', log: options.log });
   const ipv4 = createServer({ cert: certificate.cert, key: certificate.key }, listener);

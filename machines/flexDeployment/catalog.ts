@@ -1,3 +1,5 @@
+import type { HighAvailabilityMode } from './serverOptions';
+
 /** What Azure offers, as the create form shows it. Plain data: it crosses the webview boundary. */
 
 export interface SubscriptionChoice {
@@ -18,10 +20,20 @@ export interface LocationChoice {
 
 export type ComputeTier = 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
 
+export interface SkuCapability {
+  name: string;
+  vCores: number;
+  memoryMb?: number;
+  /** The availability zones this size can be placed in; empty where the location has none. */
+  zones: string[];
+  /** The high availability modes offered for this size, besides Disabled. */
+  haModes: Exclude<HighAvailabilityMode, 'Disabled'>[];
+}
+
 export interface TierCapability {
   tier: ComputeTier;
   defaultSkuName: string;
-  skus: { name: string; vCores: number; memoryMb?: number }[];
+  skus: SkuCapability[];
   storageSizesGB: number[];
   defaultStorageSizeGB: number;
 }
@@ -31,6 +43,10 @@ export interface FlexCapabilities {
   versions: string[];
   defaultVersion: string;
   tiers: TierCapability[];
+  geoBackupSupported: boolean;
+  /** Geo-redundant backup together with zone-redundant high availability. */
+  zoneRedundantHaAndGeoBackupSupported: boolean;
+  storageAutoGrowthSupported: boolean;
 }
 
 /** One resource of a deployment, as ARM's deployment operations report it: the stepper's input. */

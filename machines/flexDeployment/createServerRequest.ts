@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
+import { checkServerOptions, serverOptionsShape } from './serverOptions';
 import type { RetryableRequest } from './stagedFlexProfile';
 
 /**
@@ -36,6 +37,9 @@ export const adminPasswordSchema = z
     message: 'Password must contain characters from three of these four classes: uppercase letters, lowercase letters, numbers and non-alphanumeric characters.',
   });
 
+export const CHOOSE_RESOURCE_GROUP = 'Choose a resource group.';
+const RESOURCE_GROUP_LENGTH = 'Resource group name must be 1 to 90 characters long.';
+
 const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
 
 const entraAdministratorSchema = z.strictObject({
@@ -50,10 +54,10 @@ export const createServerRequestSchema = z
     tenantId: z.string().min(1, 'Choose a tenant.'),
     subscriptionId: z.string().min(1, 'Choose a subscription.'),
     resourceGroup: z.strictObject({
+      // Emptiness is judged below: an existing group is chosen, a new one is named.
       name: z
         .string()
-        .min(1, 'Resource group name must be 1 to 90 characters long.')
-        .max(90, 'Resource group name must be 1 to 90 characters long.')
+        .max(90, RESOURCE_GROUP_LENGTH)
         .regex(/^[-\w.()]*$/u, 'Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.')
         .refine((v) => !v.endsWith('.'), { message: 'Resource group name cannot end with a period.' }),
       isNew: z.boolean(),
@@ -72,8 +76,13 @@ export const createServerRequestSchema = z
     entraAdmin: entraAdministratorSchema.optional(),
     firewall: z.strictObject({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
     groupId: z.string().optional(),
+    ...serverOptionsShape,
   })
   .superRefine((req, ctx) => {
+    if (req.resourceGroup.name === '') {
+      ctx.addIssue({ code: 'custom', path: ['resourceGroup', 'name'], message: req.resourceGroup.isNew ? RESOURCE_GROUP_LENGTH : CHOOSE_RESOURCE_GROUP });
+    }
+    checkServerOptions(req, ctx);
     const usesPassword = req.authenticationMode !== 'EntraOnly';
     const usesEntra = req.authenticationMode !== 'PostgreSQLOnly';
     if (usesPassword) {

@@ -4,6 +4,8 @@
  * it holds plain JSON only and never a password: `passwordSecretId` names a SecretStorage entry.
  */
 
+import type { ServerOptions } from './serverOptions';
+
 export type DeploymentStatus = 'pending' | 'deploying' | 'succeeded' | 'failed';
 
 export type AuthenticationType = 'SqlLogin' | 'AzureMFA';
@@ -103,7 +105,7 @@ export interface DeploymentContext extends StagedFlexProfile {
 }
 
 /** The create request without anything secret; see createServerRequest.ts. */
-export interface RetryableRequest {
+export interface RetryableRequest extends ServerOptions {
   tenantId: string;
   subscriptionId: string;
   resourceGroup: { name: string; isNew: boolean; location?: string };

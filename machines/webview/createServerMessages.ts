@@ -8,6 +8,8 @@ import type {
 } from '../flexDeployment/catalog';
 import type { ValidationErrors } from '../flexDeployment/createServerRequest';
 import type { DurationEstimate } from '../flexDeployment/deploymentDurations';
+import type { RetailPrice } from '../flexDeployment/retailPrices';
+import { serverOptionsShape } from '../flexDeployment/serverOptions';
 import type { EntraAdministrator, RetryableRequest } from '../flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from './deploymentView';
 
@@ -44,6 +46,7 @@ export const formPrefillSchema = z.object({
   adminLogin: z.string().optional(),
   firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }).optional(),
   groupId: z.string().optional(),
+  ...serverOptionsShape,
 });
 
 export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;
@@ -59,6 +62,9 @@ export type CreateServerHostMessage =
       entraAdmin?: EntraAdministrator;
     }
   | { type: 'catalog.capabilities'; subscriptionId: string; location: string; capabilities: FlexCapabilities }
+  /** The location's PostgreSQL list prices (Retail Prices API), for the review's estimate. */
+  | { type: 'catalog.prices'; location: string; prices: RetailPrice[] }
+  | { type: 'catalog.pricesUnavailable'; location: string; message: string }
   | { type: 'catalog.failed'; message: string }
   | { type: 'form.serverNameAvailability'; serverName: string; available: boolean; message?: string }
   /** The host refused the request: field errors (validation, preflight) and/or a general message. */

@@ -1,3 +1,4 @@
+import { textOr } from '../http/text';
 import { iopsFor, tierFor } from './serverRepresentation';
 
 /**
@@ -25,6 +26,12 @@ export function unsupportedOffer(version: string, tier: string, skuName: string,
   if (!edition.skus.some((s) => s.name === skuName)) return `The compute size '${skuName}' is not available in the '${tier}' tier in this location.`;
   if (!STORAGE_GB.includes(storageGb)) return `The storage size ${storageGb} GiB is not supported. Supported sizes (GiB): ${STORAGE_GB.join(', ')}.`;
   return undefined;
+}
+
+/** Why a server cannot be placed in a zone; undefined when no zone is asked for or it is offered. */
+export function unsupportedZone(zone: unknown): string | undefined {
+  if (zone === undefined || (typeof zone === 'string' && ZONES.includes(zone))) return undefined;
+  return `The availability zone '${textOr(zone, JSON.stringify(zone))}' is not available in this location. Available zones: ${ZONES.join(', ')}.`;
 }
 
 function series(prefix: string, suffix: string, vCores: number[], memoryPerVcoreMb: number): EditionSpec['skus'] {

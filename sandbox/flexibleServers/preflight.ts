@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { PlannedResource } from '../deployments/template';
-import { unsupportedOffer } from './capabilities';
+import { unsupportedOffer, unsupportedZone } from './capabilities';
 import { textOr } from '../http/text';
 
 const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
@@ -34,10 +34,23 @@ function checkServer(server: PlannedResource): ArmErrorBody[] {
   const storage = (p.storage ?? {}) as { storageSizeGB?: unknown };
   const offer = unsupportedOffer(textOr(p.version, ''), textOr(server.sku?.tier, ''), textOr(server.sku?.name, ''), Number(storage.storageSizeGB ?? 32));
   if (offer) add('UnsupportedServerOffer', offer);
-  const ha = (p.highAvailability ?? {}) as { mode?: unknown };
+  const ha = (p.highAvailability ?? {}) as { mode?: unknown; standbyAvailabilityZone?: unknown };
   if (server.sku?.tier === 'Burstable' && ha.mode !== undefined && ha.mode !== 'Disabled') {
     add('HighAvailabilityNotSupportedForBurstable', 'High availability is not supported for the Burstable tier.');
   }
+  for (const zone of [p.availabilityZone, ha.standbyAvailabilityZone]) {
+    const unsupported = unsupportedZone(zone);
+    if (unsupported) add('AvailabilityZoneNotAvailable', unsupported);
+  }
+  if (ha.mode === 'ZoneRedundant' && ha.standbyAvailabilityZone !== undefined && ha.standbyAvailabilityZone === p.availabilityZone) {
+    add('InvalidStandbyAvailabilityZone', 'The standby availability zone of a zone-redundant server must differ from its availability zone.');
+  }
+  const backup = (p.backup ?? {}) as { backupRetentionDays?: unknown };
+  const retention = backup.backupRetentionDays ?? 7;
+  if (typeof retention !== 'number' || !Number.isInteger(retention) || retention < 7 || retention > 35) {
+    add('InvalidBackupRetentionDays', `The backup retention period '${textOr(retention, JSON.stringify(retention))}' is not valid: it must be between 7 and 35 days.`);
+  }
+  findings.push(...tagFindings(server));
   const login = typeof p.administratorLogin === 'string' ? p.administratorLogin : undefined;
   if (login !== undefined && (BLOCKED_LOGINS.includes(login.toLowerCase()) || login.toLowerCase().startsWith('pg_'))) {
     add('BlockedUserName', `The administrator login '${login}' is reserved. Choose a different login name.`);
@@ -46,6 +59,20 @@ function checkServer(server: PlannedResource): ArmErrorBody[] {
   if (login !== undefined && typeof password === 'string' && holdsLogin(password, login)) {
     // Never the password in the message: ARM errors are stored and shown.
     add('PasswordNotComplex', 'Your password cannot contain all or part of the login name. Part of a login name is defined as three or more consecutive alphanumeric characters.');
+  }
+  return findings;
+}
+
+/** ARM's tag limits: 50 tags; names up to 512 characters without < > % & \ ? /; values up to 256. */
+function tagFindings(resource: PlannedResource): ArmErrorBody[] {
+  const tags = Object.entries(resource.tags ?? {});
+  const finding = (code: string, message: string): ArmErrorBody => ({ code, message, target: resource.name });
+  const findings: ArmErrorBody[] = [];
+  if (tags.length > 50) findings.push(finding('InvalidTagCount', `The resource has ${tags.length} tags; at most 50 are allowed.`));
+  for (const [name, value] of tags) {
+    if (name.length > 512) findings.push(finding('InvalidTagNameLength', `The tag name '${name.slice(0, 40)}…' exceeds the maximum length of 512 characters.`));
+    if (/[<>%&\\?/]/.test(name)) findings.push(finding('InvalidTagNameCharacters', `The tag name '${name}' has characters that are not allowed: '<,>,%,&,\\,?,/'.`));
+    if (String(value).length > 256) findings.push(finding('InvalidTagValueLength', `The value of tag '${name}' exceeds the maximum length of 256 characters.`));
   }
   return findings;
 }

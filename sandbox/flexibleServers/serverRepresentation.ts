@@ -27,6 +27,7 @@ export function toArmServer(server: FlexServer): ArmResource {
   const backup = record(p.backup);
   const ha = record(p.highAvailability);
   const haMode = textOr(ha.mode, 'Disabled');
+  const zone = textOr(p.availabilityZone, '1');
   const network = record(p.network);
   const created = new Date(server.createdAt);
   return {
@@ -54,13 +55,16 @@ export function toArmServer(server: FlexServer): ArmResource {
       minorVersion: MINOR_VERSIONS[version] ?? '0',
       ...(p.administratorLogin ? { administratorLogin: textOr(p.administratorLogin, '') } : {}),
       state: 'Ready',
-      availabilityZone: textOr(p.availabilityZone, '1'),
+      availabilityZone: zone,
       backup: {
         backupRetentionDays: Number(backup.backupRetentionDays ?? 7),
         geoRedundantBackup: textOr(backup.geoRedundantBackup, 'Disabled'),
         earliestRestoreDate: new Date(server.createdAt + 5 * 60_000).toISOString(),
       },
-      highAvailability: { mode: haMode, state: haMode === 'Disabled' ? 'NotEnabled' : 'Healthy' },
+      highAvailability:
+        haMode === 'Disabled'
+          ? { mode: haMode, state: 'NotEnabled' }
+          : { mode: haMode, state: 'Healthy', standbyAvailabilityZone: standbyZone(haMode, zone, ha.standbyAvailabilityZone) },
       maintenanceWindow: { customWindow: 'Disabled', dayOfWeek: 0, startHour: 0, startMinute: 0 },
       replicationRole: 'Primary',
       replicaCapacity: 5,
@@ -95,6 +99,12 @@ export function toArmAdministrator(server: FlexServer, objectId: string, propert
     name: textOr(properties.principalName, objectId),
     type: 'Microsoft.DBforPostgreSQL/flexibleServers/administrators',
   };
+}
+
+/** Where the provider put the standby: the server's zone for SameZone, else the one asked for or the next. */
+function standbyZone(mode: string, zone: string, asked: unknown): string {
+  if (mode === 'SameZone') return zone;
+  return textOr(asked, zone === '1' ? '2' : '1');
 }
 
 /** Premium SSD tier and baseline IOPS by disk size, as the provider assigns them. */

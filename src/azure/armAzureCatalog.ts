@@ -1,5 +1,6 @@
 import type { Capability } from '@azure/arm-postgresql-flexible';
 import type { DeploymentOperationView, FlexCapabilities, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../machines/flexDeployment/catalog';
+import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentRef } from '../services/flexDeployment/ports';
 import type { ArmClients } from './armClients';
@@ -9,6 +10,7 @@ import type { AzureCatalog } from './azureCatalog';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
 import { detectClientIp } from './clientIp';
 import { toFlexCapabilities } from './flexCapabilities';
+import { readPostgresPrices } from './retailPrices';
 import { FLEX_SERVER_TYPE } from './flexProvisioning/flexTemplate';
 import type { SubscriptionSource } from './subscriptionSource';
 import { principalFromToken } from './tokenClaims';
@@ -72,6 +74,10 @@ export class ArmAzureCatalog implements AzureCatalog {
 
   detectClientIp(): Promise<string | undefined> {
     return detectClientIp(this.clients.environment);
+  }
+
+  getPostgresPrices(location: string): Promise<RetailPrice[]> {
+    return readPostgresPrices(this.clients.environment, location);
   }
 
   async listDeploymentOperations(ref: DeploymentRef): Promise<DeploymentOperationView[]> {

@@ -5,6 +5,7 @@ import type {
   ResourceGroupChoice,
   SubscriptionChoice,
 } from '../../machines/flexDeployment/catalog';
+import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentRef } from '../services/flexDeployment/ports';
 
@@ -19,6 +20,8 @@ export interface AzureCatalog {
   getSignedInPrincipal(tenantId: string): Promise<EntraAdministrator>;
   /** The public IP the server will see; undefined when it cannot be told. */
   detectClientIp(): Promise<string | undefined>;
+  /** The location's pay-as-you-go PostgreSQL list prices, for the review's cost estimate. */
+  getPostgresPrices(location: string): Promise<RetailPrice[]>;
   /** Per-resource progress; read only for a deployment whose progress panel is visible. */
   listDeploymentOperations(ref: DeploymentRef): Promise<DeploymentOperationView[]>;
 }

@@ -1,10 +1,11 @@
 import type { Capability } from '@azure/arm-postgresql-flexible';
-import type { ComputeTier, FlexCapabilities, TierCapability } from '../../machines/flexDeployment/catalog';
+import type { ComputeTier, FlexCapabilities, SkuCapability, TierCapability } from '../../machines/flexDeployment/catalog';
 
 const TIERS: readonly ComputeTier[] = ['Burstable', 'GeneralPurpose', 'MemoryOptimized'];
 /** Premium SSD, the storage the template creates (storage.type left at its default). */
 const STORAGE_EDITION = 'ManagedDisk';
 const MB_PER_GB = 1024;
+const HA_MODES = ['SameZone', 'ZoneRedundant'] as const;
 
 /** The location's capabilities as the create form offers them; Disabled entries are left out. */
 export function toFlexCapabilities(location: string, capabilities: readonly Capability[]): FlexCapabilities {
@@ -15,16 +16,25 @@ export function toFlexCapabilities(location: string, capabilities: readonly Capa
   const versions = versionEntries.map((v) => v.name).sort((a, b) => Number(a) - Number(b));
   const defaultVersion = versionEntries.find((v) => v.status === 'Default')?.name ?? versions[versions.length - 1] ?? '';
 
+  const enabled = (support: string | undefined) => support === 'Enabled';
+  const zoneRedundantHa = enabled(flex?.zoneRedundantHaSupported);
+
   const tiers: TierCapability[] = [];
   for (const edition of offered(flex?.supportedServerEditions)) {
     const tier = TIERS.find((t) => t === edition.name);
     if (!tier) continue;
     const skus = offered(edition.supportedServerSkus)
       .filter((sku): sku is typeof sku & { name: string } => !!sku.name)
-      .map((sku) => ({
+      .map((sku): SkuCapability => ({
         name: sku.name,
         vCores: sku.vCores ?? 0,
         ...(sku.supportedMemoryPerVcoreMb && sku.vCores ? { memoryMb: sku.supportedMemoryPerVcoreMb * sku.vCores } : {}),
+        zones: sku.supportedZones ?? [],
+        // Capabilities list HA modes on Burstable sizes too (the official example does), but the
+        // provider refuses HA in that tier; and zone-redundant HA only where the location has it.
+        haModes: tier === 'Burstable'
+          ? []
+          : HA_MODES.filter((mode) => (sku.supportedHaMode ?? []).includes(mode) && (mode !== 'ZoneRedundant' || zoneRedundantHa)),
       }));
     const storage = offered(edition.supportedStorageEditions).find((s) => s.name === STORAGE_EDITION) ?? offered(edition.supportedStorageEditions)[0];
     const storageSizesGB = offered(storage?.supportedStorageMb)
@@ -40,5 +50,13 @@ export function toFlexCapabilities(location: string, capabilities: readonly Capa
     });
   }
   tiers.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
-  return { location, versions, defaultVersion, tiers };
+  return {
+    location,
+    versions,
+    defaultVersion,
+    tiers,
+    geoBackupSupported: enabled(flex?.geoBackupSupported),
+    zoneRedundantHaAndGeoBackupSupported: enabled(flex?.zoneRedundantHaAndGeoBackupSupported),
+    storageAutoGrowthSupported: enabled(flex?.storageAutoGrowthSupported),
+  };
 }

@@ -173,6 +173,18 @@ export class CreateServerPanel {
       await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
     } catch (err) {
       await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${errorMessage(err)}` });
+      return;
+    }
+    await this.offerPrices(location);
+  }
+
+  /** For the review's cost estimate; without prices the review says so, and Create still works. */
+  private async offerPrices(location: string): Promise<void> {
+    try {
+      await this.post({ type: 'catalog.prices', location, prices: await this.deps.catalog.getPostgresPrices(location) });
+    } catch (err) {
+      this.deps.log.warn(`Reading the prices of ${location} failed: ${errorMessage(err)}`);
+      await this.post({ type: 'catalog.pricesUnavailable', location, message: errorMessage(err) });
     }
   }
 

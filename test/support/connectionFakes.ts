@@ -2,6 +2,7 @@ import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlex
 import type { SecretStore } from '../../src/services/flexDeployment/ports';
 import type { DisposableLike, ProfileSettings, SettingsFileReading } from '../../src/connections/ports';
 import type { CommandRunner, Notifier } from '../../src/notifications/notifier';
+import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
 
 /**
  * The user settings file every window shares, in memory: what `readFile` reads. It stores JSON
@@ -218,6 +219,7 @@ export function deploymentContext(overrides: Partial<DeploymentContext> = {}): D
       authenticationMode: 'PostgreSQLOnly',
       adminLogin: 'pgadmin',
       firewall: { allowAzureServices: false },
+      ...DEFAULT_SERVER_OPTIONS,
     },
     inActiveSession: true,
     audit: [],

@@ -19,6 +19,7 @@ import {
 } from '../../src/services/flexDeployment/ports';
 import type { JournalRecovery } from '../../src/services/flexDeployment/journalRecovery';
 import type { DeploymentLifecycle } from '../../src/services/flexDeployment/deploymentLifecycle';
+import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
 
 /** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
 export class MemoryMemento implements GlobalStateLike {
@@ -242,6 +243,7 @@ export function createRequest(overrides: Partial<CreateServerRequest> = {}): Cre
     adminPassword: 'Sup3r$ecret!',
     confirmPassword: 'Sup3r$ecret!',
     firewall: { allowAzureServices: true },
+    ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };
 }

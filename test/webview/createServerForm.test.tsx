@@ -1,65 +1,27 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateServerForm';
-import { FakeHost, fromHost } from './support/fakeHost';
+import { fillValid, openCreateForm, PASSWORD, pressReview, SUB, type, useFakeHost } from './support/createForm';
+import { fromHost } from './support/fakeHost';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
 
-const SUB = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
-const PASSWORD = 'S3cret-Passw0rd!';
-let host: FakeHost;
+const current = useFakeHost();
+const openFilledCatalog = () => openCreateForm(current.host);
 
-function type(label: string, value: string): void {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+function reviewAndCreate(): void {
+  pressReview();
+  fireEvent.click(screen.getByRole('button', { name: 'Create' }));
 }
-
-function openFilledCatalog(): void {
-  render(<CreateServerApp host={host} />);
-  fromHost({ type: 'form.init', subscriptions: [SUB], clientIp: '203.0.113.7' });
-  fromHost({ type: 'catalog.subscriptionChoices', subscriptionId: SUB.subscriptionId, resourceGroups: [{ name: 'rg-dev', location: 'eastus' }], locations: [{ name: 'eastus', displayName: 'East US' }] });
-  type('Location', 'eastus');
-  fromHost({
-    type: 'catalog.capabilities',
-    subscriptionId: SUB.subscriptionId,
-    location: 'eastus',
-    capabilities: {
-      location: 'eastus',
-      versions: ['16', '17'],
-      defaultVersion: '17',
-      tiers: [
-        { tier: 'Burstable', defaultSkuName: 'Standard_B2s', skus: [{ name: 'Standard_B1ms', vCores: 1 }, { name: 'Standard_B2s', vCores: 2 }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 },
-        { tier: 'GeneralPurpose', defaultSkuName: 'Standard_D4ads_v5', skus: [{ name: 'Standard_D4ads_v5', vCores: 4 }], storageSizesGB: [64, 128], defaultStorageSizeGB: 64 },
-      ],
-    },
-  });
-}
-
-function fillValid(): void {
-  type('Resource group', 'rg-dev');
-  type('Server name', 'pg-dev-1');
-  type('Admin login', 'ada');
-  type('Password', PASSWORD);
-  type('Confirm password', PASSWORD);
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  host = new FakeHost();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
 
 describe('the create form', () => {
   it('says ready first, then asks for the choices of the chosen subscription and location', () => {
     openFilledCatalog();
-    expect(host.posted[0]).toEqual({ type: 'ready' });
-    expect(host.ofType('form.subscriptionSelected')).toEqual([{ type: 'form.subscriptionSelected', subscriptionId: SUB.subscriptionId }]);
-    expect(host.ofType('form.locationSelected')).toHaveLength(1);
+    expect(current.host.posted[0]).toEqual({ type: 'ready' });
+    expect(current.host.ofType('form.subscriptionSelected')).toEqual([{ type: 'form.subscriptionSelected', subscriptionId: SUB.subscriptionId }]);
+    expect(current.host.ofType('form.locationSelected')).toHaveLength(1);
   });
 
   it("offers only what the location's capabilities list, with Azure's defaults", () => {
@@ -100,8 +62,8 @@ describe('the create form', () => {
     expect(screen.queryByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeNull();
     type('Admin login', 'secret_owner');
     expect(screen.getByText(LOGIN_IN_PASSWORD_MESSAGE)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(host.ofType('form.submit')).toHaveLength(0);
+    pressReview();
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
   });
 
   it("names a new resource group that already exists in the subscription, in any case, and will not submit it", () => {
@@ -110,8 +72,8 @@ describe('the create form', () => {
     fireEvent.click(screen.getByLabelText('Create new'));
     type('Resource group', 'RG-Dev');
     expect(screen.getByText('A resource group with this name already exists.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(host.ofType('form.submit')).toHaveLength(0);
+    pressReview();
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
     type('Resource group', 'rg-dev-2');
     expect(screen.queryByText('A resource group with this name already exists.')).toBeNull();
   });
@@ -123,12 +85,12 @@ describe('the create form', () => {
     type('Server name', 'pg-d');
     type('Server name', 'pg-dev');
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS - 1));
-    expect(host.ofType('form.serverNameChanged')).toHaveLength(0);
+    expect(current.host.ofType('form.serverNameChanged')).toHaveLength(0);
     await act(() => vi.advanceTimersByTime(1));
-    expect(host.ofType('form.serverNameChanged')).toEqual([{ type: 'form.serverNameChanged', subscriptionId: SUB.subscriptionId, serverName: 'pg-dev' }]);
+    expect(current.host.ofType('form.serverNameChanged')).toEqual([{ type: 'form.serverNameChanged', subscriptionId: SUB.subscriptionId, serverName: 'pg-dev' }]);
     type('Server name', 'PG');
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
-    expect(host.ofType('form.serverNameChanged')).toHaveLength(1);
+    expect(current.host.ofType('form.serverNameChanged')).toHaveLength(1);
   });
 
   it('shows a taken name and will not submit it', () => {
@@ -136,14 +98,14 @@ describe('the create form', () => {
     fillValid();
     fromHost({ type: 'form.serverNameAvailability', serverName: 'pg-dev-1', available: false, message: "The name 'pg-dev-1' is already in use." });
     expect(screen.getByText("The name 'pg-dev-1' is already in use.")).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(host.ofType('form.submit')).toHaveLength(0);
+    pressReview();
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
   });
 
   it('shows every broken rule on Create and sends nothing', () => {
     openFilledCatalog();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(host.ofType('form.submit')).toHaveLength(0);
+    pressReview();
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
     expect(screen.getByText('Server name must be 3 to 63 characters long.')).toBeTruthy();
     expect(screen.getByText('Admin login is required when password authentication is enabled.')).toBeTruthy();
   });
@@ -155,8 +117,8 @@ describe('the create form', () => {
     expect(screen.queryByLabelText('Password')).toBeNull();
     fireEvent.click(screen.getByLabelText('PostgreSQL and Microsoft Entra authentication'));
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    expect(host.ofType('form.submit')).toHaveLength(0);
+    pressReview();
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
     expect(screen.getByText('Password must be 8 to 128 characters long.')).toBeTruthy();
   });
 
@@ -176,8 +138,8 @@ describe('the create form', () => {
   it('submits a valid request, and keeps the password out of the webview state', () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
-    const [submit] = host.ofType('form.submit');
+    reviewAndCreate();
+    const [submit] = current.host.ofType('form.submit');
     expect(submit.request).toMatchObject({
       tenantId: 'tenant-1',
       resourceGroup: { name: 'rg-dev', isNew: false },
@@ -188,20 +150,20 @@ describe('the create form', () => {
       firewall: { allowAzureServices: false, clientIp: '203.0.113.7' },
     });
     expect(screen.getByRole('button', { name: 'Creating…' })).toBeTruthy();
-    expect(JSON.stringify(host.states)).not.toContain(PASSWORD);
+    expect(JSON.stringify(current.host.states)).not.toContain(PASSWORD);
   });
 
-  it("shows the host's field errors after it refused the request", () => {
+  it("shows the current.host's field errors after it refused the request", () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    reviewAndCreate();
     fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] } });
     expect(screen.getByText('Standard_B2s is not offered in East US.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review + create' })).toBeTruthy();
   });
 
   it('prefills a retry without a password', () => {
-    render(<CreateServerApp host={host} />);
+    render(<CreateServerApp host={current.host} />);
     fromHost({
       type: 'form.init',
       subscriptions: [SUB],
@@ -215,7 +177,7 @@ describe('the create form', () => {
   it('starts afresh when a retry refills the open form: its values, empty password boxes, no old errors', () => {
     openFilledCatalog();
     fillValid();
-    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    reviewAndCreate();
     fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] }, message: 'Azure said no.' });
 
     fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' } });
@@ -225,7 +187,7 @@ describe('the create form', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Confirm password').value).toBe('');
     expect(screen.queryByText('Standard_B2s is not offered in East US.')).toBeNull();
     expect(screen.queryByText('Azure said no.')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Create' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review + create' })).toBeTruthy();
     // Nothing is shown as broken before the user touches the refilled form again.
     expect(screen.queryByText('Password must be 8 to 128 characters long.')).toBeNull();
   });
@@ -236,8 +198,8 @@ describe('the create form', () => {
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
     fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, location: 'eastus', serverName: 'pg-retry' } });
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
-    expect(host.ofType('form.subscriptionSelected')).toHaveLength(2);
-    expect(host.ofType('form.locationSelected')).toHaveLength(2);
-    expect(host.ofType('form.serverNameChanged').map((m) => m.serverName)).toEqual(['pg-retry', 'pg-retry']);
+    expect(current.host.ofType('form.subscriptionSelected')).toHaveLength(2);
+    expect(current.host.ofType('form.locationSelected')).toHaveLength(2);
+    expect(current.host.ofType('form.serverNameChanged').map((m) => m.serverName)).toEqual(['pg-retry', 'pg-retry']);
   });
 });

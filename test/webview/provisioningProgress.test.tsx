@@ -6,6 +6,7 @@ import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { ProvisioningProgress, TAKING_LONGER_MESSAGE } from '../../webview-ui/createServer/ProvisioningProgress';
 import { FakeHost, fromHost } from './support/fakeHost';
+import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
 
@@ -28,7 +29,7 @@ function context(overrides: Partial<DeploymentContext> = {}): DeploymentContext 
     request: {
       tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg-dev', isNew: false }, serverName: 'pg-dev-1',
       location: 'eastus', version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32,
-      authenticationMode: 'Hybrid', adminLogin: 'ada', firewall: { allowAzureServices: true },
+      authenticationMode: 'Hybrid', adminLogin: 'ada', firewall: { allowAzureServices: true }, ...DEFAULT_SERVER_OPTIONS,
     },
     inActiveSession: true,
     audit: [{ at: T0 + 5_000, event: 'arm.accepted', to: 'deploying' }],

@@ -8,26 +8,26 @@ import {
   VscodeTextfield,
 } from '@vscode-elements/react-elements';
 import type { WebviewHost } from '../webviewHost';
+import { CostEstimateView } from './CostEstimateView';
+import { AUTHENTICATION_LABELS, skuLabel, TIER_LABELS } from './displayNames';
 import { Field, targetChecked, targetValue } from './Field';
 import { withAuthenticationMode, type FormValues } from './formValues';
 import { PasswordField } from './PasswordField';
+import { ReviewStep } from './ReviewStep';
+import { reviewSummary } from './reviewSummary';
+import { ServerOptionsFields } from './ServerOptionsFields';
+import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 
-const AUTHENTICATION_MODES: { value: FormValues['authenticationMode']; label: string }[] = [
-  { value: 'PostgreSQLOnly', label: 'PostgreSQL authentication only' },
-  { value: 'EntraOnly', label: 'Microsoft Entra authentication only' },
-  { value: 'Hybrid', label: 'PostgreSQL and Microsoft Entra authentication' },
-];
+const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
-const TIER_LABELS: Record<string, string> = {
-  Burstable: 'Burstable',
-  GeneralPurpose: 'General Purpose',
-  MemoryOptimized: 'Memory Optimized',
-};
-
-/** The create form: every choice comes from Azure through the host; the shared schema names each broken rule. */
+/**
+ * The create form, then its review: every choice comes from Azure through the host; the shared
+ * schema names each broken rule. The form stays mounted under the review, hidden, so that Back
+ * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
+ */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, errors, failure, availability, submitting, filling, update, submit } = useCreateServerForm(host);
+  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, update, review, back, create } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -37,7 +37,13 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
   const errorsOf = (...fields: string[]) => fields.flatMap((field) => errors[field] ?? []);
 
   return (
-    <main className="create-form">
+    <>
+    {reviewed ? (
+      <ReviewStep sections={reviewSummary(reviewed, catalog)} submitting={submitting} failure={failure} onBack={back} onCreate={create}>
+        <CostEstimateView request={reviewed} catalog={catalog} />
+      </ReviewStep>
+    ) : null}
+    <main className="create-form" hidden={Boolean(reviewed)}>
       <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
 
@@ -98,9 +104,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
       <Field id="skuName" label="Compute size" errors={errors.skuName}>
         <VscodeSingleSelect id="skuName" value={values.skuName} onChange={(e) => update({ skuName: targetValue(e) }, ['skuName'])}>
           {(tier?.skus ?? []).map((s) => (
-            <VscodeOption key={s.name} value={s.name}>
-              {`${s.name} (${s.vCores} vCores${s.memoryMb ? `, ${Math.round(s.memoryMb / 1024)} GiB RAM` : ''})`}
-            </VscodeOption>
+            <VscodeOption key={s.name} value={s.name}>{skuLabel(s)}</VscodeOption>
           ))}
         </VscodeSingleSelect>
       </Field>
@@ -112,13 +116,15 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </VscodeSingleSelect>
       </Field>
 
+      <ServerOptionsFields values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
+
       <Field id="authenticationMode" label="Authentication" errors={errorsOf('authenticationMode', 'entraAdmin')}
         help={usesEntra && catalog.entraAdmin ? `Microsoft Entra administrator: ${catalog.entraAdmin.principalName}` : undefined}>
         <VscodeRadioGroup id="authenticationMode">
-          {AUTHENTICATION_MODES.map((m) => (
-            <VscodeRadio key={m.value} name="authenticationMode" value={m.value} label={m.label}
-              checked={values.authenticationMode === m.value}
-              onChange={() => update(withAuthenticationMode(m.value), ['authenticationMode'])} />
+          {AUTHENTICATION_MODES.map((mode) => (
+            <VscodeRadio key={mode} name="authenticationMode" value={mode} label={AUTHENTICATION_LABELS[mode]}
+              checked={values.authenticationMode === mode}
+              onChange={() => update(withAuthenticationMode(mode), ['authenticationMode'])} />
           ))}
         </VscodeRadioGroup>
       </Field>
@@ -150,7 +156,10 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           onChange={(e) => update({ allowAzureServices: targetChecked(e) }, [])} />
       </Field>
 
-      <VscodeButton disabled={submitting} onClick={submit}>{submitting ? 'Creating…' : 'Create'}</VscodeButton>
+      <TagsField tags={values.tags} errors={errors} onChange={(tags, touched) => update({ tags }, touched)} />
+
+      <VscodeButton onClick={review}>Review + create</VscodeButton>
     </main>
+    </>
   );
 }

@@ -6,6 +6,9 @@ import type {
   TierCapability,
 } from '../../machines/flexDeployment/catalog';
 import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
+import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
+import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
+import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 
@@ -26,6 +29,15 @@ export interface FormValues {
   confirmPassword: string;
   addClientIp: boolean;
   allowAzureServices: boolean;
+  /** '' = no preference. */
+  availabilityZone: string;
+  highAvailabilityMode: HighAvailabilityMode;
+  /** '' = no preference. */
+  standbyAvailabilityZone: string;
+  backupRetentionDays: string;
+  geoRedundantBackup: boolean;
+  storageAutoGrow: boolean;
+  tags: Tag[];
 }
 
 /** What Azure told the form, through the host. */
@@ -36,6 +48,8 @@ export interface FormCatalog {
   capabilities?: FlexCapabilities;
   entraAdmin?: EntraAdministrator;
   clientIp?: string;
+  /** The chosen location's list prices, or why there are none. */
+  prices?: { location: string; items: RetailPrice[] } | { location: string; unavailable: string };
 }
 
 export function initialValues(prefill: FormPrefill | undefined, catalog: FormCatalog): FormValues {
@@ -55,6 +69,13 @@ export function initialValues(prefill: FormPrefill | undefined, catalog: FormCat
     confirmPassword: '',
     addClientIp: prefill?.firewall ? prefill.firewall.clientIp !== undefined : catalog.clientIp !== undefined,
     allowAzureServices: prefill?.firewall?.allowAzureServices ?? false,
+    availabilityZone: prefill?.availabilityZone ?? '',
+    highAvailabilityMode: prefill?.highAvailability?.mode ?? DEFAULT_SERVER_OPTIONS.highAvailability.mode,
+    standbyAvailabilityZone: prefill?.highAvailability?.standbyAvailabilityZone ?? '',
+    backupRetentionDays: String(prefill?.backup?.retentionDays ?? DEFAULT_SERVER_OPTIONS.backup.retentionDays),
+    geoRedundantBackup: prefill?.backup?.geoRedundant ?? DEFAULT_SERVER_OPTIONS.backup.geoRedundant,
+    storageAutoGrow: prefill?.storageAutoGrow ?? DEFAULT_SERVER_OPTIONS.storageAutoGrow,
+    tags: prefill?.tags ?? DEFAULT_SERVER_OPTIONS.tags,
   };
 }
 
@@ -65,8 +86,14 @@ export function initialValues(prefill: FormPrefill | undefined, catalog: FormCat
 export function fitToCapabilities(values: FormValues, capabilities: FlexCapabilities): FormValues {
   const version = capabilities.versions.includes(values.version) ? values.version : capabilities.defaultVersion;
   const tier = capabilities.tiers.find((t) => t.tier === values.tier) ?? capabilities.tiers[0];
-  if (!tier) return { ...values, version, tier: '', skuName: '', storageSizeGB: '' };
-  return { ...values, version, ...fitToTier(values, tier) };
+  const located = {
+    ...values,
+    version,
+    geoRedundantBackup: values.geoRedundantBackup && capabilities.geoBackupSupported,
+    storageAutoGrow: values.storageAutoGrow && capabilities.storageAutoGrowthSupported,
+  };
+  if (!tier) return { ...located, tier: '', skuName: '', storageSizeGB: '' };
+  return fitToSize({ ...located, ...fitToTier(located, tier) }, capabilities);
 }
 
 export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>, tier: TierCapability) {
@@ -74,6 +101,22 @@ export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>,
   const storage = Number(values.storageSizeGB);
   const storageSizeGB = tier.storageSizesGB.includes(storage) ? values.storageSizeGB : String(tier.defaultStorageSizeGB);
   return { tier: tier.tier, skuName, storageSizeGB };
+}
+
+/**
+ * Keeps high availability and the zones where the chosen size offers them, else falls back to no
+ * high availability and no zone preference: a tier change to Burstable switches HA off.
+ */
+export function fitToSize(values: FormValues, capabilities: FlexCapabilities): FormValues {
+  const sku = offeredSku(capabilities, values.tier, values.skuName);
+  const zoneOrNone = (zone: string) => (sku?.zones.includes(zone) ? zone : '');
+  const mode = values.highAvailabilityMode === 'Disabled' || sku?.haModes.includes(values.highAvailabilityMode) ? values.highAvailabilityMode : 'Disabled';
+  return {
+    ...values,
+    availabilityZone: zoneOrNone(values.availabilityZone),
+    highAvailabilityMode: mode,
+    standbyAvailabilityZone: mode === 'ZoneRedundant' ? zoneOrNone(values.standbyAvailabilityZone) : '',
+  };
 }
 
 /**
@@ -108,5 +151,10 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Create
     confirmPassword: usesPassword ? values.confirmPassword : undefined,
     entraAdmin: values.authenticationMode !== 'PostgreSQLOnly' ? catalog.entraAdmin : undefined,
     firewall: { allowAzureServices: values.allowAzureServices, clientIp: values.addClientIp ? catalog.clientIp : undefined },
+    availabilityZone: values.availabilityZone || undefined,
+    highAvailability: { mode: values.highAvailabilityMode, standbyAvailabilityZone: values.standbyAvailabilityZone || undefined },
+    backup: { retentionDays: values.backupRetentionDays === '' ? Number.NaN : Number(values.backupRetentionDays), geoRedundant: values.geoRedundantBackup },
+    storageAutoGrow: values.storageAutoGrow,
+    tags: values.tags,
   };
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import { unofferedOptions } from '../../machines/flexDeployment/offeredOptions';
+import { serverOptionsSchema } from '../../machines/flexDeployment/serverOptions';
 import { resourceGroupChoiceError } from '../../machines/flexDeployment/resourceGroupChoice';
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
-import { fitToCapabilities, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
+import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
 
 /** How long typing must pause before the name is checked with Azure. */
 export const NAME_CHECK_DEBOUNCE_MS = 400;
@@ -17,6 +19,8 @@ export function useCreateServerForm(host: WebviewHost) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  /** The form, or the review of its choices that Create is pressed from. */
+  const [step, setStep] = useState<'form' | 'review'>('form');
   const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [availability, setAvailability] = useState<Availability | undefined>();
@@ -34,6 +38,7 @@ export function useCreateServerForm(host: WebviewHost) {
             setTouched(new Set());
             setSubmitted(false);
             setSubmitting(false);
+            setStep('form');
             setHostErrors({});
             setFailure(undefined);
             setAvailability(undefined);
@@ -47,6 +52,12 @@ export function useCreateServerForm(host: WebviewHost) {
             setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
             setValues((v) => (v && v.location === message.location ? fitToCapabilities(v, message.capabilities) : v));
             return;
+          case 'catalog.prices':
+            setCatalog((c) => ({ ...c, prices: { location: message.location, items: message.prices } }));
+            return;
+          case 'catalog.pricesUnavailable':
+            setCatalog((c) => ({ ...c, prices: { location: message.location, unavailable: message.message } }));
+            return;
           case 'catalog.failed':
             setFailure(message.message);
             return;
@@ -55,6 +66,7 @@ export function useCreateServerForm(host: WebviewHost) {
             return;
           case 'form.rejected':
             setSubmitting(false);
+            setStep('form');
             setHostErrors(message.errors);
             setFailure(message.message);
             return;
@@ -85,16 +97,24 @@ export function useCreateServerForm(host: WebviewHost) {
   }, [host, subscriptionId, serverName, filling]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
+  const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
   const broken = useMemo(() => {
-    const validation = request ? validateCreateServerRequest(request) : undefined;
-    const found: ValidationErrors = validation && !validation.ok ? validation.errors : {};
+    // A copy: the lists below are added to it, and the validation is kept across renders.
+    const found: ValidationErrors = { ...(validation && !validation.ok ? validation.errors : {}) };
     // The subscription's groups are known here too, so a new group's name is checked as it is typed.
     const groupError = values?.resourceGroupMode === 'new'
       ? resourceGroupChoiceError({ name: values.resourceGroupName, isNew: true }, catalog.resourceGroups)
       : undefined;
     if (groupError) found['resourceGroup.name'] = [...(found['resourceGroup.name'] ?? []), groupError];
+    // What the location offers is known here too: every option it lacks is named with the rest.
+    const options = request ? serverOptionsSchema.safeParse(request) : undefined;
+    if (options?.success && values && catalog.capabilities) {
+      for (const [field, messages] of Object.entries(unofferedOptions({ ...options.data, tier: values.tier, skuName: values.skuName, location: values.location }, catalog.capabilities))) {
+        found[field] = [...(found[field] ?? []), ...messages];
+      }
+    }
     return found;
-  }, [request, values, catalog]);
+  }, [validation, request, values, catalog]);
 
   const errors: ValidationErrors = {};
   for (const [field, messages] of Object.entries(broken)) {
@@ -109,24 +129,35 @@ export function useCreateServerForm(host: WebviewHost) {
     setValues((v) => {
       if (!v) return v;
       const next = { ...v, ...patch };
-      if (patch.tier !== undefined) {
-        const tier = catalog.capabilities?.tiers.find((t) => t.tier === patch.tier);
-        if (tier) return { ...next, ...fitToTier(next, tier) };
-      }
-      return next;
+      const capabilities = catalog.capabilities;
+      if (!capabilities) return next;
+      const tier = patch.tier !== undefined ? capabilities.tiers.find((t) => t.tier === patch.tier) : undefined;
+      return fitToSize(tier ? { ...next, ...fitToTier(next, tier) } : next, capabilities);
     });
     setTouched((t) => new Set([...t, ...fields]));
     setHostErrors({});
     setFailure(undefined);
   }
 
-  function submit(): void {
+  /** Every broken rule shows at once; only a request with none is reviewed. */
+  function review(): void {
     setSubmitted(true);
     const nameTaken = availability?.serverName === serverName && !availability.available;
-    if (!request || Object.keys(broken).length > 0 || nameTaken || submitting) return;
+    if (!request || Object.keys(broken).length > 0 || nameTaken) return;
+    setStep('review');
+  }
+
+  function back(): void {
+    setStep('form');
+  }
+
+  function create(): void {
+    if (!request || submitting) return;
     setSubmitting(true);
     host.postMessage({ type: 'form.submit', request });
   }
 
-  return { values, catalog, errors, failure, availability, submitting, filling, update, submit };
+  const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
+
+  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, update, review, back, create };
 }

@@ -1,4 +1,5 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { tagsObject } from '../../../machines/flexDeployment/serverOptions';
 import { clientFirewallRuleName } from '../../connections/firewallRules';
 
 /**
@@ -19,6 +20,7 @@ export interface TemplateResource {
   name: string;
   location?: string;
   sku?: { name: string; tier: string };
+  tags?: Record<string, string>;
   dependsOn?: string[];
   properties: Record<string, unknown>;
 }
@@ -46,6 +48,7 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
   const usesEntra = request.authenticationMode !== 'PostgreSQLOnly';
   const server = request.serverName;
   const serverRef = `[resourceId('${FLEX_SERVER_TYPE}', '${server}')]`;
+  const { highAvailability, availabilityZone, backup } = request;
 
   const resources: TemplateResource[] = [
     {
@@ -54,16 +57,21 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
       name: server,
       location: request.location,
       sku: { name: request.skuName, tier: request.tier },
+      ...(request.tags.length ? { tags: tagsObject(request.tags) } : {}),
       properties: {
         createMode: 'Create',
         version: request.version,
-        storage: { storageSizeGB: request.storageSizeGB, autoGrow: 'Disabled' },
-        backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' },
-        highAvailability: { mode: 'Disabled' },
+        ...(availabilityZone ? { availabilityZone } : {}),
+        storage: { storageSizeGB: request.storageSizeGB, autoGrow: enabledOrDisabled(request.storageAutoGrow) },
+        backup: { backupRetentionDays: backup.retentionDays, geoRedundantBackup: enabledOrDisabled(backup.geoRedundant) },
+        highAvailability: {
+          mode: highAvailability.mode,
+          ...(highAvailability.standbyAvailabilityZone ? { standbyAvailabilityZone: highAvailability.standbyAvailabilityZone } : {}),
+        },
         network: { publicNetworkAccess: 'Enabled' },
         authConfig: {
-          activeDirectoryAuth: usesEntra ? 'Enabled' : 'Disabled',
-          passwordAuth: usesPassword ? 'Enabled' : 'Disabled',
+          activeDirectoryAuth: enabledOrDisabled(usesEntra),
+          passwordAuth: enabledOrDisabled(usesPassword),
           ...(usesEntra ? { tenantId: request.tenantId } : {}),
         },
         ...(usesPassword ? { administratorLogin: request.adminLogin, administratorLoginPassword: `[parameters('${PASSWORD_PARAMETER}')]` } : {}),
@@ -106,6 +114,10 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
     },
     parameters: usesPassword ? { [PASSWORD_PARAMETER]: { value: request.adminPassword ?? '' } } : {},
   };
+}
+
+function enabledOrDisabled(on: boolean): 'Enabled' | 'Disabled' {
+  return on ? 'Enabled' : 'Disabled';
 }
 
 function resourceIdExpression(resource: TemplateResource): string {

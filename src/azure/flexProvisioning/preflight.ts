@@ -1,5 +1,6 @@
 import type { FlexCapabilities } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { unofferedOptions } from '../../../machines/flexDeployment/offeredOptions';
 import { PreflightError } from '../../services/flexDeployment/ports';
 
 /**
@@ -21,5 +22,6 @@ export function checkAgainstCapabilities(request: CreateServerRequest, capabilit
   if (!tier.storageSizesGB.includes(request.storageSizeGB)) {
     return new PreflightError('storageSizeGB', `Storage size ${request.storageSizeGB} GiB is not offered in the ${request.tier} tier ${where}. Available sizes (GiB): ${tier.storageSizesGB.join(', ')}.`);
   }
-  return undefined;
+  const [option] = Object.entries(unofferedOptions(request, capabilities));
+  return option ? new PreflightError(option[0], option[1][0]) : undefined;
 }

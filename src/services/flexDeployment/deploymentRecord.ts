@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
+import { serverOptionsShape } from '../../../machines/flexDeployment/serverOptions';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 /**
@@ -32,6 +33,8 @@ const requestSchema = z.object({
     .optional(),
   firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }),
   groupId: z.string().optional(),
+  // Defaults: a record stored before the options existed reads as the server it created.
+  ...serverOptionsShape,
 });
 
 const connectionProfileSchema = z

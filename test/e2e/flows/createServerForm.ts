@@ -31,6 +31,19 @@ export interface CreateFormInput {
   authentication?: AuthenticationLabel;
   adminLogin?: string;
   password?: string;
+  options?: ServerOptionsInput;
+}
+
+/** The server options as a person picks them, by the labels the form shows. */
+export interface ServerOptionsInput {
+  tier?: 'General Purpose' | 'Memory Optimized';
+  zone?: string;
+  highAvailability?: 'Same zone' | 'Zone redundant';
+  standbyZone?: string;
+  backupRetentionDays?: number;
+  geoRedundantBackup?: boolean;
+  storageAutoGrow?: boolean;
+  tags?: { name: string; value: string }[];
 }
 
 /** Opens the create form from the palette and waits until it has loaded the subscriptions. */
@@ -76,6 +89,7 @@ export async function fillCreateForm(vscode: FormSession, form: FrameLocator, in
   await chooseOption(form, 'location', input.location);
   // The version list fills once the location's capabilities arrive.
   await form.locator('vscode-single-select#version vscode-option').first().waitFor({ state: 'attached', timeout: 30_000 });
+  if (input.options) await chooseServerOptions(form, input.options);
   const authentication = input.authentication ?? 'PostgreSQL authentication only';
   await form.locator(`vscode-radio[aria-label="${authentication}"]`).click();
   if (authentication !== 'Microsoft Entra authentication only') {
@@ -89,8 +103,37 @@ export async function fillCreateForm(vscode: FormSession, form: FrameLocator, in
   await vscode.page.waitForTimeout(HUMAN_PAUSE_BEFORE_SUBMIT_MS);
 }
 
+async function chooseServerOptions(form: FrameLocator, options: ServerOptionsInput): Promise<void> {
+  // The tier first: the sizes, zones and HA modes offered follow it.
+  if (options.tier) await chooseOption(form, 'tier', options.tier);
+  if (options.zone) await chooseOption(form, 'availabilityZone', `Zone ${options.zone}`);
+  if (options.highAvailability) await chooseOption(form, 'highAvailabilityMode', options.highAvailability);
+  if (options.standbyZone) await chooseOption(form, 'standbyAvailabilityZone', `Zone ${options.standbyZone}`);
+  if (options.backupRetentionDays !== undefined) await typeInto(form, 'backupRetentionDays', String(options.backupRetentionDays));
+  if (options.geoRedundantBackup) await form.locator('vscode-checkbox#geoRedundantBackup').click();
+  if (options.storageAutoGrow) await form.locator('vscode-checkbox#storageAutoGrow').click();
+  for (const [index, tag] of (options.tags ?? []).entries()) {
+    await form.locator('vscode-button', { hasText: 'Add tag' }).click();
+    await typeInto(form, `tag-name-${index + 1}`, tag.name);
+    await typeInto(form, `tag-value-${index + 1}`, tag.value);
+  }
+}
+
+/** Review + create: the form's choices in plain words, with Back and Create. */
+export async function reviewCreateForm(form: FrameLocator): Promise<void> {
+  await form.locator('vscode-button', { hasText: 'Review + create' }).click();
+  await form.locator('h1', { hasText: 'Review + create' }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Review + create, then Create on the review: the billable step is always the second click. */
 export async function submitCreateForm(form: FrameLocator): Promise<void> {
-  await form.locator('vscode-button', { hasText: 'Create' }).click();
+  await reviewCreateForm(form);
+  await confirmCreate(form);
+}
+
+/** Create, on the review. */
+export async function confirmCreate(form: FrameLocator): Promise<void> {
+  await form.locator('vscode-button', { hasText: /^\s*Create\s*$/ }).click();
 }
 
 /** The whole create flow with a screenshot per step; returns once the progress view shows. */
@@ -99,7 +142,9 @@ export async function createServer(vscode: FormSession, input: CreateFormInput):
   await vscode.shot('form');
   await fillCreateForm(vscode, form, input);
   await vscode.shot('filled');
-  await submitCreateForm(form);
+  await reviewCreateForm(form);
+  await vscode.shot('review');
+  await confirmCreate(form);
   const progress = await findWebview(vscode.page, `h1:text("Provisioning ${input.serverName}")`);
   await vscode.shot('deploying');
   return progress;

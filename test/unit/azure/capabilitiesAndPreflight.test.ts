@@ -5,10 +5,20 @@ import { armPipelineOptions, resolveArmEnvironment } from '../../../src/azure/ar
 import { parseIp } from '../../../src/azure/clientIp';
 import { toFlexCapabilities } from '../../../src/azure/flexCapabilities';
 import { checkAgainstCapabilities } from '../../../src/azure/flexProvisioning/preflight';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 // The official REST API example (azure-rest-api-specs), as ARM answers capabilities.
 const example = JSON.parse(readFileSync(new URL('../../fixtures/arm-examples/postgresql-2025-08-01/CapabilitiesByLocationList.json', import.meta.url), 'utf8'));
 const capabilities = toFlexCapabilities('eastus', example.responses['200'].body.value);
+
+const request = {
+  location: 'eastus',
+  version: '17',
+  tier: 'GeneralPurpose',
+  skuName: 'Standard_D2s_v3',
+  storageSizeGB: 128,
+  ...DEFAULT_SERVER_OPTIONS,
+} as CreateServerRequest;
 
 describe('toFlexCapabilities (official example)', () => {
   it('versions ascending, the newest as default', () => {
@@ -19,22 +29,38 @@ describe('toFlexCapabilities (official example)', () => {
   it('the three tiers with their SKUs, memory and Premium SSD sizes in GiB', () => {
     expect(capabilities.tiers.map((t) => t.tier)).toEqual(['Burstable', 'GeneralPurpose', 'MemoryOptimized']);
     const burstable = capabilities.tiers[0];
-    expect(burstable.skus[0]).toEqual({ name: 'Standard_B1ms', vCores: 1, memoryMb: 2048 });
+    // The example lists HA modes on Burstable sizes; the provider refuses HA in that tier.
+    expect(burstable.skus[0]).toEqual({ name: 'Standard_B1ms', vCores: 1, memoryMb: 2048, zones: ['1', '2', '3'], haModes: [] });
     expect(burstable.defaultSkuName).toBe('Standard_B1ms');
     expect(burstable.storageSizesGB).toEqual([32, 64, 128, 256, 512, 1024, 2048, 4095, 4096, 8192, 16384, 32767]);
     expect(capabilities.tiers[1].defaultStorageSizeGB).toBe(64);
   });
 });
 
-describe('checkAgainstCapabilities', () => {
-  const request = {
-    location: 'eastus',
-    version: '17',
-    tier: 'GeneralPurpose',
-    skuName: 'Standard_D2s_v3',
-    storageSizeGB: 128,
-  } as CreateServerRequest;
+describe('toFlexCapabilities: the options a location offers', () => {
+  const flex = example.responses['200'].body.value[0];
 
+  it('zones and both HA modes per size outside Burstable; geo backup and autogrow where the location has them', () => {
+    const generalPurpose = capabilities.tiers[1].skus[0];
+    expect(generalPurpose).toMatchObject({ zones: ['1', '2', '3'], haModes: ['SameZone', 'ZoneRedundant'] });
+    expect(capabilities).toMatchObject({ geoBackupSupported: true, zoneRedundantHaAndGeoBackupSupported: true, storageAutoGrowthSupported: true });
+  });
+
+  it('no zone-redundant HA, geo backup or autogrow where the location says Disabled', () => {
+    const limited = toFlexCapabilities('westcentralus', [
+      { ...flex, zoneRedundantHaSupported: 'Disabled', geoBackupSupported: 'Disabled', zoneRedundantHaAndGeoBackupSupported: 'Disabled', storageAutoGrowthSupported: 'Disabled' },
+    ]);
+    expect(limited.tiers[1].skus[0].haModes).toEqual(['SameZone']);
+    expect(limited).toMatchObject({ geoBackupSupported: false, zoneRedundantHaAndGeoBackupSupported: false, storageAutoGrowthSupported: false });
+  });
+
+  it('the host names an option the location lacks on its field', () => {
+    const burstableHa = { ...request, tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32, highAvailability: { mode: 'SameZone' } } as CreateServerRequest;
+    expect(checkAgainstCapabilities(burstableHa, capabilities)?.field).toBe('highAvailability.mode');
+  });
+});
+
+describe('checkAgainstCapabilities', () => {
   it('accepts what the location offers', () => {
     expect(checkAgainstCapabilities(request, capabilities)).toBeUndefined();
   });

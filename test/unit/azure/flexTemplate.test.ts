@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { makeDeploymentName, MAX_DEPLOYMENT_NAME_LENGTH } from '../../../src/azure/flexProvisioning/deploymentName';
 import { buildFlexDeployment, flexServerResourceId } from '../../../src/azure/flexProvisioning/flexTemplate';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 const base: CreateServerRequest = {
   tenantId: 'tenant-1',
@@ -18,6 +19,7 @@ const base: CreateServerRequest = {
   adminPassword: 'S3cret!pass',
   confirmPassword: 'S3cret!pass',
   firewall: { allowAzureServices: true, clientIp: '203.0.113.7' },
+  ...DEFAULT_SERVER_OPTIONS,
 };
 const entraAdmin = { objectId: 'oid-123', principalName: 'ada@contoso.com', principalType: 'User' as const };
 
@@ -41,6 +43,36 @@ describe('buildFlexDeployment', () => {
       location: 'eastus',
       sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' },
       properties: { version: '17', createMode: 'Create', storage: { storageSizeGB: 128 }, authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' } },
+    });
+  });
+
+  it('by default, the server as before the options: no HA, no zone, 7 days of local backup, no autogrow, no tags', () => {
+    const server = buildFlexDeployment(base).template.resources[0];
+    expect(server.properties).toMatchObject({
+      storage: { storageSizeGB: 128, autoGrow: 'Disabled' },
+      backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' },
+      highAvailability: { mode: 'Disabled' },
+    });
+    expect(server.properties).not.toHaveProperty('availabilityZone');
+    expect(server.properties.highAvailability).not.toHaveProperty('standbyAvailabilityZone');
+    expect(server).not.toHaveProperty('tags');
+  });
+
+  it('carries HA with its standby zone, the zone, backup, autogrow and tags, in the shapes of the official examples', () => {
+    const server = buildFlexDeployment({
+      ...base,
+      availabilityZone: '1',
+      highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
+      backup: { retentionDays: 21, geoRedundant: true },
+      storageAutoGrow: true,
+      tags: [{ name: 'env', value: 'prod' }, { name: 'owner', value: '' }],
+    }).template.resources[0];
+    expect(server.tags).toEqual({ env: 'prod', owner: '' });
+    expect(server.properties).toMatchObject({
+      availabilityZone: '1',
+      highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
+      backup: { backupRetentionDays: 21, geoRedundantBackup: 'Enabled' },
+      storage: { storageSizeGB: 128, autoGrow: 'Enabled' },
     });
   });
 

@@ -90,6 +90,18 @@ describe('the create panel host', () => {
     expect(panel.ofType('catalog.subscriptionChoices')[0]).toMatchObject({ entraAdmin: PRINCIPAL, locations: [{ name: 'eastus' }] });
   });
 
+  it("sends the location's list prices after its capabilities, and says when they cannot be read", async () => {
+    catalog.prices = [];
+    await openFilledForm();
+    expect(panel.ofType('catalog.prices')).toEqual([{ type: 'catalog.prices', location: 'eastus', prices: [] }]);
+
+    catalog.prices = new Error('prices.azure.com did not answer');
+    panel.send({ type: 'form.locationSelected', subscriptionId: SUBSCRIPTION.subscriptionId, location: 'eastus' });
+    await settle();
+    expect(panel.ofType('catalog.pricesUnavailable')).toEqual([{ type: 'catalog.pricesUnavailable', location: 'eastus', message: 'prices.azure.com did not answer' }]);
+    expect(log.lines).toContain('warn Reading the prices of eastus failed: prices.azure.com did not answer');
+  });
+
   it('checks name availability only for names that follow the rules', async () => {
     await openForm();
     panel.send({ type: 'form.serverNameChanged', subscriptionId: SUBSCRIPTION.subscriptionId, serverName: 'Bad_Name' });

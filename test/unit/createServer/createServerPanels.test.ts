@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
 import { deploymentContext, FakeCatalog, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle, SUBSCRIPTION, validRequest } from './fakes';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 let tracker: FakeTracker;
 let window: FakeWindow;
@@ -106,7 +107,7 @@ describe('the create panels', () => {
     }
     const prefills = window.panels.map((p) => p.ofType('form.init')[0].prefill);
     expect(prefills[0]).toMatchObject({ serverName: 'pg-dev-1', adminLogin: 'ada', tier: 'Burstable' });
-    expect(prefills[1]).toEqual({ serverName: 'pg-x' });
+    expect(prefills[1]).toEqual({ serverName: 'pg-x', ...DEFAULT_SERVER_OPTIONS });
     expect(prefills[2]).toBeUndefined();
     expect(JSON.stringify(window.panels.map((p) => p.posted))).not.toContain(PASSWORD);
   });

@@ -14,6 +14,8 @@ import type {
   Listener,
   PanelPort,
 } from '../../../src/createServer/ports';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
+import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
 
 export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
 export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
@@ -36,6 +38,7 @@ export function validRequest(overrides: Partial<CreateServerRequest> = {}): Crea
     adminPassword: PASSWORD,
     confirmPassword: PASSWORD,
     firewall: { allowAzureServices: true, clientIp: CLIENT_IP },
+    ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };
 }
@@ -139,8 +142,17 @@ export class FakeCatalog implements AzureCatalog {
       location,
       versions: ['16', '17'],
       defaultVersion: '17',
-      tiers: [{ tier: 'Burstable' as const, defaultSkuName: 'Standard_B1ms', skus: [{ name: 'Standard_B1ms', vCores: 1 }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 }],
+      tiers: [{ tier: 'Burstable' as const, defaultSkuName: 'Standard_B1ms', skus: [{ name: 'Standard_B1ms', vCores: 1, zones: ['1', '2', '3'], haModes: [] }], storageSizesGB: [32, 64], defaultStorageSizeGB: 32 }],
+      geoBackupSupported: true,
+      zoneRedundantHaAndGeoBackupSupported: true,
+      storageAutoGrowthSupported: true,
     };
+  }
+  /** Not counted in `calls`: the prices come from a public API, not from ARM. */
+  prices: RetailPrice[] | Error = [];
+  async getPostgresPrices() {
+    if (this.prices instanceof Error) throw this.prices;
+    return this.prices;
   }
   async checkNameAvailability(_s: string, serverName: string) {
     this.calls.push(`checkNameAvailability:${serverName}`);

@@ -104,6 +104,8 @@ describe('the create panel accepts only what it offered', () => {
     [{ tier: 'MemoryOptimized' as const }, 'tier', 'The MemoryOptimized compute tier is not offered in eastus. Available tiers: Burstable.'],
     [{ skuName: 'Standard_E96ds_v5' }, 'skuName', 'Compute size Standard_E96ds_v5 is not offered in the Burstable tier in eastus.'],
     [{ storageSizeGB: 16384 }, 'storageSizeGB', 'Storage size 16384 GiB is not offered in the Burstable tier in eastus. Available sizes (GiB): 32, 64.'],
+    [{ highAvailability: { mode: 'SameZone' as const } }, 'highAvailability.mode', 'High availability is not offered in the Burstable tier. Choose General Purpose or Memory Optimized.'],
+    [{ availabilityZone: '4' }, 'availabilityZone', 'Zone 4 is not offered for Standard_B1ms in eastus. Available zones: 1, 2, 3.'],
   ])('refuses %o, which the capabilities it sent do not list, on %s', async (change, field, message) => {
     await openFilledForm();
     expect(await rejection(validRequest(change))).toEqual({ [field]: [message] });

@@ -297,7 +297,8 @@ describe('the other fields', () => {
 
   it('resource group names: 1 to 90 letters, numbers, _ - . ( ), not ending with a period', () => {
     const group = (name: string, isNew = false) => errorsOf({ resourceGroup: { name, isNew, location: 'eastus' } })['resourceGroup.name'];
-    expect(group('')).toEqual(['Resource group name must be 1 to 90 characters long.']);
+    expect(group('', true)).toEqual(['Resource group name must be 1 to 90 characters long.']);
+    expect(group('')).toEqual(['Choose a resource group.']);
     expect(group('x'.repeat(91))).toEqual(['Resource group name must be 1 to 90 characters long.']);
     expect(group(`(${'x'.repeat(85)}_-.)`)).toBeUndefined();
     expect(group('rg dev')).toEqual(['Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.']);

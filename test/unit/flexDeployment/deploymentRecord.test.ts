@@ -6,6 +6,7 @@ import { readRecord } from '../../../src/services/flexDeployment/deploymentRecor
 import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createWorld, openWindow } from '../../support/trackerHarness';
 import { storedRecords } from '../../support/storedRecords';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 /**
  * The globalState keys as earlier versions wrote them, spelt out rather than imported: a key renamed
@@ -46,6 +47,36 @@ describe('stored deployment records', () => {
       inActiveSession: false,
     });
     expect(reading.record.audit).toEqual([{ at: schema1.lastCheckedAt, event: 'migrated.fromSchema1', to: 'succeeded.profileCreated' }]);
+  });
+
+  it('loads a schema-2 record stored before the server options, as the server it created: no HA, 7 days, no tags', async () => {
+    const beforeOptions = {
+      ...schema1,
+      stagingId: 'pre-options',
+      schemaVersion: 2,
+      state: 'deploying',
+      status: 'deploying',
+      serverName: 'legacy',
+      location: 'eastus',
+      inActiveSession: false,
+      audit: [],
+      request: {
+        tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg', isNew: false }, serverName: 'legacy', location: 'eastus',
+        version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32, authenticationMode: 'PostgreSQLOnly', adminLogin: 'pgadmin',
+        firewall: { allowAzureServices: false },
+      },
+    };
+    const reading = readRecord(beforeOptions);
+    expect(reading.kind).toBe('valid');
+    if (reading.kind !== 'valid') return;
+    expect(reading.record.request).toMatchObject(DEFAULT_SERVER_OPTIONS);
+    expect(reading.record.request?.availabilityZone).toBeUndefined();
+
+    const memento = new MemoryMemento();
+    await memento.update(STAGED_PROFILES_KEY, [beforeOptions]);
+    const journal = new DeploymentJournal(dir.path, memento, { log: () => undefined, notices: new RecordingNotices() });
+    expect((await journal.load()).records.map((r) => r.stagingId)).toEqual(['pre-options']);
+    expect(memento.get<unknown[]>(QUARANTINE_KEY)).toBeUndefined();
   });
 
   it('quarantines a corrupted record, reports it once, and loads the others', async () => {

@@ -13,8 +13,8 @@ interface Common {
   disabled?: boolean;
 }
 
-export function VscodeTextfield(p: Common & { value?: string; type?: string; invalid?: boolean; onInput?: Handler }) {
-  return <input id={p.id} type={p.type ?? 'text'} value={p.value} aria-invalid={p.invalid} disabled={p.disabled}
+export function VscodeTextfield(p: Common & { value?: string; type?: string; label?: string; placeholder?: string; invalid?: boolean; onInput?: Handler }) {
+  return <input id={p.id} type={p.type ?? 'text'} value={p.value} aria-label={p.label} aria-invalid={p.invalid} disabled={p.disabled}
     onChange={(e) => p.onInput?.(e.nativeEvent)} />;
 }
 
@@ -38,8 +38,8 @@ export function VscodeRadio(p: { name?: string; value?: string; label?: string; 
   return <label><input type="radio" name={p.name} value={p.value} checked={p.checked} onChange={(e) => p.onChange?.(e.nativeEvent)} />{p.label}</label>;
 }
 
-export function VscodeButton(p: Common & { onClick?: () => void }) {
-  return <button disabled={p.disabled} onClick={p.onClick}>{p.children}</button>;
+export function VscodeButton(p: Common & { secondary?: boolean; 'aria-label'?: string; onClick?: () => void }) {
+  return <button disabled={p.disabled} aria-label={p['aria-label']} onClick={p.onClick}>{p.children}</button>;
 }
 
 export function VscodeLabel(p: { htmlFor?: string; children?: ReactNode }) {

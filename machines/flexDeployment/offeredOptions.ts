@@ -1,0 +1,53 @@
+import type { FlexCapabilities, SkuCapability } from './catalog';
+import type { ValidationErrors } from './createServerRequest';
+import type { ServerOptions } from './serverOptions';
+
+const HA_LABELS = { SameZone: 'same-zone', ZoneRedundant: 'zone-redundant' } as const;
+
+/** The compute size a request names, as the location offers it; undefined when it does not. */
+export function offeredSku(capabilities: FlexCapabilities | undefined, tier: string, skuName: string): SkuCapability | undefined {
+  return capabilities?.tiers.find((t) => t.tier === tier)?.skus.find((s) => s.name === skuName);
+}
+
+/**
+ * The options against what the location offers for the chosen size: every option it does not
+ * offer, on its own field, so the form and the host name all of them at once. The size itself is
+ * checked before this (preflight.ts); without it no option can be judged.
+ */
+export function unofferedOptions(
+  request: ServerOptions & { tier: string; skuName: string; location: string },
+  capabilities: FlexCapabilities,
+): ValidationErrors {
+  const sku = offeredSku(capabilities, request.tier, request.skuName);
+  if (!sku) return {};
+  const errors: ValidationErrors = {};
+  const { mode, standbyAvailabilityZone } = request.highAvailability;
+  if (mode !== 'Disabled' && !sku.haModes.includes(mode)) {
+    errors['highAvailability.mode'] = [
+      request.tier === 'Burstable'
+        ? 'High availability is not offered in the Burstable tier. Choose General Purpose or Memory Optimized.'
+        : `${capitalize(HA_LABELS[mode])} high availability is not offered for ${sku.name} in ${request.location}.`,
+    ];
+  }
+  const zoneError = (zone: string | undefined) =>
+    zone !== undefined && !sku.zones.includes(zone)
+      ? [`Zone ${zone} is not offered for ${sku.name} in ${request.location}.${sku.zones.length ? ` Available zones: ${sku.zones.join(', ')}.` : ''}`]
+      : undefined;
+  const zone = zoneError(request.availabilityZone);
+  if (zone) errors.availabilityZone = zone;
+  const standby = zoneError(standbyAvailabilityZone);
+  if (standby) errors['highAvailability.standbyAvailabilityZone'] = standby;
+  if (request.backup.geoRedundant && !capabilities.geoBackupSupported) {
+    errors['backup.geoRedundant'] = [`Geo-redundant backup is not offered in ${request.location}.`];
+  } else if (request.backup.geoRedundant && mode === 'ZoneRedundant' && !capabilities.zoneRedundantHaAndGeoBackupSupported) {
+    errors['backup.geoRedundant'] = [`Geo-redundant backup together with zone-redundant high availability is not offered in ${request.location}.`];
+  }
+  if (request.storageAutoGrow && !capabilities.storageAutoGrowthSupported) {
+    errors.storageAutoGrow = [`Storage autogrow is not offered in ${request.location}.`];
+  }
+  return errors;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * The server's options beyond compute and storage size: high availability, zone, backup, storage
+ * autogrow and tags. Every field has a default that is what a server got before these options
+ * existed, so a request or a stored record written before them still validates, and means the same.
+ * What a location offers is checked in offeredOptions.ts; this file holds Azure's fixed rules.
+ */
+
+export const HIGH_AVAILABILITY_MODES = ['Disabled', 'SameZone', 'ZoneRedundant'] as const;
+export type HighAvailabilityMode = (typeof HIGH_AVAILABILITY_MODES)[number];
+
+export const MIN_BACKUP_RETENTION_DAYS = 7;
+export const MAX_BACKUP_RETENTION_DAYS = 35;
+
+/** Azure's tag limits for resources other than storage accounts. */
+export const MAX_TAGS = 50;
+export const MAX_TAG_NAME_LENGTH = 512;
+export const MAX_TAG_VALUE_LENGTH = 256;
+export const TAG_NAME_FORBIDDEN_CHARACTERS = ['<', '>', '%', '&', '\\', '?', '/'] as const;
+
+const tagSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1, 'A tag needs a name.')
+    .max(MAX_TAG_NAME_LENGTH, `A tag name must be at most ${MAX_TAG_NAME_LENGTH} characters long.`)
+    .refine((v) => !TAG_NAME_FORBIDDEN_CHARACTERS.some((c) => v.includes(c)), {
+      message: `A tag name cannot contain ${TAG_NAME_FORBIDDEN_CHARACTERS.join(' ')}.`,
+    }),
+  value: z.string().max(MAX_TAG_VALUE_LENGTH, `A tag value must be at most ${MAX_TAG_VALUE_LENGTH} characters long.`),
+});
+
+export type Tag = z.infer<typeof tagSchema>;
+
+export const serverOptionsShape = {
+  /** Undefined: no preference, Azure picks the zone. */
+  availabilityZone: z.string().min(1).optional(),
+  highAvailability: z
+    .strictObject({
+      mode: z.enum(HIGH_AVAILABILITY_MODES, { message: 'Choose a high availability mode.' }),
+      /** Only for ZoneRedundant (a same-zone standby is in the server's zone); undefined: Azure picks. */
+      standbyAvailabilityZone: z.string().min(1).optional(),
+    })
+    .default({ mode: 'Disabled' }),
+  backup: z
+    .strictObject({
+      retentionDays: z
+        .number({ message: `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.` })
+        .int('Backup retention must be a whole number of days.')
+        .min(MIN_BACKUP_RETENTION_DAYS, `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.`)
+        .max(MAX_BACKUP_RETENTION_DAYS, `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.`),
+      geoRedundant: z.boolean(),
+    })
+    .default({ retentionDays: MIN_BACKUP_RETENTION_DAYS, geoRedundant: false }),
+  storageAutoGrow: z.boolean().default(false),
+  tags: z.array(tagSchema).max(MAX_TAGS, `A server can have at most ${MAX_TAGS} tags.`).default([]),
+};
+
+/** The options alone, read out of a whole request (its other fields are dropped, not refused). */
+export const serverOptionsSchema = z.object(serverOptionsShape);
+export type ServerOptions = z.infer<typeof serverOptionsSchema>;
+
+/** What a server got before the options existed. */
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = serverOptionsSchema.parse({});
+
+/** The rules between options, which no single field's schema can see. */
+export function checkServerOptions(options: ServerOptions, ctx: z.RefinementCtx): void {
+  const { mode, standbyAvailabilityZone } = options.highAvailability;
+  if (standbyAvailabilityZone !== undefined && mode !== 'ZoneRedundant') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['highAvailability', 'standbyAvailabilityZone'],
+      message: 'A standby zone is chosen only for zone-redundant high availability.',
+    });
+  }
+  if (mode === 'ZoneRedundant' && standbyAvailabilityZone !== undefined && standbyAvailabilityZone === options.availabilityZone) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['highAvailability', 'standbyAvailabilityZone'],
+      message: 'A zone-redundant standby must be in another zone than the server.',
+    });
+  }
+  // Azure's tag names are case-insensitive: two names differing in case are one tag.
+  const seen = new Set<string>();
+  options.tags.forEach((tag, index) => {
+    const key = tag.name.toLowerCase();
+    if (key !== '' && seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['tags', index, 'name'], message: `Tag '${tag.name}' is already set: tag names are compared without regard to case.` });
+    }
+    seen.add(key);
+  });
+}
+
+/** Tags as ARM takes them: an object of name → value. */
+export function tagsObject(tags: readonly Tag[]): Record<string, string> {
+  return Object.fromEntries(tags.map((t) => [t.name, t.value]));
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { SEEDED_RESOURCE_GROUPS } from '../../sandbox';
+import { armRequest } from '../integration/sandbox/sandboxTestKit';
+import { estimateMonthlyCost } from '../../machines/flexDeployment/costEstimate';
+import { readPostgresPrices } from '../../src/azure/retailPrices';
+import { confirmCreate, fillCreateForm, openCreateForm, reviewCreateForm } from './flows/createServerForm';
+import { findWebview } from './harness/webview';
+import { useScenario } from './flows/scenario';
+import { waitFor } from './harness/waitFor';
+
+// Issue 13: the options chosen in the form reach Azure. HA, zone, backup, autogrow and tags are
+// picked as a person would, reviewed (with the cost estimate), created; the server the sandbox
+// then returns carries them.
+describe('scenario 11: server options', () => {
+  const serverName = 'pgflex-options';
+  const RESOURCE_GROUP = 'rg-pgflex-dev';
+  const scenario = useScenario('scenario-11-server-options');
+
+  it('HA + backup + tags chosen in the form → the review prices them as the stand-in price list does → the sandbox’s server GET shows them', async () => {
+    const { vscode, sandbox } = scenario;
+    const form = await openCreateForm(vscode.page);
+    await fillCreateForm(vscode, form, {
+      serverName,
+      resourceGroup: RESOURCE_GROUP,
+      location: 'East US',
+      options: {
+        tier: 'General Purpose',
+        zone: '1',
+        highAvailability: 'Zone redundant',
+        standbyZone: '3',
+        backupRetentionDays: 14,
+        geoRedundantBackup: true,
+        storageAutoGrow: true,
+        tags: [{ name: 'env', value: 'e2e' }, { name: 'owner', value: 'pgflex' }],
+      },
+    });
+    await reviewCreateForm(form);
+    await form.locator('dt', { hasText: 'Total per month' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await vscode.shot('review');
+
+    // The review's total is the stand-in price list's arithmetic for what the form chose.
+    const prices = await readPostgresPrices({ kind: 'sandbox', endpoint: sandbox.url, ca: sandbox.ca }, 'eastus');
+    const storageSizeGB = Number((await form.locator('dt', { hasText: /^Storage$/ }).locator('xpath=following-sibling::dd[1]').textContent())?.replace(/\D/g, ''));
+    const expected = estimateMonthlyCost(
+      { tier: 'GeneralPurpose', skuName: 'Standard_D4ads_v5', storageSizeGB, highAvailability: { mode: 'ZoneRedundant' }, backup: { retentionDays: 14, geoRedundant: true } },
+      4,
+      prices,
+    );
+    if (expected.kind !== 'estimate') throw new Error(`the stand-in has no price for ${expected.missing.join(', ')}`);
+    const total = await form.locator('dt', { hasText: 'Total per month' }).locator('xpath=following-sibling::dd[1]').textContent();
+    expect(total).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(expected.total));
+
+    await confirmCreate(form);
+    await findWebview(vscode.page, `h1:text("Provisioning ${serverName}")`);
+
+    const group = SEEDED_RESOURCE_GROUPS.find((g) => g.name === RESOURCE_GROUP)!;
+    const path = `/subscriptions/${group.subscriptionId}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${serverName}?api-version=2025-08-01`;
+    let server: { tags?: unknown; sku?: unknown; properties?: Record<string, unknown> } = {};
+    await waitFor('the sandbox to have created the server', async () => {
+      const response = await armRequest(sandbox, 'GET', path);
+      server = response.body as typeof server;
+      return response.status === 200;
+    }, 120_000, 1_000);
+    await vscode.shot('server-created');
+
+    expect(server.sku).toMatchObject({ tier: 'GeneralPurpose' });
+    expect(server.tags).toEqual({ env: 'e2e', owner: 'pgflex' });
+    expect(server.properties).toMatchObject({
+      availabilityZone: '1',
+      highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
+      backup: { backupRetentionDays: 14, geoRedundantBackup: 'Enabled' },
+      storage: { autoGrow: 'Enabled' },
+    });
+  });
+});

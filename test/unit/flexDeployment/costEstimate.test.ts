@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateMonthlyCost, HOURS_PER_MONTH } from '../../../machines/flexDeployment/costEstimate';
+import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
+import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
+
+const PRODUCT = 'Azure Database for PostgreSQL Flexible Server';
+
+function price(productName: string, meterName: string, retailPrice: number, unitOfMeasure = '1 Hour'): RetailPrice {
+  return { currencyCode: 'USD', retailPrice, unitOfMeasure, armRegionName: 'eastus', meterName, productName, skuName: meterName, serviceName: 'Azure Database for PostgreSQL', type: 'Consumption' };
+}
+
+const PRICES = [
+  price(`${PRODUCT} Burstable BS Series Compute`, 'B2s', 0.0832),
+  price(`${PRODUCT} General Purpose Dadsv5 Series Compute`, 'vCore', 0.0885),
+  price(`${PRODUCT} General Purpose Ddsv5 Series Compute`, 'vCore', 0.09),
+  price(`${PRODUCT} Storage`, 'Storage Data Stored', 0.115, '1 GB/Month'),
+  price(`${PRODUCT} Backup Storage`, 'Backup Storage GRS Data Stored', 0.2, '1 GB/Month'),
+];
+
+const burstable = { ...DEFAULT_SERVER_OPTIONS, tier: 'Burstable' as const, skuName: 'Standard_B2s', storageSizeGB: 32 };
+const generalPurpose = { ...DEFAULT_SERVER_OPTIONS, tier: 'GeneralPurpose' as const, skuName: 'Standard_D4ads_v5', storageSizeGB: 64 };
+
+describe('the monthly cost estimate', () => {
+  it('Burstable: the size’s hourly price × 730, plus storage per GiB-month', () => {
+    expect(estimateMonthlyCost(burstable, 2, PRICES)).toEqual({
+      kind: 'estimate',
+      currency: 'USD',
+      lines: [{ label: 'Compute', monthly: 0.0832 * 730 }, { label: 'Storage', monthly: 0.115 * 32 }],
+      total: 0.0832 * 730 + 0.115 * 32,
+    });
+  });
+
+  it('General Purpose with zone-redundant HA and geo-redundant backup: the series’ vCore price × vCores, server and standby, and backup storage as large as the disk', () => {
+    const estimate = estimateMonthlyCost({ ...generalPurpose, highAvailability: { mode: 'ZoneRedundant' }, backup: { retentionDays: 7, geoRedundant: true } }, 4, PRICES);
+    expect(estimate.kind === 'estimate' && estimate.lines).toEqual([
+      { label: 'Compute, server and standby', monthly: 0.0885 * 4 * 730 * 2 },
+      { label: 'Storage, server and standby', monthly: 0.115 * 64 * 2 },
+      { label: 'Geo-redundant backup storage (as much as the provisioned storage)', monthly: 0.2 * 64 },
+    ]);
+  });
+
+  it('a high-availability standby doubles compute and storage, for any size and disk', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 32, max: 32767 }), fc.constantFrom('SameZone' as const, 'ZoneRedundant' as const), (vCores, storageSizeGB, mode) => {
+        const single = estimateMonthlyCost({ ...generalPurpose, storageSizeGB }, vCores, PRICES);
+        const paired = estimateMonthlyCost({ ...generalPurpose, storageSizeGB, highAvailability: { mode } }, vCores, PRICES);
+        if (single.kind !== 'estimate' || paired.kind !== 'estimate') throw new Error('no estimate');
+        expect(paired.total).toBeCloseTo(single.total * 2, 6);
+        expect(single.total).toBeCloseTo(0.0885 * vCores * HOURS_PER_MONTH + 0.115 * storageSizeGB, 6);
+      }),
+    );
+  });
+
+  it('names what the price list lacks rather than guessing', () => {
+    expect(estimateMonthlyCost({ ...generalPurpose, skuName: 'Standard_E4ads_v5', tier: 'MemoryOptimized' }, 4, PRICES)).toEqual({ kind: 'unpriced', missing: ['compute for Standard_E4ads_v5'] });
+    expect(estimateMonthlyCost({ ...burstable, backup: { retentionDays: 7, geoRedundant: true } }, 2, PRICES.filter((p) => !p.meterName.startsWith('Backup')))).toEqual({
+      kind: 'unpriced',
+      missing: ['geo-redundant backup storage'],
+    });
+  });
+});

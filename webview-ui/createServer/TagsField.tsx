@@ -1,0 +1,43 @@
+import { VscodeButton, VscodeTextfield } from '@vscode-elements/react-elements';
+import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import { MAX_TAGS, type Tag } from '../../machines/flexDeployment/serverOptions';
+import { Field, targetValue } from './Field';
+
+export interface TagsFieldProps {
+  tags: Tag[];
+  errors: ValidationErrors;
+  onChange: (tags: Tag[], touched: string[]) => void;
+}
+
+/** Name/value rows; each row's broken rules are named under it. */
+export function TagsField({ tags, errors, onChange }: TagsFieldProps) {
+  const set = (index: number, patch: Partial<Tag>, field: keyof Tag) =>
+    onChange(tags.map((t, i) => (i === index ? { ...t, ...patch } : t)), [`tags.${index}.${field}`]);
+  const remove = (index: number) => onChange(tags.filter((_, i) => i !== index), []);
+
+  return (
+    <Field id="tags" label="Tags" errors={errors.tags} help={tags.length ? undefined : 'Name/value pairs to categorize the server, as in the portal.'}>
+      <div className="tags">
+        {tags.map((tag, index) => {
+          const n = index + 1;
+          const rowErrors = [...(errors[`tags.${index}.name`] ?? []), ...(errors[`tags.${index}.value`] ?? [])];
+          return (
+            <div className="tag-row" key={index}>
+              <VscodeTextfield id={`tag-name-${n}`} label={`Tag ${n} name`} placeholder="Name" value={tag.name} invalid={Boolean(errors[`tags.${index}.name`])}
+                onInput={(e) => set(index, { name: targetValue(e) }, 'name')} />
+              <VscodeTextfield id={`tag-value-${n}`} label={`Tag ${n} value`} placeholder="Value" value={tag.value} invalid={Boolean(errors[`tags.${index}.value`])}
+                onInput={(e) => set(index, { value: targetValue(e) }, 'value')} />
+              <VscodeButton secondary aria-label={`Remove tag ${n}`} onClick={() => remove(index)}>Remove</VscodeButton>
+              {rowErrors.length ? (
+                <span className="field-error" role="alert">
+                  {rowErrors.map((message) => <span className="field-rule" key={message}>{message}</span>)}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
+        <VscodeButton secondary disabled={tags.length >= MAX_TAGS} onClick={() => onChange([...tags, { name: '', value: '' }], [])}>Add tag</VscodeButton>
+      </div>
+    </Field>
+  );
+}

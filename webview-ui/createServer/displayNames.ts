@@ -1,0 +1,30 @@
+import type { AuthenticationMode } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { HighAvailabilityMode } from '../../machines/flexDeployment/serverOptions';
+
+/** Azure's values in the portal's words: the form and the review show these, never the raw values. */
+
+export const TIER_LABELS: Record<string, string> = {
+  Burstable: 'Burstable',
+  GeneralPurpose: 'General Purpose',
+  MemoryOptimized: 'Memory Optimized',
+};
+
+export const AUTHENTICATION_LABELS: Record<AuthenticationMode, string> = {
+  PostgreSQLOnly: 'PostgreSQL authentication only',
+  EntraOnly: 'Microsoft Entra authentication only',
+  Hybrid: 'PostgreSQL and Microsoft Entra authentication',
+};
+
+export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {
+  Disabled: 'Disabled',
+  SameZone: 'Same zone',
+  ZoneRedundant: 'Zone redundant',
+};
+
+export function zoneLabel(zone: string): string {
+  return zone ? `Zone ${zone}` : 'No preference';
+}
+
+export function skuLabel(sku: { name: string; vCores: number; memoryMb?: number }): string {
+  return `${sku.name} (${sku.vCores} vCores${sku.memoryMb ? `, ${Math.round(sku.memoryMb / 1024)} GiB RAM` : ''})`;
+}
