@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, log });
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));

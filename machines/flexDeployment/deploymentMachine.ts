@@ -19,8 +19,14 @@ import {
  * One staged deployment, from Create to the dashboard:
  *
  *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
- *      │                         │
- *      └──arm.rejected──────────▶└──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *      │                       │   ▲ │
+ *      │          user.cancel  ▼   │ └──poll.canceled──────────────────────────▶ canceled
+ *      │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
+ *      │                       └──arm.cancelRefused──▶ deploying
+ *      └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *
+ * Cancelling asks ARM to cancel and still waits for ARM's word: a deployment that finished while
+ * the cancel was on its way ends as ARM says (succeeded, with its profile), not as asked.
  *
  * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
  * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
@@ -33,6 +39,40 @@ import {
  * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
  * re-enters the one state that still owes work (creating the profile).
  */
+/** How ARM's answer ends a running deployment, whether or not a cancel was asked for. */
+const ARM_ENDS_RUNNING = {
+  'poll.succeeded': { target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
+  'poll.failed': { target: 'failed', actions: ['recordCheck', 'recordArmFailure'] },
+  'poll.canceled': { target: 'canceled', actions: 'recordCheck' },
+  'poll.notFound': { target: 'failed', actions: ['recordCheck', { type: 'recordError', params: { error: VANISHED_ERROR } }] },
+  'poll.unavailable': { actions: 'recordUnchecked' },
+} as const;
+
+/** ARM still says running past the 2-hour deadline: the one way time ends a deployment. */
+const PAST_DEADLINE = {
+  guard: 'runsPastDeadline',
+  target: 'failed',
+  actions: ['recordCheck', { type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
+} as const;
+
+/** Entering a state that ends without a server: no profile will need the staged password. */
+function endedWithoutServer<S extends 'failed' | 'canceled', N extends 'notifyFailed' | 'notifyCanceled'>(state: S, notify: N) {
+  return [
+    { type: 'enterStatus', params: { status: state, state } },
+    'markTerminal',
+    // Resolved here, before forgetStagedSecret clears it from the context.
+    { type: 'discardStagedSecret', params: ({ context }: { context: DeploymentContext }) => ({ passwordSecretId: context.passwordSecretId }) },
+    'forgetStagedSecret',
+    notify,
+  ] as const;
+}
+
+/** What the user can do with a deployment that ended without a server to use (failed, canceled). */
+const RETRY_OR_DISMISS = {
+  'user.retry': { actions: ['recordRetry', 'openRetryForm'] },
+  'user.dismiss': 'dismissed',
+} as const;
+
 export const deploymentMachine = setup({
   types: {
     context: {} as DeploymentContext,
@@ -45,6 +85,8 @@ export const deploymentMachine = setup({
     openDashboard: () => {},
     notifyReady: () => {},
     notifyFailed: () => {},
+    notifyCanceled: () => {},
+    requestCancel: () => {},
     discardStagedSecret: (_, _params: { passwordSecretId: string | undefined }) => {},
     openRetryForm: () => {},
 
@@ -79,6 +121,17 @@ export const deploymentMachine = setup({
           }
         : {},
     ),
+    recordArmFailure: assign(({ event }) =>
+      event.type === 'poll.failed' || event.type === 'arm.rejected' ? { armError: event.error, error: event.error.message } : {},
+    ),
+    recordCancelRequested: assign(({ event }) => ({ cancellation: { requestedAt: event.at } })),
+    recordCancelAnswer: assign(({ context, event }) => {
+      const requestedAt = context.cancellation?.requestedAt ?? event.at;
+      if (event.type === 'arm.cancelAccepted') return { cancellation: { requestedAt, acceptedAt: event.at } };
+      if (event.type === 'arm.cancelRefused') return { cancellation: { requestedAt, refused: event.error } };
+      if (event.type === 'arm.cancelUnanswered') return { cancellation: { requestedAt, unanswered: { at: event.at, reason: event.reason } } };
+      return {};
+    }),
     recordError: assign((_, params: { error: ArmErrorSummary }) => ({
       armError: params.error,
       error: params.error.message,
@@ -102,6 +155,9 @@ export const deploymentMachine = setup({
     runsPastDeadline: ({ context, event }) =>
       event.type === 'poll.running' && runsPastDeadline(context, event.at, event.armDurationMs),
     startGraceOver: ({ context, event }) => startGraceOver(context, event.at),
+    // Sent and not answered (a restart, or no answer last time): send it again.
+    cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined && context.cancellation?.refused === undefined,
+    cancelWentUnanswered: ({ context }) => context.cancellation?.unanswered !== undefined,
     readsDecide: ({ context }) => readsDecide(context),
     profileNotYetCreated: ({ context }) => context.profileCreated !== true,
     dashboardWasOpened: ({ context }) => context.dashboardOpened === true,
@@ -124,10 +180,7 @@ export const deploymentMachine = setup({
     pending: {
       on: {
         'arm.accepted': 'deploying',
-        'arm.rejected': {
-          target: 'failed',
-          actions: [{ type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
-        },
+        'arm.rejected': { target: 'failed', actions: 'recordArmFailure' },
         'arm.outcomeUnknown': { actions: 'recordStartOutcomeUnknown' },
         // A pending record may or may not have reached ARM: the poll tells which.
         'poll.running': {
@@ -136,11 +189,8 @@ export const deploymentMachine = setup({
           actions: ['recordCheck', 'recordProvisioningState'],
         },
         'poll.succeeded': { guard: 'readsDecide', target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
-        'poll.failed': {
-          guard: 'readsDecide',
-          target: 'failed',
-          actions: ['recordCheck', { type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
-        },
+        'poll.failed': { guard: 'readsDecide', target: 'failed', actions: ['recordCheck', 'recordArmFailure'] },
+        'poll.canceled': { guard: 'readsDecide', target: 'canceled', actions: 'recordCheck' },
         'poll.notFound': [
           {
             guard: and(['readsDecide', 'startGraceOver']),
@@ -164,24 +214,27 @@ export const deploymentMachine = setup({
     deploying: {
       entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
       on: {
+        ...ARM_ENDS_RUNNING,
+        'poll.running': [PAST_DEADLINE, { actions: ['recordCheck', 'recordProvisioningState'] }],
+        'user.cancel': 'cancelling',
+      },
+    },
+    cancelling: {
+      tags: ['running', 'unfinished'],
+      entry: [{ type: 'enterStatus', params: { status: 'cancelling', state: 'cancelling' } }, 'recordCancelRequested', 'requestCancel'],
+      on: {
+        ...ARM_ENDS_RUNNING,
         'poll.running': [
-          {
-            guard: 'runsPastDeadline',
-            target: 'failed',
-            actions: ['recordCheck', { type: 'recordError', params: { error: TIMED_OUT_ERROR } }],
-          },
+          PAST_DEADLINE,
+          // Still running and the last cancel got no answer: each read is the moment to send it again.
+          { guard: 'cancelWentUnanswered', actions: ['recordCheck', 'recordProvisioningState', 'requestCancel'] },
           { actions: ['recordCheck', 'recordProvisioningState'] },
         ],
-        'poll.succeeded': { target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
-        'poll.failed': {
-          target: 'failed',
-          actions: ['recordCheck', { type: 'recordError', params: ({ event }) => ({ error: event.error }) }],
-        },
-        'poll.notFound': {
-          target: 'failed',
-          actions: ['recordCheck', { type: 'recordError', params: { error: VANISHED_ERROR } }],
-        },
-        'poll.unavailable': { actions: 'recordUnchecked' },
+        'arm.cancelAccepted': { actions: 'recordCancelAnswer' },
+        'arm.cancelUnanswered': { actions: 'recordCancelAnswer' },
+        // ARM cancels only a running deployment: it has ended (the next read says how), or it runs on.
+        'arm.cancelRefused': { target: 'deploying', actions: 'recordCancelAnswer' },
+        'session.resumed': { guard: 'cancelNotAnswered', actions: ['leaveActiveSession', 'requestCancel'] },
       },
     },
     succeeded: {
@@ -236,21 +289,19 @@ export const deploymentMachine = setup({
       },
     },
     failed: {
-      entry: [
-        { type: 'enterStatus', params: { status: 'failed', state: 'failed' } },
-        'markTerminal',
-        { type: 'discardStagedSecret', params: ({ context }) => ({ passwordSecretId: context.passwordSecretId }) },
-        'forgetStagedSecret',
-        'notifyFailed',
-      ],
+      entry: endedWithoutServer('failed', 'notifyFailed'),
       on: {
-        'user.retry': { actions: ['recordRetry', 'openRetryForm'] },
-        'user.dismiss': 'dismissed',
+        ...RETRY_OR_DISMISS,
         'session.resumed': {
           guard: 'failedRecentlyAndUnanswered',
           actions: ['leaveActiveSession', 'notifyFailed'],
         },
       },
+    },
+    canceled: {
+      tags: ['settled'],
+      entry: endedWithoutServer('canceled', 'notifyCanceled'),
+      on: RETRY_OR_DISMISS,
     },
     dismissed: { type: 'final' },
   },
@@ -266,6 +317,8 @@ export const DEPLOYMENT_STATES = [
   'succeeded.profileCreated',
   'succeeded.dashboardOpened',
   'failed',
+  'cancelling',
+  'canceled',
   'dismissed',
 ] as const;
 

@@ -80,11 +80,12 @@ export class CreateServerPanels {
     this.open.delete(closed);
     const stagingId = closed.stagingId;
     const status = stagingId ? this.deps.tracker.getDeployment(stagingId)?.context.status : undefined;
-    if (!stagingId || (status !== 'pending' && status !== 'deploying')) return;
+    if (!stagingId || (status !== 'pending' && status !== 'deploying' && status !== 'cancelling')) return;
     // VS Code cannot keep a panel from closing: the warning comes after, and can bring it back.
     Promise.resolve(this.deps.window.showCloseWarning()).then(
       (answer) => {
         if (answer === 'showProgress') this.showProgress(stagingId);
+        else if (answer === 'cancelDeployment') return this.deps.window.cancelDeployment(stagingId);
       },
       (err: unknown) => this.deps.log.error(`The close warning failed: ${errorMessage(err)}`),
     );

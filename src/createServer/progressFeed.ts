@@ -2,7 +2,7 @@ import type { Subscription } from 'rxjs';
 import { startOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { estimateDuration, type PastDeployment } from '../../machines/flexDeployment/deploymentDurations';
-import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentContext, DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { deploymentRefOf } from '../services/flexDeployment/ports';
@@ -69,7 +69,7 @@ export class ProgressFeed implements Listener {
 
   private needsOperations(context: DeploymentContext): boolean {
     if (context.status === 'pending') return false;
-    return context.status === 'deploying' || !this.finalReadDone;
+    return isRunningInArm(context.status) || !this.finalReadDone;
   }
 
   private async readOperations(): Promise<void> {
@@ -81,7 +81,7 @@ export class ProgressFeed implements Listener {
     if (!view) return;
     this.reading = true;
     try {
-      const terminal = view.context.status !== 'deploying';
+      const terminal = !isRunningInArm(view.context.status);
       this.operations = await this.deps.catalog.listDeploymentOperations(deploymentRefOf(view.context));
       if (terminal) this.finalReadDone = true;
       if (!this.disposed && this.view) this.post(this.view);
@@ -128,3 +128,7 @@ function tierOf(context: DeploymentContext): string | undefined {
   return context.request?.tier ?? context.connectionProfile.tier;
 }
 
+/** ARM is working on it: its operations still change. */
+function isRunningInArm(status: DeploymentStatus): boolean {
+  return status === 'deploying' || status === 'cancelling';
+}

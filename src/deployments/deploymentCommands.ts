@@ -2,12 +2,14 @@ import { firstValueFrom } from 'rxjs';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+import { confirmAndCancel } from './cancelDeployment';
 
 export const DEPLOYMENT_COMMANDS = {
   showDeployments: 'pgsql.flexProvisioning.showDeployments',
   viewDetails: 'pgsql.flexProvisioning.viewDetails',
   retry: 'pgsql.flexProvisioning.retry',
   dismiss: 'pgsql.flexProvisioning.dismiss',
+  cancel: 'pgsql.flexProvisioning.cancel',
   /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
   showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
   clearStaged: 'pgsql.clearStagedFlexProfiles',
@@ -64,15 +66,21 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
     },
     [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
-      const view = known(await choose(arg, 'Retry which failed deployment?', ['failed']));
+      const view = known(await choose(arg, 'Retry which deployment?', ['failed', 'canceled']));
       if (view) {
         await tracker.retry(view.context.stagingId);
       }
     },
     [DEPLOYMENT_COMMANDS.dismiss]: async (arg) => {
-      const view = known(await choose(arg, 'Dismiss which deployment record?', ['succeeded', 'failed']));
+      const view = known(await choose(arg, 'Dismiss which deployment record?', ['succeeded', 'failed', 'canceled']));
       if (view) {
         await tracker.dismiss(view.context.stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.cancel]: async (arg) => {
+      const view = known(await choose(arg, 'Cancel which running deployment?', ['deploying']));
+      if (view) {
+        await confirmAndCancel(view.context, tracker, notifier);
       }
     },
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {

@@ -7,6 +7,8 @@ export interface DeploymentTrackerPort {
   getDeployment(stagingId: string): DeploymentView | undefined;
   dismiss(stagingId: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
+  /** Rejects when it cannot (another window works on it): the user is told why. */
+  cancel(stagingId: string): Promise<void>;
   clearAll(): Promise<void>;
   reportDashboardOpened(stagingId: string): Promise<void>;
 }

@@ -38,6 +38,15 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
     this.retried.push(stagingId);
   }
 
+  readonly canceled: string[] = [];
+  /** When set, Cancel is refused with this error, as when another window works on the deployment. */
+  cancelRefusal: Error | undefined;
+
+  async cancel(stagingId: string): Promise<void> {
+    if (this.cancelRefusal) throw this.cancelRefusal;
+    this.canceled.push(stagingId);
+  }
+
   async reportDashboardOpened(stagingId: string): Promise<void> {
     this.dashboardsOpened.push(stagingId);
   }

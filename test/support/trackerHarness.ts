@@ -9,6 +9,7 @@ import {
   MemorySecrets,
   RecordingEffects,
   RecordingNotices,
+  ScriptedCanceller,
   ScriptedReader,
 } from './trackerFakes';
 
@@ -23,6 +24,7 @@ export interface SharedWorld {
   effects: RecordingEffects;
   signIn: FakeSignIn;
   provisioner: FakeProvisioner;
+  canceller: ScriptedCanceller;
   notices: RecordingNotices;
   logs: string[];
 }
@@ -37,6 +39,7 @@ export function createWorld(storageDir: string): SharedWorld {
     leases: new LeaseRegistry(),
     reader,
     provisioner: new FakeProvisioner(reader),
+    canceller: new ScriptedCanceller(reader),
     clock: new FakeClock(),
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
@@ -54,6 +57,7 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
     leases,
     reader: world.reader,
     provisioner: world.provisioner,
+    canceller: world.canceller,
     effects: world.effects,
     secrets: world.secrets,
     signIn: world.signIn,

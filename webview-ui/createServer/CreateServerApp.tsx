@@ -28,7 +28,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
   }, [host]);
 
   const status = progress?.deployment.context.status;
-  const running = status === 'pending' || status === 'deploying';
+  const running = status === 'pending' || status === 'deploying' || status === 'cancelling';
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -44,6 +44,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
       estimate={progress.estimate}
       now={now}
       onRetry={() => host.postMessage({ type: 'progress.retry', stagingId: progress.stagingId })}
+      onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId: progress.stagingId })}
     />
   );
 }

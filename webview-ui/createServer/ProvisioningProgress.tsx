@@ -13,12 +13,14 @@ export interface ProvisioningProgressProps {
   /** The clock, passed in so the view stays a function of its inputs. */
   now: number;
   onRetry: () => void;
+  /** Asks the host to cancel; the host confirms with the user first. */
+  onCancel: () => void;
 }
 
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
 
 /** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
-export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry }: ProvisioningProgressProps) {
+export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry, onCancel }: ProvisioningProgressProps) {
   const mirror = mirrorDeployment(deployment);
   const phase = deploymentPhase(mirror);
   const { context } = mirror;
@@ -34,7 +36,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
     hasFirewallRules: firewall ? firewall.allowAzureServices || firewall.clientIp !== undefined : undefined,
     operations,
   });
-  const running = phase === 'pending' || phase === 'deploying';
+  const running = phase === 'pending' || phase === 'deploying' || phase === 'cancelling';
   const timing = progressTiming(running ? now : (context.terminalAt ?? now), startOf(context), estimate);
 
   return (
@@ -58,6 +60,25 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           {`Azure could not be checked since ${new Date(context.unchecked.since).toLocaleTimeString()} (${context.unchecked.reason}). `}
           {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
         </p>
+      ) : null}
+      {phase === 'deploying' ? (
+        <VscodeButton secondary className="cancel" onClick={onCancel}>
+          Cancel Deployment
+        </VscodeButton>
+      ) : null}
+      {phase === 'cancelling' ? (
+        <p className="cancelling" role="status">
+          {context.cancellation?.unanswered
+            ? `Azure did not answer the cancel (${context.cancellation.unanswered.reason}); it is sent again at the next check.`
+            : 'Cancelling: Azure stops the deployment. What it has already created stays.'}
+        </p>
+      ) : null}
+      {phase === 'canceled' ? (
+        <section className="canceled" role="status">
+          <h2>Deployment canceled</h2>
+          <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
+          <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+        </section>
       ) : null}
       {phase === 'failed' ? (
         <section className="failure" role="alert">
@@ -98,11 +119,13 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
   );
 }
 
-const ICONS = { done: '✓', failed: '✗', waiting: '○', current: '' } as const;
+const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
 
 function heading(phase: string, serverName: string): string {
   if (phase === 'succeeded') return `${serverName} is ready`;
   if (phase === 'failed') return `Provisioning ${serverName} failed`;
+  if (phase === 'canceled') return `Provisioning ${serverName} canceled`;
+  if (phase === 'cancelling') return `Cancelling ${serverName}`;
   return `Provisioning ${serverName}`;
 }
 

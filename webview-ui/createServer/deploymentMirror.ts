@@ -15,8 +15,11 @@ export type DeploymentMirror = ReturnType<typeof mirrorDeployment>;
 export function deploymentPhase(mirror: DeploymentMirror): DeploymentPhase {
   if (mirror.matches('pending')) return 'pending';
   if (mirror.matches('deploying')) return 'deploying';
+  if (mirror.matches('cancelling')) return 'cancelling';
   if (mirror.matches('succeeded')) return 'succeeded';
   if (mirror.matches('failed')) return 'failed';
+  if (mirror.matches('canceled')) return 'canceled';
   // Dismissed: the record remembers how it ended.
-  return mirror.context.status === 'succeeded' ? 'succeeded' : 'failed';
+  const status = mirror.context.status;
+  return status === 'succeeded' || status === 'canceled' ? status : 'failed';
 }

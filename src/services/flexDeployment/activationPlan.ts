@@ -5,14 +5,14 @@ import type { DeploymentRecord } from './deploymentRecord';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** States in which a deployment still owes work to someone: reading ARM, or saving its profile. */
-const UNFINISHED: ReadonlySet<DeploymentStateName> = new Set(['pending', 'deploying', 'succeeded.creatingProfile']);
+const UNFINISHED: ReadonlySet<DeploymentStateName> = new Set(['pending', 'deploying', 'cancelling', 'succeeded.creatingProfile']);
 
 export function isUnfinished(record: DeploymentRecord): boolean {
   return UNFINISHED.has(record.state);
 }
 
 export function needsArmRead(record: DeploymentRecord): boolean {
-  return record.state === 'deploying' || record.state === 'pending';
+  return record.state === 'deploying' || record.state === 'cancelling' || record.state === 'pending';
 }
 
 /** What activation does with each stored record (spec §4, §8, §10). */

@@ -56,7 +56,7 @@ interface QuarantinedRecord {
 
 const JOURNAL_FILE = 'flexDeployments.json';
 const HISTORY_FILE = 'flexDeploymentsHistory.jsonl';
-const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
+const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'canceled', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
 /** Compact the history once this many of its lines say nothing any more (and they outnumber the live ones). */
 const COMPACT_AFTER_STALE_LINES = 500;
 

@@ -59,13 +59,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   readonly deployments$: Observable<readonly DeploymentView[]> = this.records.deployments$;
 
   constructor(private readonly deps: TrackerDependencies) {
-    this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
+    this.owned = new OwnedDeployments(deps, {
       changed: (record) => this.onChanged(record),
       settled: (id) => this.onSettled(id),
       failed: (id) => {
         deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
       },
       effectsDone: () => this.writes.effectsDone(),
+      // Whatever ARM said, the deployment's state is read again soon (the poll's spacing holds).
+      cancelAnswered: () => this.wake$.next(),
     }, deps.log);
     this.writes = new CoalescedWrites(deps.journal, {
       isSettled: (id) => this.owned.isSettled(id),
@@ -205,6 +207,14 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   dismiss(stagingId: string): Promise<void> {
     return this.ownership.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
+  }
+
+  /**
+   * Asks ARM to cancel a running deployment, as its owner (taking it over if its window is gone).
+   * Resolves once the request is recorded (cancelling); ARM's answer and the outcome come later.
+   */
+  cancel(stagingId: string): Promise<void> {
+    return this.ownership.sendAsOwner(stagingId, { type: 'user.cancel', at: this.deps.clock.now() });
   }
 
   retry(stagingId: string): Promise<void> {

@@ -22,7 +22,7 @@ export interface CycleAnswers {
 
 /** Whether a poll cycle reads this deployment: it is running, or a read must say whether it started. */
 export function readByPoll(record: DeploymentRecord): boolean {
-  return needsArmRead(record) && (record.state === 'deploying' || readsDecide(record));
+  return needsArmRead(record) && (record.state !== 'pending' || readsDecide(record));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymen
 import { deploymentMachine, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
-import type { Clock, DeploymentEffects, SecretStore } from './ports';
+import { deploymentRefOf, type CancelAnswer, type Clock, type DeploymentCanceller, type DeploymentEffects, type SecretStore } from './ports';
 import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;
@@ -12,6 +12,7 @@ type DeploymentActor = Actor<ProvidedMachine>;
 /** States after which nothing is owed: the actor can stop and its lease go. */
 const SETTLED: ReadonlySet<DeploymentStateName> = new Set([
   'failed',
+  'canceled',
   'succeeded.profileCreated',
   'succeeded.dashboardOpened',
   'dismissed',
@@ -43,6 +44,16 @@ export interface OwnedDeploymentsEvents {
   failed(stagingId: string, error: unknown): void;
   /** No effect is in flight any more, over all owned deployments. */
   effectsDone(): void;
+  /** ARM answered a cancel request: a read now tells how the deployment ended. */
+  cancelAnswered(stagingId: string): void;
+}
+
+/** The ports the owned actors' effects run through. */
+export interface OwnedDeploymentsPorts {
+  effects: DeploymentEffects;
+  canceller: DeploymentCanceller;
+  secrets: SecretStore;
+  clock: Clock;
 }
 
 /**
@@ -54,13 +65,11 @@ export class OwnedDeployments {
   private readonly machine: ProvidedMachine;
 
   constructor(
-    effects: DeploymentEffects,
-    secrets: SecretStore,
-    clock: Clock,
+    ports: OwnedDeploymentsPorts,
     private readonly events: OwnedDeploymentsEvents,
     private readonly log: (message: string) => void,
   ) {
-    this.machine = provideEffects(effects, secrets, clock, (id, work) => this.track(id, work), log);
+    this.machine = provideEffects(ports, (id, work) => this.track(id, work), events, log);
   }
 
   has(stagingId: string): boolean {
@@ -156,10 +165,9 @@ export class OwnedDeployments {
 }
 
 function provideEffects(
-  effects: DeploymentEffects,
-  secrets: SecretStore,
-  clock: Clock,
+  { effects, canceller, secrets, clock }: OwnedDeploymentsPorts,
   track: (stagingId: string, work: () => Promise<DeploymentEvent | undefined>) => void,
+  events: Pick<OwnedDeploymentsEvents, 'cancelAnswered'>,
   log: (message: string) => void,
 ) {
   const fireAndForget = (what: string, run: () => void) => {
@@ -187,6 +195,15 @@ function provideEffects(
         ),
       notifyReady: ({ context }) => fireAndForget('The ready notification', () => effects.notifyReady(context)),
       notifyFailed: ({ context }) => fireAndForget('The failure notification', () => effects.notifyFailed(context)),
+      notifyCanceled: ({ context }) => fireAndForget('The canceled notification', () => effects.notifyCanceled(context)),
+      requestCancel: ({ context }) =>
+        track(context.stagingId, async () => {
+          const answer = await canceller.cancel(deploymentRefOf(context)).catch(
+            (error: unknown): CancelAnswer => ({ kind: 'unanswered', reason: errorMessage(error) }),
+          );
+          events.cancelAnswered(context.stagingId);
+          return cancelEvent(answer, clock.now());
+        }),
       openRetryForm: ({ context }) => fireAndForget('Opening the retry form', () => effects.openRetryForm(context)),
       discardStagedSecret: ({ context }, { passwordSecretId }) => {
         if (!passwordSecretId) return;
@@ -199,3 +216,13 @@ function provideEffects(
   });
 }
 
+function cancelEvent(answer: CancelAnswer, at: number): DeploymentEvent {
+  switch (answer.kind) {
+    case 'accepted':
+      return { type: 'arm.cancelAccepted', at };
+    case 'refused':
+      return { type: 'arm.cancelRefused', at, error: answer.error };
+    case 'unanswered':
+      return { type: 'arm.cancelUnanswered', at, reason: answer.reason };
+  }
+}

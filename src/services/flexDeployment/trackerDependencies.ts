@@ -1,7 +1,7 @@
 import type { ValidationErrors } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLeases } from './deploymentLeases';
-import type { AzureSignIn, Clock, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
+import type { AzureSignIn, Clock, DeploymentCanceller, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: ValidationErrors) {
@@ -20,6 +20,7 @@ export interface TrackerDependencies {
   leases: DeploymentLeases;
   reader: DeploymentReader;
   provisioner: ServerProvisioner;
+  canceller: DeploymentCanceller;
   effects: DeploymentEffects;
   secrets: SecretStore;
   signIn: AzureSignIn;
