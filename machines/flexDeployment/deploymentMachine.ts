@@ -269,8 +269,9 @@ export const deploymentMachine = setup({
             enqueueActions(({ context, enqueue }) => {
               // A profile saved again after it went missing is announced no more: it was, once.
               if (context.profileRestoredAt !== undefined) return;
-              // The dashboard opens by itself only for the user who is watching this deployment now.
-              if (context.inActiveSession && !context.dashboardOpened) enqueue('openDashboard');
+              // The dashboard opens by itself only for the user who is watching this deployment now,
+              // and who did not ask to cancel it: that user is told it finished first instead.
+              if (context.inActiveSession && !context.dashboardOpened && !context.cancellation) enqueue('openDashboard');
               else enqueue('notifyReady');
             }),
           ],

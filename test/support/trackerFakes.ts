@@ -127,9 +127,12 @@ export class FakeProvisioner implements ServerProvisioner {
 export class ScriptedCanceller implements DeploymentCanceller {
   readonly calls: string[] = [];
   readonly nextAnswers: CancelAnswer[] = [];
+  /** When set, ARM answers once it resolves: the request is on its way meanwhile. */
+  gate: Promise<void> | undefined;
   constructor(private readonly reader: ScriptedReader) {}
   async cancel(ref: DeploymentRef): Promise<CancelAnswer> {
     this.calls.push(ref.deploymentName);
+    await this.gate;
     const scripted = this.nextAnswers.shift();
     if (scripted && scripted.kind !== 'accepted') return scripted;
     const state = this.reader.states.get(ref.deploymentName);

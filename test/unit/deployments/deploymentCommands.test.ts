@@ -87,3 +87,38 @@ describe('deployment commands', () => {
     ]);
   });
 });
+
+describe('Cancel Deployment', () => {
+  it('asks first, saying what stays; declined, nothing is canceled; confirmed, the tracker cancels', async () => {
+    const { run, tracker, notifier } = setup();
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+    expect(notifier.shown[0]).toMatchObject({ kind: 'confirm', message: "Cancel the deployment of 'busy'?", actions: ['Cancel Deployment'] });
+    expect(tracker.canceled).toEqual([]);
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+    expect(tracker.canceled).toEqual(['run']);
+  });
+
+  it('from the palette offers only running deployments', async () => {
+    const { run, notifier, tracker } = setup();
+    notifier.answerNext('busy');
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['busy'] });
+    expect(tracker.canceled).toEqual(['run']);
+  });
+
+  it('says why when there is nothing to cancel, or when another window keeps the deployment', async () => {
+    const { run, tracker, notifier } = setup();
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'bad' });
+    expect(notifier.shown).toEqual([{ kind: 'info', message: "The deployment of 'broken' is not running: there is nothing to cancel.", actions: [] }]);
+    tracker.cancelRefusal = new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+    expect(notifier.shown.at(-1)).toEqual({
+      kind: 'error',
+      message: "The deployment of 'busy' was not canceled: Another VS Code window is working on this deployment. Try again in a moment.",
+      actions: [],
+    });
+  });
+});
