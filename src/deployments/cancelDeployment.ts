@@ -7,8 +7,8 @@ export const CANCEL_DEPLOYMENT = 'Cancel Deployment';
 
 /**
  * The one way a user cancels (the Deployments view, the progress panel, the close warning): a
- * modal that says what stays, then the tracker's cancel. What cannot be done is shown, not only
- * logged: a deployment no longer running, or another window that keeps it.
+ * modal that says what stays, then the tracker's cancel. The user is told what is not done here:
+ * a deployment no longer running, another window asked to do it, or a cancel that failed.
  */
 export async function confirmAndCancel(
   deployment: Readonly<DeploymentContext>,
@@ -22,7 +22,9 @@ export async function confirmAndCancel(
   const detail = `Azure stops creating what is left. Resources it has already created stay in resource group '${deployment.resourceGroupName}'; no connection profile is saved.`;
   if (!(await notifier.confirm(`Cancel the deployment of '${deployment.serverName}'?`, detail, CANCEL_DEPLOYMENT))) return;
   try {
-    await tracker.cancel(deployment.stagingId);
+    if ((await tracker.cancel(deployment.stagingId)) === 'askedOwner') {
+      void notifier.info(`Another VS Code window is working on '${deployment.serverName}': it was asked to cancel the deployment.`);
+    }
   } catch (error) {
     void notifier.error(`The deployment of '${deployment.serverName}' was not canceled: ${errorMessage(error)}`);
   }

@@ -7,8 +7,8 @@ export interface DeploymentTrackerPort {
   getDeployment(stagingId: string): DeploymentView | undefined;
   dismiss(stagingId: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
-  /** Rejects when it cannot (another window works on it): the user is told why. */
-  cancel(stagingId: string): Promise<void>;
+  /** Cancels as the owner, or asks the window that owns the deployment to. */
+  cancel(stagingId: string): Promise<'cancelling' | 'askedOwner'>;
   clearAll(): Promise<void>;
   reportDashboardOpened(stagingId: string): Promise<void>;
 }

@@ -39,12 +39,16 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
   }
 
   readonly canceled: string[] = [];
-  /** When set, Cancel is refused with this error, as when another window works on the deployment. */
+  /** When set, Cancel fails with this error (the journal could not be written, say). */
   cancelRefusal: Error | undefined;
+  /** When set, another window owns the deployment and is asked instead. */
+  ownedElsewhere = false;
 
-  async cancel(stagingId: string): Promise<void> {
+  async cancel(stagingId: string): Promise<'cancelling' | 'askedOwner'> {
     if (this.cancelRefusal) throw this.cancelRefusal;
+    if (this.ownedElsewhere) return 'askedOwner';
     this.canceled.push(stagingId);
+    return 'cancelling';
   }
 
   async reportDashboardOpened(stagingId: string): Promise<void> {

@@ -108,17 +108,18 @@ describe('Cancel Deployment', () => {
     expect(tracker.canceled).toEqual(['run']);
   });
 
-  it('says why when there is nothing to cancel, or when another window keeps the deployment', async () => {
+  it('says why when there is nothing to cancel, when another window was asked, or when it failed', async () => {
     const { run, tracker, notifier } = setup();
     await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'bad' });
     expect(notifier.shown).toEqual([{ kind: 'info', message: "The deployment of 'broken' is not running: there is nothing to cancel.", actions: [] }]);
-    tracker.cancelRefusal = new Error('Another VS Code window is working on this deployment. Try again in a moment.');
-    notifier.answerNext('Cancel Deployment');
-    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
-    expect(notifier.shown.at(-1)).toEqual({
-      kind: 'error',
-      message: "The deployment of 'busy' was not canceled: Another VS Code window is working on this deployment. Try again in a moment.",
-      actions: [],
-    });
+    const confirmed = async () => {
+      notifier.answerNext('Cancel Deployment');
+      await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+      return notifier.shown.at(-1);
+    };
+    tracker.ownedElsewhere = true;
+    expect(await confirmed()).toEqual({ kind: 'info', message: "Another VS Code window is working on 'busy': it was asked to cancel the deployment.", actions: [] });
+    tracker.cancelRefusal = new Error('The deployment records could not be written.');
+    expect(await confirmed()).toEqual({ kind: 'error', message: "The deployment of 'busy' was not canceled: The deployment records could not be written.", actions: [] });
   });
 });

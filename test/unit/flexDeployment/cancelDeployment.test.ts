@@ -156,15 +156,46 @@ describe('cancelling a deployment', () => {
     }
   });
 
-  it("from another window: the owner's lease is respected while it lives; once it is gone, the other window takes over", async () => {
+  it('from another window: the owner is asked and cancels; nothing is sent to ARM by the window that asked', async () => {
     const owner = await setup.window();
     const other = await setup.window();
     const { id } = await deployingIn(owner);
     await other.tracker.refresh();
-    await expect(other.tracker.cancel(id)).rejects.toThrow(/Another VS Code window is working on this deployment/);
-    expect(world.canceller.calls).toEqual([]);
+    expect(await other.tracker.cancel(id)).toBe('askedOwner');
+    // The owner answers when it looks: its watch, else its next poll cycle (driven here).
+    await cycle(owner);
+    expect(world.canceller.calls).toHaveLength(1);
+    expect(owner.tracker.getDeployment(id)?.value).toBe('cancelling');
+    await cycle(other); // the machine's poller reads ARM for both windows and posts the answer
+    await cycle(owner);
+    expect(owner.tracker.getDeployment(id)?.value).toBe('canceled');
+    await other.tracker.refresh();
+    expect(other.tracker.getDeployment(id)?.value).toBe('canceled');
+    expect(world.canceller.calls).toHaveLength(1);
+    expect(world.effects.profiles.size).toBe(0);
+  });
+
+  it('from another window whose owner dies before answering: the window that adopts it cancels', async () => {
+    const owner = await setup.window();
+    const other = await setup.window();
+    const { id } = await deployingIn(owner);
+    await other.tracker.refresh();
+    owner.tracker.stopPolling();
+    expect(await other.tracker.cancel(id)).toBe('askedOwner');
     await setup.crash(owner);
-    await other.tracker.cancel(id);
+    await cycle(other); // adopts the orphan, then answers the request it finds
+    await cycle(other);
+    expect(other.tracker.getDeployment(id)?.value).toBe('canceled');
+    expect(world.canceller.calls).toHaveLength(1);
+  });
+
+  it("from another window once the owner is gone: taken over and canceled at once", async () => {
+    const owner = await setup.window();
+    const other = await setup.window();
+    const { id } = await deployingIn(owner);
+    await other.tracker.refresh();
+    await setup.crash(owner);
+    expect(await other.tracker.cancel(id)).toBe('cancelling');
     await cycle(other);
     expect(other.tracker.getDeployment(id)?.value).toBe('canceled');
   });
