@@ -9,19 +9,21 @@ import { createServer } from './flows/createServerForm';
 import { savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
-// Cancel from the Deployments view: confirm, ARM's cancel, cancelling → canceled, told as canceled
-// (not failed) in the tree, the notification and the progress panel; no profile saved.
+// Cancel from the Deployments view after a reload: confirm, ARM's cancel, cancelling → canceled,
+// told as canceled (not failed) in the tree, the notification and the progress panel; no profile.
 describe('scenario 11: cancel a deployment', () => {
   const serverName = 'pgflex-canceled';
   const scenario = useScenario('scenario-11-cancel-deployment');
   const DETAILS = 'PostgreSQL Flex Deployments';
 
-  it('cancels a running deployment from the Deployments view and shows it canceled, with no profile', async () => {
+  it('cancels a running deployment from the Deployments view after a reload and shows it canceled, with no profile', async () => {
     const { vscode, sandbox } = scenario;
     // Long enough to cancel it by hand, at the sandbox's speed.
     sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 2_400 } });
     await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await findWebview(vscode.page, `h1:text("Provisioning ${serverName}")`, 60_000);
+    // Canceled after a reload: the window that cancels is not the session that pressed Create.
+    await vscode.reload();
 
     await showView(vscode.page, 'PostgreSQL', 'Deployments');
     await expect.poll(() => treeItemDescription(vscode.page, 'Deployments', serverName), { timeout: 60_000 }).toMatch(/^Deploying/);

@@ -69,8 +69,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
         deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
       },
       effectsDone: () => this.writes.effectsDone(),
-      // Whatever ARM said, the deployment's state is read again soon (the poll's spacing holds).
-      cancelAnswered: () => this.wake$.next(),
     }, deps.log);
     this.writes = new CoalescedWrites(deps.journal, {
       isSettled: (id) => this.owned.isSettled(id),

@@ -44,8 +44,6 @@ export interface OwnedDeploymentsEvents {
   failed(stagingId: string, error: unknown): void;
   /** No effect is in flight any more, over all owned deployments. */
   effectsDone(): void;
-  /** ARM answered a cancel request: a read now tells how the deployment ended. */
-  cancelAnswered(stagingId: string): void;
 }
 
 /** The ports the owned actors' effects run through. */
@@ -69,7 +67,7 @@ export class OwnedDeployments {
     private readonly events: OwnedDeploymentsEvents,
     private readonly log: (message: string) => void,
   ) {
-    this.machine = provideEffects(ports, (id, work) => this.track(id, work), events, log);
+    this.machine = provideEffects(ports, (id, work) => this.track(id, work), log);
   }
 
   has(stagingId: string): boolean {
@@ -167,7 +165,6 @@ export class OwnedDeployments {
 function provideEffects(
   { effects, canceller, secrets, clock }: OwnedDeploymentsPorts,
   track: (stagingId: string, work: () => Promise<DeploymentEvent | undefined>) => void,
-  events: Pick<OwnedDeploymentsEvents, 'cancelAnswered'>,
   log: (message: string) => void,
 ) {
   const fireAndForget = (what: string, run: () => void) => {
@@ -201,7 +198,6 @@ function provideEffects(
           const answer = await canceller.cancel(deploymentRefOf(context)).catch(
             (error: unknown): CancelAnswer => ({ kind: 'unanswered', reason: errorMessage(error) }),
           );
-          events.cancelAnswered(context.stagingId);
           return cancelEvent(answer, clock.now());
         }),
       openRetryForm: ({ context }) => fireAndForget('Opening the retry form', () => effects.openRetryForm(context)),
