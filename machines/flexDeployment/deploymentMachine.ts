@@ -15,30 +15,6 @@ import {
   type DeploymentStatus,
 } from './stagedFlexProfile';
 
-/**
- * One staged deployment, from Create to the dashboard:
- *
- *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
- *      │                       │   ▲ │
- *      │          user.cancel  ▼   │ └──poll.canceled──────────────────────────▶ canceled
- *      │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
- *      │                       └──arm.cancelRefused──▶ deploying
- *      └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
- *
- * Cancelling asks ARM to cancel and still waits for ARM's word: a deployment that finished while
- * the cancel was on its way ends as ARM says (succeeded, with its profile), not as asked.
- *
- * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
- * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
- * deadline fails a deployment only when ARM says it is still running past it. A PUT whose answer
- * was lost leaves the deployment pending until reads find it, or not, after a grace period.
- *
- * The machine has no `invoke` and no `after`: XState does not persist timers and restarts invoked
- * promises on restore, and model-based tests refuse both. The tracker drives it with events (poll
- * results, effect completions), and the effects it asks for are named actions whose
- * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
- * re-enters the one state that still owes work (creating the profile).
- */
 /** How ARM's answer ends a running deployment, whether or not a cancel was asked for. */
 const ARM_ENDS_RUNNING = {
   'poll.succeeded': { target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
@@ -73,6 +49,31 @@ const RETRY_OR_DISMISS = {
   'user.dismiss': 'dismissed',
 } as const;
 
+/**
+ * One staged deployment, from Create to the dashboard:
+ *
+ *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
+ *      │                       │   ▲ │
+ *      │          user.cancel  ▼   │ └──poll.canceled──────────────────────────▶ canceled
+ *      │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
+ *      │                       └──arm.cancelRefused──▶ deploying
+ *      └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *
+ * Cancelling asks ARM to cancel and still waits for ARM's word: a deployment that finished while
+ * the cancel was on its way ends as ARM says (succeeded, with its profile), not as asked.
+ *
+ * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
+ * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
+ * deadline fails a deployment only when ARM says it is still running past it. A PUT whose answer
+ * was lost leaves the deployment pending until reads find it, or not, after a grace period.
+ *
+ * The machine has no `invoke` and no `after`: XState does not persist timers and restarts invoked
+ * promises on restore, and model-based tests refuse both. The tracker drives it with events (poll
+ * results, effect completions), and the effects it asks for are named actions whose
+ * implementations the host provides. Entry actions are not re-run on restore, so `session.resumed`
+ * re-enters the one state that still owes work (creating the profile), and sends again a cancel
+ * ARM has not answered.
+ */
 export const deploymentMachine = setup({
   types: {
     context: {} as DeploymentContext,

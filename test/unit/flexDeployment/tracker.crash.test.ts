@@ -314,8 +314,16 @@ describe('crash recovery', () => {
       fc.asyncProperty(fc.noBias(fc.nat({ max: scripts.length - 1 })), fc.noBias(fc.nat()), async (p, pick) => {
         const script = scripts[p];
         const { points } = await runScript(script, undefined);
-        const dieAt = 1 + (pick % points);
-        const { problems, diedAt } = await withinSeconds(30, runScript(script, dieAt), `path ${p}, dying at point ${dieAt} of ${points}`);
+        let dieAt = 1 + (pick % points);
+        let run = await withinSeconds(30, runScript(script, dieAt), `path ${p}, dying at point ${dieAt} of ${points}`);
+        // A path's write count can differ by one coalesced commit between runs (a change made while
+        // a write is on disk joins it or the next one): a run that ended before its point dies
+        // within the count it did pass instead.
+        for (let again = 0; !run.diedAt && again < 3; again++) {
+          dieAt = 1 + (pick % run.points);
+          run = await withinSeconds(30, runScript(script, dieAt), `path ${p}, dying at point ${dieAt} of ${run.points}`);
+        }
+        const { problems, diedAt } = run;
         tried++;
         deaths.set(diedAt ?? 'none', (deaths.get(diedAt ?? 'none') ?? 0) + 1);
         expect(problems, `path ${p}, died at point ${dieAt} of ${points} (${diedAt})`).toEqual([]);
