@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createActor } from 'xstate';
 import { deploymentMachine } from '../machines/flexDeployment/deploymentMachine';
 import { readRecord, toContext } from '../src/services/flexDeployment/deploymentRecord';
-import { stateValueOf } from '../src/services/flexDeployment/ownedDeployments';
+import { stateValueOf } from '../machines/flexDeployment/deploymentStates';
 import { STAGED_PROFILES_KEY } from '../src/services/flexDeployment/storageKeys';
 import { createRequest, tempDir } from '../test/support/trackerFakes';
 import { retainedRecords, worldWithHistory } from './retainedRecords';

@@ -8,7 +8,7 @@ import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJour
 import { FlexDeploymentTracker } from '../src/services/flexDeployment/flexDeploymentTracker';
 import type { DeploymentContext } from '../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentReader } from '../src/services/flexDeployment/ports';
-import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets, RecordingEffects, RecordingNotices, tempDir } from '../test/support/trackerFakes';
+import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets, RecordingEffects, RecordingLifecycle, RecordingNotices, tempDir } from '../test/support/trackerFakes';
 import { percentile } from '../machines/flexDeployment/deploymentDurations';
 import { retainedRecords, saveProfilesOf } from './retainedRecords';
 import { seededDurations } from './seededDurations';
@@ -96,6 +96,7 @@ async function followToTheEnd(sandbox: Sandbox, services: AzureServices, retaine
     signIn: new FakeSignIn(),
     settings: { retentionDays: () => 30, pollIntervalMs: () => INTERVAL_MS },
     clock: { now: Date.now },
+    lifecycle: new RecordingLifecycle(),
     log,
   });
   try {

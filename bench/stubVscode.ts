@@ -29,7 +29,7 @@ export function stubVscode(settings: Record<string, unknown>): StubVscode {
     }
   };
   // warn and error: what activation logs when something fails, for the caller to read.
-  const channel = () => ({ info: record('info'), warn: record('warning'), error: record('error'), dispose: () => undefined });
+  const channel = () => ({ trace: record('trace'), debug: record('debug'), info: record('info'), warn: record('warning'), error: record('error'), dispose: () => undefined });
 
   class Disposable {
     constructor(private readonly onDispose: () => void) {}
@@ -57,6 +57,10 @@ export function stubVscode(settings: Record<string, unknown>): StubVscode {
     },
     commands: {
       registerCommand: disposable,
+    },
+    env: {
+      // As for a user with telemetry off: the logger is made, and sends nothing.
+      createTelemetryLogger: () => ({ isUsageEnabled: false, logUsage: () => undefined, dispose: () => undefined }),
     },
     workspace: {
       getConfiguration: (section?: string) => {

@@ -14,9 +14,10 @@ log=$harness/code-server-install.log
 stamp=$dir/.installed
 want="code-server $version node-abi $(node -p process.versions.modules)"
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/node_modules/.bin/code-server" ]; then
-  exit 0
-fi
+installed() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/node_modules/.bin/code-server" ]; }
+# `--check`: exit 0 when it is installed for this Node, 1 when it is not; install nothing.
+if [ "${1:-}" = "--check" ]; then installed; exit; fi
+if installed; then exit 0; fi
 
 fail() { printf 'install-code-server: %s\n' "$*" >&2; exit 1; }
 

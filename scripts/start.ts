@@ -11,23 +11,32 @@ import { repoRoot, extensionVsix } from '../test/e2e/harness/paths';
 import { prepareRunDirs } from '../test/e2e/harness/runDirs';
 import { wireSandbox } from '../test/e2e/harness/sandboxSettings';
 
-function run(what: string, command: string, args: string[]): void {
-  console.log(`\n== ${what}`);
+/** Runs a build step silently: its output (bundle sizes, Vite's warnings, the packaged file list) is shown only if it fails. */
+function quietly(what: string, command: string, args: string[]): void {
   try {
-    execFileSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
-  } catch {
-    throw new Error(`${what} failed (see above)`);
+    execFileSync(command, args, { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`${what} failed:\n${String(stdout ?? '')}${String(stderr ?? '')}`);
   }
 }
 
+function numberFromEnvironment(name: string, fallback: number, valid: (n: number) => boolean, expected: string): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!valid(value)) throw new Error(`${name}=${text} is not ${expected}.`);
+  return value;
+}
+
 async function main(): Promise<void> {
-  const codeServerPort = Number(process.env.PGFLEX_START_PORT ?? 8080);
-  const sandboxPort = Number(process.env.PGFLEX_SANDBOX_PORT ?? 0);
-  const speed = Number(process.env.PGFLEX_SANDBOX_SPEED ?? 4);
+  const codeServerPort = numberFromEnvironment('PGFLEX_START_PORT', 8080, (n) => Number.isInteger(n) && n > 0 && n < 65536, 'a port from 1 to 65535');
+  const sandboxPort = numberFromEnvironment('PGFLEX_SANDBOX_PORT', 0, (n) => Number.isInteger(n) && n >= 0 && n < 65536, 'a port from 0 (any free one) to 65535');
+  const speed = numberFromEnvironment('PGFLEX_SANDBOX_SPEED', 4, (n) => n > 0 && Number.isFinite(n), 'a time factor above 0 (1 is real time)');
 
-  run('build and package the extension', 'npm', ['run', '--silent', 'package']);
+  console.log('Starting: building the extension, the ARM sandbox and code-server…');
+  quietly('Building and packaging the extension', 'npm', ['run', '--silent', 'package']);
 
-  console.log('\n== ARM sandbox');
   const sandbox = await startSandbox({ port: sandboxPort, speed });
   const devRoot = join(repoRoot, '.harness/dev');
   mkdirSync(devRoot, { recursive: true });
@@ -41,16 +50,12 @@ async function main(): Promise<void> {
   const logFile = join(devRoot, 'code-server.log');
   const server = await startCodeServer({ dirs, logFile, env: wiring.env, port: codeServerPort });
 
+  // Only what the user acts on; where the sandbox and the logs are is in the README.
   console.log([
     '',
-    `ARM sandbox:  ${sandbox.url} (speed ×${speed}, embedded PostgreSQL; certificate ${wiring.caFile})`,
-    `code-server:  log in ${logFile}, state in ${devRoot}`,
-    '',
     `Open VS Code: ${server.url}`,
-    '',
     'Then: PostgreSQL in the activity bar → "Create Azure Database for PostgreSQL Flexible Server".',
     'Ctrl-C stops code-server and the sandbox.',
-    '',
   ].join('\n'));
 
   let stopping = false;

@@ -3,7 +3,7 @@
 # runs every Vitest project and the end-to-end scenarios in a real VS Code (code-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install.sh
+scripts/install.sh --quiet
 # vite.config.ts is ESM in a CommonJS package (the extension host bundle is CommonJS); Vite warns
 # about it once per project and loads it fine.
 export VITE_CONFIG_NATIVE_IGNORE_WARNING=true

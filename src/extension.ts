@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
 import { createAzureServices } from './azure';
+import { createAzurePortal, portalFor } from './azure/azurePortal';
 import { createArmFirewallRuleCreator } from './connections/armFirewallRuleCreator';
 import { registerConnections } from './connections/registerConnections';
 import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
 import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
+import { createDeploymentDetails } from './deployments/deploymentDetails';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
-import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
-import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { deploymentLog } from './diagnostics/deploymentLog';
 import { createStoreNotices } from './notifications/storeNotices';
 import { createVscodeNotifier } from './notifications/vscodeNotifier';
+import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
+import { tellEach } from './services/flexDeployment/deploymentLifecycle';
+import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
+import { deploymentRefOf } from './services/flexDeployment/ports';
 import { createVscodeSettingsReader } from './settings/vscodeSettings';
+import { deploymentTelemetry } from './telemetry/deploymentTelemetry';
+import { createVscodeTelemetry } from './telemetry/vscodeTelemetry';
 
 /** The composition root: build each feature, hand it what it needs, register what it returns. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -20,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const settings = createVscodeSettingsReader(log);
   const azure = await createAzureServices(context, settings, log);
+  const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
 
   const connections = registerConnections(context, {
@@ -27,25 +35,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     resolver: azure.environment.kind === 'sandbox' ? createSandboxServerAddressResolver(azure.environment) : azureServerAddressResolver,
     firewall: createArmFirewallRuleCreator(flexibleServers),
     secrets: context.secrets,
-    log: (message) => log.warn(message),
+    log,
   });
   context.subscriptions.push(connections);
-  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), log));
+  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), portal, log));
 
   // The tracker and the create form need each other (the form starts deployments, a failed
   // deployment's Retry reopens the form): late-bound through this holder.
   const late: { tracker?: FlexDeploymentTracker; createServer?: CreateServerRegistration } = {};
-  const details = createDeploymentDetailsChannel();
-  context.subscriptions.push(details);
+  const detailsChannel = createDeploymentDetailsChannel();
+  context.subscriptions.push(detailsChannel);
+  const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
   const effects = {
-    ...createVscodeDeploymentEffects(connections, context.secrets, details, () => late.tracker!, log),
+    ...createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log),
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, log });
+  const telemetry = createVscodeTelemetry(log, azure.environment);
+  context.subscriptions.push(telemetry);
+  const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
-  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, settings));
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
 
   const removals = connections.store.removed$.subscribe((profileId) => {
     tracker.noteProfileRemoved(profileId).catch((error: unknown) => log.warn(`Recording that profile ${profileId} was removed failed: ${String(error)}`));

@@ -42,4 +42,10 @@ export interface DeploymentOperationView {
   timestamp?: string;
   /** ISO 8601 duration, e.g. PT4M2.1S. */
   duration?: string;
+  /** ARM's provisioningOperation: Create, Read, Action, … */
+  provisioningOperation?: string;
+  /** What the resource provider answered, e.g. Created, Conflict; absent until it has. */
+  statusCode?: string;
+  /** The resource provider's error for a failed operation: the innermost code and message. */
+  error?: { code: string; message: string };
 }

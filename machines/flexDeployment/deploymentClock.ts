@@ -21,6 +21,11 @@ export function readsDecide(deployment: Pick<DeploymentContext, 'inActiveSession
   return !deployment.inActiveSession || deployment.startOutcomeUnknown !== undefined;
 }
 
+/** When ARM accepted the deployment, as the machine's audit trail recorded it (entering `deploying`). */
+export function acceptedAt(deployment: Pick<DeploymentContext, 'audit'>): number | undefined {
+  return deployment.audit.find((a) => a.to === 'deploying')?.at;
+}
+
 /** The best known start, on this machine's clock. */
 export function startOf(deployment: Timing): number {
   return deployment.armStartedAt ?? Math.min(deployment.createdAt, deployment.startedAt ?? deployment.createdAt);

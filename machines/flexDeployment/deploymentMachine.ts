@@ -50,6 +50,35 @@ const RETRY_OR_DISMISS = {
 } as const;
 
 /**
+ * What the states mean to the code around the machine, which asks `hasTag` (or, for a stored
+ * record, deploymentStates.ts) and never names a state:
+ * - `running`: Azure may still be building the server. ARM is read, the views show it in progress,
+ *   and closing its panel warns.
+ * - `building`: ARM accepted the deployment and is building the server (a cancel on its way
+ *   included: ARM builds until it stops): its operations can be listed.
+ * - `unfinished`: work is still owed (reading ARM, asking ARM to cancel, saving the profile).
+ *   Activation resumes it, its actor is kept, and its record stays in the active journal.
+ * - `cancelable`: ARM is building it and no cancel is on its way: Cancel Deployment is offered.
+ * - `cancelling`: the user asked to cancel and ARM's word on how it ended is awaited; the views say so.
+ * - `serverReady`: Azure built the server.
+ * - `profileSaved`: the connection profile was saved; it may go missing and be saved again.
+ * - `failure`: it ended in a failure, shown as one, and the notification is repeated for a day.
+ * - `canceled`: it ended canceled, as the user asked: told apart from a failure, not repeated.
+ * - `retryable`: it ended without a server (failed or canceled): Retry is offered.
+ */
+export type DeploymentTag =
+  | 'running'
+  | 'building'
+  | 'unfinished'
+  | 'cancelable'
+  | 'cancelling'
+  | 'serverReady'
+  | 'profileSaved'
+  | 'failure'
+  | 'canceled'
+  | 'retryable';
+
+/**
  * One staged deployment, from Create to the dashboard:
  *
  *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
@@ -79,6 +108,7 @@ export const deploymentMachine = setup({
     context: {} as DeploymentContext,
     events: {} as DeploymentEvent,
     input: {} as DeploymentContext,
+    tags: {} as DeploymentTag,
   },
   actions: {
     // Effects: placeholders here, implemented by the host with `deploymentMachine.provide`.
@@ -179,6 +209,7 @@ export const deploymentMachine = setup({
   },
   states: {
     pending: {
+      tags: ['running', 'unfinished'],
       on: {
         'arm.accepted': 'deploying',
         'arm.rejected': { target: 'failed', actions: 'recordArmFailure' },
@@ -213,6 +244,7 @@ export const deploymentMachine = setup({
       },
     },
     deploying: {
+      tags: ['running', 'building', 'unfinished', 'cancelable'],
       entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
       on: {
         ...ARM_ENDS_RUNNING,
@@ -221,7 +253,7 @@ export const deploymentMachine = setup({
       },
     },
     cancelling: {
-      tags: ['running', 'unfinished'],
+      tags: ['running', 'building', 'unfinished', 'cancelling'],
       entry: [{ type: 'enterStatus', params: { status: 'cancelling', state: 'cancelling' } }, 'recordCancelRequested', 'requestCancel'],
       on: {
         ...ARM_ENDS_RUNNING,
@@ -239,6 +271,7 @@ export const deploymentMachine = setup({
       },
     },
     succeeded: {
+      tags: ['serverReady'],
       entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'succeeded' } }, 'markTerminal'],
       initial: 'creatingProfile',
       on: {
@@ -248,6 +281,7 @@ export const deploymentMachine = setup({
       },
       states: {
         creatingProfile: {
+          tags: ['unfinished'],
           entry: 'saveProfile',
           on: {
             'profile.saved': [
@@ -265,6 +299,7 @@ export const deploymentMachine = setup({
           },
         },
         profileCreated: {
+          tags: ['profileSaved'],
           entry: [
             { type: 'enterStatus', params: { status: 'succeeded', state: 'profileCreated' } },
             enqueueActions(({ context, enqueue }) => {
@@ -286,11 +321,13 @@ export const deploymentMachine = setup({
           },
         },
         dashboardOpened: {
+          tags: ['profileSaved'],
           entry: [{ type: 'enterStatus', params: { status: 'succeeded', state: 'dashboardOpened' } }],
         },
       },
     },
     failed: {
+      tags: ['failure', 'retryable'],
       entry: endedWithoutServer('failed', 'notifyFailed'),
       on: {
         ...RETRY_OR_DISMISS,
@@ -301,7 +338,7 @@ export const deploymentMachine = setup({
       },
     },
     canceled: {
-      tags: ['settled'],
+      tags: ['canceled', 'retryable'],
       entry: endedWithoutServer('canceled', 'notifyCanceled'),
       on: RETRY_OR_DISMISS,
     },
@@ -310,18 +347,3 @@ export const deploymentMachine = setup({
 });
 
 export type DeploymentMachine = typeof deploymentMachine;
-
-/** The machine's state names, flattened: what the webview and the persisted record show. */
-export const DEPLOYMENT_STATES = [
-  'pending',
-  'deploying',
-  'succeeded.creatingProfile',
-  'succeeded.profileCreated',
-  'succeeded.dashboardOpened',
-  'failed',
-  'cancelling',
-  'canceled',
-  'dismissed',
-] as const;
-
-export type DeploymentStateName = (typeof DEPLOYMENT_STATES)[number];

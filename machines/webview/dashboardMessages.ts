@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const dashboardWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('dashboard.refresh') }),
   z.strictObject({ type: z.literal('dashboard.connect') }),
+  z.strictObject({ type: z.literal('dashboard.openInPortal') }),
 ] as const;
 
 /** The server as ARM describes it. */

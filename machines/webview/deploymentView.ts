@@ -1,4 +1,4 @@
-import type { StateValue } from 'xstate';
+import type { DeploymentStateValue } from '../flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
 
 /**
@@ -6,6 +6,6 @@ import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
  * read-only mirror from (`deploymentMachine.resolveState`). Plain JSON; never holds a password.
  */
 export interface DeploymentView {
-  value: StateValue;
+  value: DeploymentStateValue;
   context: DeploymentContext;
 }

@@ -4,6 +4,7 @@ import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFle
 import type { DeploymentRef } from '../services/flexDeployment/ports';
 import type { ArmClients } from './armClients';
 import { ARM_SCOPE } from './armEnvironment';
+import { summarizeArmError } from './armErrors';
 import type { AzureCatalog } from './azureCatalog';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
 import { detectClientIp } from './clientIp';
@@ -80,12 +81,16 @@ export class ArmAzureCatalog implements AzureCatalog {
       const properties = operation.properties;
       const target = properties?.targetResource;
       if (!target?.resourceType) continue;
+      const error = properties?.statusMessage?.error && summarizeArmError(properties.statusMessage.error);
       views.push({
         resourceType: target.resourceType,
         resourceName: target.resourceName ?? '',
         provisioningState: properties?.provisioningState ?? 'NotSpecified',
         ...(properties?.timestamp ? { timestamp: new Date(properties.timestamp).toISOString() } : {}),
         ...(properties?.duration ? { duration: properties.duration } : {}),
+        ...(properties?.provisioningOperation ? { provisioningOperation: properties.provisioningOperation } : {}),
+        ...(properties?.statusCode ? { statusCode: properties.statusCode } : {}),
+        ...(error ? { error: { code: error.code, message: error.message } } : {}),
       });
     }
     return views;

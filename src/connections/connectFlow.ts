@@ -6,11 +6,18 @@ import { azureServerRef } from './azureServerRef';
 import type { FirewallRuleCreator } from './firewallRules';
 import { errorMessage } from '../../machines/errorMessage';
 
+/** The log's levels the flow writes at: each attempt and its outcome, never a password. */
+export interface ConnectLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
 export interface ConnectFlowDeps {
   store: ConnectionStore;
   manager: ConnectionManager;
   notifier: Notifier;
   firewall: FirewallRuleCreator;
+  log: ConnectLog;
 }
 
 export type ConnectOutcome = { connected: true } | { connected: false; failure: ConnectionFailure };
@@ -38,12 +45,14 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
   if (choice !== addRule) {
     return first;
   }
+  deps.log.info(`Adding a firewall rule for ${failure.clientIp} to '${target.serverName}', as the user asked.`);
   try {
     await deps.notifier.withProgress(`Adding firewall rule for ${failure.clientIp} to '${target.serverName}'…`, () =>
       deps.firewall.allowClientIp(target, failure.clientIp as string),
     );
   } catch (error) {
     const reason = errorMessage(error);
+    deps.log.warn(`Adding the firewall rule for ${failure.clientIp} to '${target.serverName}' failed: ${reason}`);
     const ruleFailure = new ConnectionFailure('firewall', `Could not add the firewall rule for ${failure.clientIp}: ${reason}`, `Add it in the Azure portal (Networking of '${target.serverName}'), then connect again.`, failure.clientIp);
     void deps.notifier.error(connectErrorMessage(name, ruleFailure));
     return { connected: false, failure: ruleFailure };
@@ -60,11 +69,16 @@ export function connectErrorMessage(profileName: string, failure: ConnectionFail
 }
 
 async function attempt(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
+  const profile = deps.store.getProfile(profileId);
+  const name = profile ? `'${profile.profileName}' (${profile.user}@${profile.server}, ${profile.authenticationType})` : profileId;
+  deps.log.info(`Connecting to ${name}…`);
   try {
     await deps.manager.connect(profileId);
+    deps.log.info(`Connected to ${name}.`);
     return { connected: true };
   } catch (error) {
     const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', errorMessage(error), 'Check the connection profile, then connect again.');
+    deps.log.warn(`Connecting to ${name} failed (${failure.kind}): ${failure.reason}`);
     return { connected: false, failure };
   }
 }

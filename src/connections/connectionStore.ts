@@ -128,8 +128,7 @@ export class ConnectionStore implements DisposableLike {
    * made: a window that shows no connection pays nothing at activation for many saved ones.
    */
   private profiles(): BehaviorSubject<readonly ConnectionProfile[]> {
-    this.profilesSubject ??= new BehaviorSubject<readonly ConnectionProfile[]>(validProfiles(this.readEntries()));
-    return this.profilesSubject;
+    return this.profilesSubject ?? this.publish(validProfiles(this.readEntries()));
   }
 
   /** The setting changed: read again, unless nothing has been read yet. */
@@ -139,9 +138,13 @@ export class ConnectionStore implements DisposableLike {
 
   /** Entries read afresh may show other windows' saves, which this window's view may never get. */
   private adopt(entries: readonly unknown[]): void {
-    const profiles = validProfiles(entries);
+    this.publish(validProfiles(entries));
+  }
+
+  private publish(profiles: readonly ConnectionProfile[]): BehaviorSubject<readonly ConnectionProfile[]> {
     if (this.profilesSubject) this.profilesSubject.next(profiles);
-    else this.profilesSubject = new BehaviorSubject<readonly ConnectionProfile[]>(profiles);
+    else this.profilesSubject = new BehaviorSubject(profiles);
+    return this.profilesSubject;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { ConnectionStore } from './connectionStore';
 import { ConnectionManager } from './connectionManager';
-import { connectWithRecovery, type ConnectOutcome } from './connectFlow';
+import { connectWithRecovery, type ConnectLog, type ConnectOutcome } from './connectFlow';
 import { connectionCommandHandlers } from './connectionCommands';
 import { ConnectionsTreeModel } from './connectionsTreeModel';
 import { ConnectionsTreeProvider } from './connectionsTreeProvider';
@@ -22,8 +22,8 @@ export interface ConnectionsDeps {
   firewall: FirewallRuleCreator;
   secrets?: SecretStore;
   notifier?: Notifier;
-  /** Why a profile change fell back or was tried again (never a password). */
-  log: (message: string) => void;
+  /** Connect attempts and their outcomes; why a profile change fell back or was tried again (never a password). */
+  log: ConnectLog;
 }
 
 export interface ConnectionsRegistration extends vscode.Disposable {
@@ -37,10 +37,11 @@ export interface ConnectionsRegistration extends vscode.Disposable {
 export function registerConnections(context: vscode.ExtensionContext, deps: ConnectionsDeps): ConnectionsRegistration {
   const notifier = deps.notifier ?? createVscodeNotifier();
   // Every window saves profiles: changes to the setting take a lock all of them share.
-  const lock = createCrossWindowLock(context.globalStorageUri.fsPath, 'pgsql.connections', deps.log);
-  const store = new ConnectionStore(vscodeProfileSettings(context.globalStorageUri), deps.secrets ?? context.secrets, { lock, log: deps.log });
+  const warn = (message: string) => deps.log.warn(message);
+  const lock = createCrossWindowLock(context.globalStorageUri.fsPath, 'pgsql.connections', warn);
+  const store = new ConnectionStore(vscodeProfileSettings(context.globalStorageUri), deps.secrets ?? context.secrets, { lock, log: warn });
   const manager = new ConnectionManager(store, { resolver: deps.resolver, tokens: deps.tokens, prompt: vscodePasswordPrompt() });
-  const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall });
+  const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall, log: deps.log });
   const provider = new ConnectionsTreeProvider(new ConnectionsTreeModel(store, manager));
   const handlers = connectionCommandHandlers({ store, manager, notifier, connect, refresh: () => provider.refresh() });
   const disposables: vscode.Disposable[] = [

@@ -5,6 +5,7 @@ import {
   type CreateServerRequest,
   type ValidationErrors,
 } from '../../machines/flexDeployment/createServerRequest';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
@@ -244,7 +245,7 @@ export class CreateServerPanel {
 
   private async onRetry(stagingId: string): Promise<void> {
     const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
-    if (view?.context.status !== 'failed' && view?.context.status !== 'canceled') {
+    if (!view || !stateHasTag(view.value, 'retryable')) {
       this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment.`);
       return;
     }

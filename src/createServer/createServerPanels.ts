@@ -1,3 +1,4 @@
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { formPrefillSchema, type FormPrefill } from '../../machines/webview/createServerMessages';
 import { webviewStateSchema } from '../../machines/webview/protocol';
@@ -79,8 +80,8 @@ export class CreateServerPanels {
   private onClosed(closed: CreateServerPanel): void {
     this.open.delete(closed);
     const stagingId = closed.stagingId;
-    const status = stagingId ? this.deps.tracker.getDeployment(stagingId)?.context.status : undefined;
-    if (!stagingId || (status !== 'pending' && status !== 'deploying' && status !== 'cancelling')) return;
+    const view = stagingId ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (!stagingId || !view || !stateHasTag(view.value, 'running')) return;
     // VS Code cannot keep a panel from closing: the warning comes after, and can bring it back.
     Promise.resolve(this.deps.window.showCloseWarning()).then(
       (answer) => {

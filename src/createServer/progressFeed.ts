@@ -2,7 +2,8 @@ import type { Subscription } from 'rxjs';
 import { startOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { estimateDuration, type PastDeployment } from '../../machines/flexDeployment/deploymentDurations';
-import type { DeploymentContext, DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { deploymentRefOf } from '../services/flexDeployment/ports';
@@ -64,12 +65,13 @@ export class ProgressFeed implements Listener {
     this.view = view;
     this.post(view);
     // readOperations logs its own failures; the stepper keeps what it showed.
-    if (this.panel.visible && this.needsOperations(view.context)) this.readOperations().catch(() => undefined);
+    if (this.panel.visible && this.needsOperations(view)) this.readOperations().catch(() => undefined);
   }
 
-  private needsOperations(context: DeploymentContext): boolean {
-    if (context.status === 'pending') return false;
-    return isRunningInArm(context.status) || !this.finalReadDone;
+  /** ARM lists operations once it has accepted the deployment: while it builds, then once more after. */
+  private needsOperations(view: DeploymentView): boolean {
+    if (stateHasTag(view.value, 'building')) return true;
+    return !stateHasTag(view.value, 'running') && !this.finalReadDone;
   }
 
   private async readOperations(): Promise<void> {
@@ -81,7 +83,7 @@ export class ProgressFeed implements Listener {
     if (!view) return;
     this.reading = true;
     try {
-      const terminal = !isRunningInArm(view.context.status);
+      const terminal = !stateHasTag(view.value, 'building');
       this.operations = await this.deps.catalog.listDeploymentOperations(deploymentRefOf(view.context));
       if (terminal) this.finalReadDone = true;
       if (!this.disposed && this.view) this.post(this.view);
@@ -90,7 +92,7 @@ export class ProgressFeed implements Listener {
     } finally {
       this.reading = false;
     }
-    if (this.readAgain && !this.disposed && this.panel.visible && this.view && this.needsOperations(this.view.context)) {
+    if (this.readAgain && !this.disposed && this.panel.visible && this.view && this.needsOperations(this.view)) {
       this.readAgain = false;
       await this.readOperations();
     }
@@ -128,7 +130,3 @@ function tierOf(context: DeploymentContext): string | undefined {
   return context.request?.tier ?? context.connectionProfile.tier;
 }
 
-/** ARM is working on it: its operations still change. */
-function isRunningInArm(status: DeploymentStatus): boolean {
-  return status === 'deploying' || status === 'cancelling';
-}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import { chooseProfile } from '../connections/connectionCommands';
 import type { Notifier } from '../notifications/notifier';
@@ -15,10 +16,11 @@ export function registerServerDashboard(
   context: vscode.ExtensionContext,
   connections: ConnectionsRegistration,
   facts: ServerFactsReader,
+  portal: Pick<AzurePortal, 'openServer'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
-  const panels = new ServerDashboardPanels({ extensionUri: context.extensionUri, store: connections.store, manager: connections.manager, facts, connect: connections.connect, log });
+  const panels = new ServerDashboardPanels({ extensionUri: context.extensionUri, store: connections.store, manager: connections.manager, facts, connect: connections.connect, portal, log });
   const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
     const profileId = await chooseProfile(arg, connections.store, notifier, 'Open the dashboard of which server?');
     if (profileId) {

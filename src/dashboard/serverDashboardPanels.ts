@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { webviewStateSchema } from '../../machines/webview/protocol';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { ConnectionManager } from '../connections/connectionManager';
@@ -16,6 +17,7 @@ export interface ServerDashboardDeps {
   manager: ConnectionManager;
   facts: ServerFactsReader;
   connect(profileId: string): Promise<ConnectOutcome>;
+  portal: Pick<AzurePortal, 'openServer'>;
   log: vscode.LogOutputChannel;
 }
 

@@ -1,4 +1,5 @@
-import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { errorMessage } from '../../machines/errorMessage';
 import type { Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
@@ -11,11 +12,11 @@ export const CANCEL_DEPLOYMENT = 'Cancel Deployment';
  * a deployment no longer running, another window asked to do it, or a cancel that failed.
  */
 export async function confirmAndCancel(
-  deployment: Readonly<DeploymentContext>,
+  { value, context: deployment }: DeploymentView,
   tracker: Pick<DeploymentTrackerPort, 'cancel'>,
   notifier: Pick<Notifier, 'confirm' | 'info' | 'error'>,
 ): Promise<void> {
-  if (deployment.status !== 'deploying') {
+  if (!stateHasTag(value, 'cancelable')) {
     void notifier.info(`The deployment of '${deployment.serverName}' is not running: there is nothing to cancel.`);
     return;
   }

@@ -1,7 +1,11 @@
 import { firstValueFrom } from 'rxjs';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
-import { showDeploymentDetails, type DetailsOutput } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
+import { isActive } from './deploymentItems';
 import { confirmAndCancel } from './cancelDeployment';
 
 export const DEPLOYMENT_COMMANDS = {
@@ -13,6 +17,8 @@ export const DEPLOYMENT_COMMANDS = {
   /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
   showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
   clearStaged: 'pgsql.clearStagedFlexProfiles',
+  openInPortal: 'pgsql.flexProvisioning.openInPortal',
+  openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */
@@ -24,7 +30,8 @@ export interface DeploymentCommandDeps {
   tracker: DeploymentTrackerPort;
   notifier: Notifier;
   commands: CommandRunner;
-  details: DetailsOutput;
+  details: DeploymentDetails;
+  portal: AzurePortal;
 }
 
 type Handler = (arg?: unknown) => Promise<void>;
@@ -35,15 +42,15 @@ type Handler = (arg?: unknown) => Promise<void>;
  */
 export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<string, Handler> {
   const { tracker, notifier } = deps;
-  const choose = async (arg: unknown, placeHolder: string, statuses?: readonly string[]): Promise<string | undefined> => {
+  const choose = async (arg: unknown, placeHolder: string, offered?: (view: DeploymentView) => boolean): Promise<string | undefined> => {
     const given = stagingIdOf(arg);
     if (given) {
       return given;
     }
     const candidates = await currentDeployments(tracker);
     const items = candidates
-      .filter((d) => !statuses || statuses.includes(d.status))
-      .map((d) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
+      .filter((v) => !offered || offered(v))
+      .map(({ context: d }) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
     if (items.length === 0) {
       void notifier.info('There is no Flex server deployment to choose from.');
       return undefined;
@@ -62,31 +69,43 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     [DEPLOYMENT_COMMANDS.viewDetails]: async (arg) => {
       const view = known(await choose(arg, 'Show the details of which deployment?'));
       if (view) {
-        showDeploymentDetails(view.context, deps.details);
+        await deps.details.show(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
-      const view = known(await choose(arg, 'Retry which deployment?', ['failed', 'canceled']));
+      const view = known(await choose(arg, 'Retry which deployment?', (v) => stateHasTag(v.value, 'retryable')));
       if (view) {
         await tracker.retry(view.context.stagingId);
       }
     },
     [DEPLOYMENT_COMMANDS.dismiss]: async (arg) => {
-      const view = known(await choose(arg, 'Dismiss which deployment record?', ['succeeded', 'failed', 'canceled']));
+      const view = known(await choose(arg, 'Dismiss which deployment record?', (v) => !isActive(v)));
       if (view) {
         await tracker.dismiss(view.context.stagingId);
       }
     },
     [DEPLOYMENT_COMMANDS.cancel]: async (arg) => {
-      const view = known(await choose(arg, 'Cancel which running deployment?', ['deploying']));
+      const view = known(await choose(arg, 'Cancel which running deployment?', (v) => stateHasTag(v.value, 'cancelable')));
       if (view) {
-        await confirmAndCancel(view.context, tracker, notifier);
+        await confirmAndCancel(view, tracker, notifier);
       }
     },
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {
       const stagingId = await choose(arg, 'Show the progress of which deployment?');
       if (stagingId) {
         await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open which deployment in the Azure portal?'));
+      if (view) {
+        await deps.portal.openDeployment(view.context);
+      }
+    },
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: async (arg) => {
+      const view = known(await choose(arg, 'Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady')));
+      if (view) {
+        await deps.portal.openServer(view.context);
       }
     },
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
@@ -109,5 +128,5 @@ function stagingIdOf(arg: unknown): string | undefined {
 }
 
 async function currentDeployments(tracker: DeploymentTrackerPort) {
-  return (await firstValueFrom(tracker.deployments$)).map((v) => v.context);
+  return firstValueFrom(tracker.deployments$);
 }

@@ -1,23 +1,48 @@
+import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import { errorMessage } from '../../machines/errorMessage';
 
-/** The output channel's surface: View Details writes the whole story of one deployment there. */
+/**
+ * The output channel's surface. View Details appends a section each time and never clears the
+ * channel: an earlier look at the same or another deployment stays there to compare with.
+ */
 export interface DetailsOutput {
-  clear(): void;
   appendLine(line: string): void;
   show(preserveFocus: boolean): void;
 }
 
-export function showDeploymentDetails(deployment: Readonly<DeploymentContext>, output: DetailsOutput): void {
-  output.clear();
-  for (const line of formatDeploymentDetails(deployment)) {
-    output.appendLine(line);
-  }
-  output.show(false);
+/** ARM's per-resource operations of a deployment, read when the details are asked for. */
+export type OperationsReader = (deployment: Readonly<DeploymentContext>) => Promise<DeploymentOperationView[]>;
+
+export type OperationsRead = { ok: true; operations: readonly DeploymentOperationView[] } | { ok: false; reason: string };
+
+/** View Details, for the command and the failure notification alike. */
+export interface DeploymentDetails {
+  show(deployment: Readonly<DeploymentContext>): Promise<void>;
 }
 
-/** The full ARM error chain and the audit trail, as lines; never anything secret. */
-export function formatDeploymentDetails(d: Readonly<DeploymentContext>): string[] {
+export function createDeploymentDetails(output: DetailsOutput, readOperations: OperationsReader, now: () => number): DeploymentDetails {
+  return {
+    show: async (deployment) => {
+      let operations: OperationsRead;
+      try {
+        operations = { ok: true, operations: await readOperations(deployment) };
+      } catch (error) {
+        operations = { ok: false, reason: errorMessage(error) };
+      }
+      // Written in one go, after the read, so two requests' sections never interleave.
+      for (const line of formatDeploymentDetails(deployment, operations, now())) {
+        output.appendLine(line);
+      }
+      output.show(false);
+    },
+  };
+}
+
+/** The full ARM error chain, the operations and the audit trail, as lines; never anything secret. */
+export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operations: OperationsRead, at: number): string[] {
   const lines = [
+    `──── ${new Date(at).toISOString()} ────`,
     `Deployment of '${d.serverName}' (${d.status})`,
     `  Deployment:      ${d.deploymentName}`,
     `  Resource group:  ${d.resourceGroupName}`,
@@ -46,9 +71,25 @@ export function formatDeploymentDetails(d: Readonly<DeploymentContext>): string[
   if (d.effectError) {
     lines.push('', `Last follow-up error: ${d.effectError}`);
   }
+  lines.push('', 'Operations, as Azure reports them:', ...formatOperations(operations));
   lines.push('', 'Audit trail:');
   for (const entry of d.audit) {
     lines.push(`  ${new Date(entry.at).toISOString()}  ${entry.event} → ${entry.to}`);
   }
+  lines.push('');
   return lines;
+}
+
+function formatOperations(read: OperationsRead): string[] {
+  if (!read.ok) {
+    return [`  Could not be read: ${read.reason}`];
+  }
+  if (read.operations.length === 0) {
+    return ['  None reported (yet).'];
+  }
+  return read.operations.flatMap((op) => {
+    const facts = [op.statusCode, op.duration, op.timestamp && `at ${op.timestamp}`].filter(Boolean).join(', ');
+    const line = `  ${op.provisioningOperation ? `${op.provisioningOperation} ` : ''}${op.resourceType} '${op.resourceName}': ${op.provisioningState}${facts ? ` (${facts})` : ''}`;
+    return op.error ? [line, `    ${op.error.code}: ${op.error.message}`] : [line];
+  });
 }

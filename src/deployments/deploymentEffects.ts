@@ -1,4 +1,5 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
@@ -6,9 +7,8 @@ import { findDeploymentProfile, saveDeploymentProfile } from '../connections/sav
 import { SHOW_SERVER_DASHBOARD } from '../dashboard/dashboardCommands';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
-import type { DetailsOutput } from './deploymentDetails';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
-import { showDeploymentDetails } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface DeploymentEffectsDeps {
@@ -18,7 +18,8 @@ export interface DeploymentEffectsDeps {
   connect(profileId: string): Promise<ConnectOutcome>;
   commands: CommandRunner;
   notifier: Notifier;
-  details: DetailsOutput;
+  details: DeploymentDetails;
+  portal: AzurePortal;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
   tracker: Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>;
   /** A notification's follow-up failed (Retry while another window works on it, say): logged. */
@@ -47,7 +48,9 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
       await connectAndOpenDashboard(deployment);
       await deps.tracker.reportDashboardOpened(deployment.stagingId);
     },
-    viewDetails: (deployment) => showDeploymentDetails(deployment, deps.details),
+    viewDetails: (deployment) => deps.details.show(deployment),
+    openServerInPortal: (deployment) => deps.portal.openServer(deployment),
+    openDeploymentInPortal: (deployment) => deps.portal.openDeployment(deployment),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
   };

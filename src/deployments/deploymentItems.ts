@@ -1,4 +1,5 @@
 import { durationOf } from '../../machines/flexDeployment/deploymentClock';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { formatElapsed } from './formatElapsed';
@@ -35,8 +36,9 @@ const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
   canceled: 'circle-slash',
 };
 
-export function isActive(status: DeploymentStatus): boolean {
-  return status === 'pending' || status === 'deploying' || status === 'cancelling';
+/** Azure may still be building the server: shown first, with its elapsed time moving. */
+export function isActive(view: DeploymentView): boolean {
+  return stateHasTag(view.value, 'running');
 }
 
 /**
@@ -45,22 +47,22 @@ export function isActive(status: DeploymentStatus): boolean {
  */
 export function deploymentItems(views: readonly DeploymentView[], now: number, retentionDays: number): DeploymentItem[] {
   return views
-    .map((v) => v.context)
-    .filter((d) => isActive(d.status) || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
-    .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || b.createdAt - a.createdAt)
-    .map((d) => {
+    .map((v) => ({ d: v.context, active: isActive(v), failure: stateHasTag(v.value, 'failure') }))
+    .filter(({ d, active }) => active || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
+    .sort((a, b) => Number(b.active) - Number(a.active) || b.d.createdAt - a.d.createdAt)
+    .map(({ d, active, failure }) => {
       const duration = formatElapsed(durationOf(d, now));
-      const unchecked = isActive(d.status) ? d.unchecked : undefined;
-      const description = isActive(d.status)
+      const unchecked = active ? d.unchecked : undefined;
+      const description = active
         ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
         : `${STATUS_LABEL[d.status]} after ${duration}`;
       const tooltip = [
-        `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && isActive(d.status) ? ` (${d.provisioningState})` : ''}`,
+        `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
         `Subscription: ${d.subscriptionId}`,
         `Started: ${new Date(d.createdAt).toLocaleString()}`,
         ...(unchecked ? [uncheckedText(unchecked)] : []),
-        ...(d.status === 'failed' ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
+        ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
         ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),
         ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
       ].join('\n');

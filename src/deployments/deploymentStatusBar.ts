@@ -18,7 +18,7 @@ export function bindDeploymentStatusBar(item: StatusBarLike, deployments$: Obser
   item.tooltip = 'Azure PostgreSQL Flexible Server deployments in progress — show them';
   return deployments$
     .pipe(
-      map((views) => views.filter((v) => isActive(v.context.status)).length),
+      map((views) => views.filter(isActive).length),
       distinctUntilChanged(),
     )
     .subscribe((active) => {

@@ -8,7 +8,7 @@ export interface DeploymentTrackerPort {
   dismiss(stagingId: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
   /** Cancels as the owner, or asks the window that owns the deployment to. */
-  cancel(stagingId: string): Promise<'cancelling' | 'askedOwner'>;
+  cancel(stagingId: string): Promise<'sent' | 'askedOwner'>;
   clearAll(): Promise<void>;
   reportDashboardOpened(stagingId: string): Promise<void>;
 }

@@ -10,7 +10,7 @@ const TICK_MS = 1000;
  */
 export function deploymentItems$(deployments$: Observable<readonly DeploymentView[]>, now: () => number, retentionDays: () => number): Observable<DeploymentItem[]> {
   return deployments$.pipe(
-    switchMap((views) => (views.some((v) => isActive(v.context.status)) ? timer(0, TICK_MS).pipe(map(() => views)) : of(views))),
+    switchMap((views) => (views.some(isActive) ? timer(0, TICK_MS).pipe(map(() => views)) : of(views))),
     map((views) => deploymentItems(views, now(), retentionDays())),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import type { Notifier } from '../notifications/notifier';
@@ -10,11 +11,11 @@ import { createDeploymentEffects } from './deploymentEffects';
 import { deploymentItems$ } from './deploymentsTreeModel';
 import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
-import type { DetailsOutput } from './deploymentDetails';
+import type { DeploymentDetails } from './deploymentDetails';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
 
-/** The output channel View Details writes to. */
+/** The output channel View Details appends to: plain lines, so each section reads as one report. */
 export function createDeploymentDetailsChannel(): vscode.OutputChannel {
   return vscode.window.createOutputChannel('PostgreSQL Flex Deployments');
 }
@@ -26,7 +27,8 @@ export function createDeploymentDetailsChannel(): vscode.OutputChannel {
 export function createVscodeDeploymentEffects(
   connections: ConnectionsRegistration,
   secrets: SecretStore,
-  details: DetailsOutput,
+  details: DeploymentDetails,
+  portal: AzurePortal,
   tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
@@ -38,6 +40,7 @@ export function createVscodeDeploymentEffects(
     commands: createVscodeCommandRunner(),
     notifier,
     details,
+    portal,
     tracker: { retry: (id) => tracker().retry(id), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => tracker().reportDashboardOpened(id) },
     log: (message) => log.error(message),
   });
@@ -47,7 +50,8 @@ export function createVscodeDeploymentEffects(
 export function registerDeploymentViews(
   _context: vscode.ExtensionContext,
   tracker: DeploymentTrackerPort,
-  details: DetailsOutput,
+  details: DeploymentDetails,
+  portal: AzurePortal,
   settings: SettingsReader,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
@@ -56,7 +60,7 @@ export function registerDeploymentViews(
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';
   const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details });
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details, portal });
   return vscode.Disposable.from(
     provider,
     statusBar,

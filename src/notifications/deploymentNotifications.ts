@@ -5,7 +5,10 @@ import type { Notifier } from './notifier';
 export interface DeploymentNotificationActions {
   connect(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDashboard(deployment: Readonly<DeploymentContext>): Promise<void>;
-  viewDetails(deployment: Readonly<DeploymentContext>): void;
+  viewDetails(deployment: Readonly<DeploymentContext>): Promise<void>;
+  /** The server once it exists, else the deployment's overview (its resources and ARM's error). */
+  openServerInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
+  openDeploymentInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
   retry(stagingId: string): Promise<void>;
   dismiss(stagingId: string): Promise<void>;
 }
@@ -15,6 +18,7 @@ export const OPEN_DASHBOARD = 'Open Dashboard';
 export const VIEW_DETAILS = 'View Details';
 export const RETRY = 'Retry';
 export const DISMISS = 'Dismiss';
+export const OPEN_IN_PORTAL = 'Open in Azure Portal';
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
@@ -22,27 +26,32 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
   const message = deployment.cancellation
     ? `Server '${deployment.serverName}' is ready: its deployment finished before Azure could cancel it`
     : `Server '${deployment.serverName}' is ready`;
-  const choice = await notifier.info(message, CONNECT, OPEN_DASHBOARD);
+  const choice = await notifier.info(message, CONNECT, OPEN_DASHBOARD, OPEN_IN_PORTAL);
   if (choice === CONNECT) {
     await actions.connect(deployment);
   } else if (choice === OPEN_DASHBOARD) {
     await actions.openDashboard(deployment);
+  } else if (choice === OPEN_IN_PORTAL) {
+    await actions.openServerInPortal(deployment);
   }
 }
 
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  await followUp(await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, DISMISS), deployment, actions);
+  await followUp(await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
 }
 
 /** A cancel the user asked for, or one made elsewhere (the portal): not a failure, and said so. */
 export async function notifyCanceled(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  await followUp(await notifier.info(canceledMessage(deployment), VIEW_DETAILS, RETRY, DISMISS), deployment, actions);
+  // The deployment's overview, as for a failure: it lists what Azure created before it stopped.
+  await followUp(await notifier.info(canceledMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
 }
 
 /** The buttons of a deployment that ended without a server to use: failed or canceled. */
 async function followUp(choice: string | undefined, deployment: Readonly<DeploymentContext>, actions: DeploymentNotificationActions): Promise<void> {
   if (choice === VIEW_DETAILS) {
-    actions.viewDetails(deployment);
+    await actions.viewDetails(deployment);
+  } else if (choice === OPEN_IN_PORTAL) {
+    await actions.openDeploymentInPortal(deployment);
   } else if (choice === RETRY) {
     await actions.retry(deployment.stagingId);
   } else if (choice === DISMISS) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clickNotificationButton, waitForNotification } from './harness/notifications';
 import { outputChannelText } from './harness/outputChannel';
-import { showView, treeItems, waitForTreeItem } from './harness/tree';
+import { clickContextMenuItem, contextMenuItems, showView, treeItems, waitForTreeItem } from './harness/tree';
+import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { countWebviewsWith, findWebview } from './harness/webview';
 import { waitFor } from './harness/waitFor';
 import { CREATE_FORM_HEADING, createServer, findCreateForm } from './flows/createServerForm';
@@ -10,11 +11,12 @@ import { useScenario } from './flows/scenario';
 
 // Spec scenario 3: a deployment fails (scripted), reload; the notification shows; View Details shows
 // the ARM error; Retry opens the form prefilled; Dismiss removes the record. Two failed servers,
-// because answering with Retry (rightly) stops the notification from coming back.
+// because answering with Retry (rightly) stops the notification from coming back. VS Code's
+// telemetry is on here: the extension's telemetry lines reach its log, and name no server.
 describe('scenario 3: failure notification', () => {
   const retried = 'pgflex-fails-a';
   const dismissed = 'pgflex-fails-b';
-  const scenario = useScenario('scenario-3-failure-notification');
+  const scenario = useScenario('scenario-3-failure-notification', { telemetry: true, settings: { 'telemetry.telemetryLevel': 'all' } });
   const notice = (serverName: string) => `provisioning failed for '${serverName}'`;
   const deploymentsShown = async (serverName: string) =>
     (await treeItems(scenario.vscode.page, 'Deployments')).some((label) => label.includes(serverName));
@@ -60,5 +62,29 @@ describe('scenario 3: failure notification', () => {
     await vscode.shot('retry-form-prefilled');
 
     expect(savedConnections(vscode.dirs)).toHaveLength(0);
+  });
+
+  it("offers Open in Azure Portal on a deployment's row, and logs telemetry that names no server", async () => {
+    const { vscode } = scenario;
+    const log = () => outputChannelText(vscode.dirs, 'PostgreSQL Flexible Server');
+    await showView(vscode.page, 'PostgreSQL', 'Deployments');
+    const row = await waitForTreeItem(vscode.page, 'Deployments', retried);
+    expect(await contextMenuItems(vscode.page, row)).toContain('Open Deployment in Azure Portal');
+    await vscode.shot('portal-in-context-menu');
+    await clickContextMenuItem(vscode.page, 'Open Deployment in Azure Portal');
+    // VS Code asks before it opens a site outside its trusted domains: the link is the deployment's overview blade.
+    const dialog = await waitForDialog(vscode.page);
+    expect(dialog.message).toContain('portal.azure.com');
+    await vscode.shot('portal-link-confirmation');
+    await clickDialogButton(vscode.page, 'Cancel');
+    await waitFor('the portal link in the log', () => /Opening the Azure portal: https:\/\/portal\.azure\.com\/#@[^/]+\/resource\/subscriptions\/[^/]+\/resourceGroups\/rg-pgflex-dev\/providers\/Microsoft\.Resources\/deployments\/pgflex-pgflex-fails-a-\d+\/overview/.test(log()), 30_000);
+
+    const telemetry = log().split('\n').filter((line) => line.includes('telemetry: '));
+    const sent = (name: string) => telemetry.filter((line) => line.includes(`telemetry: pgflex.pgflex/${name} `));
+    expect(sent('deployment/staged')).toHaveLength(2);
+    expect(sent('deployment/accepted')).toHaveLength(2);
+    expect(sent('deployment/ended')).toHaveLength(2);
+    for (const line of sent('deployment/ended')) expect(line).toMatch(/"status":"failed","errorCode":"QuotaExceeded"/);
+    for (const name of [retried, dismissed, 'rg-pgflex-dev']) expect(telemetry.join('\n')).not.toContain(name);
   });
 });

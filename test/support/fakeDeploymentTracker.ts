@@ -44,11 +44,11 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
   /** When set, another window owns the deployment and is asked instead. */
   ownedElsewhere = false;
 
-  async cancel(stagingId: string): Promise<'cancelling' | 'askedOwner'> {
+  async cancel(stagingId: string): Promise<'sent' | 'askedOwner'> {
     if (this.cancelRefusal) throw this.cancelRefusal;
     if (this.ownedElsewhere) return 'askedOwner';
     this.canceled.push(stagingId);
-    return 'cancelling';
+    return 'sent';
   }
 
   async reportDashboardOpened(stagingId: string): Promise<void> {
@@ -62,6 +62,5 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
 }
 
 function view(context: DeploymentContext): DeploymentView {
-  const value = context.status === 'succeeded' ? { succeeded: 'profileCreated' } : context.status;
-  return { value, context };
+  return { value: context.status === 'succeeded' ? { succeeded: 'profileCreated' } : context.status, context };
 }

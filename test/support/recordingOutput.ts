@@ -3,9 +3,6 @@ import type { DetailsOutput } from '../../src/deployments/deploymentDetails';
 export class RecordingOutput implements DetailsOutput {
   lines: string[] = [];
   shown = 0;
-  clear() {
-    this.lines = [];
-  }
   appendLine(line: string) {
     this.lines.push(line);
   }

@@ -20,6 +20,7 @@ import {
   type StoreNotices,
 } from '../../src/services/flexDeployment/ports';
 import type { JournalRecovery } from '../../src/services/flexDeployment/journalRecovery';
+import type { DeploymentLifecycle } from '../../src/services/flexDeployment/deploymentLifecycle';
 
 /** vscode.Memento in memory; counts writes. One instance shared by two trackers = two windows. */
 export class MemoryMemento implements GlobalStateLike {
@@ -210,6 +211,29 @@ export class RecordingNotices implements StoreNotices {
   readonly notSaved: string[] = [];
   recordsNotSaved(reason: string) {
     this.notSaved.push(reason);
+  }
+}
+
+/** The lifecycle moments told, in order: `{moment} {stagingId}` (or the count waiting for a sign-in). */
+export class RecordingLifecycle implements DeploymentLifecycle {
+  readonly told: string[] = [];
+  staged(d: Readonly<DeploymentContext>) {
+    this.told.push(`staged ${d.stagingId}`);
+  }
+  accepted(d: Readonly<DeploymentContext>) {
+    this.told.push(`accepted ${d.stagingId}`);
+  }
+  observed(d: Readonly<DeploymentContext>, observation: DeploymentObservation) {
+    this.told.push(`observed ${d.stagingId} ${observation.kind}`);
+  }
+  ended(d: Readonly<DeploymentContext>) {
+    this.told.push(`ended ${d.stagingId} ${d.status}`);
+  }
+  profileSaved(d: Readonly<DeploymentContext>) {
+    this.told.push(`profileSaved ${d.stagingId}`);
+  }
+  signInNeeded(waiting: number) {
+    this.told.push(`signInNeeded ${waiting}`);
   }
 }
 

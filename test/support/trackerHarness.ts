@@ -8,6 +8,7 @@ import {
   MemoryMemento,
   MemorySecrets,
   RecordingEffects,
+  RecordingLifecycle,
   RecordingNotices,
   ScriptedCanceller,
   ScriptedReader,
@@ -26,6 +27,7 @@ export interface SharedWorld {
   provisioner: FakeProvisioner;
   canceller: ScriptedCanceller;
   notices: RecordingNotices;
+  lifecycle: RecordingLifecycle;
   logs: string[];
 }
 
@@ -44,6 +46,7 @@ export function createWorld(storageDir: string): SharedWorld {
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
     notices: new RecordingNotices(),
+    lifecycle: new RecordingLifecycle(),
     logs: [],
   };
 }
@@ -63,6 +66,7 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
     signIn: world.signIn,
     settings: { retentionDays: () => settings.retentionDays, pollIntervalMs: () => settings.pollIntervalMs ?? 15_000 },
     clock: world.clock,
+    lifecycle: world.lifecycle,
     log,
   });
   return { tracker, leases };

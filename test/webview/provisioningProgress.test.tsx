@@ -133,7 +133,7 @@ describe('cancelling from the progress view', () => {
   });
 
   it('shows cancelling as still running, and says when the cancel got no answer', () => {
-    const cancelling = (cancellation: DeploymentContext['cancellation']) => ({ value: 'cancelling', context: context({ status: 'cancelling', cancellation }) });
+    const cancelling = (cancellation: DeploymentContext['cancellation']): DeploymentView => ({ value: 'cancelling', context: context({ status: 'cancelling', cancellation }) });
     show(cancelling({ requestedAt: T0 + MIN }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Cancelling pg-dev-1');
     expect(screen.getByText(/Cancelling: Azure stops the deployment/)).toBeTruthy();

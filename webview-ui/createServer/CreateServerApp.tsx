@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CreateServerHostMessage } from '../../machines/webview/createServerMessages';
+import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { CreateServerForm } from './CreateServerForm';
 import { ProvisioningProgress } from './ProvisioningProgress';
@@ -27,8 +28,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
     return off;
   }, [host]);
 
-  const status = progress?.deployment.context.status;
-  const running = status === 'pending' || status === 'deploying' || status === 'cancelling';
+  const running = progress !== undefined && stateHasTag(progress.deployment.value, 'running');
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);

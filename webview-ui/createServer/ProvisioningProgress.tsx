@@ -1,10 +1,10 @@
 import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
-import { startOf } from '../../machines/flexDeployment/deploymentClock';
+import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
-import { deploymentPhase, mirrorDeployment } from './deploymentMirror';
+import { mirrorDeployment } from './deploymentMirror';
 
 export interface ProvisioningProgressProps {
   deployment: DeploymentView;
@@ -22,26 +22,29 @@ export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual�
 /** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
 export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry, onCancel }: ProvisioningProgressProps) {
   const mirror = mirrorDeployment(deployment);
-  const phase = deploymentPhase(mirror);
   const { context } = mirror;
   const usesEntra = context.request
     ? context.request.authenticationMode !== 'PostgreSQLOnly'
     : context.connectionProfile.authenticationType === 'AzureMFA';
   const firewall = context.request?.firewall;
   const stages = provisioningStages({
-    phase,
-    acceptedAt: context.audit.find((a) => a.to === 'deploying')?.at,
+    phase: context.status,
+    acceptedAt: acceptedAt(context),
     terminalAt: context.terminalAt,
     usesEntra,
     hasFirewallRules: firewall ? firewall.allowAzureServices || firewall.clientIp !== undefined : undefined,
     operations,
   });
-  const running = phase === 'pending' || phase === 'deploying' || phase === 'cancelling';
+  const running = mirror.hasTag('running');
+  const failed = mirror.hasTag('failure');
+  const canceled = mirror.hasTag('canceled');
+  const cancelling = mirror.hasTag('cancelling');
+  const ready = mirror.hasTag('serverReady');
   const timing = progressTiming(running ? now : (context.terminalAt ?? now), startOf(context), estimate);
 
   return (
     <main className="progress" aria-live="polite">
-      <h1>{heading(phase, context.serverName)}</h1>
+      <h1>{heading({ ready, failed, canceled, cancelling }, context.serverName)}</h1>
       <ol className="stages" aria-label="Provisioning stages">
         {stages.map((stage) => <StageItem key={stage.id} stage={stage} />)}
       </ol>
@@ -61,26 +64,26 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
         </p>
       ) : null}
-      {phase === 'deploying' ? (
+      {mirror.hasTag('cancelable') ? (
         <VscodeButton secondary className="cancel" onClick={onCancel}>
           Cancel Deployment
         </VscodeButton>
       ) : null}
-      {phase === 'cancelling' ? (
+      {cancelling ? (
         <p className="cancelling" role="status">
           {context.cancellation?.unanswered
             ? `Azure did not answer the cancel (${context.cancellation.unanswered.reason}); it is sent again at the next check.`
             : 'Cancelling: Azure stops the deployment. What it has already created stays.'}
         </p>
       ) : null}
-      {phase === 'canceled' ? (
+      {canceled ? (
         <section className="canceled" role="status">
           <h2>Deployment canceled</h2>
           <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
           <VscodeButton onClick={onRetry}>Retry</VscodeButton>
         </section>
       ) : null}
-      {phase === 'failed' ? (
+      {failed ? (
         <section className="failure" role="alert">
           <h2>Deployment failed</h2>
           <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
@@ -93,9 +96,9 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           <VscodeButton onClick={onRetry}>Retry</VscodeButton>
         </section>
       ) : null}
-      {phase === 'succeeded' ? (
+      {ready ? (
         <p className="ready">
-          {mirror.matches({ succeeded: 'creatingProfile' }) ? 'Saving the connection profile…' : `Server ${context.serverName} is ready.`}
+          {mirror.hasTag('unfinished') ? 'Saving the connection profile…' : `Server ${context.serverName} is ready.`}
           {context.effectError ? ` ${context.effectError}` : ''}
         </p>
       ) : null}
@@ -121,11 +124,11 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
 
 const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
 
-function heading(phase: string, serverName: string): string {
-  if (phase === 'succeeded') return `${serverName} is ready`;
-  if (phase === 'failed') return `Provisioning ${serverName} failed`;
-  if (phase === 'canceled') return `Provisioning ${serverName} canceled`;
-  if (phase === 'cancelling') return `Cancelling ${serverName}`;
+function heading(outcome: { ready: boolean; failed: boolean; canceled: boolean; cancelling: boolean }, serverName: string): string {
+  if (outcome.ready) return `${serverName} is ready`;
+  if (outcome.failed) return `Provisioning ${serverName} failed`;
+  if (outcome.canceled) return `Provisioning ${serverName} canceled`;
+  if (outcome.cancelling) return `Cancelling ${serverName}`;
   return `Provisioning ${serverName}`;
 }
 

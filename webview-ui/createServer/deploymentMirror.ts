@@ -1,5 +1,4 @@
 import { deploymentMachine } from '../../machines/flexDeployment/deploymentMachine';
-import type { DeploymentPhase } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 
 /**
@@ -8,18 +7,4 @@ import type { DeploymentView } from '../../machines/webview/deploymentView';
  */
 export function mirrorDeployment(view: DeploymentView) {
   return deploymentMachine.resolveState({ value: view.value, context: view.context });
-}
-
-export type DeploymentMirror = ReturnType<typeof mirrorDeployment>;
-
-export function deploymentPhase(mirror: DeploymentMirror): DeploymentPhase {
-  if (mirror.matches('pending')) return 'pending';
-  if (mirror.matches('deploying')) return 'deploying';
-  if (mirror.matches('cancelling')) return 'cancelling';
-  if (mirror.matches('succeeded')) return 'succeeded';
-  if (mirror.matches('failed')) return 'failed';
-  if (mirror.matches('canceled')) return 'canceled';
-  // Dismissed: the record remembers how it ended.
-  const status = mirror.context.status;
-  return status === 'succeeded' || status === 'canceled' ? status : 'failed';
 }

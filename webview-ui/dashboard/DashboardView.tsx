@@ -44,19 +44,22 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
         </button>
         <small> Updated {new Date(state.refreshedAt).toLocaleTimeString()}</small>
       </header>
-      <AzureFacts arm={state.arm} />
+      <AzureFacts arm={state.arm} onOpenInPortal={() => post({ type: 'dashboard.openInPortal' })} />
       <LiveFacts live={state.live} loading={loading} onConnect={() => post({ type: 'dashboard.connect' })} />
     </main>
   );
 }
 
-function AzureFacts({ arm }: { arm: ArmFactsState }) {
+function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpenInPortal: () => void }) {
   if (arm.status === 'notAzure') {
     return null;
   }
   return (
     <section aria-label="Azure">
       <h2>Azure</h2>
+      <button type="button" onClick={onOpenInPortal}>
+        Open in Azure Portal
+      </button>
       {arm.status === 'failed' ? (
         <p role="alert">{arm.message}</p>
       ) : (

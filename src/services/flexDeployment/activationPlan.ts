@@ -1,18 +1,16 @@
-import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentRecord } from './deploymentRecord';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** States in which a deployment still owes work to someone: reading ARM, or saving its profile. */
-const UNFINISHED: ReadonlySet<DeploymentStateName> = new Set(['pending', 'deploying', 'cancelling', 'succeeded.creatingProfile']);
-
+/** It still owes work to someone: reading ARM, or saving its profile. */
 export function isUnfinished(record: DeploymentRecord): boolean {
-  return UNFINISHED.has(record.state);
+  return stateHasTag(record.state, 'unfinished');
 }
 
 export function needsArmRead(record: DeploymentRecord): boolean {
-  return record.state === 'deploying' || record.state === 'cancelling' || record.state === 'pending';
+  return stateHasTag(record.state, 'running');
 }
 
 /** What activation does with each stored record (spec §4, §8, §10). */
@@ -41,7 +39,7 @@ export function planActivation(records: readonly DeploymentRecord[], now: number
     if (isPastRetention(terminalAt, now, retentionDays)) {
       plan.purge.push(record.stagingId);
     } else if (
-      record.state === 'failed' &&
+      stateHasTag(record.state, 'failure') &&
       record.retryRequestedAt === undefined &&
       now - terminalAt < FAILURE_NOTIFICATION_WINDOW_MS
     ) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DeploymentJournal } from './deploymentJournal';
+import type { DeploymentLifecycle } from './deploymentLifecycle';
 import { LockFileLeases } from './deploymentLeases';
 import type { SettingsReader } from '../../settings/settingsReader';
 import { FlexDeploymentTracker } from './flexDeploymentTracker';
@@ -14,6 +15,7 @@ export interface TrackerPorts {
   signIn: AzureSignIn;
   settings: SettingsReader;
   notices: StoreNotices;
+  lifecycle: DeploymentLifecycle;
   log: vscode.LogOutputChannel;
 }
 
@@ -35,6 +37,7 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
       pollIntervalMs: () => ports.settings.get('pollIntervalSeconds') * 1000,
     },
     clock: { now: Date.now },
+    lifecycle: ports.lifecycle,
     log,
   });
   context.subscriptions.push({ dispose: () => tracker.dispose().catch((error: unknown) => log(`Stopping the tracker failed: ${String(error)}`)) });

@@ -1,5 +1,6 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
+import { isDeploymentState, stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
 import { readRecord, type DeploymentRecord } from './deploymentRecord';
@@ -56,7 +57,6 @@ interface QuarantinedRecord {
 
 const JOURNAL_FILE = 'flexDeployments.json';
 const HISTORY_FILE = 'flexDeploymentsHistory.jsonl';
-const SETTLED_STATES: ReadonlySet<unknown> = new Set(['failed', 'canceled', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
 /** Compact the history once this many of its lines say nothing any more (and they outnumber the live ones). */
 const COMPACT_AFTER_STALE_LINES = 500;
 
@@ -330,12 +330,14 @@ export class DeploymentJournal {
 
 /** Not finished, or a failure still within the window its notification is repeated in: activation acts on it. */
 function belongsInActive(record: Pick<DeploymentRecord, 'state' | 'terminalAt' | 'createdAt'>, now: number): boolean {
-  if (!SETTLED_STATES.has(record.state)) return true;
-  return record.state === 'failed' && now - (record.terminalAt ?? record.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS;
+  if (stateHasTag(record.state, 'unfinished')) return true;
+  return stateHasTag(record.state, 'failure') && now - (record.terminalAt ?? record.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS;
 }
 
+/** Read before validation: an item naming no state of the machine is not settled, whatever else it says. */
 function isSettledItem(item: unknown): boolean {
-  return typeof item === 'object' && item !== null && SETTLED_STATES.has((item as { state?: unknown }).state);
+  const state = typeof item === 'object' && item !== null ? (item as { state?: unknown }).state : undefined;
+  return isDeploymentState(state) && !stateHasTag(state, 'unfinished');
 }
 
 function terminalAtOf(raw: unknown): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPLOYMENT_STATES, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 /**
@@ -165,15 +165,8 @@ function schemaVersionOf(raw: unknown): number {
  * audit trail, no request to retry from. The machine state follows from status and the flags.
  */
 export function migrateFromVersion1(old: z.infer<typeof stagedFlexProfileSchema>): DeploymentRecord {
-  const terminal = old.status === 'succeeded' || old.status === 'failed';
-  const state: DeploymentStateName =
-    old.status === 'succeeded'
-      ? old.dashboardOpened
-        ? 'succeeded.dashboardOpened'
-        : old.profileCreated
-          ? 'succeeded.profileCreated'
-          : 'succeeded.creatingProfile'
-      : old.status;
+  const state = stateOfStagedProfile(old);
+  const terminal = !stateHasTag(state, 'running');
   return {
     ...old,
     schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { Subject, defer, distinctUntilChanged, filter, ignoreElements, merge, mergeMap, takeUntil, type Observable } from 'rxjs';
+import { isFinalState } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { StagedFlexProfile } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { isPastRetention, planActivation } from './activationPlan';
@@ -13,6 +14,7 @@ import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { stagedPasswordKey } from './storageKeys';
+import { tellTransition } from './deploymentLifecycle';
 import { TrackedRecords } from './trackedRecords';
 import { WindowOwnership } from './windowOwnership';
 import { LostProfiles } from './lostProfiles';
@@ -64,6 +66,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   constructor(private readonly deps: TrackerDependencies) {
     this.owned = new OwnedDeployments(deps, {
       changed: (record) => this.onChanged(record),
+      moved: (before, after) => tellTransition(before, after, deps.lifecycle),
       settled: (id) => this.onSettled(id),
       failed: (id) => {
         deps.leases.release(id).catch((error: unknown) => deps.log(`Releasing deployment ${id} failed: ${String(error)}`));
@@ -217,7 +220,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
    * or asks the window that owns it. Resolves once the request is recorded; ARM's answer and the
    * outcome come later.
    */
-  cancel(stagingId: string): Promise<'cancelling' | 'askedOwner'> {
+  cancel(stagingId: string): Promise<'sent' | 'askedOwner'> {
     return this.ownership.cancel(stagingId, this.deps.clock.now());
   }
 
@@ -275,9 +278,12 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private async apply(answers: readonly Answer[]): Promise<void> {
     await this.writes.batch(async () => {
       for (const { stagingId, observation, at } of answers) {
+        const record = this.records.get(stagingId);
+        if (record && this.owned.has(stagingId)) this.deps.lifecycle.observed(record, observation);
         this.owned.send(stagingId, eventFor(observation, at));
-        if (observation.kind === 'signedOut') this.promptSignInOnce().catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
       }
+      const signedOut = answers.filter((answer) => answer.observation.kind === 'signedOut').length;
+      if (signedOut) this.promptSignInOnce(signedOut).catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
     });
   }
 
@@ -311,7 +317,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private onChanged(record: DeploymentRecord): void {
-    if (record.state === 'dismissed') {
+    if (isFinalState(record.state)) {
       this.records.delete(record.stagingId);
       this.writes.delete(record.stagingId);
     } else if (this.records.set(record)) {
@@ -324,9 +330,10 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.writes.settle(stagingId);
   }
 
-  private async promptSignInOnce(): Promise<void> {
+  private async promptSignInOnce(deploymentsWaiting: number): Promise<void> {
     if (this.promptedSignIn) return;
     this.promptedSignIn = true;
+    this.deps.lifecycle.signInNeeded(deploymentsWaiting);
     await this.deps.signIn.promptSignIn();
   }
 

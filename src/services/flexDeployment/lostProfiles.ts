@@ -1,3 +1,4 @@
+import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { DeploymentRecord } from './deploymentRecord';
 import type { OwnedDeployments } from './ownedDeployments';
@@ -48,7 +49,7 @@ export class LostProfiles {
 
   /** The user removed a saved profile: each deployment that saved it records that. */
   async noteRemoved(profileId: string): Promise<void> {
-    const savedIt = this.records.all().filter((r) => r.status === 'succeeded' && profileIdOf(r) === profileId);
+    const savedIt = this.records.all().filter((r) => stateHasTag(r.state, 'serverReady') && profileIdOf(r) === profileId);
     for (const { stagingId } of savedIt) await this.ownership.sendAsOwner(stagingId, { type: 'profile.removed', at: this.deps.clock.now() });
   }
 }
@@ -57,10 +58,10 @@ function profileIdOf(record: DeploymentRecord): string {
   return record.profileId ?? profileIdFor(record.stagingId);
 }
 
-/** Succeeded with its profile saved, and neither given it back already nor removed by the user. */
+/** Its profile was saved, and neither given back already nor removed by the user. */
 function mayHaveLostProfile(record: DeploymentRecord): boolean {
   return (
-    (record.state === 'succeeded.profileCreated' || record.state === 'succeeded.dashboardOpened') &&
+    stateHasTag(record.state, 'profileSaved') &&
     record.profileRestoredAt === undefined &&
     record.profileRemovedAt === undefined
   );

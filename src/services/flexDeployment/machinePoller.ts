@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readsDecide } from '../../../machines/flexDeployment/deploymentClock';
+import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { needsArmRead } from './activationPlan';
 import type { DeploymentRecord } from './deploymentRecord';
 import type { ObservationBoard, PostedCycle, PostedObservation } from './observationBoard';
@@ -22,7 +23,7 @@ export interface CycleAnswers {
 
 /** Whether a poll cycle reads this deployment: it is running, or a read must say whether it started. */
 export function readByPoll(record: DeploymentRecord): boolean {
-  return needsArmRead(record) && (record.state !== 'pending' || readsDecide(record));
+  return needsArmRead(record) && (stateHasTag(record.state, 'building') || readsDecide(record));
 }
 
 /**

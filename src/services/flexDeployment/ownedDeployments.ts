@@ -1,6 +1,7 @@
-import { createActor, type Actor, type StateValue } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
-import { deploymentMachine, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentMachine';
+import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
+import { stateNameOf, stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
 import { deploymentRefOf, type CancelAnswer, type Clock, type DeploymentCanceller, type DeploymentEffects, type SecretStore } from './ports';
@@ -8,27 +9,6 @@ import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;
 type DeploymentActor = Actor<ProvidedMachine>;
-
-/** States after which nothing is owed: the actor can stop and its lease go. */
-const SETTLED: ReadonlySet<DeploymentStateName> = new Set([
-  'failed',
-  'canceled',
-  'succeeded.profileCreated',
-  'succeeded.dashboardOpened',
-  'dismissed',
-]);
-
-export function stateNameOf(value: StateValue): DeploymentStateName {
-  if (typeof value === 'string') return value as DeploymentStateName;
-  const [parent, child] = Object.entries(value)[0] ?? [];
-  // The machine nests one level: a child is a state name.
-  return `${parent}.${child as string}` as DeploymentStateName;
-}
-
-export function stateValueOf(name: DeploymentStateName): StateValue {
-  const [parent, child] = name.split('.');
-  return child ? { [parent]: child } : parent;
-}
 
 interface Owned {
   actor: DeploymentActor;
@@ -38,6 +18,8 @@ interface Owned {
 export interface OwnedDeploymentsEvents {
   /** The deployment's record changed (a transition or a context update). */
   changed(record: DeploymentRecord): void;
+  /** The same, with the context before it: not told for an actor's first snapshot (started or rebuilt). */
+  moved(before: DeploymentContext, after: DeploymentContext): void;
   /** Nothing is owed any more: persist, then release. */
   settled(stagingId: string): void;
   /** An actor went into XState's error status; the record is kept as it was. */
@@ -120,17 +102,21 @@ export class OwnedDeployments {
     return count;
   }
 
+  /** Nothing is owed and no effect is waiting for its answer: the actor can stop and its lease go. */
   isSettled(stagingId: string): boolean {
     const owned = this.owned.get(stagingId);
     if (!owned) return true;
-    return owned.inFlight === 0 && SETTLED.has(stateNameOf(owned.actor.getSnapshot().value));
+    return owned.inFlight === 0 && !owned.actor.getSnapshot().hasTag('unfinished');
   }
 
   private run(stagingId: string, actor: DeploymentActor): void {
     this.owned.set(stagingId, { actor, inFlight: 0 });
+    let before: DeploymentContext | undefined;
     actor.subscribe({
       next: (snapshot) => {
         this.events.changed(toRecord(stateNameOf(snapshot.value), snapshot.context));
+        if (before) this.events.moved(before, snapshot.context);
+        before = snapshot.context;
         if (this.isSettled(stagingId)) this.events.settled(stagingId);
       },
       error: (error) => {

@@ -1,5 +1,6 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { toRetryableRequest } from '../../../machines/flexDeployment/createServerRequest';
+import { INITIAL_STATE } from '../../../machines/flexDeployment/deploymentStates';
 import type { ConnectionProfileDraft, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 export function profileIdFor(stagingId: string): string {
@@ -61,6 +62,6 @@ export function stagedContext(
     location: request.location,
     request: toRetryableRequest(request),
     inActiveSession: true,
-    audit: [{ at, event: 'user.create', to: 'pending' }],
+    audit: [{ at, event: 'user.create', to: INITIAL_STATE }],
   };
 }

@@ -15,7 +15,7 @@ import { errorMessage } from '../../../machines/errorMessage';
  * not: a lost answer is not a failure, the reads that follow decide.
  */
 export async function startDeployment(
-  deps: Pick<TrackerDependencies, 'provisioner' | 'secrets' | 'leases' | 'clock' | 'log'>,
+  deps: Pick<TrackerDependencies, 'provisioner' | 'secrets' | 'leases' | 'clock' | 'lifecycle' | 'log'>,
   owned: Pick<OwnedDeployments, 'start' | 'send'>,
   writes: Pick<CoalescedWrites, 'flush'>,
   input: unknown,
@@ -34,8 +34,10 @@ export async function startDeployment(
     await deps.secrets.store(passwordSecretId, request.adminPassword);
   }
   await deps.leases.tryAcquire(stagingId);
-  owned.start(stagedContext(request, { stagingId, deploymentName, passwordSecretId }, at));
+  const staged = stagedContext(request, { stagingId, deploymentName, passwordSecretId }, at);
+  owned.start(staged);
   await writes.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
+  deps.lifecycle.staged(staged);
 
   try {
     await deps.provisioner.startDeployment(request, deploymentName);

@@ -1,8 +1,8 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
+import { stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { isUnfinished, needsArmRead } from './activationPlan';
 import { sameRecord, toContext, type DeploymentRecord } from './deploymentRecord';
-import { stateValueOf } from './ownedDeployments';
 
 /**
  * Every deployment record this window knows (its own and other windows'), and the views derived

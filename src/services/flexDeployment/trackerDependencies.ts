@@ -1,5 +1,6 @@
 import type { ValidationErrors } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentJournal } from './deploymentJournal';
+import type { DeploymentLifecycle } from './deploymentLifecycle';
 import type { DeploymentLeases } from './deploymentLeases';
 import type { AzureSignIn, Clock, DeploymentCanceller, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
 
@@ -26,5 +27,7 @@ export interface TrackerDependencies {
   signIn: AzureSignIn;
   settings: TrackerSettings;
   clock: Clock;
+  /** Told each moment of an owned deployment's life (the log and telemetry listen). */
+  lifecycle: DeploymentLifecycle;
   log: (message: string) => void;
 }

@@ -63,8 +63,8 @@ export class WindowOwnership {
    * Cancel, as the owner if this window is or can become it; else the owning window is asked,
    * and acts on its next look (at once when it watches, at its next poll cycle otherwise).
    */
-  async cancel(stagingId: string, at: number): Promise<'cancelling' | 'askedOwner'> {
-    if (await this.trySendAsOwner(stagingId, { type: 'user.cancel', at })) return 'cancelling';
+  async cancel(stagingId: string, at: number): Promise<'sent' | 'askedOwner'> {
+    if (await this.trySendAsOwner(stagingId, { type: 'user.cancel', at })) return 'sent';
     await this.cancelRequests.ask(stagingId);
     return 'askedOwner';
   }

@@ -20,6 +20,8 @@ export interface ScenarioOptions {
    * the password the sandbox itself logs in with.
    */
   realPostgres?: boolean;
+  /** VS Code's telemetry on, so the extension's telemetry lines reach its log (off by default). */
+  telemetry?: boolean;
 }
 
 const CLUSTER_ADMIN_PASSWORD = 'Cluster!Admin-e2e';
@@ -36,7 +38,7 @@ export function useScenario(name: string, options: ScenarioOptions = {}): Scenar
     if (options.realPostgres) postgres = await startPostgresServer(CLUSTER_ADMIN_PASSWORD);
     const backend = postgres ? { postgres: { host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password } } : {};
     sandbox = await startSandbox({ speed: 20, ...options.sandbox, ...backend });
-    vscode = await startVsCode({ name, sandbox, settings: options.settings });
+    vscode = await startVsCode({ name, sandbox, settings: options.settings, telemetry: options.telemetry });
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') await vscode?.shot('at-failure').catch(() => {});

@@ -15,7 +15,15 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Defaults to a free loopback port, kept across restarts so the browser's URL stays valid. */
   port?: number;
+  /**
+   * Leave VS Code's telemetry on (it is off by default, `--disable-telemetry`), so the extension's
+   * TelemetryLogger sends. code-server's own telemetry then goes to a closed loopback port, never out.
+   */
+  telemetry?: boolean;
 }
+
+/** Port 9 (discard) on loopback: nothing listens, so code-server's telemetry posts fail at once. */
+const NOWHERE = 'http://127.0.0.1:9/track';
 
 export interface CodeServer {
   readonly port: number;
@@ -64,9 +72,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     log.write(`\n=== code-server start ${new Date().toISOString()} port ${port}\n`);
     const started = spawn(process.execPath, [
       codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      ...(options.telemetry ? [] : ['--disable-telemetry']), '--disable-update-check', '--disable-workspace-trust',
       ...baseArgs(dirs), dirs.workspace,
-    ], { env: serverEnv(dirs, options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    ], { env: serverEnv(dirs, { ...(options.telemetry ? { CS_TELEMETRY_URL: NOWHERE } : {}), ...options.env }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout?.pipe(log, { end: false });
     started.stderr?.pipe(log, { end: false });
     child = started;

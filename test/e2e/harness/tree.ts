@@ -22,6 +22,19 @@ export async function treeItems(page: Page, viewTitle: string): Promise<string[]
   return labels.map((label) => label.trim());
 }
 
+/** Opens a row's context menu and returns its entries' labels, top to bottom (the menu stays open). */
+export async function contextMenuItems(page: Page, row: Locator): Promise<string[]> {
+  await row.click({ button: 'right' });
+  const items = page.locator('.monaco-menu .action-item .action-label');
+  await items.first().waitFor({ state: 'visible', timeout: 10_000 });
+  return (await items.allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+}
+
+/** Clicks an entry of the open context menu. */
+export async function clickContextMenuItem(page: Page, label: string): Promise<void> {
+  await page.locator('.monaco-menu .action-item .action-label', { hasText: label }).first().click();
+}
+
 /** Waits until the view shows a row whose label contains `label`, and returns that row. */
 export async function waitForTreeItem(page: Page, viewTitle: string, label: string | RegExp, timeoutMs = 60_000): Promise<Locator> {
   const row = viewPane(page, viewTitle).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();

@@ -21,6 +21,8 @@ export interface VsCodeSessionOptions {
   env?: Record<string, string>;
   /** A running ARM sandbox to point the extension at (endpoint and CA settings, NODE_EXTRA_CA_CERTS). */
   sandbox?: { url: string; ca: string };
+  /** VS Code's telemetry on (see CodeServerOptions.telemetry); off by default. */
+  telemetry?: boolean;
 }
 
 /** One VS Code "installation": its folders, its server, one browser profile and the first window. */
@@ -65,7 +67,7 @@ export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCode
   const typedSecrets = new Set<string>();
   await installExtension(dirs, vsix);
   const env = { ...wiring?.env, ...options.env };
-  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env });
+  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env, telemetry: options.telemetry });
   let browser: BrowserContext | undefined;
   try {
     let context = await launchBrowser(dirs.browserProfile);

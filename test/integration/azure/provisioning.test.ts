@@ -43,6 +43,15 @@ describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () =
     expect(observation.error.code).toBe('RegionIsOfferRestricted');
     expect(observation.error.message).toBe('Subscriptions are restricted from provisioning in this region.');
     expect(observation.error.chain?.map((e) => e.code)).toEqual(['DeploymentFailed', 'ResourceDeploymentFailure', 'RegionIsOfferRestricted']);
+    // View Details shows the failed operation as ARM reports it: operation, status code, the provider's error.
+    const server = (await h.services.catalog.listDeploymentOperations(ref)).find((o) => o.resourceType === 'Microsoft.DBforPostgreSQL/flexibleServers');
+    expect(server).toMatchObject({
+      resourceName: 'pg-fail',
+      provisioningOperation: 'Create',
+      provisioningState: 'Failed',
+      error: { code: 'RegionIsOfferRestricted', message: 'Subscriptions are restricted from provisioning in this region.' },
+    });
+    expect(server?.statusCode).toBeTruthy();
   });
 
   it('a known failure (quota) keeps the provider’s code', async () => {

@@ -175,7 +175,7 @@ describe('a firewall refusal from a real PostgreSQL server', () => {
       },
     };
 
-    const outcome = await connectWithRecovery(profile.id, { store: h.store, manager: h.manager, notifier, firewall });
+    const outcome = await connectWithRecovery(profile.id, { store: h.store, manager: h.manager, notifier, firewall, log: { info: () => undefined, warn: () => undefined } });
 
     expect(outcome.connected).toBe(true);
     expect(rules).toEqual([{ target: { tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-data', serverName: 'contoso' }, ip: '127.0.0.1' }]);

@@ -12,6 +12,7 @@ import { createArmServerFactsReader } from '../../../src/dashboard/armServerFact
 import { DashboardController } from '../../../src/dashboard/dashboardController';
 import type { DashboardHostMessage } from '../../../machines/webview/dashboardMessages';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID } from '../azure/azureSandboxHarness';
+import { recordingPortal } from '../../support/recordingPortal';
 import { deploymentContext, InMemoryProfileSettings, InMemorySecrets } from '../../support/connectionFakes';
 
 /**
@@ -75,6 +76,7 @@ describe('a sandbox server: profile, connection and dashboard', () => {
       manager,
       facts: createArmServerFactsReader((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
       connect: async () => ({ connected: true }),
+      portal: recordingPortal().portal,
       now: () => 1,
       post: (m) => posted.push(m),
       warn: (m) => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { LockFileLeases } from '../../../src/services/flexDeployment/deploymentLeases';
 import { FlexDeploymentTracker } from '../../../src/services/flexDeployment/flexDeploymentTracker';
-import { FakeSignIn, MemoryMemento, MemorySecrets, RecordingEffects, RecordingNotices, tempDir } from '../../support/trackerFakes';
+import { FakeSignIn, MemoryMemento, MemorySecrets, RecordingEffects, RecordingLifecycle, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createRequest, useAzureSandbox } from '../azure/azureSandboxHarness';
 
 const h = useAzureSandbox();
@@ -36,6 +36,7 @@ function twoWindows() {
       signIn: new FakeSignIn(),
       settings: { retentionDays: () => 30, pollIntervalMs: () => 15_000 },
       clock: { now: Date.now },
+      lifecycle: new RecordingLifecycle(),
       log,
     });
     trackers.push(tracker);

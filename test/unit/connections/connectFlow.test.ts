@@ -54,7 +54,9 @@ describe('connectWithRecovery', () => {
       },
     };
     const notifier = new ScriptedNotifier();
-    return { run: () => connectWithRecovery(profile.id, { store, manager, notifier, firewall }), notifier, rules, attempts: () => attempts, store };
+    const logged: string[] = [];
+    const log = { info: (m: string) => void logged.push(`[info] ${m}`), warn: (m: string) => void logged.push(`[warn] ${m}`) };
+    return { run: () => connectWithRecovery(profile.id, { store, manager, notifier, firewall, log }), notifier, rules, attempts: () => attempts, store, logged };
   }
 
   it('adds no rule and does not retry when the user closes the offer; the profile stays', async () => {
@@ -85,6 +87,20 @@ describe('connectWithRecovery', () => {
     expect(s.attempts()).toBe(2);
     expect(s.rules).toEqual([{ tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-data', serverName: 'contoso' }]);
     expect(s.notifier.shown.filter((m) => m.kind === 'error')).toHaveLength(2);
+    const contoso = "'contoso' (pgadmin@contoso.postgres.database.azure.com, SqlLogin)";
+    expect(s.logged).toEqual([
+      `[info] Connecting to ${contoso}…`,
+      `[warn] Connecting to ${contoso} failed (firewall): The server's firewall does not allow connections from 203.0.113.7.`,
+      "[info] Adding a firewall rule for 203.0.113.7 to 'contoso', as the user asked.",
+      `[info] Connecting to ${contoso}…`,
+      `[warn] Connecting to ${contoso} failed (firewall): The server's firewall does not allow connections from 203.0.113.7.`,
+    ]);
+  });
+
+  it('logs a success', async () => {
+    const s = await setup([]);
+    await s.run();
+    expect(s.logged.at(-1)).toBe("[info] Connected to 'contoso' (pgadmin@contoso.postgres.database.azure.com, SqlLogin).");
   });
 
   it('shows an authentication failure with its next step and offers nothing else', async () => {

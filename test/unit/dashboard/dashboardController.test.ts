@@ -4,6 +4,7 @@ import { DashboardController } from '../../../src/dashboard/dashboardController'
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
 import type { ConnectionProfile } from '../../../src/connections/connectionProfile';
 import type { FirewallTarget } from '../../../src/connections/firewallRules';
+import { recordingPortal } from '../../support/recordingPortal';
 
 const profile: ConnectionProfile = {
   id: 'flex-stg-1',
@@ -25,6 +26,7 @@ function controller(opts: { connected: boolean; failure?: ConnectionFailure; arm
   const read: FirewallTarget[] = [];
   let connected = opts.connected;
   const connects: string[] = [];
+  const { portal, opened } = recordingPortal();
   const c = new DashboardController(profile.id, {
     store: { getProfile: (id) => (id === profile.id ? profile : undefined) },
     facts: {
@@ -44,11 +46,12 @@ function controller(opts: { connected: boolean; failure?: ConnectionFailure; arm
       connected = true;
       return { connected: true };
     },
+    portal,
     now: () => 1_700_000_000_000,
     post: (m) => posted.push(m),
     warn: (m) => warnings.push(m),
   });
-  return { c, posted, warnings, read, connects };
+  return { c, posted, warnings, read, connects, opened };
 }
 
 const states = (posted: DashboardHostMessage[]) => posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : []));
@@ -90,6 +93,13 @@ describe('DashboardController', () => {
     const [state] = states(posted);
     expect(state.arm).toEqual({ status: 'failed', message: "Could not read 'contoso' from Azure: AuthorizationFailed" });
     expect(state.live.status).toBe('connected');
+  });
+
+  it("Open in Azure Portal opens the server's portal page in its tenant, and posts nothing", async () => {
+    const { c, posted, opened } = controller({ connected: true });
+    await c.onMessage({ type: 'dashboard.openInPortal' });
+    expect(opened).toEqual([`https://portal.azure.com/#@tenant-1/resource${profile.azureResourceId}`]);
+    expect(posted).toEqual([]);
   });
 
   it('ignores a malformed message and says why in the log', async () => {

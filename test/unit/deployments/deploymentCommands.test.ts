@@ -3,6 +3,9 @@ import { deploymentCommandHandlers, DEPLOYMENT_COMMANDS } from '../../../src/dep
 import { deploymentContext, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
 import { RecordingOutput } from '../../support/recordingOutput';
+import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
+import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
+import { recordingPortal } from '../../support/recordingPortal';
 
 const failed = deploymentContext({
   stagingId: 'bad',
@@ -22,15 +25,29 @@ const failed = deploymentContext({
     { at: Date.UTC(2026, 10, 22, 10, 4, 0), event: 'poll.failed', to: 'failed' },
   ],
 });
-const running = deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying' });
+const running = deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying', serverResourceId: undefined });
+const succeeded = deploymentContext({ stagingId: 'ok', serverName: 'contoso', deploymentName: 'pgflex-contoso-1' });
 
-function setup() {
-  const tracker = new FakeDeploymentTracker([failed, running]);
+const serverFailed: DeploymentOperationView = {
+  resourceType: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  resourceName: 'broken',
+  provisioningState: 'Failed',
+  provisioningOperation: 'Create',
+  statusCode: 'Conflict',
+  duration: 'PT1M2S',
+  timestamp: '2026-11-22T10:03:59.000Z',
+  error: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' },
+};
+
+function setup(readOperations: () => Promise<DeploymentOperationView[]> = async () => [serverFailed]) {
+  const tracker = new FakeDeploymentTracker([failed, running, succeeded]);
   const notifier = new ScriptedNotifier();
   const commands = new RecordingCommands();
   const details = new RecordingOutput();
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details });
-  return { tracker, notifier, commands, details, run: (name: string, arg?: unknown) => handlers[name](arg) };
+  const { portal, opened } = recordingPortal();
+  const views = createDeploymentDetails(details, readOperations, () => Date.UTC(2026, 10, 22, 11, 0, 0));
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal });
+  return { tracker, notifier, commands, details, opened, run: (name: string, arg?: unknown) => handlers[name](arg) };
 }
 
 describe('deployment commands', () => {
@@ -41,6 +58,34 @@ describe('deployment commands', () => {
     expect(details.lines).toContain('  DeploymentFailed: At least one resource deployment operation failed.');
     expect(details.lines).toContain('    QuotaExceeded: Quota exceeded for Burstable in westeurope. (target: broken)');
     expect(details.lines).toContain('  2026-11-22T10:04:00.000Z  poll.failed → failed');
+  });
+
+  it("View Details lists the operations as ARM reports them, with a failed one's error", async () => {
+    const { run, details } = setup();
+    await run(DEPLOYMENT_COMMANDS.viewDetails, { stagingId: 'bad' });
+    const at = details.lines.indexOf('Operations, as Azure reports them:');
+    expect(details.lines.slice(at + 1, at + 3)).toEqual([
+      "  Create Microsoft.DBforPostgreSQL/flexibleServers 'broken': Failed (Conflict, PT1M2S, at 2026-11-22T10:03:59.000Z)",
+      '    QuotaExceeded: Quota exceeded for Burstable in westeurope.',
+    ]);
+  });
+
+  it('View Details appends a section each time: an earlier one stays in the channel', async () => {
+    const { run, details } = setup();
+    await run(DEPLOYMENT_COMMANDS.viewDetails, { stagingId: 'bad' });
+    await run(DEPLOYMENT_COMMANDS.viewDetails, { stagingId: 'run' });
+    expect(details.lines.filter((line) => line.startsWith('──── 2026-11-22T11:00:00.000Z'))).toHaveLength(2);
+    expect(details.lines.findIndex((line) => line === "Deployment of 'broken' (failed)")).toBeLessThan(details.lines.findIndex((line) => line === "Deployment of 'busy' (deploying)"));
+    expect(details.shown).toBe(2);
+  });
+
+  it('View Details says why the operations could not be read, and shows the rest', async () => {
+    const { run, details } = setup(async () => {
+      throw new Error('Sign in to Azure to read the deployment.');
+    });
+    await run(DEPLOYMENT_COMMANDS.viewDetails, { stagingId: 'bad' });
+    expect(details.lines).toContain('  Could not be read: Sign in to Azure to read the deployment.');
+    expect(details.lines).toContain('    QuotaExceeded: Quota exceeded for Burstable in westeurope. (target: broken)');
   });
 
   it('Retry from the palette offers only failed deployments and retries the chosen one', async () => {
@@ -74,7 +119,7 @@ describe('deployment commands', () => {
     notifier.answerNext('Clear');
     await run(DEPLOYMENT_COMMANDS.clearStaged);
     expect(tracker.cleared).toBe(1);
-    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 2 deployment records.', actions: [] });
+    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 3 deployment records.', actions: [] });
   });
 
   it('Show Progress hands the staging id to the progress panel; Show Deployments focuses the view', async () => {
@@ -85,6 +130,20 @@ describe('deployment commands', () => {
       { command: 'pgsql.flexProvisioning.showProgress', args: ['run'] },
       { command: 'pgsqlDeployments.focus', args: [] },
     ]);
+  });
+
+  it("Open Deployment in Azure Portal opens the deployment's overview blade from a tree node", async () => {
+    const { run, opened } = setup();
+    await run(DEPLOYMENT_COMMANDS.openInPortal, { stagingId: 'run' });
+    expect(opened).toEqual(['https://portal.azure.com/#@tenant-1/resource/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.Resources/deployments/pgflex-contoso-1/overview']);
+  });
+
+  it('Open Server in Azure Portal from the palette offers only succeeded deployments and opens the server ARM reported', async () => {
+    const { run, notifier, opened } = setup();
+    notifier.answerNext('contoso');
+    await run(DEPLOYMENT_COMMANDS.openServerInPortal);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
+    expect(opened).toEqual([`https://portal.azure.com/#@tenant-1/resource${succeeded.serverResourceId}`]);
   });
 });
 

@@ -195,7 +195,7 @@ describe('cancelling a deployment', () => {
     const { id } = await deployingIn(owner);
     await other.tracker.refresh();
     await setup.crash(owner);
-    expect(await other.tracker.cancel(id)).toBe('cancelling');
+    expect(await other.tracker.cancel(id)).toBe('sent');
     await cycle(other);
     expect(other.tracker.getDeployment(id)?.value).toBe('canceled');
   });

@@ -104,7 +104,9 @@ describe('cancelling a deployment', () => {
     expect(canceled.context).toMatchObject({ status: 'canceled', terminalAt: T0 + 3 * MINUTE, profileCreated: false });
     expect(canceled.context.passwordSecretId).toBeUndefined();
     expect(canceled.context.error).toBeUndefined();
-    expect(canceled.hasTag('settled')).toBe(true);
+    // Ended (nothing owed) and retryable, but not a failure: no error shown, no notification repeated.
+    expect(canceled.hasTag('retryable') && canceled.hasTag('canceled')).toBe(true);
+    expect(canceled.hasTag('unfinished') || canceled.hasTag('failure')).toBe(false);
   });
 
   it('ends as ARM says when the deployment finished before the cancel took: succeeded, with its profile to save', () => {

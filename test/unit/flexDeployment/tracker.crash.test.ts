@@ -96,6 +96,7 @@ function openWindow(world: SharedWorld, life: Life, lock: SharedLock) {
     signIn: world.signIn,
     settings: { retentionDays: () => 30, pollIntervalMs: () => 15_000 },
     clock: world.clock,
+    lifecycle: world.lifecycle,
     log,
   });
   // A dead process's leases go stale; it runs nothing more.

@@ -25,6 +25,7 @@ async function realWindow() {
     signIn: world.signIn,
     settings: { retentionDays: () => 30, pollIntervalMs: () => 15_000 },
     clock: world.clock,
+    lifecycle: world.lifecycle,
     log,
   });
   trackers.push(tracker);

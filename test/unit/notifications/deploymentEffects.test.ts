@@ -6,6 +6,8 @@ import type { ConnectOutcome } from '../../../src/connections/connectFlow';
 import { deploymentContext, InMemoryProfileSettings, InMemorySecrets, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
 import { RecordingOutput } from '../../support/recordingOutput';
+import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
+import { recordingPortal } from '../../support/recordingPortal';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -18,6 +20,7 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
   const tracker = new FakeDeploymentTracker();
   const connects: string[] = [];
   const errors: string[] = [];
+  const { portal, opened } = recordingPortal();
   const effects = createDeploymentEffects({
     store,
     secrets,
@@ -27,11 +30,12 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
     },
     commands,
     notifier,
-    details,
+    details: createDeploymentDetails(details, async () => [], () => 0),
+    portal,
     tracker,
     log: (message) => void errors.push(message),
   });
-  return { effects, store, notifier, commands, details, tracker, connects, errors };
+  return { effects, store, notifier, commands, details, tracker, connects, errors, opened };
 }
 
 describe('DeploymentEffects: success', () => {
@@ -73,7 +77,7 @@ describe('DeploymentEffects: success', () => {
     await effects.saveProfile(d);
     effects.notifyReady(d);
     await settle();
-    expect(notifier.shown).toEqual([{ kind: 'info', message: "Server 'contoso' is ready", actions: ['Connect', 'Open Dashboard'] }]);
+    expect(notifier.shown).toEqual([{ kind: 'info', message: "Server 'contoso' is ready", actions: ['Connect', 'Open Dashboard', 'Open in Azure Portal'] }]);
     expect(commands.calls).toEqual([]);
     expect(connects).toEqual([]);
   });
@@ -95,6 +99,14 @@ describe('DeploymentEffects: success', () => {
     expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
     expect(tracker.dashboardsOpened).toEqual(['stg-1']);
   });
+
+  it('notifyReady: Open in Azure Portal opens the server, not the deployment', async () => {
+    const { effects, notifier, opened } = setup();
+    notifier.answerNext('Open in Azure Portal');
+    effects.notifyReady(deploymentContext({ inActiveSession: false }));
+    await settle();
+    expect(opened).toEqual(['https://portal.azure.com/#@tenant-1/resource/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso']);
+  });
 });
 
 describe('DeploymentEffects: failure', () => {
@@ -112,7 +124,7 @@ describe('DeploymentEffects: failure', () => {
       {
         kind: 'error',
         message: "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope.",
-        actions: ['View Details', 'Retry', 'Dismiss'],
+        actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
       },
     ]);
   });
@@ -130,6 +142,14 @@ describe('DeploymentEffects: failure', () => {
     expect(details.lines.join('\n')).toContain('QuotaExceeded: Quota exceeded for Burstable in westeurope.');
     expect(tracker.retried).toEqual(['stg-1']);
     expect(tracker.dismissed).toEqual(['stg-1']);
+  });
+
+  it("Open in Azure Portal opens the deployment's overview, where ARM shows its error", async () => {
+    const { effects, notifier, opened } = setup();
+    notifier.answerNext('Open in Azure Portal');
+    effects.notifyFailed(failed);
+    await settle();
+    expect(opened).toEqual(['https://portal.azure.com/#@tenant-1/resource/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.Resources/deployments/pgflex-contoso-1/overview']);
   });
 
   it('tells the user when Retry from the notification is refused, not only the log', async () => {
@@ -154,19 +174,21 @@ describe('DeploymentEffects: failure', () => {
 describe('DeploymentEffects: canceled', () => {
   const canceled = deploymentContext({ status: 'canceled', resourceGroupName: 'rg-contoso' });
 
-  it('says canceled, not failed: an information with what stays, View Details, Retry and Dismiss that do their job', async () => {
-    const { effects, notifier, tracker } = setup();
-    notifier.answerNext('Retry', 'Dismiss');
-    effects.notifyCanceled(canceled);
-    await settle();
-    effects.notifyCanceled(canceled);
-    await settle();
+  it('says canceled, not failed: an information with what stays, View Details, Retry, the portal and Dismiss that do their job', async () => {
+    const { effects, notifier, tracker, opened } = setup();
+    notifier.answerNext('Retry', 'Open in Azure Portal', 'Dismiss');
+    for (let i = 0; i < 3; i++) {
+      effects.notifyCanceled(canceled);
+      await settle();
+    }
     expect(notifier.shown[0]).toEqual({
       kind: 'info',
       message: "The deployment of 'contoso' was canceled. No connection profile was saved; resources Azure had already created stay in resource group 'rg-contoso'.",
-      actions: ['View Details', 'Retry', 'Dismiss'],
+      actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
     });
     expect(tracker.retried).toEqual(['stg-1']);
+    // The deployment, never a server: a canceled one may have none.
+    expect(opened).toEqual([expect.stringMatching(/\/providers\/Microsoft\.Resources\/deployments\/[^/]+\/overview$/)]);
     expect(tracker.dismissed).toEqual(['stg-1']);
   });
 

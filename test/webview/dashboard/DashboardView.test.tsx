@@ -55,4 +55,15 @@ describe('DashboardView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(posted).toEqual([{ type: 'ready' }, { type: 'dashboard.refresh' }, { type: 'dashboard.connect' }]);
   });
+
+  it('offers Open in Azure Portal for an Azure server only', () => {
+    const posted: WebviewMessage[] = [];
+    render(<DashboardView post={(m) => posted.push(m)} setState={() => undefined} />);
+    send({ type: 'dashboard.state', state });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in Azure Portal' }));
+    expect(posted).toEqual([{ type: 'ready' }, { type: 'dashboard.openInPortal' }]);
+
+    send({ type: 'dashboard.state', state: { ...state, arm: { status: 'notAzure' } } });
+    expect(screen.queryByRole('button', { name: 'Open in Azure Portal' })).toBeNull();
+  });
 });
