@@ -96,6 +96,18 @@ describe('deployment commands', () => {
     expect(tracker.retried).toEqual(['bad']);
   });
 
+  it('Retry from the palette offers a canceled deployment too; Open Server in Azure Portal does not', async () => {
+    const { run, notifier, tracker } = setup();
+    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
+    tracker.set([failed, running, succeeded, canceled]);
+    notifier.answerNext('halted');
+    await run(DEPLOYMENT_COMMANDS.retry);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['broken', 'halted'] });
+    expect(tracker.retried).toEqual(['stopped']);
+    await run(DEPLOYMENT_COMMANDS.openServerInPortal);
+    expect(notifier.shown[1]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
+  });
+
   it('Dismiss from a tree node removes the record', async () => {
     const { run, tracker } = setup();
     await run(DEPLOYMENT_COMMANDS.dismiss, { stagingId: 'bad' });
