@@ -90,6 +90,7 @@ async function followToTheEnd(sandbox: Sandbox, services: AzureServices, retaine
     leases: new LeaseRegistry().forWindow(),
     reader: timedReader(services.reader, starts),
     provisioner: services.provisioner,
+    canceller: services.canceller,
     effects,
     secrets,
     signIn: new FakeSignIn(),

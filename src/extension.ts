@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const telemetry = createVscodeTelemetry(log, azure.environment);
   context.subscriptions.push(telemetry);
   const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
+  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));

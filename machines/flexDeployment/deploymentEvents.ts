@@ -16,6 +16,8 @@ export type DeploymentEvent =
   | { type: 'poll.running'; at: number; provisioningState: string; armDurationMs?: number }
   | { type: 'poll.succeeded'; at: number; serverResourceId: string }
   | { type: 'poll.failed'; at: number; error: ArmErrorSummary }
+  /** ARM says Canceled: by this extension's request, or by anyone else's (the portal, the CLI). */
+  | { type: 'poll.canceled'; at: number }
   | { type: 'poll.notFound'; at: number }
   /** ARM could not be read this time (signed out, unreachable, throttled): nothing is learnt. */
   | { type: 'poll.unavailable'; at: number; reason: string }
@@ -28,6 +30,13 @@ export type DeploymentEvent =
   | { type: 'dashboard.opened'; at: number }
   | { type: 'dashboard.failed'; at: number; message: string }
   | { type: 'user.retry'; at: number }
+  | { type: 'user.cancel'; at: number }
+  /** ARM took the cancel (204): the deployment stops, and a read will say Canceled. */
+  | { type: 'arm.cancelAccepted'; at: number }
+  /** ARM refused the cancel (409: it is not running any more): a read will say how it ended. */
+  | { type: 'arm.cancelRefused'; at: number; error: ArmErrorSummary }
+  /** The cancel got no answer (signed out, unreachable, throttled): it is sent again. */
+  | { type: 'arm.cancelUnanswered'; at: number; reason: string }
   | { type: 'user.dismiss'; at: number }
   | { type: 'session.resumed'; at: number };
 

@@ -6,7 +6,7 @@ import type { DeploymentOperationView } from './catalog';
  */
 
 export type ProvisioningStageId = 'queued' | 'server' | 'firewall' | 'entraAdmin' | 'ready';
-export type StageStatus = 'done' | 'current' | 'waiting' | 'failed';
+export type StageStatus = 'done' | 'current' | 'waiting' | 'failed' | 'canceled';
 
 export interface ProvisioningStage {
   id: ProvisioningStageId;
@@ -16,7 +16,7 @@ export interface ProvisioningStage {
   finishedAt?: number;
 }
 
-export type DeploymentPhase = 'pending' | 'deploying' | 'succeeded' | 'failed';
+export type DeploymentPhase = 'pending' | 'deploying' | 'cancelling' | 'succeeded' | 'failed' | 'canceled';
 
 export interface StageInput {
   phase: DeploymentPhase;
@@ -55,12 +55,14 @@ export function provisioningStages(input: StageInput): ProvisioningStage[] {
 
   const stages = ids.map((id) => ({ id, ...finished(id, input) }));
   const firstOpen = stages.findIndex((s) => !s.done);
-  const failedAt = input.phase === 'failed' ? Math.max(stages.findIndex((s) => s.failed), firstOpen) : -1;
+  const ended = input.phase === 'failed' || input.phase === 'canceled';
+  // Where it stopped: the stage whose operation ended undone, else the first one not done.
+  const stoppedAt = ended ? Math.max(stages.findIndex((s) => s.failed), firstOpen) : -1;
   return stages.map((s, i): ProvisioningStage => {
     let status: StageStatus = 'waiting';
     if (s.done || input.phase === 'succeeded') status = 'done';
-    else if (i === failedAt) status = 'failed';
-    else if (input.phase !== 'failed' && i === firstOpen) status = 'current';
+    else if (i === stoppedAt) status = input.phase === 'canceled' ? 'canceled' : 'failed';
+    else if (!ended && i === firstOpen) status = 'current';
     return { id: s.id, label: LABELS[s.id], status, finishedAt: s.finishedAt };
   });
 }
@@ -75,7 +77,7 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
   if (id === 'queued') {
     // A failure with no trace of ARM accepting the deployment was a rejection at the start.
     const accepted = input.acceptedAt !== undefined || input.operations.length > 0;
-    const done = input.phase === 'deploying' || accepted;
+    const done = input.phase === 'deploying' || input.phase === 'cancelling' || accepted;
     return { done, failed: false, finishedAt: input.acceptedAt };
   }
   if (id === 'ready') {

@@ -6,7 +6,7 @@
 
 import type { ServerOptions } from './serverOptions';
 
-export type DeploymentStatus = 'pending' | 'deploying' | 'succeeded' | 'failed';
+export type DeploymentStatus = 'pending' | 'deploying' | 'cancelling' | 'succeeded' | 'failed' | 'canceled';
 
 export type AuthenticationType = 'SqlLogin' | 'AzureMFA';
 
@@ -79,7 +79,7 @@ export interface DeploymentContext extends StagedFlexProfile {
   /** ARM's provisioningState at the last read, for the progress view. */
   provisioningState?: string;
   armError?: ArmErrorSummary;
-  /** When the record reached succeeded or failed: the retention clock starts here. */
+  /** When the record reached succeeded, failed or canceled: the retention clock starts here. */
   terminalAt?: number;
   /** True only in the extension-host session that pressed Create; cleared on rehydration. */
   inActiveSession: boolean;
@@ -101,7 +101,20 @@ export interface DeploymentContext extends StagedFlexProfile {
   profileRemovedAt?: number;
   /** The PUT got no answer (5xx after retries, reset, timeout): ARM may have it; reads decide. */
   startOutcomeUnknown?: { at: number; reason: string };
+  /** The user asked ARM to cancel the deployment, and what ARM answered so far. */
+  cancellation?: Cancellation;
   audit: AuditEntry[];
+}
+
+/**
+ * A cancel request: ARM's answer decides whether it is sent again (no answer yet), and a refusal
+ * is kept to be shown. It never ends the deployment itself: only a read saying Canceled does.
+ */
+export interface Cancellation {
+  requestedAt: number;
+  acceptedAt?: number;
+  refused?: ArmErrorSummary;
+  unanswered?: { at: number; reason: string };
 }
 
 /** The create request without anything secret; see createServerRequest.ts. */

@@ -29,6 +29,7 @@ export const createServerWebviewMessageSchemas = [
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
   z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('progress.retry'), stagingId: id }),
+  z.strictObject({ type: z.literal('progress.cancel'), stagingId: id }),
 ] as const;
 
 /** What the form may be prefilled with: a retry's request. Unknown keys (a password) are stripped. */

@@ -1,6 +1,7 @@
 import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
 import { ArmAzureCatalog } from './armAzureCatalog';
 import { ArmClients } from './armClients';
+import { ArmDeploymentCanceller } from './armDeploymentCanceller';
 import { ArmDeploymentReader } from './armDeploymentReader';
 import type { ArmEnvironment } from './armEnvironment';
 import { FlexProvisioningCredentialProvider, type AzureSessionSource } from './azureCredentialProvider';
@@ -15,6 +16,7 @@ export interface AzureServices extends Disposable {
   signIn: AzureSignInPrompt;
   provisioner: FlexServerProvisioner;
   reader: ArmDeploymentReader;
+  canceller: ArmDeploymentCanceller;
   catalog: ArmAzureCatalog;
   /** For the connections feature's firewall rules: same endpoint, CA and tokens. */
   flexibleServers(tenantId: string, subscriptionId: string): Promise<PostgreSQLManagementFlexibleServerClient>;
@@ -36,6 +38,8 @@ export function composeAzureServices(environment: ArmEnvironment, account: Azure
     signIn,
     provisioner: new FlexServerProvisioner(interactive, catalog),
     reader: new ArmDeploymentReader(polling, credentials),
+    // The user's own request: the SDK retries it as any interactive call.
+    canceller: new ArmDeploymentCanceller(interactive),
     catalog,
     flexibleServers: (tenantId, subscriptionId) => interactive.flexibleServers(tenantId, subscriptionId),
     dispose: () => signIn.dispose(),

@@ -27,12 +27,7 @@ export function observeDeployment(deployment: DeploymentExtended): DeploymentObs
     case 'Failed':
       return properties?.error ? { kind: 'failed', error: summarizeArmError(properties.error) } : undefined;
     case 'Canceled':
-      return {
-        kind: 'failed',
-        error: properties?.error
-          ? summarizeArmError(properties.error)
-          : { code: 'DeploymentCanceled', message: `The deployment '${deployment.name ?? ''}' was canceled.` },
-      };
+      return { kind: 'canceled' };
     default: {
       const durationMs = isoDurationMs(properties?.duration);
       return { kind: 'running', provisioningState: state, ...(durationMs !== undefined ? { durationMs } : {}) };

@@ -21,8 +21,8 @@ export interface CreateServerPanelDeps {
   tracker: DeploymentTrackerPort;
   catalog: AzureCatalog;
   log: CreateServerLog;
-  /** Where what the panel cannot do is told (a Retry refused). */
-  window: Pick<CreateServerWindow, 'showWarning'>;
+  /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment'>;
 }
 
 export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
@@ -116,6 +116,8 @@ export class CreateServerPanel {
         return this.onSubmit(message.request);
       case 'progress.retry':
         return this.onRetry(message.stagingId);
+      case 'progress.cancel':
+        return this.onCancel(message.stagingId);
       default:
         this.deps.log.warn(`Rejected a '${message.type}' message: the create panel does not handle it.`);
     }
@@ -255,8 +257,8 @@ export class CreateServerPanel {
 
   private async onRetry(stagingId: string): Promise<void> {
     const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
-    if (!view || !stateHasTag(view.value, 'failure')) {
-      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed deployment.`);
+    if (!view || !stateHasTag(view.value, 'retryable')) {
+      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment.`);
       return;
     }
     try {
@@ -265,6 +267,14 @@ export class CreateServerPanel {
       this.deps.log.warn(`Retry of ${stagingId} was refused: ${errorMessage(err)}`);
       this.deps.window.showWarning(`Retry did not start: ${errorMessage(err)}`);
     }
+  }
+
+  private async onCancel(stagingId: string): Promise<void> {
+    if (stagingId !== this.stagingIdValue) {
+      this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment.`);
+      return;
+    }
+    await this.deps.window.cancelDeployment(stagingId);
   }
 
   private async showProgress(stagingId: string): Promise<void> {

@@ -86,6 +86,7 @@ export class CreateServerPanels {
     Promise.resolve(this.deps.window.showCloseWarning()).then(
       (answer) => {
         if (answer === 'showProgress') this.showProgress(stagingId);
+        else if (answer === 'cancelDeployment') return this.deps.window.cancelDeployment(stagingId);
       },
       (err: unknown) => this.deps.log.error(`The close warning failed: ${errorMessage(err)}`),
     );

@@ -45,7 +45,7 @@ export interface PanelPort {
   dispose(): void;
 }
 
-export type CloseWarningAnswer = 'continueInBackground' | 'showProgress';
+export type CloseWarningAnswer = 'continueInBackground' | 'showProgress' | 'cancelDeployment';
 
 export interface CreateServerWindow {
   /** Opens a new create panel (the webview HTML already set). */
@@ -53,4 +53,6 @@ export interface CreateServerWindow {
   /** The spec §7 modal, shown after a panel closed while its deployment runs. */
   showCloseWarning(): PromiseLike<CloseWarningAnswer>;
   showWarning(message: string): void;
+  /** The Deployments view's Cancel Deployment: confirms with the user, then cancels. */
+  cancelDeployment(stagingId: string): PromiseLike<void>;
 }

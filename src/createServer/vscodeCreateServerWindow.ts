@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
 import { loadWebviewApp } from './loadWebviewApp';
+import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
+import { DEPLOYMENT_COMMANDS } from '../deployments/deploymentCommands';
 
 export const CREATE_SERVER_VIEW_TYPE = 'pgflex.createFlexServer';
 
@@ -21,12 +23,15 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
     async showCloseWarning(): Promise<CloseWarningAnswer> {
       const background: vscode.MessageItem = { title: 'Continue in Background', isCloseAffordance: true };
       const show: vscode.MessageItem = { title: 'Show Progress' };
-      const answer = await vscode.window.showInformationMessage(CLOSE_WARNING_MESSAGE, { modal: true }, background, show);
-      return answer === show ? 'showProgress' : 'continueInBackground';
+      const cancel: vscode.MessageItem = { title: CANCEL_DEPLOYMENT };
+      const answer = await vscode.window.showInformationMessage(CLOSE_WARNING_MESSAGE, { modal: true }, background, show, cancel);
+      return answer === show ? 'showProgress' : answer === cancel ? 'cancelDeployment' : 'continueInBackground';
     },
     showWarning(message) {
       void vscode.window.showWarningMessage(message);
     },
+    // One way to cancel, with its confirmation, wherever the user asks.
+    cancelDeployment: (stagingId) => vscode.commands.executeCommand<void>(DEPLOYMENT_COMMANDS.cancel, stagingId),
   };
 }
 

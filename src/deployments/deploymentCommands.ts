@@ -6,12 +6,14 @@ import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
 import { isActive } from './deploymentItems';
+import { confirmAndCancel } from './cancelDeployment';
 
 export const DEPLOYMENT_COMMANDS = {
   showDeployments: 'pgsql.flexProvisioning.showDeployments',
   viewDetails: 'pgsql.flexProvisioning.viewDetails',
   retry: 'pgsql.flexProvisioning.retry',
   dismiss: 'pgsql.flexProvisioning.dismiss',
+  cancel: 'pgsql.flexProvisioning.cancel',
   /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
   showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
   clearStaged: 'pgsql.clearStagedFlexProfiles',
@@ -62,44 +64,29 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     }
     return view;
   };
+  // A command on one deployment: the one passed, else the one the user picks among those offered.
+  const onChosen =
+    (placeHolder: string, offered: ((view: DeploymentView) => boolean) | undefined, act: (view: DeploymentView) => Promise<void>): Handler =>
+    async (arg) => {
+      const view = known(await choose(arg, placeHolder, offered));
+      if (view) {
+        await act(view);
+      }
+    };
   return {
     [DEPLOYMENT_COMMANDS.showDeployments]: async () => void (await deps.commands.execute(FOCUS_DEPLOYMENTS_VIEW)),
-    [DEPLOYMENT_COMMANDS.viewDetails]: async (arg) => {
-      const view = known(await choose(arg, 'Show the details of which deployment?'));
-      if (view) {
-        await deps.details.show(view.context);
-      }
-    },
-    [DEPLOYMENT_COMMANDS.retry]: async (arg) => {
-      const view = known(await choose(arg, 'Retry which failed deployment?', (v) => stateHasTag(v.value, 'failure')));
-      if (view) {
-        await tracker.retry(view.context.stagingId);
-      }
-    },
-    [DEPLOYMENT_COMMANDS.dismiss]: async (arg) => {
-      const view = known(await choose(arg, 'Dismiss which deployment record?', (v) => !isActive(v)));
-      if (view) {
-        await tracker.dismiss(view.context.stagingId);
-      }
-    },
+    [DEPLOYMENT_COMMANDS.viewDetails]: onChosen('Show the details of which deployment?', undefined, (view) => deps.details.show(view.context)),
+    [DEPLOYMENT_COMMANDS.retry]: onChosen('Retry which deployment?', (v) => stateHasTag(v.value, 'retryable'), (view) => tracker.retry(view.context.stagingId)),
+    [DEPLOYMENT_COMMANDS.dismiss]: onChosen('Dismiss which deployment record?', (v) => !isActive(v), (view) => tracker.dismiss(view.context.stagingId)),
+    [DEPLOYMENT_COMMANDS.cancel]: onChosen('Cancel which running deployment?', (v) => stateHasTag(v.value, 'cancelable'), (view) => confirmAndCancel(view, tracker, notifier)),
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {
       const stagingId = await choose(arg, 'Show the progress of which deployment?');
       if (stagingId) {
         await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
       }
     },
-    [DEPLOYMENT_COMMANDS.openInPortal]: async (arg) => {
-      const view = known(await choose(arg, 'Open which deployment in the Azure portal?'));
-      if (view) {
-        await deps.portal.openDeployment(view.context);
-      }
-    },
-    [DEPLOYMENT_COMMANDS.openServerInPortal]: async (arg) => {
-      const view = known(await choose(arg, 'Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady')));
-      if (view) {
-        await deps.portal.openServer(view.context);
-      }
-    },
+    [DEPLOYMENT_COMMANDS.openInPortal]: onChosen('Open which deployment in the Azure portal?', undefined, (view) => deps.portal.openDeployment(view.context)),
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady'), (view) => deps.portal.openServer(view.context)),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
       const count = (await currentDeployments(tracker)).length;
       const detail = `This removes ${count} deployment record${count === 1 ? '' : 's'} and any staged passwords kept for them. Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.`;

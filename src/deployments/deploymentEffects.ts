@@ -6,7 +6,7 @@ import type { ConnectOutcome } from '../connections/connectFlow';
 import { findDeploymentProfile, saveDeploymentProfile } from '../connections/saveDeploymentProfile';
 import { SHOW_SERVER_DASHBOARD } from '../dashboard/dashboardCommands';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
-import { notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
+import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
 import { errorMessage } from '../../machines/errorMessage';
@@ -66,6 +66,7 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
     openDashboard: connectAndOpenDashboard,
     notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
+    notifyCanceled: (deployment) => void notifyCanceled(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
   };
 }
 

@@ -14,13 +14,27 @@ export interface DeploymentItem {
   tooltip: string;
   status: DeploymentStatus;
   /** A codicon id; `sync~spin` while ARM works. */
-  icon: 'clock' | 'sync~spin' | 'pass' | 'error';
-  /** `deployment.{status}`: the menus show Retry for failed, Dismiss for finished ones. */
+  icon: 'clock' | 'sync~spin' | 'pass' | 'error' | 'circle-slash';
+  /** `deployment.{status}`: the menus show Cancel for deploying, Retry for failed, Dismiss for finished ones. */
   contextValue: string;
 }
 
-const STATUS_LABEL: Record<DeploymentStatus, string> = { pending: 'Starting', deploying: 'Deploying', succeeded: 'Succeeded', failed: 'Failed' };
-const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = { pending: 'clock', deploying: 'sync~spin', succeeded: 'pass', failed: 'error' };
+const STATUS_LABEL: Record<DeploymentStatus, string> = {
+  pending: 'Starting',
+  deploying: 'Deploying',
+  cancelling: 'Cancelling',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  canceled: 'Canceled',
+};
+const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
+  pending: 'clock',
+  deploying: 'sync~spin',
+  cancelling: 'sync~spin',
+  succeeded: 'pass',
+  failed: 'error',
+  canceled: 'circle-slash',
+};
 
 /** Azure may still be building the server: shown first, with its elapsed time moving. */
 export function isActive(view: DeploymentView): boolean {
@@ -49,6 +63,7 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
         `Started: ${new Date(d.createdAt).toLocaleString()}`,
         ...(unchecked ? [uncheckedText(unchecked)] : []),
         ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
+        ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),
         ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
       ].join('\n');
       return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}` };

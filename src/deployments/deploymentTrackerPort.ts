@@ -7,6 +7,8 @@ export interface DeploymentTrackerPort {
   getDeployment(stagingId: string): DeploymentView | undefined;
   dismiss(stagingId: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
+  /** Cancels as the owner, or asks the window that owns the deployment to. */
+  cancel(stagingId: string): Promise<'sent' | 'askedOwner'>;
   clearAll(): Promise<void>;
   reportDashboardOpened(stagingId: string): Promise<void>;
 }

@@ -28,6 +28,9 @@ export function deploymentLog(log: LevelledLog): DeploymentLifecycle {
       const after = formatElapsed(durationOf(d, d.terminalAt ?? d.createdAt));
       if (d.status === 'succeeded') {
         log.info(`${named(d)} succeeded after ${after}: ${d.serverResourceId ?? 'server id not reported'}.`);
+      } else if (d.status === 'canceled') {
+        // An outcome, not an error: what it left behind is what the user needs to know.
+        log.info(`${named(d)} canceled after ${after}; what Azure had created stays in resource group ${d.resourceGroupName}.`);
       } else {
         log.error(`${named(d)} ${d.status} after ${after}: ${d.armError ? `${d.armError.code}: ${d.armError.message}` : (d.error ?? 'no error reported')}`);
       }
@@ -45,6 +48,8 @@ export function describeObservation(observation: DeploymentObservation): string 
       return `succeeded (${observation.serverResourceId})`;
     case 'failed':
       return `failed (${observation.error.code}: ${observation.error.message})`;
+    case 'canceled':
+      return 'canceled';
     case 'notFound':
       return 'not found in Azure';
     case 'unavailable':

@@ -22,7 +22,11 @@ export const OPEN_IN_PORTAL = 'Open in Azure Portal';
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  const choice = await notifier.info(`Server '${deployment.serverName}' is ready`, CONNECT, OPEN_DASHBOARD, OPEN_IN_PORTAL);
+  // A cancel that came too late is answered here: ARM finished first, and the server is there.
+  const message = deployment.cancellation
+    ? `Server '${deployment.serverName}' is ready: its deployment finished before Azure could cancel it`
+    : `Server '${deployment.serverName}' is ready`;
+  const choice = await notifier.info(message, CONNECT, OPEN_DASHBOARD, OPEN_IN_PORTAL);
   if (choice === CONNECT) {
     await actions.connect(deployment);
   } else if (choice === OPEN_DASHBOARD) {
@@ -33,7 +37,17 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 }
 
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  const choice = await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS);
+  await followUp(await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
+}
+
+/** A cancel the user asked for, or one made elsewhere (the portal): not a failure, and said so. */
+export async function notifyCanceled(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
+  // The deployment's overview, as for a failure: it lists what Azure created before it stopped.
+  await followUp(await notifier.info(canceledMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
+}
+
+/** The buttons of a deployment that ended without a server to use: failed or canceled. */
+async function followUp(choice: string | undefined, deployment: Readonly<DeploymentContext>, actions: DeploymentNotificationActions): Promise<void> {
   if (choice === VIEW_DETAILS) {
     await actions.viewDetails(deployment);
   } else if (choice === OPEN_IN_PORTAL) {
@@ -43,6 +57,10 @@ export async function notifyFailed(deployment: Readonly<DeploymentContext>, noti
   } else if (choice === DISMISS) {
     await actions.dismiss(deployment.stagingId);
   }
+}
+
+export function canceledMessage(deployment: Readonly<DeploymentContext>): string {
+  return `The deployment of '${deployment.serverName}' was canceled. No connection profile was saved; resources Azure had already created stay in resource group '${deployment.resourceGroupName}'.`;
 }
 
 export function failureMessage(deployment: Readonly<DeploymentContext>): string {

@@ -21,6 +21,7 @@ export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'poll.running', at: T0 + 2 * HOUR + MINUTE, provisioningState: 'Running', armDurationMs: 2 * HOUR },
   { type: 'poll.succeeded', at: T0 + 5 * MINUTE, serverResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo' },
   { type: 'poll.failed', at: T0 + 5 * MINUTE, error: armError },
+  { type: 'poll.canceled', at: T0 + 5 * MINUTE },
   // Not found within the grace after staging (the PUT may still show), then after it.
   { type: 'poll.notFound', at: T0 + MINUTE },
   { type: 'poll.notFound', at: T0 + 5 * MINUTE },
@@ -33,6 +34,10 @@ export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'dashboard.failed', at: T0 + 7 * MINUTE, message: 'no pg_hba.conf entry' },
   { type: 'user.retry', at: T0 + 8 * MINUTE },
   { type: 'user.dismiss', at: T0 + 8 * MINUTE },
+  { type: 'user.cancel', at: T0 + 2 * MINUTE },
+  { type: 'arm.cancelAccepted', at: T0 + 2 * MINUTE + 1000 },
+  { type: 'arm.cancelRefused', at: T0 + 2 * MINUTE + 1000, error: { code: 'DeploymentCannotBeCancelled', message: 'The deployment is not running.' } },
+  { type: 'arm.cancelUnanswered', at: T0 + 2 * MINUTE + 1000, reason: 'HTTP 503 ServiceUnavailable' },
   { type: 'session.resumed', at: T0 + 10 * MINUTE },
   { type: 'session.resumed', at: T0 + 3 * 24 * HOUR },
 ];
@@ -57,6 +62,8 @@ function serialize(snapshot: { value: unknown; context: DeploymentContext }): st
     c.dashboardOpened,
     c.profileRestoredAt !== undefined,
     c.profileRemovedAt !== undefined,
+    // What ARM answered a cancel is read only while cancelling: elsewhere it would only multiply states.
+    snapshot.value === 'cancelling' ? [c.cancellation?.acceptedAt !== undefined, c.cancellation?.unanswered !== undefined] : null,
   ]);
 }
 

@@ -38,6 +38,19 @@ export class FakeDeploymentTracker implements DeploymentTrackerPort {
     this.retried.push(stagingId);
   }
 
+  readonly canceled: string[] = [];
+  /** When set, Cancel fails with this error (the journal could not be written, say). */
+  cancelRefusal: Error | undefined;
+  /** When set, another window owns the deployment and is asked instead. */
+  ownedElsewhere = false;
+
+  async cancel(stagingId: string): Promise<'sent' | 'askedOwner'> {
+    if (this.cancelRefusal) throw this.cancelRefusal;
+    if (this.ownedElsewhere) return 'askedOwner';
+    this.canceled.push(stagingId);
+    return 'sent';
+  }
+
   async reportDashboardOpened(stagingId: string): Promise<void> {
     this.dashboardsOpened.push(stagingId);
   }

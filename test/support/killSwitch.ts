@@ -1,5 +1,5 @@
 import type { JournalFiles } from '../../src/services/flexDeployment/journalFiles';
-import type { DeploymentEffects, GlobalStateLike, SecretStore, ServerProvisioner } from '../../src/services/flexDeployment/ports';
+import type { DeploymentCanceller, DeploymentEffects, GlobalStateLike, SecretStore, ServerProvisioner } from '../../src/services/flexDeployment/ports';
 import type { CrossWindowLock } from '../../src/storage/crossWindowLock';
 
 /** A promise that never settles: what a dead process's pending work amounts to. */
@@ -103,8 +103,13 @@ export function crashableEffects(effects: DeploymentEffects, life: Life): Deploy
     openDashboard: (d) => life.write('dashboard open', () => effects.openDashboard(d)),
     notifyReady: (d) => void (life.dead || effects.notifyReady(d)),
     notifyFailed: (d) => void (life.dead || effects.notifyFailed(d)),
+    notifyCanceled: (d) => void (life.dead || effects.notifyCanceled(d)),
     openRetryForm: (d) => void (life.dead || effects.openRetryForm(d)),
   };
+}
+
+export function crashableCanceller(canceller: DeploymentCanceller, life: Life): DeploymentCanceller {
+  return { cancel: (ref) => life.write('ARM cancel', () => canceller.cancel(ref)) };
 }
 
 export function crashableProvisioner(provisioner: ServerProvisioner, life: Life): ServerProvisioner {

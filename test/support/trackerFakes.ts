@@ -7,6 +7,8 @@ import type { DeploymentLeases } from '../../src/services/flexDeployment/deploym
 import {
   ArmStartError,
   type AzureSignIn,
+  type CancelAnswer,
+  type DeploymentCanceller,
   type DeploymentEffects,
   type DeploymentObservation,
   type DeploymentReadBatch,
@@ -119,6 +121,31 @@ export class FakeProvisioner implements ServerProvisioner {
   }
 }
 
+/**
+ * ARM's cancel as the sandbox and ARM do it: a running deployment becomes Canceled (204), anything
+ * else is refused (409 DeploymentCannotBeCancelled). `nextAnswers` scripts the next answers, in
+ * order; a scripted 'accepted' is ARM's own behaviour.
+ */
+export class ScriptedCanceller implements DeploymentCanceller {
+  readonly calls: string[] = [];
+  readonly nextAnswers: CancelAnswer[] = [];
+  /** When set, ARM answers once it resolves: the request is on its way meanwhile. */
+  gate: Promise<void> | undefined;
+  constructor(private readonly reader: ScriptedReader) {}
+  async cancel(ref: DeploymentRef): Promise<CancelAnswer> {
+    this.calls.push(ref.deploymentName);
+    await this.gate;
+    const scripted = this.nextAnswers.shift();
+    if (scripted && scripted.kind !== 'accepted') return scripted;
+    const state = this.reader.states.get(ref.deploymentName);
+    if (state?.kind !== 'running') {
+      return { kind: 'refused', error: { code: 'DeploymentCannotBeCancelled', message: `The deployment '${ref.deploymentName}' cannot be cancelled: it is not running.` } };
+    }
+    this.reader.set(ref.deploymentName, { kind: 'canceled' });
+    return { kind: 'accepted' };
+  }
+}
+
 /** A connection store in memory: profiles keyed by their stable id, like the real one. */
 export class RecordingEffects implements DeploymentEffects {
   readonly profiles = new Map<string, { context: DeploymentContext; password?: string }>();
@@ -126,6 +153,7 @@ export class RecordingEffects implements DeploymentEffects {
   readonly dashboards: string[] = [];
   readonly ready: string[] = [];
   readonly failed: string[] = [];
+  readonly canceled: string[] = [];
   readonly retryForms: string[] = [];
   constructor(private readonly secrets: MemorySecrets) {}
   /** When set, saving fails with this error (a read-only settings file, say). */
@@ -162,6 +190,9 @@ export class RecordingEffects implements DeploymentEffects {
   }
   notifyFailed(d: Readonly<DeploymentContext>) {
     this.failed.push(d.stagingId);
+  }
+  notifyCanceled(d: Readonly<DeploymentContext>) {
+    this.canceled.push(d.stagingId);
   }
   openRetryForm(d: Readonly<DeploymentContext>) {
     this.retryForms.push(d.stagingId);

@@ -10,6 +10,7 @@ import {
   RecordingEffects,
   RecordingLifecycle,
   RecordingNotices,
+  ScriptedCanceller,
   ScriptedReader,
 } from './trackerFakes';
 
@@ -24,6 +25,7 @@ export interface SharedWorld {
   effects: RecordingEffects;
   signIn: FakeSignIn;
   provisioner: FakeProvisioner;
+  canceller: ScriptedCanceller;
   notices: RecordingNotices;
   lifecycle: RecordingLifecycle;
   logs: string[];
@@ -39,6 +41,7 @@ export function createWorld(storageDir: string): SharedWorld {
     leases: new LeaseRegistry(),
     reader,
     provisioner: new FakeProvisioner(reader),
+    canceller: new ScriptedCanceller(reader),
     clock: new FakeClock(),
     effects: new RecordingEffects(secrets),
     signIn: new FakeSignIn(),
@@ -57,6 +60,7 @@ export function openWindow(world: SharedWorld, settings: { retentionDays: number
     leases,
     reader: world.reader,
     provisioner: world.provisioner,
+    canceller: world.canceller,
     effects: world.effects,
     secrets: world.secrets,
     signIn: world.signIn,

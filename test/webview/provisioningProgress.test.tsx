@@ -48,7 +48,7 @@ function stages(): string[] {
 }
 
 function show(view: DeploymentView, operations: DeploymentOperationView[] = [], now = T0 + 2 * MIN, est: typeof estimate | null = estimate, onRetry = () => {}) {
-  render(<ProvisioningProgress deployment={view} operations={operations} estimate={est ?? undefined} now={now} onRetry={onRetry} />);
+  render(<ProvisioningProgress deployment={view} operations={operations} estimate={est ?? undefined} now={now} onRetry={onRetry} onCancel={() => {}} />);
 }
 
 afterEach(cleanup);
@@ -86,7 +86,7 @@ describe('the progress view', () => {
   });
 
   it('says since when Azure could not be checked, and that it goes on', () => {
-    render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} />);
+    render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} onCancel={() => {}} />);
     const note = screen.getByText(/Azure could not be checked since/);
     expect(note.textContent).toContain(new Date(T0 + 3 * MIN).toLocaleTimeString());
     expect(note.textContent).toContain('(signed out of Azure)');
@@ -121,6 +121,48 @@ describe('the progress view', () => {
     expect(stages().every((s) => s.endsWith(':done'))).toBe(true);
     expect(screen.getByText('Server pg-dev-1 is ready.')).toBeTruthy();
     expect(screen.getByText(/Elapsed 7:00/)).toBeTruthy();
+  });
+});
+
+describe('cancelling from the progress view', () => {
+  it('offers Cancel Deployment only while ARM deploys', () => {
+    show(deploying());
+    expect(screen.getByRole('button', { name: 'Cancel Deployment' })).toBeTruthy();
+    cleanup();
+    show({ value: 'pending', context: context({ status: 'pending', audit: [] }) });
+    expect(screen.queryByRole('button', { name: 'Cancel Deployment' })).toBeNull();
+  });
+
+  it('shows cancelling as still running, and says when the cancel got no answer', () => {
+    const cancelling = (cancellation: DeploymentContext['cancellation']): DeploymentView => ({ value: 'cancelling', context: context({ status: 'cancelling', cancellation }) });
+    show(cancelling({ requestedAt: T0 + MIN }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Cancelling pg-dev-1');
+    expect(screen.getByText(/Cancelling: Azure stops the deployment/)).toBeTruthy();
+    expect(screen.getAllByRole('progressbar')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Cancel Deployment' })).toBeNull();
+    cleanup();
+    show(cancelling({ requestedAt: T0 + MIN, unanswered: { at: T0 + MIN, reason: 'HTTP 503' } }));
+    expect(screen.getByText(/Azure did not answer the cancel \(HTTP 503\)/)).toBeTruthy();
+  });
+
+  it('shows a canceled deployment as canceled, not failed: where it stopped, what stays, and Retry', () => {
+    const onRetry = vi.fn();
+    const view: DeploymentView = { value: 'canceled', context: context({ status: 'canceled', terminalAt: T0 + 3 * MIN }) };
+    show(view, [{ resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Succeeded' }, { resourceType: `${SERVER}/firewallRules`, resourceName: 'AllowAzure', provisioningState: 'Canceled' }], T0 + 20 * MIN, estimate, onRetry);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Provisioning pg-dev-1 canceled');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText(/stay in resource group rg-dev/)).toBeTruthy();
+    expect(stages().slice(0, 3)).toEqual(['Queued:done', 'Creating server:done', 'Firewall rules:canceled']);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends Cancel for its deployment to the host, which confirms', () => {
+    const host = new FakeHost();
+    render(<CreateServerApp host={host} />);
+    fromHost({ type: 'progress.update', stagingId: 'staging-1', deployment: deploying(), operations: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel Deployment' }));
+    expect(host.ofType('progress.cancel')).toEqual([{ type: 'progress.cancel', stagingId: 'staging-1' }]);
   });
 });
 

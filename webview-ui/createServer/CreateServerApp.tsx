@@ -44,6 +44,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
       estimate={progress.estimate}
       now={now}
       onRetry={() => host.postMessage({ type: 'progress.retry', stagingId: progress.stagingId })}
+      onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId: progress.stagingId })}
     />
   );
 }

@@ -13,12 +13,14 @@ export interface ProvisioningProgressProps {
   /** The clock, passed in so the view stays a function of its inputs. */
   now: number;
   onRetry: () => void;
+  /** Asks the host to cancel; the host confirms with the user first. */
+  onCancel: () => void;
 }
 
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
 
 /** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
-export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry }: ProvisioningProgressProps) {
+export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry, onCancel }: ProvisioningProgressProps) {
   const mirror = mirrorDeployment(deployment);
   const { context } = mirror;
   const usesEntra = context.request
@@ -35,12 +37,14 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
   });
   const running = mirror.hasTag('running');
   const failed = mirror.hasTag('failure');
+  const canceled = mirror.hasTag('canceled');
+  const cancelling = mirror.hasTag('cancelling');
   const ready = mirror.hasTag('serverReady');
   const timing = progressTiming(running ? now : (context.terminalAt ?? now), startOf(context), estimate);
 
   return (
     <main className="progress" aria-live="polite">
-      <h1>{heading({ ready, failed }, context.serverName)}</h1>
+      <h1>{heading({ ready, failed, canceled, cancelling }, context.serverName)}</h1>
       <ol className="stages" aria-label="Provisioning stages">
         {stages.map((stage) => <StageItem key={stage.id} stage={stage} />)}
       </ol>
@@ -59,6 +63,25 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           {`Azure could not be checked since ${new Date(context.unchecked.since).toLocaleTimeString()} (${context.unchecked.reason}). `}
           {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
         </p>
+      ) : null}
+      {mirror.hasTag('cancelable') ? (
+        <VscodeButton secondary className="cancel" onClick={onCancel}>
+          Cancel Deployment
+        </VscodeButton>
+      ) : null}
+      {cancelling ? (
+        <p className="cancelling" role="status">
+          {context.cancellation?.unanswered
+            ? `Azure did not answer the cancel (${context.cancellation.unanswered.reason}); it is sent again at the next check.`
+            : 'Cancelling: Azure stops the deployment. What it has already created stays.'}
+        </p>
+      ) : null}
+      {canceled ? (
+        <section className="canceled" role="status">
+          <h2>Deployment canceled</h2>
+          <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
+          <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+        </section>
       ) : null}
       {failed ? (
         <section className="failure" role="alert">
@@ -99,11 +122,13 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
   );
 }
 
-const ICONS = { done: '✓', failed: '✗', waiting: '○', current: '' } as const;
+const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
 
-function heading(outcome: { ready: boolean; failed: boolean }, serverName: string): string {
+function heading(outcome: { ready: boolean; failed: boolean; canceled: boolean; cancelling: boolean }, serverName: string): string {
   if (outcome.ready) return `${serverName} is ready`;
   if (outcome.failed) return `Provisioning ${serverName} failed`;
+  if (outcome.canceled) return `Provisioning ${serverName} canceled`;
+  if (outcome.cancelling) return `Cancelling ${serverName}`;
   return `Provisioning ${serverName}`;
 }
 

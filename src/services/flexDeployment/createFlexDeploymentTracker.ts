@@ -5,11 +5,12 @@ import type { DeploymentLifecycle } from './deploymentLifecycle';
 import { LockFileLeases } from './deploymentLeases';
 import type { SettingsReader } from '../../settings/settingsReader';
 import { FlexDeploymentTracker } from './flexDeploymentTracker';
-import type { AzureSignIn, DeploymentEffects, DeploymentReader, ServerProvisioner, StoreNotices } from './ports';
+import type { AzureSignIn, DeploymentCanceller, DeploymentEffects, DeploymentReader, ServerProvisioner, StoreNotices } from './ports';
 
 export interface TrackerPorts {
   reader: DeploymentReader;
   provisioner: ServerProvisioner;
+  canceller: DeploymentCanceller;
   effects: DeploymentEffects;
   signIn: AzureSignIn;
   settings: SettingsReader;
@@ -27,6 +28,7 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
     leases: new LockFileLeases(join(storage, 'leases')),
     reader: ports.reader,
     provisioner: ports.provisioner,
+    canceller: ports.canceller,
     effects: ports.effects,
     secrets: context.secrets,
     signIn: ports.signIn,

@@ -13,7 +13,7 @@ export interface DeploymentLifecycle {
   accepted(deployment: Readonly<DeploymentContext>): void;
   /** What one read of ARM said about an owned deployment. */
   observed(deployment: Readonly<DeploymentContext>, observation: DeploymentObservation): void;
-  /** Reached its end (its `terminalAt` is set): succeeded or failed, by ARM's word or the deadline. */
+  /** Reached its end (its `terminalAt` is set): succeeded, failed or canceled, by ARM's word or the deadline. */
   ended(deployment: Readonly<DeploymentContext>): void;
   profileSaved(deployment: Readonly<DeploymentContext>): void;
   /** Background reads found no usable Azure session; the user is asked to sign in (once per activation). */
@@ -22,7 +22,8 @@ export interface DeploymentLifecycle {
 
 /** The moments an owned deployment's change is: compared with the context before it. */
 export function tellTransition(before: Readonly<DeploymentContext>, after: Readonly<DeploymentContext>, lifecycle: DeploymentLifecycle): void {
-  if (before.status === 'pending' && (after.status === 'deploying' || after.status === 'succeeded')) lifecycle.accepted(after);
+  // Only a read ends a pending deployment canceled: ARM had it.
+  if (before.status === 'pending' && ['deploying', 'succeeded', 'canceled'].includes(after.status)) lifecycle.accepted(after);
   if (before.terminalAt === undefined && after.terminalAt !== undefined) lifecycle.ended(after);
   if (before.profileCreated !== true && after.profileCreated === true) lifecycle.profileSaved(after);
 }

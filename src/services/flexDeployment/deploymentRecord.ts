@@ -78,8 +78,17 @@ const stagedFlexProfileSchema = z.object({
   passwordSecretId: z.string().optional(),
 });
 
+/** Added within schema 2 (cancel): records written before still read, and those written since validate. */
+const cancellationSchema = z.object({
+  requestedAt: z.number().finite(),
+  acceptedAt: z.number().finite().optional(),
+  refused: armErrorSchema.optional(),
+  unanswered: z.object({ at: z.number().finite(), reason: z.string() }).optional(),
+});
+
 const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  status: z.enum(['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled']),
   state: z.enum(DEPLOYMENT_STATES),
   serverName: z.string().min(1),
   location: z.string(),
@@ -97,6 +106,7 @@ const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   armStartedAt: z.number().finite().optional(),
   unchecked: z.object({ since: z.number().finite(), reason: z.string() }).optional(),
   startOutcomeUnknown: z.object({ at: z.number().finite(), reason: z.string() }).optional(),
+  cancellation: cancellationSchema.optional(),
   audit: z.array(z.object({ at: z.number(), event: z.string(), to: z.string() })),
 });
 

@@ -9,6 +9,7 @@ import { validateDeferredHistory } from './deferredHistory';
 import type { DeploymentRecord } from './deploymentRecord';
 import { MACHINE_POLLER_LEASE, MachinePoller, type Answer } from './machinePoller';
 import { ObservationBoard } from './observationBoard';
+import { CancelRequests } from './cancelRequests';
 import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
@@ -45,9 +46,11 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly writes: CoalescedWrites;
   private readonly ownership: WindowOwnership;
   private readonly board: ObservationBoard;
+  private readonly cancelRequests: CancelRequests;
   private readonly poller: MachinePoller;
   private readonly lostProfiles: LostProfiles;
   private boardWatch: { dispose(): void } | undefined;
+  private cancelRequestsWatch: { dispose(): void } | undefined;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
   private journalWatch: { dispose(): void } | undefined;
@@ -61,7 +64,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   readonly deployments$: Observable<readonly DeploymentView[]> = this.records.deployments$;
 
   constructor(private readonly deps: TrackerDependencies) {
-    this.owned = new OwnedDeployments(deps.effects, deps.secrets, deps.clock, {
+    this.owned = new OwnedDeployments(deps, {
       changed: (record) => this.onChanged(record),
       moved: (before, after) => tellTransition(before, after, deps.lifecycle),
       settled: (id) => this.onSettled(id),
@@ -78,7 +81,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
         await deps.leases.release(id);
       },
     }, deps.log);
-    this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes);
+    this.cancelRequests = new CancelRequests(deps.journal.directory, deps.log);
+    this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes, this.cancelRequests);
     this.board = new ObservationBoard(deps.journal.directory, deps.log);
     this.poller = new MachinePoller(deps, this.board, () => this.records.unfinished(), (id) => this.owned.has(id));
     this.lostProfiles = new LostProfiles(deps, this.records, this.owned, this.ownership, this.writes, (work) => this.exclusive(work));
@@ -106,6 +110,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     await mkdir(this.deps.journal.directory, { recursive: true });
     this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
     this.boardWatch = this.board.watch(() => this.onBoardPosted());
+    this.cancelRequestsWatch = await this.cancelRequests.watch(() => this.onCancelAsked());
     const now = this.deps.clock.now();
     const { records } = await this.deps.journal.load();
     const plan = planActivation(records, now, this.deps.settings.retentionDays());
@@ -210,6 +215,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     return this.ownership.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
   }
 
+  /**
+   * Asks ARM to cancel a running deployment, as its owner (taking it over if its window is gone),
+   * or asks the window that owns it. Resolves once the request is recorded; ARM's answer and the
+   * outcome come later.
+   */
+  cancel(stagingId: string): Promise<'sent' | 'askedOwner'> {
+    return this.ownership.cancel(stagingId, this.deps.clock.now());
+  }
+
   retry(stagingId: string): Promise<void> {
     return this.ownership.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
   }
@@ -243,6 +257,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.disposed = true;
     this.journalWatch?.dispose();
     this.boardWatch?.dispose();
+    this.cancelRequestsWatch?.dispose();
     this.stopPolling();
     await this.serial;
     await this.writes.flush();
@@ -253,6 +268,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   private async runCycle(): Promise<CycleOutcome> {
     await this.ownership.syncWithOtherWindows();
+    await this.writes.batch(() => this.ownership.answerCancelRequests());
     const { answers, retryAfterMs } = await this.poller.cycle();
     await this.apply(answers);
     return { retryAfterMs };
@@ -273,20 +289,31 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** The machine's poller posted ARM's answers: take this window's at once, not at its next cycle. */
   private onBoardPosted(): void {
-    if (this.disposed || this.owned.ids().length === 0) return;
-    void this.exclusive(async () => {
-      if (!this.disposed) await this.apply(await this.poller.posted());
-    }).catch((error: unknown) => this.deps.log(`Applying ARM's answers from the poller failed: ${String(error)}`));
+    if (this.owned.ids().length === 0) return;
+    this.inTurn("Applying ARM's answers from the poller", async () => this.apply(await this.poller.posted()));
   }
 
+  /** Another window asked to cancel: this window's deployments act at once, not at the next cycle. */
+  private onCancelAsked(): void {
+    if (this.owned.ids().length === 0) return;
+    this.inTurn("Answering another window's cancel request", () => this.writes.batch(() => this.ownership.answerCancelRequests()));
+  }
+
+  /** What a watched file announced, done in its turn with the cycles, unless the tracker is gone by then. */
+  private inTurn(what: string, work: () => Promise<void>): void {
+    if (this.disposed) return;
+    void this.exclusive(async () => {
+      if (!this.disposed) await work();
+    }).catch((error: unknown) => this.deps.log(`${what} failed: ${String(error)}`));
+  }
 
   private onJournalChanged(): void {
     if (this.journalChangeQueued || this.disposed) return;
     this.journalChangeQueued = true;
-    void this.exclusive(async () => {
+    this.inTurn("Reading other windows' deployments", () => {
       this.journalChangeQueued = false;
-      if (!this.disposed) await this.ownership.syncWithOtherWindows();
-    }).catch((error: unknown) => this.deps.log(`Reading other windows' deployments failed: ${String(error)}`));
+      return this.ownership.syncWithOtherWindows();
+    });
   }
 
   private onChanged(record: DeploymentRecord): void {

@@ -30,6 +30,7 @@ const observationSchema: z.ZodType<DeploymentObservation> = z.discriminatedUnion
   z.object({ kind: z.literal('running'), provisioningState: z.string(), durationMs: z.number().finite().optional() }),
   z.object({ kind: z.literal('succeeded'), serverResourceId: z.string(), outputs: z.record(z.string(), z.unknown()).optional() }),
   z.object({ kind: z.literal('failed'), error: armErrorSchema }),
+  z.object({ kind: z.literal('canceled') }),
   z.object({ kind: z.literal('notFound') }),
   z.object({ kind: z.literal('unavailable'), reason: z.string() }),
   z.object({ kind: z.literal('signedOut') }),

@@ -10,6 +10,8 @@ export function eventFor(observation: DeploymentObservation, at: number): Deploy
       return { type: 'poll.succeeded', at, serverResourceId: observation.serverResourceId };
     case 'failed':
       return { type: 'poll.failed', at, error: observation.error };
+    case 'canceled':
+      return { type: 'poll.canceled', at };
     case 'notFound':
       return { type: 'poll.notFound', at };
     case 'unavailable':

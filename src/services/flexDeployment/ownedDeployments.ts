@@ -4,7 +4,7 @@ import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMa
 import { stateNameOf, stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
-import type { Clock, DeploymentEffects, SecretStore } from './ports';
+import { deploymentRefOf, type CancelAnswer, type Clock, type DeploymentCanceller, type DeploymentEffects, type SecretStore } from './ports';
 import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;
@@ -28,6 +28,14 @@ export interface OwnedDeploymentsEvents {
   effectsDone(): void;
 }
 
+/** The ports the owned actors' effects run through. */
+export interface OwnedDeploymentsPorts {
+  effects: DeploymentEffects;
+  canceller: DeploymentCanceller;
+  secrets: SecretStore;
+  clock: Clock;
+}
+
 /**
  * The live actors of the deployments this window owns. Each is the machine with the host's
  * effects provided; effect completions come back to it as events.
@@ -37,13 +45,11 @@ export class OwnedDeployments {
   private readonly machine: ProvidedMachine;
 
   constructor(
-    effects: DeploymentEffects,
-    secrets: SecretStore,
-    clock: Clock,
+    ports: OwnedDeploymentsPorts,
     private readonly events: OwnedDeploymentsEvents,
     private readonly log: (message: string) => void,
   ) {
-    this.machine = provideEffects(effects, secrets, clock, (id, work) => this.track(id, work), log);
+    this.machine = provideEffects(ports, (id, work) => this.track(id, work), log);
   }
 
   has(stagingId: string): boolean {
@@ -143,9 +149,7 @@ export class OwnedDeployments {
 }
 
 function provideEffects(
-  effects: DeploymentEffects,
-  secrets: SecretStore,
-  clock: Clock,
+  { effects, canceller, secrets, clock }: OwnedDeploymentsPorts,
   track: (stagingId: string, work: () => Promise<DeploymentEvent | undefined>) => void,
   log: (message: string) => void,
 ) {
@@ -174,6 +178,14 @@ function provideEffects(
         ),
       notifyReady: ({ context }) => fireAndForget('The ready notification', () => effects.notifyReady(context)),
       notifyFailed: ({ context }) => fireAndForget('The failure notification', () => effects.notifyFailed(context)),
+      notifyCanceled: ({ context }) => fireAndForget('The canceled notification', () => effects.notifyCanceled(context)),
+      requestCancel: ({ context }) =>
+        track(context.stagingId, async () => {
+          const answer = await canceller.cancel(deploymentRefOf(context)).catch(
+            (error: unknown): CancelAnswer => ({ kind: 'unanswered', reason: errorMessage(error) }),
+          );
+          return cancelEvent(answer, clock.now());
+        }),
       openRetryForm: ({ context }) => fireAndForget('Opening the retry form', () => effects.openRetryForm(context)),
       discardStagedSecret: ({ context }, { passwordSecretId }) => {
         if (!passwordSecretId) return;
@@ -186,3 +198,13 @@ function provideEffects(
   });
 }
 
+function cancelEvent(answer: CancelAnswer, at: number): DeploymentEvent {
+  switch (answer.kind) {
+    case 'accepted':
+      return { type: 'arm.cancelAccepted', at };
+    case 'refused':
+      return { type: 'arm.cancelRefused', at, error: answer.error };
+    case 'unanswered':
+      return { type: 'arm.cancelUnanswered', at, reason: answer.reason };
+  }
+}

@@ -35,6 +35,7 @@ export type DeploymentObservation =
   | { kind: 'running'; provisioningState: string; durationMs?: number }
   | { kind: 'succeeded'; serverResourceId: string; outputs?: Record<string, unknown> }
   | { kind: 'failed'; error: ArmErrorSummary }
+  | { kind: 'canceled' }
   /** ARM has no such deployment (never started, or deleted from history). */
   | { kind: 'notFound' }
   /** Could not tell this time (throttled, 5xx, network): try again next cycle. */
@@ -77,6 +78,19 @@ export interface ServerProvisioner {
   startDeployment(request: CreateServerRequest, deploymentName: string): Promise<StartedDeployment>;
 }
 
+/** What ARM answered a cancel request. */
+export type CancelAnswer =
+  | { kind: 'accepted' }
+  /** ARM's refusal, verbatim: 409 DeploymentCannotBeCancelled when it is not running any more. */
+  | { kind: 'refused'; error: ArmErrorSummary }
+  /** No answer (signed out, unreachable, throttled): it may or may not have reached ARM. */
+  | { kind: 'unanswered'; reason: string };
+
+/** Asks ARM to cancel a running deployment. Sending it twice is harmless: ARM refuses the second. */
+export interface DeploymentCanceller {
+  cancel(ref: DeploymentRef): Promise<CancelAnswer>;
+}
+
 /** The PUT was sent and no answer came back (5xx after retries, reset, timeout): ARM may have it. */
 export class StartOutcomeUnknownError extends Error {
   constructor(readonly reason: string) {
@@ -108,6 +122,8 @@ export interface DeploymentEffects {
   notifyReady(deployment: Readonly<DeploymentContext>): void;
   /** The spec's failure notification with View Details / Retry / Dismiss. */
   notifyFailed(deployment: Readonly<DeploymentContext>): void;
+  /** "Deployment of '{name}' was canceled", distinct from a failure. */
+  notifyCanceled(deployment: Readonly<DeploymentContext>): void;
   /** Re-open the create form prefilled from the record. */
   openRetryForm(deployment: Readonly<DeploymentContext>): void;
 }

@@ -2,7 +2,7 @@ import type { ValidationErrors } from '../../../machines/flexDeployment/createSe
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLifecycle } from './deploymentLifecycle';
 import type { DeploymentLeases } from './deploymentLeases';
-import type { AzureSignIn, Clock, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
+import type { AzureSignIn, Clock, DeploymentCanceller, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: ValidationErrors) {
@@ -21,6 +21,7 @@ export interface TrackerDependencies {
   leases: DeploymentLeases;
   reader: DeploymentReader;
   provisioner: ServerProvisioner;
+  canceller: DeploymentCanceller;
   effects: DeploymentEffects;
   secrets: SecretStore;
   signIn: AzureSignIn;

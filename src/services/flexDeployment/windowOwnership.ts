@@ -1,4 +1,5 @@
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import type { CancelRequests } from './cancelRequests';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { OwnedDeployments } from './ownedDeployments';
 import type { TrackedRecords } from './trackedRecords';
@@ -15,6 +16,7 @@ export class WindowOwnership {
     private readonly records: TrackedRecords,
     private readonly owned: OwnedDeployments,
     private readonly writes: Pick<CoalescedWrites, 'hasPending' | 'flush'>,
+    private readonly cancelRequests: CancelRequests,
   ) {}
 
   /**
@@ -52,20 +54,53 @@ export class WindowOwnership {
 
   /** A user's action (dismiss, retry, dashboard opened): taken over from the stored record if need be. */
   async sendAsOwner(stagingId: string, event: DeploymentEvent): Promise<void> {
+    if (!(await this.trySendAsOwner(stagingId, event))) {
+      throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+    }
+  }
+
+  /**
+   * Cancel, as the owner if this window is or can become it; else the owning window is asked,
+   * and acts on its next look (at once when it watches, at its next poll cycle otherwise).
+   */
+  async cancel(stagingId: string, at: number): Promise<'sent' | 'askedOwner'> {
+    if (await this.trySendAsOwner(stagingId, { type: 'user.cancel', at })) return 'sent';
+    await this.cancelRequests.ask(stagingId);
+    return 'askedOwner';
+  }
+
+  /**
+   * Other windows' cancel requests for deployments owned here, sent to their actors; a request
+   * for one that is no longer unfinished (or no longer known) has nothing left to act on.
+   */
+  async answerCancelRequests(): Promise<void> {
+    const answered: string[] = [];
+    for (const stagingId of await this.cancelRequests.asked()) {
+      if (this.owned.has(stagingId)) this.owned.send(stagingId, { type: 'user.cancel', at: this.deps.clock.now() });
+      else if (this.records.unfinished().some((r) => r.stagingId === stagingId)) continue;
+      answered.push(stagingId);
+    }
+    if (!answered.length) return;
+    // Written before the requests go: a crash in between leaves a request, answered again, never a lost one.
+    await this.writes.flush();
+    for (const stagingId of answered) await this.cancelRequests.answered(stagingId);
+  }
+
+  /** False when another window owns the deployment. */
+  private async trySendAsOwner(stagingId: string, event: DeploymentEvent): Promise<boolean> {
     if (!this.owned.has(stagingId)) {
-      if (!(await this.deps.leases.tryAcquire(stagingId))) {
-        throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
-      }
+      if (!(await this.deps.leases.tryAcquire(stagingId))) return false;
       const fresh = await this.deps.journal.latest(stagingId);
       if (!fresh) {
         await this.deps.leases.release(stagingId);
         this.records.delete(stagingId);
-        return;
+        return true;
       }
       this.owned.hydrate(fresh);
     }
     this.owned.send(stagingId, event);
     await this.writes.flush();
+    return true;
   }
 
   /** Owned here, or changed here and not yet written: this window's copy is the newer one. */

@@ -41,3 +41,22 @@ export async function waitForTreeItem(page: Page, viewTitle: string, label: stri
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
   return row;
 }
+
+/** Runs an action of a row's context menu, as a right-click on it would. */
+export async function chooseTreeItemAction(page: Page, viewTitle: string, label: string | RegExp, action: string): Promise<void> {
+  const row = await waitForTreeItem(page, viewTitle, label);
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${action}$`) }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  // A row re-rendered under the open menu (its elapsed time ticks) can swallow a click: the
+  // keyboard on the hovered item is what VS Code's menu always takes.
+  await item.hover();
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The description VS Code shows beside a row's label (a deployment's status). */
+export async function treeItemDescription(page: Page, viewTitle: string, label: string | RegExp): Promise<string> {
+  const row = await waitForTreeItem(page, viewTitle, label);
+  return (await row.locator('.label-description').innerText()).trim();
+}

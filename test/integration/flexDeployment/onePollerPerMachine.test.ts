@@ -30,6 +30,7 @@ function twoWindows() {
       leases: new LockFileLeases(join(dir!.path, 'leases')),
       reader: h.services.reader,
       provisioner: h.services.provisioner,
+      canceller: h.services.canceller,
       effects,
       secrets,
       signIn: new FakeSignIn(),

@@ -107,6 +107,29 @@ describe('sandbox scripted outcomes', () => {
     expect(await state('d-busy')).toBe('Canceled');
   });
 
+  it('cancels as ARM does: 204 while it runs, Canceled afterwards, 409 DeploymentCannotBeCancelled once it is not running, and what was created stays', async () => {
+    sandbox.control.scriptOutcome('out-cancel', { outcome: 'succeed', durations: { firewallRules: 1_000_000 } });
+    await put('d-cancel', 'out-cancel');
+    await eventually(async () => (await armRequest(sandbox, 'GET', serverPath('out-cancel'))).status, (status) => status === 200);
+    const cancel = () => armRequest(sandbox, 'POST', `${deploymentPath('d-cancel')}/cancel?${api}`);
+    const accepted = await cancel();
+    expect(accepted.status).toBe(204);
+    expect(await state('d-cancel')).toBe('Canceled');
+    const refused = await cancel();
+    expect(refused.status).toBe(409);
+    expect((refused.body as { error: { code: string; message: string } }).error).toEqual({
+      code: 'DeploymentCannotBeCancelled',
+      message: "The deployment 'd-cancel' cannot be cancelled because it is in a terminal state 'Canceled'.",
+    });
+    // The server finished before the cancel: it stays, as ARM leaves what it created.
+    expect((await armRequest(sandbox, 'GET', serverPath('out-cancel'))).status).toBe(200);
+    // The SDK's cancel throws ARM's code for the 409.
+    await expect(client.deployments.cancel(RESOURCE_GROUP, 'd-cancel')).rejects.toMatchObject({ statusCode: 409, code: 'DeploymentCannotBeCancelled' });
+    await put('d-done', 'out-done');
+    expect(await settled('d-done')).toBe('Succeeded');
+    expect((await armRequest(sandbox, 'POST', `${deploymentPath('d-done')}/cancel?${api}`)).status).toBe(409);
+  });
+
   it('runs resources in order with per-server durations, and a listing filtered on Running shows only running ones', async () => {
     sandbox.control.scriptOutcome('out-slow', { outcome: 'succeed', durations: { flexibleServers: 100_000 } });
     await put('d-slow', 'out-slow');

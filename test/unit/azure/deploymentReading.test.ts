@@ -60,11 +60,9 @@ describe('observeDeployment', () => {
     expect(observeDeployment({ properties: { provisioningState: 'Failed' } })).toBeUndefined();
   });
 
-  it('Canceled is terminal: failed', () => {
-    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Canceled' } })).toEqual({
-      kind: 'failed',
-      error: { code: 'DeploymentCanceled', message: "The deployment 'd' was canceled." },
-    });
+  it('Canceled is terminal, and its own outcome: not a failure, whatever error ARM attached', () => {
+    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Canceled' } })).toEqual({ kind: 'canceled' });
+    expect(observeDeployment({ name: 'd', properties: { provisioningState: 'Canceled', error: { code: 'DeploymentCanceled', message: 'canceled' } } })).toEqual({ kind: 'canceled' });
   });
 });
 

@@ -251,6 +251,17 @@ describe('the create panel host', () => {
     expect(log.lines.filter((l) => l.includes('Rejected a retry'))).toHaveLength(2);
   });
 
+  it('retries its canceled deployment as it does a failed one', async () => {
+    await openFilledForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    const view = tracker.getDeployment('staging-1');
+    tracker.put({ value: 'canceled', context: { ...view!.context, status: 'canceled' } });
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    await settle();
+    expect(tracker.retried).toEqual(['staging-1']);
+  });
+
   it('tells the user when Retry is refused (another window works on the deployment)', async () => {
     const window = new FakeWindow();
     await openCreatePanel({ tracker, catalog, log, panel, window });

@@ -29,6 +29,23 @@ describe('the create panels', () => {
     expect(window.panels[1].ofType('progress.update')[0].stagingId).toBe('staging-1');
   });
 
+  it('cancels from the close warning through the one confirmed cancel, and reopens nothing', async () => {
+    window.answer = 'cancelDeployment';
+    panels.showProgress('staging-1');
+    window.panels[0].dispose();
+    await settle();
+    expect(window.cancels).toEqual(['staging-1']);
+    expect(window.panels).toHaveLength(1);
+  });
+
+  it("sends the progress panel's Cancel for its own deployment only", async () => {
+    panels.showProgress('staging-1');
+    window.panels[0].send({ type: 'progress.cancel', stagingId: 'staging-2' });
+    window.panels[0].send({ type: 'progress.cancel', stagingId: 'staging-1' });
+    await settle();
+    expect(window.cancels).toEqual(['staging-1']);
+  });
+
   it('lets the panel go on Continue in Background', async () => {
     panels.showProgress('staging-1');
     window.panels[0].dispose();

@@ -253,6 +253,10 @@ export class FakeWindow implements CreateServerWindow {
   showWarning(message: string) {
     this.warnings.push(message);
   }
+  readonly cancels: string[] = [];
+  async cancelDeployment(stagingId: string) {
+    this.cancels.push(stagingId);
+  }
 }
 
 /** A create panel over the fakes, once its webview said it is ready. */

@@ -96,6 +96,18 @@ describe('deployment commands', () => {
     expect(tracker.retried).toEqual(['bad']);
   });
 
+  it('Retry from the palette offers a canceled deployment too; Open Server in Azure Portal does not', async () => {
+    const { run, notifier, tracker } = setup();
+    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
+    tracker.set([failed, running, succeeded, canceled]);
+    notifier.answerNext('halted');
+    await run(DEPLOYMENT_COMMANDS.retry);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['broken', 'halted'] });
+    expect(tracker.retried).toEqual(['stopped']);
+    await run(DEPLOYMENT_COMMANDS.openServerInPortal);
+    expect(notifier.shown[1]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
+  });
+
   it('Dismiss from a tree node removes the record', async () => {
     const { run, tracker } = setup();
     await run(DEPLOYMENT_COMMANDS.dismiss, { stagingId: 'bad' });
@@ -144,5 +156,41 @@ describe('deployment commands', () => {
     await run(DEPLOYMENT_COMMANDS.openServerInPortal);
     expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
     expect(opened).toEqual([`https://portal.azure.com/#@tenant-1/resource${succeeded.serverResourceId}`]);
+  });
+});
+
+describe('Cancel Deployment', () => {
+  it('asks first, saying what stays; declined, nothing is canceled; confirmed, the tracker cancels', async () => {
+    const { run, tracker, notifier } = setup();
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+    expect(notifier.shown[0]).toMatchObject({ kind: 'confirm', message: "Cancel the deployment of 'busy'?", actions: ['Cancel Deployment'] });
+    expect(tracker.canceled).toEqual([]);
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+    expect(tracker.canceled).toEqual(['run']);
+  });
+
+  it('from the palette offers only running deployments', async () => {
+    const { run, notifier, tracker } = setup();
+    notifier.answerNext('busy');
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['busy'] });
+    expect(tracker.canceled).toEqual(['run']);
+  });
+
+  it('says why when there is nothing to cancel, when another window was asked, or when it failed', async () => {
+    const { run, tracker, notifier } = setup();
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'bad' });
+    expect(notifier.shown).toEqual([{ kind: 'info', message: "The deployment of 'broken' is not running: there is nothing to cancel.", actions: [] }]);
+    const confirmed = async () => {
+      notifier.answerNext('Cancel Deployment');
+      await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'run' });
+      return notifier.shown.at(-1);
+    };
+    tracker.ownedElsewhere = true;
+    expect(await confirmed()).toEqual({ kind: 'info', message: "Another VS Code window is working on 'busy': it was asked to cancel the deployment.", actions: [] });
+    tracker.cancelRefusal = new Error('The deployment records could not be written.');
+    expect(await confirmed()).toEqual({ kind: 'error', message: "The deployment of 'busy' was not canceled: The deployment records could not be written.", actions: [] });
   });
 });

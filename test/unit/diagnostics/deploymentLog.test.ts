@@ -37,4 +37,15 @@ describe('the deployment log', () => {
     ]);
     expect(log.lines.join('\n')).not.toContain(request.adminPassword);
   });
+
+  it('tells a canceled deployment as an outcome, not an error, with where what Azure created stays', () => {
+    const log = levelledLog();
+    const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'pgflex-demo-1' }, AT);
+    deploymentLog(log).observed(d, { kind: 'canceled' });
+    deploymentLog(log).ended({ ...d, status: 'canceled', terminalAt: AT + 190_000 });
+    expect(log.lines).toEqual([
+      "[debug] Deployment pgflex-demo-1 ('pgflex-demo'): canceled",
+      "[info] Deployment pgflex-demo-1 ('pgflex-demo') canceled after 3m 10s; what Azure had created stays in resource group rg-pgflex.",
+    ]);
+  });
 });

@@ -41,6 +41,19 @@ describe('the lifecycle moments the tracker tells', () => {
     expect(world.lifecycle.told).toEqual([`staged ${id}`, `ended ${id} failed`]);
   });
 
+  it('a cancel: ended canceled, once, after the read that says so; nothing saved', async () => {
+    const { tracker } = await setup.window();
+    const id = await tracker.create(createRequest());
+    const { deploymentName } = tracker.getDeployment(id)!.context;
+    await cycle(tracker);
+    await tracker.cancel(id);
+    await tracker.whenIdle();
+    world.reader.set(deploymentName, { kind: 'canceled' });
+    await cycle(tracker);
+    await cycle(tracker);
+    expect(world.lifecycle.told).toEqual([`staged ${id}`, `accepted ${id}`, `observed ${id} running`, `observed ${id} canceled`, `ended ${id} canceled`]);
+  });
+
   it('a lost answer: accepted only when a read finds the deployment', async () => {
     const { tracker } = await setup.window();
     world.provisioner.loseAnswer = true;

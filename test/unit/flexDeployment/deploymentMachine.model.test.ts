@@ -14,6 +14,8 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
       openDashboard: ({ context }) => void effects.push(context.inActiveSession ? 'openDashboard' : 'openDashboard:inactive'),
       notifyReady: () => void effects.push('notifyReady'),
       notifyFailed: () => void effects.push('notifyFailed'),
+      notifyCanceled: () => void effects.push('notifyCanceled'),
+      requestCancel: () => void effects.push('requestCancel'),
       discardStagedSecret: (_, { passwordSecretId }) => void effects.push(`discard:${passwordSecretId}`),
       openRetryForm: () => void effects.push('openRetryForm'),
     },
@@ -23,16 +25,19 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
   for (const event of events) {
     const before = actor.getSnapshot();
     for (const def of machine.getTransitionData(before, event)) covered.add(transitionKey(def));
+    const effectsBefore = effects.length;
     actor.send(event);
     const { value, context } = actor.getSnapshot();
     // Only ARM's word ends a deployment: a read that could not happen changes no state.
     if (event.type === 'poll.unavailable') expect(value).toEqual(before.value);
     const top = typeof value === 'string' ? value : Object.keys(value)[0];
     if (top !== 'dismissed') expect(context.status).toBe(top === 'pending' ? 'pending' : top);
-    if (top === 'failed') {
+    // A cancel is sent only while ARM runs the deployment; a canceled one is no failure.
+    if (effects.slice(effectsBefore).includes('requestCancel')) expect(top).toBe('cancelling');
+    if (top === 'failed' || top === 'canceled') {
       expect(context.passwordSecretId).toBeUndefined();
       expect(context.profileCreated).toBe(false);
-      expect(context.error).toBeTruthy();
+      expect(Boolean(context.error)).toBe(top === 'failed');
     }
     if (context.profileCreated) expect(context.passwordSecretId).toBeUndefined();
     expect(context.audit.length).toBeLessThanOrEqual(AUDIT_LIMIT);

@@ -85,3 +85,68 @@ describe('the audit shown in View Details', () => {
     expect(context.audit).toEqual([...audit.slice(1), { at: T0 + MINUTE, event: 'arm.accepted', to: 'deploying' }]);
   });
 });
+
+describe('cancelling a deployment', () => {
+  const accepted: DeploymentEvent = { type: 'arm.accepted', at: T0 + 1000 };
+  const cancel: DeploymentEvent = { type: 'user.cancel', at: T0 + 2 * MINUTE };
+
+  it('is asked of a deploying deployment only, and shows as cancelling until ARM says how it ended', () => {
+    expect(deploymentAfter(cancel).value).toBe('pending');
+    const cancelling = deploymentAfter(accepted, cancel, { type: 'arm.cancelAccepted', at: T0 + 2 * MINUTE + 500 });
+    expect(cancelling.value).toBe('cancelling');
+    expect(cancelling.context).toMatchObject({ status: 'cancelling', cancellation: { requestedAt: T0 + 2 * MINUTE, acceptedAt: T0 + 2 * MINUTE + 500 } });
+    expect(cancelling.hasTag('running')).toBe(true);
+  });
+
+  it('ends canceled when ARM says Canceled: its own outcome, no error, the staged secret forgotten', () => {
+    const canceled = deploymentAfter(accepted, cancel, { type: 'arm.cancelAccepted', at: T0 + 2 * MINUTE }, { type: 'poll.canceled', at: T0 + 3 * MINUTE });
+    expect(canceled.value).toBe('canceled');
+    expect(canceled.context).toMatchObject({ status: 'canceled', terminalAt: T0 + 3 * MINUTE, profileCreated: false });
+    expect(canceled.context.passwordSecretId).toBeUndefined();
+    expect(canceled.context.error).toBeUndefined();
+    // Ended (nothing owed) and retryable, but not a failure: no error shown, no notification repeated.
+    expect(canceled.hasTag('retryable') && canceled.hasTag('canceled')).toBe(true);
+    expect(canceled.hasTag('unfinished') || canceled.hasTag('failure')).toBe(false);
+  });
+
+  it('ends as ARM says when the deployment finished before the cancel took: succeeded, with its profile to save', () => {
+    const succeeded = deploymentAfter(accepted, cancel, { type: 'poll.succeeded', at: T0 + 2 * MINUTE + 100, serverResourceId: 'server-id' }, {
+      type: 'arm.cancelRefused',
+      at: T0 + 2 * MINUTE + 200,
+      error: { code: 'DeploymentCannotBeCancelled', message: 'not running' },
+    });
+    expect(succeeded.value).toEqual({ succeeded: 'creatingProfile' });
+    expect(succeeded.context.cancellation).toEqual({ requestedAt: T0 + 2 * MINUTE });
+  });
+
+  it('goes back to deploying when ARM refuses the cancel, keeping the refusal to show', () => {
+    const refusal = { code: 'DeploymentCannotBeCancelled', message: 'not running' };
+    const deploying = deploymentAfter(accepted, cancel, { type: 'arm.cancelRefused', at: T0 + 2 * MINUTE, error: refusal });
+    expect(deploying.value).toBe('deploying');
+    expect(deploying.context.cancellation).toEqual({ requestedAt: T0 + 2 * MINUTE, refused: refusal });
+  });
+
+  it('sends the cancel again when it got no answer: at the next read that says running, and after a restart', () => {
+    const requests: string[] = [];
+    const machine = deploymentMachine.provide({ actions: { requestCancel: ({ event }) => void requests.push(event.type) } });
+    const actor = createActor(machine, { input: modelInput() });
+    actor.start();
+    for (const event of [
+      accepted,
+      cancel,
+      { type: 'arm.cancelUnanswered', at: T0 + 2 * MINUTE, reason: 'HTTP 503' },
+      { type: 'poll.running', at: T0 + 3 * MINUTE, provisioningState: 'Running' },
+      { type: 'session.resumed', at: T0 + 4 * MINUTE },
+      { type: 'arm.cancelAccepted', at: T0 + 4 * MINUTE },
+      { type: 'poll.running', at: T0 + 5 * MINUTE, provisioningState: 'Running' },
+      { type: 'session.resumed', at: T0 + 6 * MINUTE },
+    ] satisfies DeploymentEvent[]) actor.send(event);
+    expect(requests).toEqual(['user.cancel', 'poll.running', 'session.resumed']);
+    actor.stop();
+  });
+
+  it('is canceled when ARM says so even if nobody here asked (the portal, the CLI)', () => {
+    expect(deploymentAfter(accepted, { type: 'poll.canceled', at: T0 + 3 * MINUTE }).value).toBe('canceled');
+    expect(deploymentAfter({ type: 'session.resumed', at: T0 + MINUTE }, { type: 'poll.canceled', at: T0 + 3 * MINUTE }).value).toBe('canceled');
+  });
+});

@@ -79,6 +79,21 @@ describe('stored deployment records', () => {
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toBeUndefined();
   });
 
+  it('reads the cancel states as schema 2, next to records written before cancel existed', () => {
+    const before = readRecord(schema1);
+    if (before.kind !== 'valid') throw new Error('fixture');
+    // As a build without cancel wrote it: schema 2, no cancellation.
+    const old = JSON.parse(JSON.stringify(before.record)) as Record<string, unknown>;
+    expect(readRecord(old)).toEqual({ kind: 'valid', record: old });
+    const cancelling = { ...old, state: 'cancelling', status: 'cancelling', cancellation: { requestedAt: 1, unanswered: { at: 2, reason: 'HTTP 503' } } };
+    const canceled = { ...old, state: 'canceled', status: 'canceled', terminalAt: 3, cancellation: { requestedAt: 1, acceptedAt: 2 } };
+    expect(readRecord(cancelling)).toEqual({ kind: 'valid', record: cancelling });
+    expect(readRecord(canceled)).toEqual({ kind: 'valid', record: canceled });
+    expect(readRecord({ ...canceled, cancellation: { acceptedAt: 2 } })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('cancellation.requestedAt') });
+    // Schema 1 never had the cancel states: such a record is not one.
+    expect(readRecord({ ...schema1, status: 'canceled' }).kind).toBe('invalid');
+  });
+
   it('quarantines a corrupted record, reports it once, and loads the others', async () => {
     const memento = new MemoryMemento();
     const logs: string[] = [];

@@ -13,7 +13,7 @@ import {
 } from '../../../machines/flexDeployment/deploymentStates';
 import { modelInput } from '../../support/deploymentModel';
 
-const TAGS: DeploymentTag[] = ['running', 'building', 'unfinished', 'serverReady', 'profileSaved', 'failure'];
+const TAGS: DeploymentTag[] = ['running', 'building', 'unfinished', 'cancelable', 'cancelling', 'serverReady', 'profileSaved', 'failure', 'canceled', 'retryable'];
 
 const tagged = (tag: DeploymentTag) => DEPLOYMENT_STATES.filter((state) => stateHasTag(state, tag));
 
@@ -22,10 +22,12 @@ describe('deployment states, read from the machine', () => {
     expect(DEPLOYMENT_STATES).toEqual([
       'pending',
       'deploying',
+      'cancelling',
       'succeeded.creatingProfile',
       'succeeded.profileCreated',
       'succeeded.dashboardOpened',
       'failed',
+      'canceled',
       'dismissed',
     ]);
   });
@@ -47,12 +49,16 @@ describe('deployment states, read from the machine', () => {
   });
 
   it('gives the states the meanings the host and the webview act on', () => {
-    expect(tagged('running')).toEqual(['pending', 'deploying']);
-    expect(tagged('building')).toEqual(['deploying']);
-    expect(tagged('unfinished')).toEqual(['pending', 'deploying', 'succeeded.creatingProfile']);
+    expect(tagged('running')).toEqual(['pending', 'deploying', 'cancelling']);
+    expect(tagged('building')).toEqual(['deploying', 'cancelling']);
+    expect(tagged('unfinished')).toEqual(['pending', 'deploying', 'cancelling', 'succeeded.creatingProfile']);
+    expect(tagged('cancelable')).toEqual(['deploying']);
+    expect(tagged('cancelling')).toEqual(['cancelling']);
     expect(tagged('serverReady')).toEqual(['succeeded.creatingProfile', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
     expect(tagged('profileSaved')).toEqual(['succeeded.profileCreated', 'succeeded.dashboardOpened']);
     expect(tagged('failure')).toEqual(['failed']);
+    expect(tagged('canceled')).toEqual(['canceled']);
+    expect(tagged('retryable')).toEqual(['failed', 'canceled']);
     expect(DEPLOYMENT_STATES.filter(isFinalState)).toEqual(['dismissed']);
   });
 

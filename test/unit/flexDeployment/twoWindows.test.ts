@@ -19,6 +19,7 @@ async function realWindow() {
     leases: new LockFileLeases(join(dir.path, 'leases')),
     reader: world.reader,
     provisioner: world.provisioner,
+    canceller: world.canceller,
     effects: world.effects,
     secrets: world.secrets,
     signIn: world.signIn,

@@ -170,3 +170,32 @@ describe('DeploymentEffects: failure', () => {
     expect(store.getProfiles()).toEqual([]);
   });
 });
+
+describe('DeploymentEffects: canceled', () => {
+  const canceled = deploymentContext({ status: 'canceled', resourceGroupName: 'rg-contoso' });
+
+  it('says canceled, not failed: an information with what stays, View Details, Retry, the portal and Dismiss that do their job', async () => {
+    const { effects, notifier, tracker, opened } = setup();
+    notifier.answerNext('Retry', 'Open in Azure Portal', 'Dismiss');
+    for (let i = 0; i < 3; i++) {
+      effects.notifyCanceled(canceled);
+      await settle();
+    }
+    expect(notifier.shown[0]).toEqual({
+      kind: 'info',
+      message: "The deployment of 'contoso' was canceled. No connection profile was saved; resources Azure had already created stay in resource group 'rg-contoso'.",
+      actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
+    });
+    expect(tracker.retried).toEqual(['stg-1']);
+    // The deployment, never a server: a canceled one may have none.
+    expect(opened).toEqual([expect.stringMatching(/\/providers\/Microsoft\.Resources\/deployments\/[^/]+\/overview$/)]);
+    expect(tracker.dismissed).toEqual(['stg-1']);
+  });
+
+  it('a deployment that finished before the cancel took is announced as ready, saying so', async () => {
+    const { effects, notifier } = setup();
+    effects.notifyReady(deploymentContext({ status: 'succeeded', cancellation: { requestedAt: 1 } }));
+    await settle();
+    expect(notifier.shown[0]?.message).toBe("Server 'contoso' is ready: its deployment finished before Azure could cancel it");
+  });
+});

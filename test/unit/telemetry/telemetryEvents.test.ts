@@ -52,6 +52,14 @@ describe('telemetry events', () => {
     expect(endedEvent({ ...d, status: 'succeeded', terminalAt: STAGED_AT - 60_000 }).measurements).toEqual({ durationSeconds: 0 });
   });
 
+  it('a cancel ends with its own status, not a failure, and no error code', () => {
+    const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'n' }, STAGED_AT);
+    expect(endedEvent({ ...d, status: 'canceled', terminalAt: STAGED_AT + 90_000 })).toMatchObject({
+      properties: { deploymentId: 'id', status: 'canceled', errorCode: '' },
+      measurements: { durationSeconds: 90 },
+    });
+  });
+
   it('free text never passes for an error code or a version', () => {
     const d = stagedContext(createRequest({ version: 'my server pgflex-demo' }), { stagingId: 'id', deploymentName: 'n' }, STAGED_AT);
     expect(stagedEvent(d).properties.postgresVersion).toBe('unknown');
