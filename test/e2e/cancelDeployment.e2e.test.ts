@@ -11,9 +11,9 @@ import { useScenario } from './flows/scenario';
 
 // Cancel from the Deployments view after a reload: confirm, ARM's cancel, cancelling → canceled,
 // told as canceled (not failed) in the tree, the notification and the progress panel; no profile.
-describe('scenario 11: cancel a deployment', () => {
+describe('scenario 12: cancel a deployment', () => {
   const serverName = 'pgflex-canceled';
-  const scenario = useScenario('scenario-11-cancel-deployment');
+  const scenario = useScenario('scenario-12-cancel-deployment');
   const DETAILS = 'PostgreSQL Flex Deployments';
 
   it('cancels a running deployment from the Deployments view after a reload and shows it canceled, with no profile', async () => {
