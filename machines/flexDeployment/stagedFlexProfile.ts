@@ -6,7 +6,8 @@
 
 import type { ServerOptions } from './serverOptions';
 
-export type DeploymentStatus = 'pending' | 'deploying' | 'cancelling' | 'succeeded' | 'failed' | 'canceled';
+export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 export type AuthenticationType = 'SqlLogin' | 'AzureMFA';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
 import { serverOptionsShape } from '../../../machines/flexDeployment/serverOptions';
-import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { DEPLOYMENT_STATUSES, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 /**
  * A deployment as stored under `pgsql.flexProvisioning.stagedProfiles`: the spec's StagedFlexProfile
@@ -88,7 +88,7 @@ const cancellationSchema = z.object({
 
 const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  status: z.enum(['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled']),
+  status: z.enum(DEPLOYMENT_STATUSES),
   state: z.enum(DEPLOYMENT_STATES),
   serverName: z.string().min(1),
   location: z.string(),
