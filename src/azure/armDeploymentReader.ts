@@ -26,6 +26,7 @@ export interface ResourceGroupRefs {
 export function groupByResourceGroup(refs: readonly DeploymentRef[]): ResourceGroupRefs[] {
   const groups = new Map<string, ResourceGroupRefs>();
   for (const ref of refs) {
+    // Stryker disable next-line MethodExpression: upper- or lower-casing the key groups the same refs
     const key = [ref.tenantId, ref.subscriptionId, ref.resourceGroupName].join('/').toLowerCase();
     let group = groups.get(key);
     if (!group) {
@@ -55,7 +56,7 @@ export class ArmDeploymentReader implements DeploymentReader {
         if (observed.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, observed.retryAfterMs);
       }
     }
-    return { observations, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return { observations, retryAfterMs };
   }
 
   private async readGroup(group: ResourceGroupRefs): Promise<Map<string, Observed>> {
@@ -64,13 +65,10 @@ export class ArmDeploymentReader implements DeploymentReader {
     try {
       listed = await this.list(group);
     } catch (error) {
-      const failure = this.failureOf(error, group.tenantId);
-      // A missing resource group means missing deployments: each is looked at on its own below.
-      if (failure.kind !== 'notFound') {
-        for (const ref of group.refs) result.set(ref.stagingId, observedFailure(failure));
-        return result;
-      }
-      listed = new Map();
+      // A missing resource group holds neither the deployments nor their servers: notFound for all.
+      const failure = observedFailure(this.failureOf(error, group.tenantId));
+      for (const ref of group.refs) result.set(ref.stagingId, failure);
+      return result;
     }
     await Promise.all(
       group.refs.map(async (ref) => {
@@ -130,7 +128,7 @@ export class ArmDeploymentReader implements DeploymentReader {
 function observedFailure(failure: ArmFailure): Observed {
   switch (failure.kind) {
     case 'unavailable':
-      return { observation: { kind: 'unavailable', reason: failure.reason }, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) };
+      return { observation: { kind: 'unavailable', reason: failure.reason }, retryAfterMs: failure.retryAfterMs };
     case 'failed':
       return { observation: { kind: 'failed', error: failure.error } };
     default:
@@ -138,16 +136,14 @@ function observedFailure(failure: ArmFailure): Observed {
   }
 }
 
-/** Ended, but ARM's own GET lacks the error or the server's id. */
+/** Ended, but ARM's own GET lacks the error (Failed) or the server's id (Succeeded): observeDeployment leaves only these. */
 function incomplete(deployment: DeploymentExtended, ref: DeploymentRef): DeploymentObservation {
-  const state = deployment.properties?.provisioningState ?? 'NotSpecified';
-  if (state === 'Succeeded' && ref.serverName) {
-    return { kind: 'succeeded', serverResourceId: flexServerResourceId(ref.subscriptionId, ref.resourceGroupName, ref.serverName) };
+  if (deployment.properties?.provisioningState !== 'Succeeded') {
+    return { kind: 'failed', error: { code: 'Failed', message: `Deployment '${ref.deploymentName}' failed without an error from Azure.` } };
   }
+  if (ref.serverName) return { kind: 'succeeded', serverResourceId: flexServerResourceId(ref.subscriptionId, ref.resourceGroupName, ref.serverName) };
   return {
     kind: 'failed',
-    error: state === 'Succeeded'
-      ? { code: 'DeploymentOutputMissing', message: `Deployment '${ref.deploymentName}' succeeded but names no PostgreSQL flexible server among its resources.` }
-      : { code: state, message: `Deployment '${ref.deploymentName}' ended in state ${state} without an error from Azure.` },
+    error: { code: 'DeploymentOutputMissing', message: `Deployment '${ref.deploymentName}' succeeded but names no PostgreSQL flexible server among its resources.` },
   };
 }

@@ -112,6 +112,7 @@ export function errorBodyOfResponse(response: RawArmResponse | undefined): ArmEr
 
 /** `{ error: {...} }` (CloudError) or the error object itself. */
 export function errorBodyOf(value: unknown): ArmErrorBody | undefined {
+  // Stryker disable next-line ConditionalExpression: a string or number has no code or message either, so the last line rejects it too
   if (!value || typeof value !== 'object') return undefined;
   const inner = (value as { error?: unknown }).error;
   const candidate = inner && typeof inner === 'object' ? inner : value;
@@ -123,6 +124,7 @@ function parseJson(text: string | null | undefined): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }

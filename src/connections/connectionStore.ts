@@ -56,15 +56,9 @@ export class ConnectionStore implements DisposableLike {
     return this.getProfiles().find((p) => p.id === id);
   }
 
-  /** The profile saved for this id, or else the one for the same server, user and database. */
-  findProfile(candidate: Pick<ConnectionProfileInput, 'id' | 'server' | 'user' | 'database'>): ConnectionProfile | undefined {
-    const profiles = this.getProfiles();
-    return (candidate.id ? profiles.find((p) => p.id === candidate.id) : undefined) ?? profiles.find((p) => isSameServer(p, candidate));
-  }
-
-  /** Entries of the setting that are not valid profiles, for a clear message rather than a crash. */
-  invalidEntryCount(): number {
-    return this.readEntries().filter((e) => !connectionProfileSchema.safeParse(e).success).length;
+  /** The profile saved for the same server, user and database. */
+  findServerProfile(candidate: Pick<ConnectionProfileInput, 'server' | 'user' | 'database'>): ConnectionProfile | undefined {
+    return this.getProfiles().find((p) => isSameServer(p, candidate));
   }
 
   /** Inserts or updates; returns the profile as saved (its id may be a known profile's). */
@@ -88,13 +82,11 @@ export class ConnectionStore implements DisposableLike {
     return new Set(entries.map(idOf).filter((id): id is string => typeof id === 'string'));
   }
 
-  /** Stores the password only for a SqlLogin profile that asks to save it; true when stored. */
-  async saveProfilePasswordIfNeeded(profile: ConnectionProfile, password: string | undefined): Promise<boolean> {
-    if (!usesPassword(profile) || !profile.savePassword || !password) {
-      return false;
+  /** Stores the password only for a SqlLogin profile that asks to save it. */
+  async saveProfilePasswordIfNeeded(profile: ConnectionProfile, password: string | undefined): Promise<void> {
+    if (usesPassword(profile) && profile.savePassword && password) {
+      await this.secrets.store(passwordSecretKey(profile.id), password);
     }
-    await this.secrets.store(passwordSecretKey(profile.id), password);
-    return true;
   }
 
   async getSavedPassword(profile: ConnectionProfile): Promise<string | undefined> {
@@ -161,13 +153,13 @@ function upsert(entries: readonly unknown[], input: ConnectionProfileInput): Ent
     const parsed = connectionProfileSchema.safeParse(e);
     return parsed.success && isSameServer(parsed.data, input);
   });
-  const known = index >= 0 ? (entries[index] as Record<string, unknown>) : undefined;
+  const known = entries[index] as Record<string, unknown> | undefined;
   const entry = { ...known, ...definedFields(input), id: (known?.id as string | undefined) ?? input.id ?? randomUUID() };
   const profile = connectionProfileSchema.parse(entry);
   return {
     next: index >= 0 ? entries.map((e, i) => (i === index ? entry : e)) : [...entries, entry],
     result: profile,
-    isIn: (read) => read.some((e) => idOf(e) === profile.id && isDeepStrictEqual(connectionProfileSchema.safeParse(e).data, profile)),
+    isIn: (read) => read.some((e) => isDeepStrictEqual(connectionProfileSchema.safeParse(e).data, profile)),
   };
 }
 
@@ -184,5 +176,5 @@ function definedFields<T extends object>(input: T): Partial<T> {
 }
 
 function idOf(entry: unknown): unknown {
-  return typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+  return (entry as { id?: unknown } | null | undefined)?.id;
 }

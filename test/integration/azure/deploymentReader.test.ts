@@ -147,6 +147,25 @@ describe('ArmDeploymentReader: error classes', () => {
     });
   });
 
+  it('a deployment missing from the list whose GET fails (503): unavailable, never taken for pruned and settled by its server', async () => {
+    const made = await startDeployment(h.services, createRequest('pg-made'));
+    await readUntilEnded(h.services, made);
+    const pruned: DeploymentRef = { ...made, stagingId: 'pruned', deploymentName: 'pgflex-pruned-20260101000000' };
+    h.sandbox.control.addFault({ kind: 'status', status: 503, count: 1, routes: ['deployments.get'] });
+    expect((await h.services.reader.read([pruned])).observations.get('pruned')).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it('a 5xx or a throttle keeps the session: the next cycle asks for no new token', async () => {
+    h.sandbox.control.scriptOutcome('pg-keep', { outcome: 'hang' });
+    const ref = await startDeployment(h.services, createRequest('pg-keep'));
+    await h.services.reader.read([ref]);
+    const used = h.account.issuedTokens.length;
+    h.sandbox.control.addFault({ kind: 'status', status: 500, count: 1 });
+    h.sandbox.control.addFault({ kind: 'throttle', count: 1 });
+    for (let cycle = 0; cycle < 3; cycle++) await h.services.reader.read([ref]);
+    expect(h.account.issuedTokens.length).toBe(used);
+  });
+
   it('a revoked token → signedOut; the next cycle asks for a fresh session and reads again', async () => {
     h.sandbox.control.scriptOutcome('pg-token', { outcome: 'hang' });
     const ref = await startDeployment(h.services, createRequest('pg-token'));

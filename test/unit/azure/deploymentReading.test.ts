@@ -23,6 +23,12 @@ describe('groupByResourceGroup', () => {
     ]);
   });
 
+  it('names that run together differently are different groups', () => {
+    // tenant 't' + subscription 's1' and tenant 'ts' + subscription '1' read alike run together
+    const groups = groupByResourceGroup([ref('a', 's1', 'rg', 't'), ref('b', '1', 'rg', 'ts')]);
+    expect(groups.map((g) => g.refs.map((r) => r.stagingId))).toEqual([['a'], ['b']]);
+  });
+
   it('no refs, no groups', () => {
     expect(groupByResourceGroup([])).toEqual([]);
   });

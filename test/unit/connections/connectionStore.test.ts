@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionStore } from '../../../src/connections/connectionStore';
 import { passwordSecretKey } from '../../../src/connections/connectionProfile';
-import { saveDeploymentProfile } from '../../../src/connections/saveDeploymentProfile';
+import { findDeploymentProfile, saveDeploymentProfile } from '../../../src/connections/saveDeploymentProfile';
 import { deploymentContext, entraDeploymentContext, InMemoryProfileSettings, InMemorySecrets } from '../../support/connectionFakes';
 
 const STAGED_PASSWORD = 'Stag3d!Passw0rd';
@@ -46,6 +46,26 @@ describe('ConnectionStore: one profile per deployment', () => {
     expect(saved.id).toBe('mine');
     expect(store.getProfiles()).toHaveLength(1);
     expect(saved.azureResourceId).toContain('/flexibleServers/contoso');
+  });
+
+  it('finds a deployment\'s profile by the id it recorded, or else by its server, user and database', async () => {
+    const { store, secrets } = setup([
+      { id: 'mine', server: 'contoso.postgres.database.azure.com', profileName: 'my contoso', database: 'postgres', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
+      { id: 'other', server: 'other.example', profileName: 'other', database: 'postgres', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
+    ]);
+    expect(findDeploymentProfile(deploymentContext(), store)?.id).toBe('mine');
+    expect(findDeploymentProfile(deploymentContext({ profileId: 'other' }), store)?.id).toBe('other');
+    await store.removeProfile('mine');
+    expect(findDeploymentProfile(deploymentContext(), store)).toBeUndefined();
+    expect(secrets.values.size).toBe(0);
+  });
+
+  it('updates a profile in place by its id, even when its server changed (first entry included)', async () => {
+    const { store } = setup();
+    const first = await store.saveProfile({ id: 'p1', server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
+    await store.saveProfile({ id: 'p2', server: 'b.example', profileName: 'b', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
+    await store.saveProfile({ ...first, server: 'moved.example' });
+    expect(store.getProfiles().map((p) => `${p.id}:${p.server}`)).toEqual(['p1:moved.example', 'p2:b.example']);
   });
 
   it('keeps a different user on the same server as its own profile', async () => {
@@ -93,7 +113,7 @@ describe('ConnectionStore: passwords live only in SecretStorage', () => {
   it('does not store a password for a profile that does not ask to save it', async () => {
     const { store, secrets } = setup();
     const profile = await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
-    expect(await store.saveProfilePasswordIfNeeded(profile, 'secret-1')).toBe(false);
+    await store.saveProfilePasswordIfNeeded(profile, 'secret-1');
     expect(secrets.values.size).toBe(0);
   });
 
@@ -132,7 +152,7 @@ describe('ConnectionStore: Microsoft Entra profiles carry no password', () => {
     const profile = await store.saveProfile({ id: 'p', server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: true });
     await store.saveProfilePasswordIfNeeded(profile, 'secret-1');
     const entra = await store.saveProfile({ ...profile, authenticationType: 'AzureMFA', savePassword: false });
-    expect(await store.saveProfilePasswordIfNeeded(entra, 'secret-2')).toBe(false);
+    await store.saveProfilePasswordIfNeeded(entra, 'secret-2');
     expect(secrets.values.size).toBe(0);
   });
 });
@@ -142,15 +162,28 @@ describe('ConnectionStore: hand-edited settings', () => {
     const junk = { server: 42 };
     const { store, settings } = setup([junk]);
     expect(store.getProfiles()).toHaveLength(0);
-    expect(store.invalidEntryCount()).toBe(1);
     await store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false });
     expect(settings.read()).toEqual([junk, expect.objectContaining({ server: 'a.example' })]);
   });
 
-  it('shows nothing, and counts nothing broken, when the setting is not a list', () => {
+  it('shows nothing when the setting is not a list', () => {
     const { store } = setup({ id: 'not-a-list' });
     expect(store.getProfiles()).toEqual([]);
-    expect(store.invalidEntryCount()).toBe(0);
+  });
+
+  it('counts a hand-broken entry\'s id as saved, and nothing for entries without a string id (null and strings included)', async () => {
+    const { store } = setup([{ id: 'broken', server: 42 }, { id: 7 }, null, 'junk', { server: 'no-id' }]);
+    expect([...(await store.savedProfileIds())]).toEqual(['broken']);
+    await store.removeProfile('broken');
+    expect([...(await store.savedProfileIds())]).toEqual([]);
+  });
+
+  it('reads nothing when the setting changes before anyone asked for the profiles', () => {
+    const { store, settings } = setup();
+    const read = vi.spyOn(settings, 'read');
+    settings.editByHand([{ id: 'x', server: 's', profileName: 'x', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false }]);
+    expect(read).not.toHaveBeenCalled();
+    expect(store.getProfiles()).toHaveLength(1);
   });
 
   it('stops following edits once disposed', () => {

@@ -105,6 +105,20 @@ describe('ConnectionStore: a save resolves only once the profile is really in th
     expect(logged).toEqual(['pgsql.connections was changed by someone else while this window wrote it (attempt 1 of 3).']);
   });
 
+  it('removes again when another writer overtakes the remove with a list that still has the profile', async () => {
+    const { file, first } = twoWindows([profile('alpha'), profile('beta')]);
+    file.overtakeNextWrite(() => file.set([profile('alpha'), profile('beta'), profile('gamma')]));
+    await first.store.removeProfile('flex-alpha');
+    expect(idsIn(file)).toEqual(['flex-beta', 'flex-gamma']);
+  });
+
+  it('saves again when another writer overtakes the save with an older version of the same profile', async () => {
+    const { file, first } = twoWindows([profile('alpha')]);
+    file.overtakeNextWrite(() => file.set([profile('alpha')]));
+    await first.store.saveProfile(profile('alpha', { profileName: 'renamed' }));
+    expect((file.value() as { profileName?: string }[]).map((e) => e.profileName)).toEqual(['renamed']);
+  });
+
   it('merges again each time it is overtaken, up to its third write', async () => {
     const { file, first } = twoWindows();
     file.overtakeNextWrite(() => {

@@ -92,6 +92,21 @@ describe('the create panel accepts only what it offered', () => {
     });
   });
 
+  it('refuses a subscription it did not offer, or one offered under another tenant', async () => {
+    await openFilledForm();
+    const notOffered = { subscriptionId: ['Choose one of your Azure subscriptions.'] };
+    expect(await rejection(validRequest({ subscriptionId: '00000000-0000-0000-0000-00000000dead' }))).toEqual(notOffered);
+    expect(await rejection(validRequest({ tenantId: 'tenant-2' }))).toEqual(notOffered);
+  });
+
+  it('does not judge the location an existing resource group is sent with: the group has its own', async () => {
+    await openFilledForm();
+    panel.send({ type: 'form.submit', request: validRequest({ resourceGroup: { name: 'rg-dev', isNew: false, location: 'moon' } }) });
+    await settle();
+    expect(panel.ofType('form.rejected')).toEqual([]);
+    expect(tracker.created).toHaveLength(1);
+  });
+
   it('refuses an offered location whose capabilities it never sent', async () => {
     await openFilledForm();
     expect(await rejection(validRequest({ location: 'westus' }))).toEqual({
