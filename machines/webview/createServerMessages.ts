@@ -28,6 +28,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name }),
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
   z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
+  // "Save as Template" on the review: the request Create would send, checked the same way.
+  z.strictObject({ type: z.literal('review.saveTemplate'), request: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('progress.retry'), stagingId: id }),
   z.strictObject({ type: z.literal('progress.cancel'), stagingId: id }),
 ] as const;
@@ -77,4 +79,7 @@ export type CreateServerHostMessage =
       operations: DeploymentOperationView[];
       estimate?: DurationEstimate;
     }
-  | { type: 'progress.unknown'; stagingId: string };
+  | { type: 'progress.unknown'; stagingId: string }
+  /** Where the template was saved, and the Azure CLI commands that deploy it; or why it was not. */
+  | { type: 'review.templateSaved'; folder: string; files: string[]; commands: string[] }
+  | { type: 'review.templateNotSaved'; message: string };

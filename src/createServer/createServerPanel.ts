@@ -6,7 +6,6 @@ import {
   type ValidationErrors,
 } from '../../machines/flexDeployment/createServerRequest';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
@@ -15,6 +14,9 @@ import { PreflightError } from '../services/flexDeployment/ports';
 import type { CreateServerLog, CreateServerWindow, DeploymentTrackerPort, Listener, PanelPort } from './ports';
 import { OfferedChoices } from './offeredChoices';
 import { ProgressFeed } from './progressFeed';
+import { templateFilesFor } from './templateFiles';
+import { listFields } from './loggedFields';
+import { SignedInPrincipals } from './signedInPrincipals';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface CreateServerPanelDeps {
@@ -22,7 +24,7 @@ export interface CreateServerPanelDeps {
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
-  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment'>;
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate'>;
 }
 
 export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
@@ -45,7 +47,6 @@ export class CreateServerPanel {
   private stagingIdValue: string | undefined;
   private feed: ProgressFeed | undefined;
   private readonly offered = new OfferedChoices();
-  private readonly principals = new Map<string, EntraAdministrator>();
   private clientIp: string | undefined;
   private submitting = false;
   /** What the form is filled with when it is (next) initialised: a retry's request. */
@@ -54,12 +55,15 @@ export class CreateServerPanel {
   private webviewReady = false;
   private readonly listeners: Listener[];
 
+  private readonly principals: SignedInPrincipals;
+
   constructor(
     readonly panel: PanelPort,
     private readonly deps: CreateServerPanelDeps,
     start: PanelStart,
     private readonly events: PanelEvents,
   ) {
+    this.principals = new SignedInPrincipals(deps.catalog, deps.log);
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     else this.prefill = start.prefill;
     this.listeners = [
@@ -114,6 +118,8 @@ export class CreateServerPanel {
         return this.onServerNameChanged(message.subscriptionId, message.serverName);
       case 'form.submit':
         return this.onSubmit(message.request);
+      case 'review.saveTemplate':
+        return this.onSaveTemplate(message.request);
       case 'progress.retry':
         return this.onRetry(message.stagingId);
       case 'progress.cancel':
@@ -152,7 +158,7 @@ export class CreateServerPanel {
       const [resourceGroups, locations, entraAdmin] = await Promise.all([
         this.deps.catalog.listResourceGroups(subscriptionId),
         this.deps.catalog.listLocations(subscriptionId),
-        this.principalFor(subscription.tenantId),
+        this.principals.of(subscription.tenantId),
       ]);
       this.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
       await this.post({
@@ -220,9 +226,7 @@ export class CreateServerPanel {
   }
 
   private async submit(input: Record<string, unknown>): Promise<void> {
-    const validation = validateCreateServerRequest(input);
-    if (!validation.ok) return this.reject(validation.errors);
-    const checked = await this.checkAgainstHost(validation.request);
+    const checked = await this.check(input);
     if ('errors' in checked) return this.reject(checked.errors);
     try {
       const stagingId = await this.deps.tracker.create(checked.request);
@@ -235,6 +239,25 @@ export class CreateServerPanel {
       this.deps.log.error(`Create failed: ${errorMessage(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: errorMessage(err) });
     }
+  }
+
+  /** The template Create would send, saved for automation: only for a request Create would accept. */
+  private async onSaveTemplate(input: Record<string, unknown>): Promise<void> {
+    const checked = await this.check(input);
+    if ('errors' in checked) return this.reject(checked.errors);
+    const { files, commands } = templateFilesFor(checked.request);
+    try {
+      const folder = await this.deps.window.saveTemplate(files);
+      if (folder) await this.post({ type: 'review.templateSaved', folder, files: files.map((f) => f.name), commands });
+    } catch (err) {
+      this.deps.log.error(`Saving the template failed: ${errorMessage(err)}`);
+      await this.post({ type: 'review.templateNotSaved', message: `The template was not saved: ${errorMessage(err)}` });
+    }
+  }
+
+  private async check(input: Record<string, unknown>): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
+    const validation = validateCreateServerRequest(input);
+    return validation.ok ? this.checkAgainstHost(validation.request) : { errors: validation.errors };
   }
 
   /**
@@ -250,7 +273,7 @@ export class CreateServerPanel {
     }
     if (Object.keys(errors).length > 0) return { errors };
     if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
-    const entraAdmin = await this.principalFor(request.tenantId);
+    const entraAdmin = await this.principals.of(request.tenantId);
     if (!entraAdmin) return { errors: { entraAdmin: ['The signed-in Microsoft Entra user could not be read.'] } };
     return { request: { ...request, entraAdmin } };
   }
@@ -292,19 +315,6 @@ export class CreateServerPanel {
     return found;
   }
 
-  private async principalFor(tenantId: string): Promise<EntraAdministrator | undefined> {
-    const known = this.principals.get(tenantId);
-    if (known) return known;
-    try {
-      const principal = await this.deps.catalog.getSignedInPrincipal(tenantId);
-      this.principals.set(tenantId, principal);
-      return principal;
-    } catch (err) {
-      this.deps.log.warn(`Reading the signed-in principal failed: ${errorMessage(err)}`);
-      return undefined;
-    }
-  }
-
   private async reject(errors: ValidationErrors): Promise<void> {
     // Field paths only: the values may include the password.
     this.deps.log.warn(`Rejected a create request: ${listFields(Object.keys(errors))}`);
@@ -325,14 +335,4 @@ export class CreateServerPanel {
     this.detach();
     this.events.onDidDispose(this);
   }
-}
-
-const LOGGED_FIELDS = 20;
-const LOGGED_PATH_LENGTH = 100;
-
-/** The paths a hostile page chose (unknown fields) are capped, so that it cannot make the host log megabytes. */
-function listFields(paths: string[]): string {
-  const listed = paths.slice(0, LOGGED_FIELDS).map((p) => (p.length > LOGGED_PATH_LENGTH ? `${p.slice(0, LOGGED_PATH_LENGTH)}…` : p));
-  const more = paths.length - listed.length;
-  return listed.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { HostMessage } from '../../machines/webview/protocol';
+import type { TemplateFile } from './templateFiles';
 
 /**
  * The seams of the create panel: what it needs from the tracker, from VS Code's panel and window,
@@ -55,4 +56,9 @@ export interface CreateServerWindow {
   showWarning(message: string): void;
   /** The Deployments view's Cancel Deployment: confirms with the user, then cancels. */
   cancelDeployment(stagingId: string): PromiseLike<void>;
+  /**
+   * Writes the files into a folder the user has open or picks, asking before replacing one;
+   * resolves to the folder, or undefined when the user declined.
+   */
+  saveTemplate(files: readonly TemplateFile[]): PromiseLike<string | undefined>;
 }

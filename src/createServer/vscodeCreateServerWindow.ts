@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
 import { loadWebviewApp } from './loadWebviewApp';
+import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../deployments/deploymentCommands';
 
@@ -32,6 +33,7 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
     },
     // One way to cancel, with its confirmation, wherever the user asks.
     cancelDeployment: (stagingId) => vscode.commands.executeCommand<void>(DEPLOYMENT_COMMANDS.cancel, stagingId),
+    saveTemplate: saveTemplateFiles,
   };
 }
 

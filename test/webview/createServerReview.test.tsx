@@ -161,6 +161,38 @@ describe('the review before Create', () => {
   });
 });
 
+describe('Save as Template on the review', () => {
+  it('sends the reviewed request, then shows where the files went and the commands, without the password', () => {
+    openCreateForm(current.host);
+    fillValid();
+    pressReview();
+    fireEvent.click(screen.getByRole('button', { name: 'Save as Template' }));
+    const [save] = current.host.ofType('review.saveTemplate');
+    expect(save.request).toMatchObject({ location: 'westeurope', adminPassword: PASSWORD });
+    expect(current.host.ofType('form.submit')).toHaveLength(0);
+
+    const commands = ['az account set --subscription s', 'az deployment group create --resource-group rg --template-file pg.template.json --parameters @pg.parameters.json'];
+    fromHost({ type: 'review.templateSaved', folder: '/work/space', files: ['pg.template.json', 'pg.parameters.json'], commands });
+    const status = screen.getByRole('status', { name: 'Saved template' });
+    expect(status.textContent).toContain('Saved pg.template.json and pg.parameters.json in /work/space.');
+    expect(status.querySelector('pre')?.textContent).toBe(commands.join('\n'));
+    expect(status.textContent).not.toContain(PASSWORD);
+    expect(JSON.stringify(current.host.states)).not.toContain(PASSWORD);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    pressReview();
+    expect(screen.queryByRole('status', { name: 'Saved template' })).toBeNull();
+  });
+
+  it('says why when the host could not save it', () => {
+    openCreateForm(current.host);
+    fillValid();
+    pressReview();
+    fromHost({ type: 'review.templateNotSaved', message: 'The template was not saved: EACCES' });
+    expect(screen.getByRole('alert').textContent).toBe('The template was not saved: EACCES');
+  });
+});
+
 describe('the cost estimate on the review', () => {
   const PRODUCT = 'Azure Database for PostgreSQL Flexible Server';
   const item = (productName: string, meterName: string, retailPrice: number, unitOfMeasure: string) => ({

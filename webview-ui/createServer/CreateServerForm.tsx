@@ -27,7 +27,7 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, update, review, back, create } = useCreateServerForm(host);
+  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, update, review, back, create, saveTemplate } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -39,7 +39,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
   return (
     <>
     {reviewed ? (
-      <ReviewStep sections={reviewSummary(reviewed, catalog)} submitting={submitting} failure={failure} onBack={back} onCreate={create}>
+      <ReviewStep sections={reviewSummary(reviewed, catalog)} submitting={submitting} failure={failure} template={template} onBack={back} onCreate={create} onSaveTemplate={saveTemplate}>
         <CostEstimateView request={reviewed} catalog={catalog} />
       </ReviewStep>
     ) : null}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { VscodeButton } from '@vscode-elements/react-elements';
 import type { ReviewSection } from './reviewSummary';
+import type { TemplateOutcome } from './useCreateServerForm';
 
 export interface ReviewStepProps {
   sections: ReviewSection[];
@@ -8,12 +9,14 @@ export interface ReviewStepProps {
   children?: ReactNode;
   submitting: boolean;
   failure?: string;
+  template?: TemplateOutcome;
   onBack: () => void;
   onCreate: () => void;
+  onSaveTemplate: () => void;
 }
 
 /** The last look before the billable Create. */
-export function ReviewStep({ sections, children, submitting, failure, onBack, onCreate }: ReviewStepProps) {
+export function ReviewStep({ sections, children, submitting, failure, template, onBack, onCreate, onSaveTemplate }: ReviewStepProps) {
   return (
     <main className="create-form review">
       <h1>Review + create</h1>
@@ -35,8 +38,21 @@ export function ReviewStep({ sections, children, submitting, failure, onBack, on
       {children}
       <div className="form-actions">
         <VscodeButton secondary disabled={submitting} onClick={onBack}>Back</VscodeButton>
+        <VscodeButton secondary disabled={submitting} onClick={onSaveTemplate}>Save as Template</VscodeButton>
         <VscodeButton disabled={submitting} onClick={onCreate}>{submitting ? 'Creating…' : 'Create'}</VscodeButton>
       </div>
+      {template ? <TemplateStatus outcome={template} /> : null}
     </main>
+  );
+}
+
+/** Where "Save as Template" wrote, and the commands that deploy it (the CLI asks for the password). */
+function TemplateStatus({ outcome }: { outcome: TemplateOutcome }) {
+  if (!outcome.saved) return <p className="form-failure" role="alert">{outcome.message}</p>;
+  return (
+    <section role="status" aria-label="Saved template">
+      <p>Saved {outcome.files.join(' and ')} in {outcome.folder}. To deploy them with the Azure CLI, which asks for the password:</p>
+      <pre className="template-commands">{outcome.commands.join('\n')}</pre>
+    </section>
   );
 }

@@ -12,6 +12,11 @@ export const NAME_CHECK_DEBOUNCE_MS = 400;
 
 type Availability = { serverName: string; available: boolean; message?: string };
 
+/** What became of the last "Save as Template": where it went and how to deploy it, or why not. */
+export type TemplateOutcome =
+  | { saved: true; folder: string; files: string[]; commands: string[] }
+  | { saved: false; message: string };
+
 /** The create form's state: values, Azure's choices, errors from the schema and from the host. */
 export function useCreateServerForm(host: WebviewHost) {
   const [catalog, setCatalog] = useState<FormCatalog>({ subscriptions: [], resourceGroups: [], locations: [] });
@@ -24,6 +29,7 @@ export function useCreateServerForm(host: WebviewHost) {
   const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [availability, setAvailability] = useState<Availability | undefined>();
+  const [template, setTemplate] = useState<TemplateOutcome | undefined>();
   /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
   const [filling, setFilling] = useState(0);
 
@@ -42,6 +48,7 @@ export function useCreateServerForm(host: WebviewHost) {
             setHostErrors({});
             setFailure(undefined);
             setAvailability(undefined);
+            setTemplate(undefined);
             setFilling((n) => n + 1);
             return;
           }
@@ -63,6 +70,12 @@ export function useCreateServerForm(host: WebviewHost) {
             return;
           case 'form.serverNameAvailability':
             setAvailability(message);
+            return;
+          case 'review.templateSaved':
+            setTemplate({ saved: true, folder: message.folder, files: message.files, commands: message.commands });
+            return;
+          case 'review.templateNotSaved':
+            setTemplate({ saved: false, message: message.message });
             return;
           case 'form.rejected':
             setSubmitting(false);
@@ -149,6 +162,11 @@ export function useCreateServerForm(host: WebviewHost) {
 
   function back(): void {
     setStep('form');
+    setTemplate(undefined);
+  }
+
+  function saveTemplate(): void {
+    if (request) host.postMessage({ type: 'review.saveTemplate', request });
   }
 
   function create(): void {
@@ -159,5 +177,5 @@ export function useCreateServerForm(host: WebviewHost) {
 
   const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
 
-  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, update, review, back, create };
+  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, update, review, back, create, saveTemplate };
 }

@@ -14,6 +14,7 @@ import type {
   Listener,
   PanelPort,
 } from '../../../src/createServer/ports';
+import type { TemplateFile } from '../../../src/createServer/templateFiles';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
 
@@ -256,6 +257,15 @@ export class FakeWindow implements CreateServerWindow {
   readonly cancels: string[] = [];
   async cancelDeployment(stagingId: string) {
     this.cancels.push(stagingId);
+  }
+  /** What "Save as Template" wrote, by file name; `templateFolder` undefined is the user declining. */
+  readonly savedFiles = new Map<string, string>();
+  templateFolder: string | undefined = '/work/space';
+  templateError: Error | undefined;
+  async saveTemplate(files: readonly TemplateFile[]) {
+    if (this.templateError) throw this.templateError;
+    if (this.templateFolder) for (const f of files) this.savedFiles.set(f.name, f.content);
+    return this.templateFolder;
   }
 }
 
