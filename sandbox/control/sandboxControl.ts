@@ -1,5 +1,5 @@
-import type { FaultInjector } from '../faults/faultInjector';
-import type { RateLimitMeter } from '../faults/rateLimitMeter';
+import type { FaultInjector } from '../http/faultInjector';
+import type { RateLimitMeter } from '../http/rateLimitMeter';
 import { serverKey } from '../flexibleServers/flexServer';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';

@@ -3,12 +3,13 @@ import { deploymentKey, groupKey } from '../state';
 import { findSubscription, SANDBOX_TENANT_ID } from '../subscriptions/seed';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import { deploymentNotFound, invalidRequestContent } from '../http/armErrors';
-import { findGroup, isResponse } from '../http/guards';
+import { isResponse } from '../http/guards';
+import { findGroup } from '../resourceGroups/findGroup';
 import { pageOf } from '../http/paging';
 import type { RouteContext, Router } from '../http/router';
 import { DeploymentRun } from './deploymentRun';
 import { toArmDeployment, toArmOperations, toOperationStatus } from './deploymentRepresentation';
-import { preflight } from '../flexibleServers/preflight';
+import { preflight } from './preflight';
 import { planDeployment, TemplateValidationError } from './template';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { ResourceFailure } from './failures';
 import type { DeploymentPlan, PlannedResource } from './template';
+import { scaled } from '../simulatedTime';
 
 export type StepState = 'Accepted' | 'Running' | 'Succeeded' | 'Failed';
 
@@ -197,10 +198,6 @@ function deploymentFailed(deploymentId: string, step: Step, failure: ResourceFai
       },
     ],
   };
-}
-
-export function scaled(seconds: number, speed: number): number {
-  return (seconds * 1000) / speed;
 }
 
 function operationIdOf(): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIPv4 } from 'node:net';
 import type { SandboxContext } from '../context';
-import { scaled } from '../deployments/deploymentRun';
+import { scaled } from '../simulatedTime';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import { resourceNotFound } from '../http/armErrors';
 import { isResponse } from '../http/guards';

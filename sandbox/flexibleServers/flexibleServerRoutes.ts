@@ -1,7 +1,8 @@
 import type { SandboxContext } from '../context';
 import { ok, type ArmResponse } from '../http/armResponse';
 import { invalidRequestContent, subscriptionNotFound } from '../http/armErrors';
-import { findGroup, isResponse } from '../http/guards';
+import { isResponse } from '../http/guards';
+import { findGroup } from '../resourceGroups/findGroup';
 import { pageOf } from '../http/paging';
 import type { RouteContext, Router } from '../http/router';
 import { findSubscription } from '../subscriptions/seed';

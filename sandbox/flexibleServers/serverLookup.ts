@@ -1,7 +1,8 @@
 import type { SandboxContext } from '../context';
 import type { ArmResponse } from '../http/armResponse';
 import { resourceNotFound } from '../http/armErrors';
-import { findGroup, isResponse } from '../http/guards';
+import { isResponse } from '../http/guards';
+import { findGroup } from '../resourceGroups/findGroup';
 import type { RouteContext } from '../http/router';
 import { serverKey, type FlexServer } from './flexServer';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultInjector } from '../faults/faultInjector';
-import type { RateLimitMeter } from '../faults/rateLimitMeter';
+import type { FaultInjector } from './faultInjector';
+import type { RateLimitMeter } from './rateLimitMeter';
 import { armError, type ArmResponse } from './armResponse';
 import { invalidRequestContent, noRoute } from './armErrors';
 import type { BearerCheck } from './bearerCheck';

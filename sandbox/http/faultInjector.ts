@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { armError, type ArmResponse } from '../http/armResponse';
+import { armError, type ArmResponse } from './armResponse';
 import type { FaultRule } from '../types';
 
 /** What the server does instead of answering normally. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
-import type { PlannedResource } from '../deployments/template';
-import { unsupportedOffer, unsupportedZone } from './capabilities';
+import type { PlannedResource } from './template';
+import { unsupportedOffer, unsupportedZone } from '../flexibleServers/capabilities';
 import { textOr } from '../http/text';
 
 const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
