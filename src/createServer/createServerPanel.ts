@@ -11,7 +11,7 @@ import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../.
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
 import { PreflightError } from '../services/flexDeployment/ports';
-import type { CreateServerLog, CreateServerWindow, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import type { CreateServerLog, CreateServerWindow, CreatePanelTracker, Listener, PanelPort } from './ports';
 import { OfferedChoices } from './offeredChoices';
 import { ProgressFeed } from './progressFeed';
 import { templateFilesFor } from './templateFiles';
@@ -20,7 +20,7 @@ import { SignedInPrincipals } from './signedInPrincipals';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface CreateServerPanelDeps {
-  tracker: DeploymentTrackerPort;
+  tracker: CreatePanelTracker;
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */

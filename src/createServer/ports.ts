@@ -6,12 +6,12 @@ import type { TemplateFile } from './templateFiles';
 
 /**
  * The seams of the create panel: what it needs from the tracker, from VS Code's panel and window,
- * and from the log. The vscode-backed implementations live in vscodeCreateServerPanel.ts; the
+ * and from the log. The vscode-backed implementations live in vscodeCreateServerWindow.ts; the
  * tests use in-memory ones.
  */
 
 /** The part of FlexDeploymentTracker the panel uses. */
-export interface DeploymentTrackerPort {
+export interface CreatePanelTracker {
   /** Validates, preflights (throws PreflightError), stages durably and starts ARM. */
   create(request: CreateServerRequest): Promise<string>;
   deployment$(stagingId: string): Observable<DeploymentView>;

@@ -7,11 +7,11 @@ import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlex
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { deploymentRefOf } from '../services/flexDeployment/ports';
-import type { CreateServerLog, DeploymentTrackerPort, Listener, PanelPort } from './ports';
+import type { CreateServerLog, CreatePanelTracker, Listener, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface ProgressFeedDeps {
-  tracker: DeploymentTrackerPort;
+  tracker: CreatePanelTracker;
   catalog: Pick<AzureCatalog, 'listDeploymentOperations'>;
   log: CreateServerLog;
 }

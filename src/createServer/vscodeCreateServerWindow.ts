@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
-import { loadWebviewApp } from './loadWebviewApp';
+import { loadWebviewApp } from '../webview/loadWebviewApp';
 import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../deployments/deploymentCommands';

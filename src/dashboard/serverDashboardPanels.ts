@@ -4,7 +4,7 @@ import type { AzurePortal } from '../azure/azurePortal';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { ConnectionManager } from '../connections/connectionManager';
-import { loadWebviewApp } from '../createServer/loadWebviewApp';
+import { loadWebviewApp } from '../webview/loadWebviewApp';
 import { DashboardController } from './dashboardController';
 import type { ServerFactsReader } from './serverFactsReader';
 import { errorMessage } from '../../machines/errorMessage';

@@ -10,7 +10,7 @@ import type {
   CloseWarningAnswer,
   CreateServerLog,
   CreateServerWindow,
-  DeploymentTrackerPort,
+  CreatePanelTracker,
   Listener,
   PanelPort,
 } from '../../../src/createServer/ports';
@@ -64,7 +64,7 @@ export function deploymentContext(overrides: Partial<DeploymentContext> = {}): D
   };
 }
 
-export class FakeTracker implements DeploymentTrackerPort {
+export class FakeTracker implements CreatePanelTracker {
   readonly views = new BehaviorSubject<readonly DeploymentView[]>([]);
   readonly deployments$ = this.views.asObservable();
   readonly created: CreateServerRequest[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNonce, renderWebviewHtml } from '../../../src/createServer/webviewHtml';
+import { createNonce, renderWebviewHtml } from '../../../src/webview/webviewHtml';
 
 describe('the webview page', () => {
   const html = renderWebviewHtml({
