@@ -2,13 +2,8 @@ import type { Notifier } from '../notifications/notifier';
 import type { ConnectionStore } from './connectionStore';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectOutcome } from './connectFlow';
+import { CONNECTION_COMMANDS } from '../commandIds';
 
-export const CONNECTION_COMMANDS = {
-  connect: 'pgsql.connect',
-  disconnect: 'pgsql.disconnect',
-  removeConnection: 'pgsql.removeConnection',
-  refreshConnections: 'pgsql.refreshConnections',
-} as const;
 
 export interface ConnectionCommandDeps {
   store: ConnectionStore;

@@ -4,6 +4,7 @@ import type { ConnectionManager } from './connectionManager';
 import { ConnectionFailure } from './connectionFailure';
 import { loginUser } from './connectionProfile';
 import { errorMessage } from '../../machines/errorMessage';
+import { CONNECTION_COMMANDS } from '../commandIds';
 
 export interface ServerItem {
   profileId: string;
@@ -45,7 +46,7 @@ export class ConnectionsTreeModel {
   async children(profileId: string): Promise<ServerChildItem[]> {
     if (!this.manager.isConnected(profileId)) {
       const failure = this.manager.lastFailure(profileId);
-      return [{ kind: 'message', profileId, text: failure ? 'Connection failed — connect again' : 'Not connected — connect to list databases', tooltip: failure ? `${failure.reason} ${failure.nextStep}` : undefined, command: 'pgsql.connect' }];
+      return [{ kind: 'message', profileId, text: failure ? 'Connection failed — connect again' : 'Not connected — connect to list databases', tooltip: failure ? `${failure.reason} ${failure.nextStep}` : undefined, command: CONNECTION_COMMANDS.connect }];
     }
     try {
       const databases = await this.manager.listDatabases(profileId);

@@ -1,7 +1,7 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { deploymentProfileId, type ConnectionProfileInput } from './connectionProfile';
+import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 
-const AZURE_POSTGRES_SUFFIX = '.postgres.database.azure.com';
 
 /**
  * The profile a finished deployment saves: the staged draft, completed from the record where the
@@ -16,7 +16,7 @@ export function profileFromDeployment(deployment: Readonly<DeploymentContext>): 
   const entraUserName = draft.entraUserName ?? (entra ? request?.entraAdmin?.principalName : undefined);
   return {
     id: deploymentProfileId(deployment.stagingId),
-    server: draft.server ?? `${deployment.serverName}${AZURE_POSTGRES_SUFFIX}`,
+    server: draft.server ?? flexServerHostName(deployment.serverName),
     profileName: draft.profileName ?? deployment.serverName,
     database: draft.database ?? '',
     user: draft.user ?? (entra ? (entraUserName ?? '') : (request?.adminLogin ?? '')),

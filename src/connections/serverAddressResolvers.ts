@@ -1,9 +1,9 @@
 import { request } from 'node:https';
 import { ConnectionFailure } from './connectionFailure';
 import type { ServerAddressResolver, ServerEndpoint } from './ports';
+import { FLEX_SERVER_DNS_SUFFIX } from '../../machines/flexDeployment/serverHostName';
 
 const AZURE_POSTGRES_PORT = 5432;
-const AZURE_SUFFIX = '.postgres.database.azure.com';
 
 /** Real Azure: the name is the host, TLS is required and verified against that name. */
 export const azureServerAddressResolver: ServerAddressResolver = {
@@ -17,10 +17,10 @@ export const azureServerAddressResolver: ServerAddressResolver = {
 export function createSandboxServerAddressResolver(sandbox: { endpoint: string; ca: string }): ServerAddressResolver {
   return {
     async resolve(server) {
-      if (!server.toLowerCase().endsWith(AZURE_SUFFIX)) {
+      if (!server.toLowerCase().endsWith(FLEX_SERVER_DNS_SUFFIX)) {
         return azureServerAddressResolver.resolve(server);
       }
-      const name = server.slice(0, -AZURE_SUFFIX.length);
+      const name = server.slice(0, -FLEX_SERVER_DNS_SUFFIX.length);
       const url = new URL(`/_sandbox/servers/${encodeURIComponent(name)}/endpoint`, sandbox.endpoint);
       const { status, body } = await getJson(url, sandbox.ca);
       if (status === 404) {

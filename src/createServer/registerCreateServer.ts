@@ -3,9 +3,8 @@ import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlex
 import type { CreateServerPanelDeps } from './createServerPanel';
 import { CreateServerPanels } from './createServerPanels';
 import { adoptPanel, CREATE_SERVER_VIEW_TYPE, createVscodeWindow } from './vscodeCreateServerWindow';
+import { CREATE_SERVER_COMMAND, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
-export const CREATE_SERVER_COMMAND = 'pgsql.createFlexServer';
-export const SHOW_PROGRESS_COMMAND = 'pgsql.flexProvisioning.showProgress';
 
 export interface CreateServerRegistration extends vscode.Disposable {
   /** DeploymentEffects.openRetryForm: the form again, prefilled from the record, password empty. */

@@ -4,7 +4,7 @@ import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports'
 import { loadWebviewApp } from '../webview/loadWebviewApp';
 import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
-import { DEPLOYMENT_COMMANDS } from '../deployments/deploymentCommands';
+import { DEPLOYMENT_COMMANDS } from '../commandIds';
 
 export const CREATE_SERVER_VIEW_TYPE = 'pgflex.createFlexServer';
 

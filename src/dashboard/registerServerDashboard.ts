@@ -4,7 +4,7 @@ import type { ConnectionsRegistration } from '../connections/registerConnections
 import { chooseProfile } from '../connections/connectionCommands';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
-import { SHOW_SERVER_DASHBOARD } from './dashboardCommands';
+import { SHOW_SERVER_DASHBOARD } from '../commandIds';
 import { SERVER_DASHBOARD_VIEW_TYPE, ServerDashboardPanels } from './serverDashboardPanels';
 import type { ServerFactsReader } from './serverFactsReader';
 

@@ -7,24 +7,7 @@ import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
 import { isActive } from './deploymentItems';
 import { confirmAndCancel } from './cancelDeployment';
-
-export const DEPLOYMENT_COMMANDS = {
-  showDeployments: 'pgsql.flexProvisioning.showDeployments',
-  viewDetails: 'pgsql.flexProvisioning.viewDetails',
-  retry: 'pgsql.flexProvisioning.retry',
-  dismiss: 'pgsql.flexProvisioning.dismiss',
-  cancel: 'pgsql.flexProvisioning.cancel',
-  /** The tree's Show Progress: passes the node's staging id on to the progress panel's command. */
-  showProgressOf: 'pgsql.flexProvisioning.showProgressOf',
-  clearStaged: 'pgsql.clearStagedFlexProfiles',
-  openInPortal: 'pgsql.flexProvisioning.openInPortal',
-  openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
-} as const;
-
-/** The progress panel's command (the create form's feature); its argument is a staging id. */
-export const SHOW_PROGRESS_COMMAND = 'pgsql.flexProvisioning.showProgress';
-/** VS Code's generated command that opens the view container and focuses the view. */
-export const FOCUS_DEPLOYMENTS_VIEW = 'pgsqlDeployments.focus';
+import { DEPLOYMENT_COMMANDS, FOCUS_DEPLOYMENTS_VIEW, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
 export interface DeploymentCommandDeps {
   tracker: DeploymentTrackerPort;

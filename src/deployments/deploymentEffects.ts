@@ -4,7 +4,7 @@ import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import { findDeploymentProfile, saveDeploymentProfile } from '../connections/saveDeploymentProfile';
-import { SHOW_SERVER_DASHBOARD } from '../dashboard/dashboardCommands';
+import { SHOW_SERVER_DASHBOARD } from '../commandIds';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';

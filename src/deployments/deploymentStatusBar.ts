@@ -1,7 +1,7 @@
 import { distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { isActive, provisioningText } from './deploymentItems';
-import { DEPLOYMENT_COMMANDS } from './deploymentCommands';
+import { DEPLOYMENT_COMMANDS } from '../commandIds';
 
 /** The part of vscode.StatusBarItem this uses. */
 export interface StatusBarLike {

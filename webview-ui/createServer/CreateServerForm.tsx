@@ -18,6 +18,7 @@ import { reviewSummary } from './reviewSummary';
 import { ServerOptionsFields } from './ServerOptionsFields';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
+import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -76,7 +77,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
       </Field>
 
       <Field id="serverName" label="Server name" errors={errors.serverName}
-        help={nameChecked ? `${values.serverName}.postgres.database.azure.com is available.` : undefined}>
+        help={nameChecked ? `${flexServerHostName(values.serverName)} is available.` : undefined}>
         <VscodeTextfield id="serverName" value={values.serverName} invalid={Boolean(errors.serverName)}
           onInput={(e) => update({ serverName: targetValue(e) }, ['serverName'])} />
       </Field>

@@ -2,6 +2,7 @@ import type { CreateServerRequest } from '../../machines/flexDeployment/createSe
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
 import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, skuLabel, TIER_LABELS, zoneLabel } from './displayNames';
 import type { FormCatalog } from './formValues';
+import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 
 export interface ReviewLine {
   label: string;
@@ -31,7 +32,7 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
       lines: [
         { label: 'Subscription', value: subscription?.displayName ?? request.subscriptionId },
         { label: 'Resource group', value: request.resourceGroup.isNew ? `${request.resourceGroup.name} (new)` : request.resourceGroup.name },
-        { label: 'Server name', value: `${request.serverName}.postgres.database.azure.com` },
+        { label: 'Server name', value: flexServerHostName(request.serverName) },
         { label: 'Region', value: region?.displayName ?? request.location },
         { label: 'PostgreSQL version', value: `PostgreSQL ${request.version}` },
       ],

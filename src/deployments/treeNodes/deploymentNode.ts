@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DeploymentItem } from '../deploymentItems';
-import { SHOW_PROGRESS_COMMAND } from '../deploymentCommands';
+import { SHOW_PROGRESS_COMMAND } from '../../commandIds';
 
 const ICON_COLOR: Partial<Record<DeploymentItem['icon'], string>> = { pass: 'testing.iconPassed', error: 'testing.iconFailed' };
 

@@ -2,6 +2,7 @@ import type { CreateServerRequest } from '../../../machines/flexDeployment/creat
 import { toRetryableRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { INITIAL_STATE } from '../../../machines/flexDeployment/deploymentStates';
 import type { ConnectionProfileDraft, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { flexServerHostName } from '../../../machines/flexDeployment/serverHostName';
 
 export function profileIdFor(stagingId: string): string {
   return `flex-${stagingId}`;
@@ -15,7 +16,7 @@ export function stagedConnectionProfile(request: CreateServerRequest, stagingId:
   const entra = request.authenticationMode !== 'PostgreSQLOnly';
   const base = {
     id: profileIdFor(stagingId),
-    server: `${request.serverName}.postgres.database.azure.com`,
+    server: flexServerHostName(request.serverName),
     profileName: request.serverName,
     database: '',
     azureSubscriptionId: request.subscriptionId,

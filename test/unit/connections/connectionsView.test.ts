@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../../src/connections/connectionStore';
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
 import { ConnectionsTreeModel } from '../../../src/connections/connectionsTreeModel';
-import { connectionCommandHandlers, CONNECTION_COMMANDS } from '../../../src/connections/connectionCommands';
+import { CONNECTION_COMMANDS } from '../../../src/commandIds';
+import { connectionCommandHandlers } from '../../../src/connections/connectionCommands';
 import { InMemoryProfileSettings, InMemorySecrets, ScriptedNotifier } from '../../support/connectionFakes';
 
 const alice = { id: 'a', server: 'a.postgres.database.azure.com', profileName: 'alpha', database: '', user: 'alice', authenticationType: 'SqlLogin', savePassword: true } as const;

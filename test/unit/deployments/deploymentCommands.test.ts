@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentCommandHandlers, DEPLOYMENT_COMMANDS } from '../../../src/deployments/deploymentCommands';
+import { DEPLOYMENT_COMMANDS } from '../../../src/commandIds';
+import { deploymentCommandHandlers } from '../../../src/deployments/deploymentCommands';
 import { deploymentContext, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
 import { RecordingOutput } from '../../support/recordingOutput';
