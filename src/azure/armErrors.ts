@@ -101,7 +101,7 @@ export function summarizeArmError(body: ArmErrorBody): ArmErrorSummary {
 /** The names ARM gives the denying policy, preferring what the portal shows (display names). */
 function policyViolationOf(node: ArmErrorBody): PolicyViolation | undefined {
   const info = node.additionalInfo?.find((entry) => entry.type === 'PolicyViolation')?.info;
-  if (!info || typeof info !== 'object') return undefined;
+  if (!info) return undefined;
   const named = (...keys: string[]) => keys.map((key) => (info as Record<string, unknown>)[key]).find((value): value is string => typeof value === 'string' && value !== '');
   const assignment = named('policyAssignmentDisplayName', 'policyAssignmentName');
   const definition = named('policyDefinitionDisplayName', 'policyDefinitionName');

@@ -67,7 +67,11 @@ describe('summarizeArmError: the policy that denied the request', () => {
   });
 
   it('falls back to the names when there are no display names, and keeps what there is', () => {
-    expect(summarizeArmError(policyDenied({ policyAssignmentName: 'a1b2', policyDefinitionDisplayName: '' })).policyViolation).toStrictEqual({ assignment: 'a1b2' });
+    expect(summarizeArmError(policyDenied({ policyAssignmentName: 'a1b2', policyDefinitionDisplayName: '', policyDefinitionName: 'e56962a6' })).policyViolation).toStrictEqual({
+      assignment: 'a1b2',
+      definition: 'e56962a6',
+    });
+    expect(summarizeArmError(policyDenied({ policyAssignmentName: 'a1b2' })).policyViolation).toStrictEqual({ assignment: 'a1b2' });
     expect(summarizeArmError(policyDenied({ policyDefinitionName: 'e56962a6' })).policyViolation).toStrictEqual({ definition: 'e56962a6' });
   });
 
