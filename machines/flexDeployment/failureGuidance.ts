@@ -28,6 +28,9 @@ const QUOTA_REQUEST: GuidanceLink = {
   url: 'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
 };
 
+// The same page: it also says how to ask for a region's access.
+const REGION_ACCESS_REQUEST: GuidanceLink = { label: 'Request Region Access', url: QUOTA_REQUEST.url };
+
 const PROVIDER_REGISTRATION: GuidanceLink = {
   label: 'How to Register the Provider',
   url: 'https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider',
@@ -74,7 +77,7 @@ const GUIDES: Readonly<Record<string, Guide>> = {
   }),
   RegionDoesNotAllowProvisioning: ({ location }) => ({
     advice: `${location} does not accept new servers from your subscription. Retry in another region, or ask Azure support for access to this one.`,
-    link: QUOTA_REQUEST,
+    link: REGION_ACCESS_REQUEST,
   }),
   InvalidParameter: settingRefused,
   InvalidParameterValue: settingRefused,
