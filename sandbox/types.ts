@@ -32,7 +32,8 @@ export interface ScriptedError {
 }
 
 /** Named failures with the code and message Azure uses for them. */
-export type KnownFailure = 'ServerNameAlreadyExists' | 'QuotaExceeded' | 'InvalidParameterValue' | 'InternalServerError';
+export const KNOWN_FAILURES = ['ServerNameAlreadyExists', 'QuotaExceeded', 'InvalidParameterValue', 'InternalServerError', 'RequestDisallowedByPolicy'] as const;
+export type KnownFailure = (typeof KNOWN_FAILURES)[number];
 
 /** Durations in simulated seconds (divided by the speed factor), keyed by resource kind. */
 export interface ResourceDurations {

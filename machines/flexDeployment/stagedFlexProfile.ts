@@ -41,6 +41,15 @@ export interface ArmErrorSummary {
   message: string;
   /** The whole chain, outermost first, for "View Details". */
   chain?: readonly { code: string; message: string; target?: string }[];
+  /** The policy that denied the request, as ARM names it in the error's `PolicyViolation` additional info. */
+  policyViolation?: PolicyViolation;
+}
+
+export interface PolicyViolation {
+  /** The policy assignment's display name (else its name). */
+  assignment?: string;
+  /** The policy definition's display name (else its name). */
+  definition?: string;
 }
 
 export interface AuditEntry {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FaultRule, ListOrder, ResourceDurations, ScriptedOutcome } from '../types';
+import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ResourceDurations, type ScriptedOutcome } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */
 
@@ -9,7 +9,7 @@ export const durationsSchema = z
   .partial()
   .strict() satisfies z.ZodType<Partial<ResourceDurations>>;
 
-const knownFailure = z.enum(['ServerNameAlreadyExists', 'QuotaExceeded', 'InvalidParameterValue', 'InternalServerError']);
+const knownFailure = z.enum(KNOWN_FAILURES);
 
 export const outcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('succeed'), durations: durationsSchema.optional() }).strict(),

@@ -1,4 +1,5 @@
 import type { DeploymentRun, Step } from './deploymentRun';
+import { providerError } from './failures';
 
 /** ISO 8601 duration as ARM writes it, e.g. PT4M2.1234567S. */
 export function isoDuration(ms: number): string {
@@ -106,7 +107,7 @@ function toArmOperation(run: DeploymentRun, step: Step, now: number): Record<str
       serviceRequestId: step.operationId.toLowerCase(),
       ...(statusCode ? { statusCode } : {}),
       ...(step.state === 'Failed' && step.failure
-        ? { statusMessage: { status: 'Failed', error: { code: step.failure.code, message: step.failure.message } } }
+        ? { statusMessage: { status: 'Failed', error: providerError(step.failure) } }
         : {}),
       targetResource: {
         id: step.resource.id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
-import type { ResourceFailure } from './failures';
+import { providerError, type ResourceFailure } from './failures';
 import type { DeploymentPlan, PlannedResource } from './template';
 import { scaled } from '../simulatedTime';
 
@@ -194,7 +194,7 @@ function deploymentFailed(deploymentId: string, step: Step, failure: ResourceFai
         code: 'ResourceDeploymentFailure',
         target: step.resource.id,
         message: "The resource write operation failed to complete successfully, because it reached terminal provisioning state 'Failed'.",
-        details: [{ code: failure.code, message: failure.message }],
+        details: [providerError(failure)],
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ArmErrorBody } from '../http/armResponse';
 import type { KnownFailure, ScriptedError } from '../types';
 
 /** A resource failure as the resource provider reports it inside a deployment. */
@@ -7,6 +8,7 @@ export interface ResourceFailure {
   message: string;
   /** The operation's statusCode, e.g. Conflict. */
   statusCode: string;
+  additionalInfo?: ArmErrorBody['additionalInfo'];
 }
 
 interface FailureContext {
@@ -32,6 +34,31 @@ const KNOWN: Record<KnownFailure, (ctx: FailureContext) => ResourceFailure> = {
     message: "Invalid value given for parameter 'storageSizeGB'. Specify a valid parameter value.",
     statusCode: 'BadRequest',
   }),
+  // A deny assignment at the subscription, named as ARM names it: in the message and, for tools, in additionalInfo.
+  RequestDisallowedByPolicy: (ctx) => {
+    const assignmentId = `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/policyAssignments/deny-public-postgres`;
+    const definitionId = '/providers/Microsoft.Authorization/policyDefinitions/deny-public-postgres-definition';
+    return {
+      code: 'RequestDisallowedByPolicy',
+      message: `Resource '${ctx.serverName}' was disallowed by policy. Policy identifiers: '[{"policyAssignment":{"name":"No public PostgreSQL servers","id":"${assignmentId}"},"policyDefinition":{"name":"Public network access should be disabled for PostgreSQL flexible servers","id":"${definitionId}"}}]'.`,
+      statusCode: 'Forbidden',
+      additionalInfo: [
+        {
+          type: 'PolicyViolation',
+          info: {
+            policyDefinitionDisplayName: 'Public network access should be disabled for PostgreSQL flexible servers',
+            policyDefinitionId: definitionId,
+            policyDefinitionName: 'deny-public-postgres-definition',
+            policyDefinitionEffect: 'deny',
+            policyAssignmentDisplayName: 'No public PostgreSQL servers',
+            policyAssignmentId: assignmentId,
+            policyAssignmentName: 'deny-public-postgres',
+            policyAssignmentScope: `/subscriptions/${ctx.subscriptionId}`,
+          },
+        },
+      ],
+    };
+  },
   InternalServerError: () => ({
     code: 'InternalServerError',
     message: `An unexpected error occured while processing the request. Tracking ID: '${randomUUID()}'`,
@@ -48,4 +75,9 @@ export function resolveFailure(error: KnownFailure | ScriptedError, ctx: Failure
 
 export function serverNameTaken(ctx: FailureContext): ResourceFailure {
   return KNOWN.ServerNameAlreadyExists(ctx);
+}
+
+/** The resource provider's own error, as the deployment and its operation both report it. */
+export function providerError(failure: ResourceFailure): ArmErrorBody {
+  return { code: failure.code, message: failure.message, ...(failure.additionalInfo ? { additionalInfo: failure.additionalInfo } : {}) };
 }

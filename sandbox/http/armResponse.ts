@@ -10,6 +10,8 @@ export interface ArmErrorBody {
   message: string;
   target?: string;
   details?: ArmErrorBody[];
+  /** ARM's typed extras, e.g. `{ type: 'PolicyViolation', info: { policyAssignmentDisplayName, … } }`. */
+  additionalInfo?: { type: string; info: Record<string, unknown> }[];
 }
 
 export function ok(body: unknown, status = 200, headers?: Record<string, string>): ArmResponse {

@@ -1,4 +1,4 @@
-import type { ArmErrorSummary } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { ArmErrorSummary, PolicyViolation } from '../../machines/flexDeployment/stagedFlexProfile';
 import { isSignedOutError } from './signedOutError';
 import { errorMessage } from '../../machines/errorMessage';
 
@@ -18,6 +18,8 @@ export interface ArmErrorBody {
   message?: string;
   target?: string;
   details?: readonly ArmErrorBody[];
+  /** Typed extras; a policy denial carries `{ type: 'PolicyViolation', info: { policyAssignmentDisplayName, … } }`. */
+  additionalInfo?: readonly { type?: string; info?: unknown }[];
 }
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'REQUEST_SEND_ERROR']);
@@ -77,8 +79,10 @@ export function summarizeArmError(body: ArmErrorBody): ArmErrorSummary {
   const chain: { code: string; message: string; target?: string }[] = [];
   let innermost: ArmErrorBody = body;
   let innermostDepth = -1;
+  let policyViolation: PolicyViolation | undefined;
   const visit = (node: ArmErrorBody, depth: number): void => {
     chain.push({ code: node.code ?? '', message: node.message ?? '', ...(node.target ? { target: node.target } : {}) });
+    policyViolation ??= policyViolationOf(node);
     if (node.message && depth > innermostDepth) {
       innermost = node;
       innermostDepth = depth;
@@ -90,7 +94,18 @@ export function summarizeArmError(body: ArmErrorBody): ArmErrorSummary {
     code: innermost.code ?? body.code ?? 'Unknown',
     message: innermost.message ?? body.message ?? '',
     ...(chain.length > 1 ? { chain } : {}),
+    ...(policyViolation ? { policyViolation } : {}),
   };
+}
+
+/** The names ARM gives the denying policy, preferring what the portal shows (display names). */
+function policyViolationOf(node: ArmErrorBody): PolicyViolation | undefined {
+  const info = node.additionalInfo?.find((entry) => entry.type === 'PolicyViolation')?.info;
+  if (!info) return undefined;
+  const named = (...keys: string[]) => keys.map((key) => (info as Record<string, unknown>)[key]).find((value): value is string => typeof value === 'string' && value !== '');
+  const assignment = named('policyAssignmentDisplayName', 'policyAssignmentName');
+  const definition = named('policyDefinitionDisplayName', 'policyDefinitionName');
+  return assignment || definition ? { ...(assignment ? { assignment } : {}), ...(definition ? { definition } : {}) } : undefined;
 }
 
 /** ARM's error from an SDK RestError: its parsed body when there is one, else code and message. */

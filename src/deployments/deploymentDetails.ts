@@ -1,4 +1,5 @@
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
+import { failureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { errorMessage } from '../../machines/errorMessage';
 
@@ -67,6 +68,10 @@ export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operatio
     if (chain.length === 0 && d.error) {
       lines.push(`  ${d.error}`);
     }
+  }
+  const guidance = failureGuidance(d);
+  if (guidance) {
+    lines.push('', 'What to do:', `  ${guidance.advice}`, ...(guidance.link ? [`  ${guidance.link.label}: ${guidance.link.url}`] : []));
   }
   if (d.effectError) {
     lines.push('', `Last follow-up error: ${d.effectError}`);

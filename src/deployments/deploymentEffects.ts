@@ -20,6 +20,8 @@ export interface DeploymentEffectsDeps {
   notifier: Notifier;
   details: DeploymentDetails;
   portal: AzurePortal;
+  /** Opens a web page outside VS Code (`vscode.env.openExternal`). */
+  openExternal(url: string): Promise<void>;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
   tracker: Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>;
   /** A notification's follow-up failed (Retry while another window works on it, say): logged. */
@@ -51,6 +53,7 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
     viewDetails: (deployment) => deps.details.show(deployment),
     openServerInPortal: (deployment) => deps.portal.openServer(deployment),
     openDeploymentInPortal: (deployment) => deps.portal.openDeployment(deployment),
+    openLink: (url) => deps.openExternal(url),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
   };

@@ -41,6 +41,9 @@ export function createVscodeDeploymentEffects(
     notifier,
     details,
     portal,
+    openExternal: async (url) => {
+      if (!(await vscode.env.openExternal(vscode.Uri.parse(url)))) log.warn(`The link was not opened: ${url}`);
+    },
     tracker: { retry: (id) => tracker().retry(id), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => tracker().reportDashboardOpened(id) },
     log: (message) => log.error(message),
   });

@@ -1,3 +1,4 @@
+import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { Notifier } from './notifier';
 
@@ -9,6 +10,8 @@ export interface DeploymentNotificationActions {
   /** The server once it exists, else the deployment's overview (its resources and ARM's error). */
   openServerInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
   openDeploymentInPortal(deployment: Readonly<DeploymentContext>): Promise<void>;
+  /** A guidance page (quota request, provider registration…) in the browser. */
+  openLink(url: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
   dismiss(stagingId: string): Promise<void>;
 }
@@ -37,7 +40,14 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 }
 
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
-  await followUp(await notifier.error(failureMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
+  const guidance = failureGuidance(deployment);
+  const link = guidance?.link;
+  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, RETRY, ...(link ? [link.label] : []), OPEN_IN_PORTAL, DISMISS);
+  if (link && choice === link.label) {
+    await actions.openLink(link.url);
+  } else {
+    await followUp(choice, deployment, actions);
+  }
 }
 
 /** A cancel the user asked for, or one made elsewhere (the portal): not a failure, and said so. */
@@ -63,7 +73,9 @@ export function canceledMessage(deployment: Readonly<DeploymentContext>): string
   return `The deployment of '${deployment.serverName}' was canceled. No connection profile was saved; resources Azure had already created stay in resource group '${deployment.resourceGroupName}'.`;
 }
 
-export function failureMessage(deployment: Readonly<DeploymentContext>): string {
+/** The spec's message with ARM's words verbatim, then what to do about it when the code is known. */
+export function failureMessage(deployment: Readonly<DeploymentContext>, guidance: FailureGuidance | undefined): string {
   const error = deployment.armError?.message ?? deployment.error ?? 'the deployment failed without an error message';
-  return `Azure PostgreSQL Flexible Server provisioning failed for '${deployment.serverName}': ${error}`;
+  const message = `Azure PostgreSQL Flexible Server provisioning failed for '${deployment.serverName}': ${error}`;
+  return guidance ? `${message} ${guidance.advice}` : message;
 }

@@ -110,10 +110,34 @@ describe('the progress view', () => {
     };
     show(view, [{ resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Failed' }], T0 + 20 * MIN, estimate, onRetry);
     expect(screen.getByRole('alert').textContent).toContain('Subscriptions are restricted from provisioning in this region. (RegionIsOfferRestricted)');
+    // A code without guidance: ARM's words alone, no advice and no link.
+    expect(screen.getByRole('alert').querySelector('.guidance')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
     expect(stages()[1]).toBe('Creating server:failed');
     expect(screen.queryByText(TAKING_LONGER_MESSAGE)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it("says what to do under ARM's own words, with the page to go to", () => {
+    const failed = (armError: DeploymentContext['armError']): DeploymentView => ({
+      value: 'failed',
+      context: context({ status: 'failed', terminalAt: T0 + 3 * MIN, location: 'swedencentral', armError }),
+    });
+    show(failed({ code: 'QuotaExceeded', message: "Operation could not be completed as it results in exceeding approved vCore quota in location 'swedencentral'." }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain("exceeding approved vCore quota in location 'swedencentral'. (QuotaExceeded)");
+    expect(alert.querySelector('.guidance')?.textContent).toBe(
+      "The subscription's vCore quota for PostgreSQL flexible servers in swedencentral is used up. Request more quota, or Retry with a smaller compute size or in another region. Request More Quota",
+    );
+    expect(screen.getByRole('link', { name: 'Request More Quota' }).getAttribute('href')).toBe(
+      'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
+    );
+    cleanup();
+
+    show(failed({ code: 'InternalServerError', message: "An unexpected error occured while processing the request. Tracking ID: 'abc'" }));
+    expect(screen.getByRole('alert').querySelector('.guidance')?.textContent).toBe("This is a temporary problem on Azure's side. Retry.");
+    expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('shows the finished server with every stage done and the total time', () => {

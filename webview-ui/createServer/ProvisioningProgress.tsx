@@ -2,6 +2,7 @@ import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-element
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
+import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { mirrorDeployment } from './deploymentMirror';
@@ -87,6 +88,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
         <section className="failure" role="alert">
           <h2>Deployment failed</h2>
           <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
+          <FailureAdvice guidance={failureGuidance(context)} />
           {context.armError?.chain && context.armError.chain.length > 1 ? (
             <details>
               <summary>Details</summary>
@@ -103,6 +105,22 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
         </p>
       ) : null}
     </main>
+  );
+}
+
+/** The webview host opens an https link's page in the browser, as VS Code does for every webview. */
+function FailureAdvice({ guidance }: { guidance: FailureGuidance | undefined }) {
+  if (!guidance) return null;
+  return (
+    <p className="guidance">
+      {guidance.advice}
+      {guidance.link ? (
+        <>
+          {' '}
+          <a href={guidance.link.url}>{guidance.link.label}</a>
+        </>
+      ) : null}
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { armErrorSchema } from './armErrorSchema';
 import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
 import { serverOptionsShape } from '../../../machines/flexDeployment/serverOptions';
 import { DEPLOYMENT_STATUSES, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
@@ -10,11 +11,6 @@ import { DEPLOYMENT_STATUSES, type DeploymentContext } from '../../../machines/f
  */
 export const CURRENT_SCHEMA_VERSION = 2;
 
-const armErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  chain: z.array(z.object({ code: z.string(), message: z.string(), target: z.string().optional() })).optional(),
-});
 
 const requestSchema = z.object({
   tenantId: z.string(),

@@ -3,6 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { armErrorSchema } from './armErrorSchema';
 import type { DeploymentObservation } from './ports';
 
 /**
@@ -20,11 +21,6 @@ export interface PostedObservation {
 
 const BOARD_FILE = 'armObservations.json';
 
-const armErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  chain: z.array(z.object({ code: z.string(), message: z.string(), target: z.string().optional() })).optional(),
-});
 
 const observationSchema: z.ZodType<DeploymentObservation> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('running'), provisioningState: z.string(), durationMs: z.number().finite().optional() }),

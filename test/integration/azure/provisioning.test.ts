@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failureGuidance } from '../../../machines/flexDeployment/failureGuidance';
 import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/ports';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
@@ -59,6 +60,21 @@ describe('FlexServerProvisioner + ArmDeploymentReader against the sandbox', () =
     const ref = await startDeployment(h.services, createRequest('pg-quota'));
     const { observation } = await readUntilEnded(h.services, ref);
     expect(observation).toMatchObject({ kind: 'failed', error: { code: 'QuotaExceeded' } });
+  });
+
+  it('a policy denial: the reader keeps the policy ARM names, and the guidance names it', async () => {
+    h.sandbox.control.scriptOutcome('pg-denied', { outcome: 'fail', error: 'RequestDisallowedByPolicy' });
+    const request = createRequest('pg-denied');
+    const ref = await startDeployment(h.services, request);
+    const { observation } = await readUntilEnded(h.services, ref);
+    if (observation.kind !== 'failed') throw new Error(`expected a failure, got ${observation.kind}`);
+    expect(observation.error.policyViolation).toEqual({
+      assignment: 'No public PostgreSQL servers',
+      definition: 'Public network access should be disabled for PostgreSQL flexible servers',
+    });
+    expect(failureGuidance({ armError: observation.error, location: request.location })?.advice).toMatch(
+      /^An Azure Policy assignment \('No public PostgreSQL servers', policy 'Public network access should be disabled for PostgreSQL flexible servers'\) denies this server\./,
+    );
   });
 
   it('a new resource group is created before the deployment', async () => {

@@ -31,6 +31,7 @@ describe('sandbox scripted outcomes', () => {
     ['QuotaExceeded', 'quota'],
     ['InvalidParameterValue', "Invalid value given for parameter 'storageSizeGB'"],
     ['InternalServerError', 'An unexpected error occured'],
+    ['RequestDisallowedByPolicy', "Resource 'out-fail' was disallowed by policy."],
   ])('fails with %s at the innermost level of the chain, and the SDK poller rejects', async (code, text) => {
     sandbox.control.scriptOutcome('out-fail', { outcome: 'fail', error: code });
     const poller = await client.deployments.beginCreateOrUpdate(RESOURCE_GROUP, `d-${code}`, serverDeployment('out-fail', 'S3cret!pass'), { updateIntervalInMs: 10 });
@@ -42,6 +43,20 @@ describe('sandbox scripted outcomes', () => {
     expect(inner?.message).toContain(text);
     // The server was never created.
     expect((await armRequest(sandbox, 'GET', serverPath('out-fail'))).status).toBe(404);
+  });
+
+  it("a policy denial names the policy in ARM's additionalInfo, in the deployment's error and its operation alike", async () => {
+    sandbox.control.scriptOutcome('out-policy', { outcome: 'fail', error: 'RequestDisallowedByPolicy' });
+    await put('d-policy', 'out-policy');
+    expect(await settled('d-policy')).toBe('Failed');
+    const named = { type: 'PolicyViolation', info: expect.objectContaining({ policyAssignmentDisplayName: 'No public PostgreSQL servers', policyDefinitionEffect: 'deny' }) };
+    const deployment = await client.deployments.get(RESOURCE_GROUP, 'd-policy');
+    expect(deployment.properties?.error?.details?.[0]?.details?.[0]?.additionalInfo).toEqual([named]);
+    const operations = [];
+    for await (const operation of client.deploymentOperations.list(RESOURCE_GROUP, 'd-policy')) operations.push(operation);
+    const failed = operations.find((o) => o.properties?.provisioningState === 'Failed');
+    expect(failed?.properties?.statusCode).toBe('Forbidden');
+    expect((failed?.properties?.statusMessage as { error: { additionalInfo: unknown } }).error.additionalInfo).toEqual([named]);
   });
 
   it('fails at a chosen resource with a custom ARM code, after the server exists', async () => {

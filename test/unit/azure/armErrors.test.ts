@@ -40,6 +40,53 @@ describe('summarizeArmError', () => {
   });
 });
 
+/** A deployment denied by Azure Policy, in the shape of ARM's error contract (additionalInfo of type PolicyViolation). */
+const policyDenied = (info: Record<string, unknown>) => ({
+  code: 'DeploymentFailed',
+  message: 'At least one resource deployment operation failed.',
+  details: [
+    {
+      code: 'RequestDisallowedByPolicy',
+      target: 'pg',
+      message: "Resource 'pg' was disallowed by policy.",
+      additionalInfo: [
+        { type: 'SomethingElse', info: { policyAssignmentDisplayName: 'not this one' } },
+        { type: 'PolicyViolation', info },
+      ],
+    },
+  ],
+});
+
+describe('summarizeArmError: the policy that denied the request', () => {
+  it('keeps the display names of the assignment and the definition', () => {
+    const summary = summarizeArmError(
+      policyDenied({ policyAssignmentDisplayName: 'Allowed locations for prod', policyAssignmentName: 'a1b2', policyDefinitionDisplayName: 'Allowed locations', policyDefinitionName: 'e56962a6' }),
+    );
+    expect(summary.code).toBe('RequestDisallowedByPolicy');
+    expect(summary.policyViolation).toStrictEqual({ assignment: 'Allowed locations for prod', definition: 'Allowed locations' });
+  });
+
+  it('falls back to the names when there are no display names, and keeps what there is', () => {
+    expect(summarizeArmError(policyDenied({ policyAssignmentName: 'a1b2', policyDefinitionDisplayName: '', policyDefinitionName: 'e56962a6' })).policyViolation).toStrictEqual({
+      assignment: 'a1b2',
+      definition: 'e56962a6',
+    });
+    expect(summarizeArmError(policyDenied({ policyAssignmentName: 'a1b2' })).policyViolation).toStrictEqual({ assignment: 'a1b2' });
+    expect(summarizeArmError(policyDenied({ policyDefinitionName: 'e56962a6' })).policyViolation).toStrictEqual({ definition: 'e56962a6' });
+  });
+
+  it('has none when ARM names no policy, or the info is not an object', () => {
+    expect(summarizeArmError(policyDenied({ evaluationDetails: {} }))).not.toHaveProperty('policyViolation');
+    expect(summarizeArmError({ code: 'RequestDisallowedByPolicy', message: 'm', additionalInfo: [{ type: 'PolicyViolation', info: 'Allowed locations' }] })).not.toHaveProperty('policyViolation');
+    expect(summarizeArmError(deploymentFailed)).not.toHaveProperty('policyViolation');
+  });
+
+  it('reads it from an SDK RestError of a rejected PUT too', () => {
+    const body = JSON.stringify({ error: policyDenied({ policyAssignmentDisplayName: 'No public servers' }) });
+    expect(armErrorFromRestError(restError({ status: 403, bodyAsText: body })).policyViolation).toStrictEqual({ assignment: 'No public servers' });
+  });
+});
+
 describe('classifyArmError', () => {
   const now = Date.UTC(2026, 0, 1);
 

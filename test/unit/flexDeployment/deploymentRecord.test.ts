@@ -34,6 +34,18 @@ beforeEach(() => (dir = tempDir()));
 afterEach(() => dir.remove());
 
 describe('stored deployment records', () => {
+  it("keeps ARM's error whole, the denying policy included, and reads records stored before the policy was kept", () => {
+    const failed = {
+      ...schema1, stagingId: 'denied', schemaVersion: 2, state: 'failed', status: 'failed', serverName: 'legacy', location: 'eastus', inActiveSession: false, audit: [],
+      armError: { code: 'RequestDisallowedByPolicy', message: 'disallowed by policy', chain: [{ code: 'DeploymentFailed', message: 'failed' }] },
+    };
+    const policyViolation = { assignment: 'No public servers', definition: 'Deny public network access' };
+    const withPolicy = readRecord({ ...failed, armError: { ...failed.armError, policyViolation } });
+    expect(withPolicy.kind === 'valid' && withPolicy.record.armError).toStrictEqual({ ...failed.armError, policyViolation });
+    const before = readRecord(failed);
+    expect(before.kind === 'valid' && before.record.armError).toStrictEqual(failed.armError);
+  });
+
   it('migrates a schema-1 record: state from status and flags, terminal time, audit entry', () => {
     const reading = readRecord(schema1);
     expect(reading.kind).toBe('valid');

@@ -21,6 +21,7 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
   const connects: string[] = [];
   const errors: string[] = [];
   const { portal, opened } = recordingPortal();
+  const linksOpened: string[] = [];
   const effects = createDeploymentEffects({
     store,
     secrets,
@@ -32,10 +33,11 @@ function setup(outcome: ConnectOutcome = { connected: true }) {
     notifier,
     details: createDeploymentDetails(details, async () => [], () => 0),
     portal,
+    openExternal: async (url) => void linksOpened.push(url),
     tracker,
     log: (message) => void errors.push(message),
   });
-  return { effects, store, notifier, commands, details, tracker, connects, errors, opened };
+  return { effects, store, notifier, commands, details, tracker, connects, errors, opened, linksOpened };
 }
 
 describe('DeploymentEffects: success', () => {
@@ -116,17 +118,71 @@ describe('DeploymentEffects: failure', () => {
     armError: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' },
   });
 
-  it("shows the spec's message with View Details, Retry and Dismiss", async () => {
+  it("shows the spec's message with ARM's words, then what to do, with View Details, Retry, the quota page and Dismiss", async () => {
     const { effects, notifier } = setup();
     effects.notifyFailed(failed);
     await settle();
     expect(notifier.shown).toEqual([
       {
         kind: 'error',
-        message: "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope.",
+        message:
+          "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope. " +
+          "The subscription's vCore quota for PostgreSQL flexible servers in westeurope is used up. Request more quota, or Retry with a smaller compute size or in another region.",
+        actions: ['View Details', 'Retry', 'Request More Quota', 'Open in Azure Portal', 'Dismiss'],
+      },
+    ]);
+  });
+
+  it('the guidance button opens its page, and nothing else', async () => {
+    const { effects, notifier, linksOpened, opened, details, tracker } = setup();
+    notifier.answerNext('Request More Quota');
+    effects.notifyFailed(failed);
+    await settle();
+    expect(linksOpened).toEqual(['https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase']);
+    expect(opened).toEqual([]);
+    expect(details.shown).toBe(0);
+    expect(tracker.retried).toEqual([]);
+  });
+
+  it('advice without a page adds no button', async () => {
+    const { effects, notifier } = setup();
+    effects.notifyFailed({ ...failed, armError: { code: 'ServerNameAlreadyExists', message: 'Specified server name is already used by another server.' } });
+    await settle();
+    expect(notifier.shown[0]?.message).toBe(
+      "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Specified server name is already used by another server. " +
+        'Server names are unique across all of Azure, not only your subscription, and this one is taken. Retry with another name.',
+    );
+    expect(notifier.shown[0]?.actions).toEqual(['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss']);
+  });
+
+  it("an unknown code: ARM's message alone, as before, no guidance button, nothing to do in View Details", async () => {
+    const { effects, notifier, details } = setup();
+    notifier.answerNext('View Details');
+    effects.notifyFailed({ ...failed, armError: { code: 'RegionIsOfferRestricted', message: 'Subscriptions are restricted from provisioning in this region.' } });
+    await settle();
+    expect(notifier.shown).toEqual([
+      {
+        kind: 'error',
+        message: "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Subscriptions are restricted from provisioning in this region.",
         actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
       },
     ]);
+    expect(details.lines).toContain('  RegionIsOfferRestricted: Subscriptions are restricted from provisioning in this region.');
+    expect(details.lines).not.toContain('What to do:');
+  });
+
+  it('a policy denial names the policy in the notification and in View Details', async () => {
+    const { effects, notifier, details } = setup();
+    const denied = {
+      ...failed,
+      armError: { code: 'RequestDisallowedByPolicy', message: "Resource 'contoso' was disallowed by policy.", policyViolation: { assignment: 'No public servers' } },
+    };
+    notifier.answerNext('View Details');
+    effects.notifyFailed(denied);
+    await settle();
+    expect(notifier.shown[0]?.message).toContain("Resource 'contoso' was disallowed by policy. An Azure Policy assignment ('No public servers') denies this server.");
+    expect(notifier.shown[0]?.actions).toContain('About Policy Denials');
+    expect(details.lines).toContain("  An Azure Policy assignment ('No public servers') denies this server. Retry with settings the policy allows, or ask whoever manages the policy for an exemption.");
   });
 
   it('each action does its job', async () => {
@@ -140,6 +196,11 @@ describe('DeploymentEffects: failure', () => {
     await settle();
     expect(details.shown).toBe(1);
     expect(details.lines.join('\n')).toContain('QuotaExceeded: Quota exceeded for Burstable in westeurope.');
+    const advice = details.lines.indexOf('What to do:');
+    expect(details.lines.slice(advice + 1, advice + 3)).toEqual([
+      "  The subscription's vCore quota for PostgreSQL flexible servers in westeurope is used up. Request more quota, or Retry with a smaller compute size or in another region.",
+      '  Request More Quota: https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
+    ]);
     expect(tracker.retried).toEqual(['stg-1']);
     expect(tracker.dismissed).toEqual(['stg-1']);
   });

@@ -1,0 +1,100 @@
+/**
+ * What a user can do about a failed deployment, keyed by ARM's error code. Shared by the failure
+ * notification, View Details and the progress panel, so all three say the same thing. It reads
+ * only the error's code and policy names and the deployment's region: never a message (a message
+ * can echo a parameter), so nothing the user typed can come back in the advice.
+ */
+
+import type { ArmErrorSummary, PolicyViolation } from './stagedFlexProfile';
+
+export interface GuidanceLink {
+  label: string;
+  url: string;
+}
+
+export interface FailureGuidance {
+  advice: string;
+  link?: GuidanceLink;
+}
+
+/** The parts of a failed deployment the guidance reads. */
+export interface GuidedFailure {
+  armError?: ArmErrorSummary;
+  location: string;
+}
+
+const QUOTA_REQUEST: GuidanceLink = {
+  label: 'Request More Quota',
+  url: 'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
+};
+
+// The same page: it also says how to ask for a region's access.
+const REGION_ACCESS_REQUEST: GuidanceLink = { label: 'Request Region Access', url: QUOTA_REQUEST.url };
+
+const PROVIDER_REGISTRATION: GuidanceLink = {
+  label: 'How to Register the Provider',
+  url: 'https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider',
+};
+
+const POLICY_DENIAL: GuidanceLink = {
+  label: 'About Policy Denials',
+  url: 'https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-policy-requestdisallowedbypolicy',
+};
+
+type Guide = (failure: { location: string; policy?: PolicyViolation }) => FailureGuidance;
+
+const notRegistered: Guide = () => ({
+  advice:
+    'The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace Microsoft.DBforPostgreSQL"), then Retry.',
+  link: PROVIDER_REGISTRATION,
+});
+
+const settingRefused: Guide = () => ({
+  advice: "Azure refused one of the server's settings; its message names which. Retry and change that setting.",
+});
+
+/**
+ * Only codes found in Microsoft's documentation or in ARM's own responses are here (the sources
+ * are listed in docs/failure-guidance.md); a guess would send the user the wrong way.
+ */
+const GUIDES: Readonly<Record<string, Guide>> = {
+  QuotaExceeded: ({ location }) => ({
+    advice: `The subscription's vCore quota for PostgreSQL flexible servers in ${location} is used up. Request more quota, or Retry with a smaller compute size or in another region.`,
+    link: QUOTA_REQUEST,
+  }),
+  ServerNameAlreadyExists: () => ({
+    advice: 'Server names are unique across all of Azure, not only your subscription, and this one is taken. Retry with another name.',
+  }),
+  MissingSubscriptionRegistration: notRegistered,
+  NoRegisteredProviderFound: notRegistered,
+  SubscriptionNotRegistered: notRegistered,
+  RequestDisallowedByPolicy: ({ policy }) => ({
+    advice: `An Azure Policy assignment${policyNamed(policy)} denies this server. Retry with settings the policy allows, or ask whoever manages the policy for an exemption.`,
+    link: POLICY_DENIAL,
+  }),
+  SkuNotAvailable: ({ location }) => ({
+    advice: `This compute size is not offered in ${location} to your subscription. Retry with another compute size or in another region.`,
+  }),
+  RegionDoesNotAllowProvisioning: ({ location }) => ({
+    advice: `${location} does not accept new servers from your subscription. Retry in another region, or ask Azure support for access to this one.`,
+    link: REGION_ACCESS_REQUEST,
+  }),
+  InvalidParameter: settingRefused,
+  InvalidParameterValue: settingRefused,
+  Conflict: () => ({
+    advice: 'Azure refused the request in the resource\'s current state; another operation on it may still be running. Wait until it ends, then Retry.',
+  }),
+  InternalServerError: () => ({ advice: "This is a temporary problem on Azure's side. Retry." }),
+};
+
+export function failureGuidance(failure: GuidedFailure): FailureGuidance | undefined {
+  const error = failure.armError;
+  // An own property only: a code such as "constructor" must not reach Object's prototype.
+  if (!error || !Object.hasOwn(GUIDES, error.code)) return undefined;
+  return GUIDES[error.code]({ location: failure.location, policy: error.policyViolation });
+}
+
+function policyNamed(policy: PolicyViolation | undefined): string {
+  if (!policy?.assignment) return policy?.definition ? ` (policy '${policy.definition}')` : '';
+  return ` ('${policy.assignment}'${policy.definition ? `, policy '${policy.definition}'` : ''})`;
+}
