@@ -30,6 +30,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // The model-based and crash properties take seconds on a quiet machine; on a loaded one
+          // (CI's two cores beside another process) 5 s is not a bound any of them asserts.
+          testTimeout: 30_000,
         },
       },
       {
