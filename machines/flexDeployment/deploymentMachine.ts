@@ -190,12 +190,10 @@ export const deploymentMachine = setup({
     cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined && context.cancellation?.refused === undefined,
     cancelWentUnanswered: ({ context }) => context.cancellation?.unanswered !== undefined,
     readsDecide: ({ context }) => readsDecide(context),
-    profileNotYetCreated: ({ context }) => context.profileCreated !== true,
     dashboardWasOpened: ({ context }) => context.dashboardOpened === true,
     // Once, and never against the user's own removal.
     mayRestoreProfile: ({ context }) =>
       context.profileCreated === true && context.profileRestoredAt === undefined && context.profileRemovedAt === undefined,
-    dashboardNotYetOpened: ({ context }) => context.dashboardOpened !== true,
     failedRecentlyAndUnanswered: ({ context, event }) =>
       context.retryRequestedAt === undefined &&
       event.at - (context.terminalAt ?? context.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS,
@@ -280,18 +278,18 @@ export const deploymentMachine = setup({
         'profile.removed': { actions: 'recordProfileRemoved' },
       },
       states: {
+        // Entered only while the profile is not saved (first, or after it went missing): no guard asks.
         creatingProfile: {
           tags: ['unfinished'],
           entry: 'saveProfile',
           on: {
             'profile.saved': [
               // Saved again after it went missing: back where it was, nothing announced twice.
-              { guard: and(['profileNotYetCreated', 'dashboardWasOpened']), target: 'dashboardOpened', actions: 'recordProfileSaved' },
-              { guard: 'profileNotYetCreated', target: 'profileCreated', actions: 'recordProfileSaved' },
+              { guard: 'dashboardWasOpened', target: 'dashboardOpened', actions: 'recordProfileSaved' },
+              { target: 'profileCreated', actions: 'recordProfileSaved' },
             ],
             'profile.saveFailed': { actions: 'recordEffectError' },
             'session.resumed': {
-              guard: 'profileNotYetCreated',
               target: 'creatingProfile',
               reenter: true,
               actions: 'leaveActiveSession',
@@ -313,7 +311,6 @@ export const deploymentMachine = setup({
           ],
           on: {
             'dashboard.opened': {
-              guard: 'dashboardNotYetOpened',
               target: 'dashboardOpened',
               actions: 'recordDashboardOpened',
             },

@@ -25,3 +25,17 @@ export function storedRecords(storageDir: string): DeploymentRecord[] {
   for (const item of active ? (JSON.parse(active) as { records: DeploymentRecord[] }).records : []) records.set(item.stagingId, item);
   return [...records.values()];
 }
+
+/** A record as the specification's first implementation (schema 1) stored it: status and flags, no machine state. */
+export const SCHEMA_1_RECORD = {
+  stagingId: 'old-1',
+  deploymentName: 'pgflex-legacy-1700000000000',
+  resourceGroupName: 'rg',
+  subscriptionId: 'sub',
+  tenantId: 'tenant',
+  connectionProfile: { server: 'legacy.postgres.database.azure.com', profileName: 'legacy', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
+  status: 'succeeded',
+  createdAt: Date.UTC(2026, 10, 20),
+  lastCheckedAt: Date.UTC(2026, 10, 20, 1),
+  profileCreated: true,
+} as const;

@@ -130,7 +130,7 @@ export function sameRecord(a: DeploymentRecord, b: DeploymentRecord): boolean {
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
       : v,
   );
 }
@@ -153,8 +153,8 @@ export function readRecord(raw: unknown): RecordReading {
 }
 
 function schemaVersionOf(raw: unknown): number {
-  if (typeof raw !== 'object' || raw === null) return CURRENT_SCHEMA_VERSION;
-  const v = (raw as { schemaVersion?: unknown }).schemaVersion;
+  // Something that is no object has no version either: schema 1's parse rejects it like any other.
+  const v = (raw as { schemaVersion?: unknown } | null | undefined)?.schemaVersion;
   if (v === undefined) return 1;
   return typeof v === 'number' ? v : CURRENT_SCHEMA_VERSION;
 }
@@ -184,7 +184,8 @@ function serverNameFromDeployment(deploymentName: string): string {
   return match?.[1] ?? deploymentName;
 }
 
+/** The first problem found, and where: a failed parse always has one. */
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid record';
+  return `${issue.path.join('.') || 'record'}: ${issue.message}`;
 }

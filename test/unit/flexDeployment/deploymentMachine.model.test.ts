@@ -1,9 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { TIMED_OUT_ERROR, type DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
-import { AUDIT_LIMIT } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { AUDIT_LIMIT, DEPLOYMENT_TIMEOUT_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { declaredTransitions, edgeCoveringPaths, modelInput, transitionKey } from '../../support/deploymentModel';
+
+type Snapshot = SnapshotFrom<typeof deploymentMachine>;
+
+const topOf = (value: Snapshot['value']) => (typeof value === 'string' ? value : Object.keys(value)[0]);
+
+/** The state View Details names for a value: a succeeded deployment is `succeeded` until its profile is saved. */
+function auditedState(value: Snapshot['value']): string {
+  if (typeof value === 'string') return value;
+  const [top, child] = Object.entries(value)[0];
+  return child === 'creatingProfile' ? top : String(child);
+}
+
+/** What ARM's answer to a running deployment must do, once the machine takes it. */
+function expectArmWordHeeded(before: Snapshot, event: DeploymentEvent, after: Snapshot) {
+  const { value, context } = after;
+  switch (event.type) {
+    case 'arm.rejected':
+      expect(value).toBe('failed');
+      expect(context.armError).toEqual(event.error);
+      return;
+    case 'poll.succeeded':
+      expect(topOf(value)).toBe('succeeded');
+      expect(context.serverResourceId).toBe(event.serverResourceId);
+      break;
+    case 'poll.failed':
+      expect(value).toBe('failed');
+      expect(context.armError).toEqual(event.error);
+      break;
+    case 'poll.canceled':
+      expect(value).toBe('canceled');
+      break;
+    case 'poll.running':
+      if (before.value === 'pending') expect(value).toBe('deploying');
+      else if ((event.armDurationMs ?? 0) >= DEPLOYMENT_TIMEOUT_MS) expect(context.armError).toEqual(TIMED_OUT_ERROR);
+      else expect(value).toEqual(before.value);
+      if (value !== 'failed') expect(context.provisioningState).toBe(event.provisioningState);
+      break;
+    case 'poll.notFound':
+      break;
+    default:
+      return;
+  }
+  // Any answer from ARM is shown as the last check, whatever it said.
+  expect(context.lastCheckedAt).toBe(event.at);
+}
 
 /** Runs one path on a live actor whose effects only record, checking the spec's invariants at every step. */
 function runPath(events: DeploymentEvent[], covered: Set<string>) {
@@ -22,18 +67,30 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
   });
   const actor = createActor(machine, { input: modelInput() });
   actor.start();
+  let profileRemoved = false;
+  let restores = 0;
   for (const event of events) {
     const before = actor.getSnapshot();
-    for (const def of machine.getTransitionData(before, event)) covered.add(transitionKey(def));
+    const taken = machine.getTransitionData(before, event);
+    for (const def of taken) covered.add(transitionKey(def));
     const effectsBefore = effects.length;
     actor.send(event);
-    const { value, context } = actor.getSnapshot();
+    const after = actor.getSnapshot();
+    const { value, context } = after;
+    const newEffects = effects.slice(effectsBefore);
     // Only ARM's word ends a deployment: a read that could not happen changes no state.
     if (event.type === 'poll.unavailable') expect(value).toEqual(before.value);
-    const top = typeof value === 'string' ? value : Object.keys(value)[0];
-    if (top !== 'dismissed') expect(context.status).toBe(top === 'pending' ? 'pending' : top);
+    if (before.hasTag('running') && taken.length > 0) expectArmWordHeeded(before, event, after);
+    const top = topOf(value);
+    if (top !== 'dismissed') expect(context.status).toBe(top);
+    // View Details lists each state entered, with the event that brought it there (saving a missing
+    // profile again is no new state of the deployment).
+    const restoring = topOf(before.value) === 'succeeded' && auditedState(value) === 'succeeded';
+    if (top !== 'dismissed' && auditedState(value) !== auditedState(before.value) && !restoring) {
+      expect(context.audit.at(-1)).toEqual({ at: event.at, event: event.type, to: auditedState(value) });
+    }
     // A cancel is sent only while ARM runs the deployment; a canceled one is no failure.
-    if (effects.slice(effectsBefore).includes('requestCancel')) expect(top).toBe('cancelling');
+    if (newEffects.includes('requestCancel')) expect(top).toBe('cancelling');
     if (top === 'failed' || top === 'canceled') {
       expect(context.passwordSecretId).toBeUndefined();
       expect(context.profileCreated).toBe(false);
@@ -41,8 +98,17 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
     }
     if (context.profileCreated) expect(context.passwordSecretId).toBeUndefined();
     expect(context.audit.length).toBeLessThanOrEqual(AUDIT_LIMIT);
+    // A profile that went missing is saved again once, never against the user's own removal.
+    if (event.type === 'profile.removed') profileRemoved = true;
+    if (event.type === 'profile.missing' && newEffects.includes('saveProfile')) {
+      expect(profileRemoved).toBe(false);
+      restores += 1;
+    }
+    expect(restores).toBeLessThanOrEqual(1);
   }
-  expect(effects.filter((e) => e === 'openDashboard').length).toBeLessThanOrEqual(1);
+  // A server whose profile was saved is announced once: the dashboard opens, or the user is told it is ready.
+  const announced = effects.filter((e) => e === 'openDashboard' || e === 'notifyReady').length;
+  expect(announced).toBe(actor.getSnapshot().hasTag('profileSaved') || announced > 0 ? 1 : 0);
   expect(effects).not.toContain('openDashboard:inactive');
   expect(effects.filter((e) => e.startsWith('discard:undefined'))).toEqual([]);
   actor.stop();
@@ -57,5 +123,6 @@ describe('deployment machine, model-based', () => {
     const missing = [...declared.keys()].filter((k) => !covered.has(k));
     console.log(`model coverage: ${declared.size - missing.length}/${declared.size} transitions covered by ${paths.length} generated paths`);
     expect(missing).toEqual([]);
-  });
+    // Hundreds of generated paths: seconds of work on a busy machine, not a hang.
+  }, 60_000);
 });

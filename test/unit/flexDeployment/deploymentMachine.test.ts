@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
-import { AUDIT_LIMIT, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { AUDIT_LIMIT, FAILURE_NOTIFICATION_WINDOW_MS, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { modelInput, T0 } from '../../support/deploymentModel';
 
 /** How a deployment ends, event by event: what the user is told, and what it waits for. */
@@ -63,6 +64,34 @@ describe('a deploying deployment', () => {
   it('ends when Azure says it succeeded, at that moment', () => {
     const succeeded = deploymentAfter({ type: 'arm.accepted', at: T0 + 1000 }, { type: 'poll.succeeded', at: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
     expect(succeeded.context).toMatchObject({ status: 'succeeded', terminalAt: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
+  });
+});
+
+describe('a failed deployment', () => {
+  const failedAt = T0 + 5 * MINUTE;
+  const failed: DeploymentEvent[] = [
+    { type: 'arm.accepted', at: T0 + 1000 },
+    { type: 'poll.failed', at: failedAt, error: { code: 'QuotaExceeded', message: 'Operation results in exceeding approved quota.' } },
+  ];
+
+  it('repeats its failure notification on each resume for a day after it failed, unless a retry was asked', () => {
+    const delays = fc.oneof(
+      fc.constantFrom(0, FAILURE_NOTIFICATION_WINDOW_MS - 1, FAILURE_NOTIFICATION_WINDOW_MS, FAILURE_NOTIFICATION_WINDOW_MS + 1),
+      fc.integer({ min: 0, max: 3 * FAILURE_NOTIFICATION_WINDOW_MS }),
+    );
+    fc.assert(
+      fc.property(delays, fc.boolean(), (delay, retried) => {
+        let notifications = 0;
+        const machine = deploymentMachine.provide({ actions: { notifyFailed: () => void (notifications += 1) } });
+        const actor = createActor(machine, { input: modelInput() });
+        actor.start();
+        for (const event of failed) actor.send(event);
+        if (retried) actor.send({ type: 'user.retry', at: failedAt + MINUTE });
+        actor.send({ type: 'session.resumed', at: failedAt + delay });
+        actor.stop();
+        expect(notifications).toBe(!retried && delay < FAILURE_NOTIFICATION_WINDOW_MS ? 2 : 1);
+      }),
+    );
   });
 });
 

@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
-import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
-import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
+import { makeDeploymentName } from '../../../src/azure/flexProvisioning/deploymentName';
+import { readRecord, toRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { stagedContext } from '../../../src/services/flexDeployment/stageDeployment';
+import { createRequest, MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createWorld, openWindow } from '../../support/trackerHarness';
-import { storedRecords } from '../../support/storedRecords';
+import { SCHEMA_1_RECORD as schema1, storedRecords } from '../../support/storedRecords';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 /**
@@ -14,20 +16,6 @@ import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverO
  */
 const STAGED_PROFILES_KEY = 'pgsql.flexProvisioning.stagedProfiles';
 const QUARANTINE_KEY = 'pgsql.flexProvisioning.quarantinedProfiles';
-
-/** A record as the specification's first implementation (schema 1) stored it. */
-const schema1 = {
-  stagingId: 'old-1',
-  deploymentName: 'pgflex-legacy-1700000000000',
-  resourceGroupName: 'rg',
-  subscriptionId: 'sub',
-  tenantId: 'tenant',
-  connectionProfile: { server: 'legacy.postgres.database.azure.com', profileName: 'legacy', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
-  status: 'succeeded',
-  createdAt: Date.UTC(2026, 10, 20),
-  lastCheckedAt: Date.UTC(2026, 10, 20, 1),
-  profileCreated: true,
-};
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));
@@ -44,21 +32,6 @@ describe('stored deployment records', () => {
     expect(withPolicy.kind === 'valid' && withPolicy.record.armError).toStrictEqual({ ...failed.armError, policyViolation });
     const before = readRecord(failed);
     expect(before.kind === 'valid' && before.record.armError).toStrictEqual(failed.armError);
-  });
-
-  it('migrates a schema-1 record: state from status and flags, terminal time, audit entry', () => {
-    const reading = readRecord(schema1);
-    expect(reading.kind).toBe('valid');
-    if (reading.kind !== 'valid') return;
-    expect(reading.migratedFrom).toBe(1);
-    expect(reading.record).toMatchObject({
-      schemaVersion: 2,
-      state: 'succeeded.profileCreated',
-      serverName: 'legacy',
-      terminalAt: schema1.lastCheckedAt,
-      inActiveSession: false,
-    });
-    expect(reading.record.audit).toEqual([{ at: schema1.lastCheckedAt, event: 'migrated.fromSchema1', to: 'succeeded.profileCreated' }]);
   });
 
   it('loads a schema-2 record stored before the server options, as the server it created: no HA, 7 days, no tags', async () => {
@@ -91,6 +64,17 @@ describe('stored deployment records', () => {
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toBeUndefined();
   });
 
+  it("reads back an Entra-administered deployment as stored: its administrator and its whole connection profile", () => {
+    const request = createRequest({
+      authenticationMode: 'EntraOnly',
+      adminLogin: undefined,
+      entraAdmin: { objectId: '00000000-0000-0000-0000-000000000001', principalName: 'pg-admins', principalType: 'Group' },
+    });
+    const staged = stagedContext(request, { stagingId: 'entra-1', deploymentName: makeDeploymentName(request.serverName) }, Date.UTC(2026, 10, 20));
+    const stored = JSON.parse(JSON.stringify(toRecord('deploying', { ...staged, status: 'deploying' })));
+    expect(readRecord(stored)).toEqual({ kind: 'valid', record: stored });
+  });
+
   it('reads the cancel states as schema 2, next to records written before cancel existed', () => {
     const before = readRecord(schema1);
     if (before.kind !== 'valid') throw new Error('fixture');
@@ -106,21 +90,28 @@ describe('stored deployment records', () => {
     expect(readRecord({ ...schema1, status: 'canceled' }).kind).toBe('invalid');
   });
 
-  it('quarantines a corrupted record, reports it once, and loads the others', async () => {
+  it('quarantines a corrupted record, reports it once with its cause, and loads the others', async () => {
     const memento = new MemoryMemento();
     const logs: string[] = [];
-    await memento.update(STAGED_PROFILES_KEY, [schema1, { stagingId: 42, status: 'exploded' }, 'not even an object']);
+    const newerWithoutId = { schemaVersion: 9, stagingId: 7 };
+    await memento.update(STAGED_PROFILES_KEY, [schema1, { stagingId: 42, status: 'exploded' }, 'not even an object', null, newerWithoutId]);
     const notices = new RecordingNotices();
     const journal = new DeploymentJournal(dir.path, memento, { log: (m) => void logs.push(m), notices });
     const first = await journal.load();
     // Settled long ago: loaded as history (validated after activation), not as active work.
     expect(first.records).toEqual([]);
     expect((await journal.loadHistory()).map((h) => h.stagingId)).toEqual(['old-1']);
-    expect(memento.get<unknown[]>(QUARANTINE_KEY)).toHaveLength(2);
-    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
-    expect(notices.quarantines.map((q) => q.length)).toEqual([2]);
+    expect(memento.get<{ reason: string }[]>(QUARANTINE_KEY)?.map((q) => q.reason)).toEqual([
+      'stagingId: Invalid input: expected string, received number',
+      'record: Invalid input: expected object, received string',
+      'record: Invalid input: expected object, received null',
+      // Not left alone as a newer version's: with no staging id, nothing could ever claim it.
+      'a newer record without a stagingId',
+    ]);
+    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(4);
+    expect(notices.quarantines.map((q) => q.length)).toEqual([4]);
     await journal.load();
-    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(2);
+    expect(logs.filter((l) => l.startsWith('Quarantined'))).toHaveLength(4);
     expect(memento.get<unknown[]>(STAGED_PROFILES_KEY)).toEqual([]);
     expect(storedRecords(dir.path).map((r) => r.stagingId)).toEqual(['old-1']);
   });

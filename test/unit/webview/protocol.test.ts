@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseWebviewMessage, webviewStateSchema } from '../../../machines/webview/protocol';
+
+const PASSWORD = 'Sup3r$ecret!';
+
+describe('a message from a webview', () => {
+  it('is taken when it is one of the protocol, as sent', () => {
+    for (const message of [
+      { type: 'ready' },
+      { type: 'form.locationSelected', subscriptionId: 'sub-1', location: 'eastus' },
+      { type: 'progress.cancel', stagingId: 'staging-1' },
+      { type: 'dashboard.refresh' },
+    ]) {
+      expect(parseWebviewMessage(message)).toEqual({ ok: true, message });
+    }
+  });
+
+  it('is rejected with every offending field and its rule, never its value', () => {
+    const reading = parseWebviewMessage({ type: 'form.locationSelected', subscriptionId: '', location: PASSWORD.length });
+    expect(reading).toEqual({
+      ok: false,
+      reason: 'subscriptionId: Too small: expected string to have >=1 characters; location: Invalid input: expected string, received number',
+    });
+    expect(JSON.stringify(parseWebviewMessage({ type: 'form.serverNameChanged', subscriptionId: 'sub-1', serverName: PASSWORD.repeat(30) }))).not.toContain(PASSWORD);
+  });
+
+  it('that is no message at all, or of no type the protocol has, is rejected saying so', () => {
+    expect(parseWebviewMessage('nonsense')).toEqual({ ok: false, reason: '(message): Invalid input: expected object, received string' });
+    // The reason lists the types there are: the mistake is plain from the log alone.
+    for (const unknown of [{ type: 'form.delete', stagingId: 'staging-1' }, { stagingId: 'staging-1' }]) {
+      const reading = parseWebviewMessage(unknown);
+      expect(reading.ok).toBe(false);
+      if (reading.ok) return;
+      expect(reading.reason).toMatch(/^type: Invalid discriminator value\. Expected 'ready' \| /);
+      expect(reading.reason).toContain("'progress.cancel'");
+    }
+  });
+});
+
+describe('what a webview keeps across Reload Window', () => {
+  it('is the deployment or the profile it shows, by an id of Azure size', () => {
+    const profileId = 'flex-0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(webviewStateSchema.safeParse({ profileId }).data).toEqual({ profileId });
+    expect(webviewStateSchema.safeParse({ stagingId: 'staging-1', profileId: 'p'.repeat(200) }).success).toBe(true);
+    for (const id of ['', 'p'.repeat(201)]) expect(webviewStateSchema.safeParse({ profileId: id }).success).toBe(false);
+  });
+});
