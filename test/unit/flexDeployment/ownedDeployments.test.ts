@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import { DEPLOYMENT_STATES, isFinalState } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
-import type { DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { toRecord, type DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDeployments';
 import { T0, modelInput } from '../../support/deploymentModel';
 import { FakeClock, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader } from '../../support/trackerFakes';
@@ -214,5 +215,19 @@ describe('the deployments a window owns', () => {
       expect(records.get('a')?.retryRequestedAt).toBe(T0 + 5000);
       expect(logs).toEqual(['Opening the retry form failed: Error: the webview could not be created']);
     });
+  });
+});
+
+describe('resuming stored deployments', () => {
+  it('a record in any state the machine has is rebuilt and resumed without error, and its effects run through the window', async () => {
+    for (const state of DEPLOYMENT_STATES) {
+      const { owned, told, logs, records } = ownedDeployments();
+      owned.hydrate(toRecord(state, { ...modelInput(), stagingId: state, inActiveSession: true, profileCreated: false }));
+      owned.send(state, { type: 'session.resumed', at: T0 + 10 * 60_000 });
+      await settle();
+      expect(logs, state).toEqual([]);
+      expect(told.filter((t) => t.startsWith('failed')), state).toEqual([]);
+      expect(records.get(state)?.inActiveSession, state).toBe(isFinalState(state)); // a dismissed one takes no event
+    }
   });
 });
