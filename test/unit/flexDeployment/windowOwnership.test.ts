@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRequest } from '../../support/trackerFakes';
+import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
+import { CancelRequests } from '../../../src/services/flexDeployment/cancelRequests';
+import type { DeploymentJournal, JournalChanges } from '../../../src/services/flexDeployment/deploymentJournal';
+import { toRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDeployments';
+import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
+import { WindowOwnership } from '../../../src/services/flexDeployment/windowOwnership';
+import { modelInput } from '../../support/deploymentModel';
+import { FakeClock, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader, createRequest } from '../../support/trackerFakes';
 import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
 import { storedRecords } from '../../support/storedRecords';
 import { useTrackerWorld } from '../../support/trackerWorld';
@@ -70,5 +78,48 @@ describe('which window works on which deployment', () => {
     await a.tracker.whenIdle();
     expect(world.canceller.calls).toHaveLength(1);
     expect(a.tracker.getDeployment(id)?.context.cancellation?.acceptedAt).toBe(world.clock.now());
+  });
+});
+
+describe("another window's stale copy of a deployment this window has the newer copy of", () => {
+  /** One window's ownership, with what the journal says other windows wrote since it last looked. */
+  function windowWith(changes: JournalChanges, pending: readonly string[] = []) {
+    const world = { reader: new ScriptedReader(), secrets: new MemorySecrets(), clock: new FakeClock() };
+    const records = new TrackedRecords();
+    const owned = new OwnedDeployments(
+      { effects: new RecordingEffects(world.secrets), canceller: new ScriptedCanceller(world.reader), secrets: world.secrets, clock: world.clock },
+      { changed: (record) => void records.set(record), moved: () => undefined, settled: () => undefined, failed: () => undefined, effectsDone: () => undefined },
+      () => undefined,
+    );
+    const journal = { changes: async () => changes } as unknown as DeploymentJournal;
+    const ownership = new WindowOwnership(
+      { journal, leases: setup.world.leases.forWindow(), clock: world.clock, log: () => undefined },
+      records,
+      owned,
+      { hasPending: (id) => pending.includes(id), flush: async () => undefined },
+      new CancelRequests(setup.storageDir, () => undefined),
+    );
+    return { records, owned, ownership };
+  }
+
+  const copy = (stagingId: string, state: DeploymentStateName) => toRecord(state, { ...modelInput(), stagingId });
+
+  it('is not taken in, nor its removal, when this window owns the deployment', async () => {
+    const { records, owned, ownership } = windowWith({ upserts: [copy('owned', 'deploying')], deletes: ['owned-too'] });
+    for (const id of ['owned', 'owned-too']) {
+      owned.start({ ...modelInput(), stagingId: id });
+      owned.send(id, { type: 'arm.accepted', at: modelInput().createdAt + 1000 });
+      owned.send(id, { type: 'user.cancel', at: modelInput().createdAt + 2000 });
+    }
+    await ownership.syncWithOtherWindows();
+    expect(records.get('owned')?.state).toBe('cancelling');
+    expect(records.get('owned-too')?.state).toBe('cancelling');
+  });
+
+  it('is not taken in when this window changed the deployment and has not written it yet', async () => {
+    const { records, ownership } = windowWith({ upserts: [copy('changed', 'deploying')], deletes: [] }, ['changed']);
+    records.set(copy('changed', 'failed'));
+    await ownership.syncWithOtherWindows();
+    expect(records.get('changed')?.state).toBe('failed');
   });
 });
