@@ -39,6 +39,20 @@ describe('which window works on which deployment', () => {
     expect(world.effects.retryForms).toEqual([]);
   });
 
+  it('a failure whose staged password could not be deleted is still let go: another window can dismiss it', async () => {
+    const a = await setup.window();
+    const b = await setup.window();
+    const id = await a.tracker.create(createRequest());
+    world.secrets.delete = () => Promise.reject(new Error('the keychain is locked'));
+    world.reader.set(nameOf(a, id), { kind: 'failed', error: QUOTA });
+    await cycle(a);
+    expect(a.leases.holds(id)).toBe(false);
+    await cycle(b);
+    await b.tracker.dismiss(id);
+    await b.tracker.whenIdle();
+    expect(storedRecords(setup.storageDir)).toEqual([]);
+  });
+
   it("another window's dismissal takes the deployment out of this window's view", async () => {
     const a = await setup.window();
     const b = await setup.window();
