@@ -34,6 +34,7 @@ export class LostProfiles {
       return;
     }
     const missing = candidates.filter((r) => !saved.has(profileIdOf(r)));
+    // Stryker disable next-line ConditionalExpression: without it an empty batch is queued behind the poll cycles and writes nothing; only time is lost
     if (!missing.length) return;
     await this.exclusive(() =>
       this.writes.batch(async () => {
@@ -47,9 +48,12 @@ export class LostProfiles {
     );
   }
 
-  /** The user removed a saved profile: each deployment that saved it records that. */
+  /**
+   * The user removed a saved profile: each deployment that saved it records that. A profile's id
+   * names the one deployment it was staged for (profileIdFor), so no other deployment can match it.
+   */
   async noteRemoved(profileId: string): Promise<void> {
-    const savedIt = this.records.all().filter((r) => stateHasTag(r.state, 'serverReady') && profileIdOf(r) === profileId);
+    const savedIt = this.records.all().filter((r) => profileIdOf(r) === profileId);
     for (const { stagingId } of savedIt) await this.ownership.sendAsOwner(stagingId, { type: 'profile.removed', at: this.deps.clock.now() });
   }
 }

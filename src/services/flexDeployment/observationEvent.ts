@@ -5,7 +5,8 @@ import type { DeploymentObservation } from './ports';
 export function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent {
   switch (observation.kind) {
     case 'running':
-      return { type: 'poll.running', at, provisioningState: observation.provisioningState, ...(observation.durationMs !== undefined ? { armDurationMs: observation.durationMs } : {}) };
+      // No duration is undefined here, which the machine's clock reads as unknown (deploymentClock.ts).
+      return { type: 'poll.running', at, provisioningState: observation.provisioningState, armDurationMs: observation.durationMs };
     case 'succeeded':
       return { type: 'poll.succeeded', at, serverResourceId: observation.serverResourceId };
     case 'failed':

@@ -133,18 +133,24 @@ export class OwnedDeployments {
     const owned = this.owned.get(stagingId);
     if (owned) owned.inFlight++;
     void work()
-      .then((event) => {
-        if (owned) owned.inFlight--;
-        if (event && this.owned.get(stagingId) === owned) this.send(stagingId, event);
-        else if (this.isSettled(stagingId)) this.events.settled(stagingId);
-      })
-      .catch((error: unknown) => {
-        if (owned) owned.inFlight--;
-        this.log(`An effect of deployment ${stagingId} failed: ${String(error)}`);
-      })
+      .then(
+        (event) => this.answered(stagingId, owned, event),
+        (error: unknown) => {
+          this.log(`An effect of deployment ${stagingId} failed: ${String(error)}`);
+          // Answered all the same, with nothing to tell.
+          this.answered(stagingId, owned, undefined);
+        },
+      )
       .finally(() => {
         if (this.inFlight() === 0) this.events.effectsDone();
       });
+  }
+
+  /** Its event goes to the actor that asked (not to one rebuilt since); with none to send, it may have been the last thing owed. */
+  private answered(stagingId: string, owned: Owned | undefined, event: DeploymentEvent | undefined): void {
+    if (owned) owned.inFlight--;
+    if (event && this.owned.get(stagingId) === owned) this.send(stagingId, event);
+    else if (this.isSettled(stagingId)) this.events.settled(stagingId);
   }
 }
 

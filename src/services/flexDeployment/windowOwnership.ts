@@ -39,17 +39,16 @@ export class WindowOwnership {
     }
   }
 
-  /** Becomes the owner of a known deployment if no other window is, and resumes its actor. */
+  /**
+   * Becomes the owner of a known deployment if no other window is, and resumes its actor. A stored
+   * record, validated, names one of the machine's states, and each of those can be rebuilt; an
+   * actor that fails once running is let go by OwnedDeployments (its `failed` event).
+   */
   async adopt(stagingId: string, at: number): Promise<void> {
     const record = this.records.get(stagingId);
     if (!record || !(await this.deps.leases.tryAcquire(stagingId))) return;
-    try {
-      this.owned.hydrate(record);
-      this.owned.send(stagingId, { type: 'session.resumed', at });
-    } catch (error) {
-      this.deps.log(`Deployment ${stagingId} could not be resumed: ${String(error)}`);
-      await this.deps.leases.release(stagingId);
-    }
+    this.owned.hydrate(record);
+    this.owned.send(stagingId, { type: 'session.resumed', at });
   }
 
   /** A user's action (dismiss, retry, dashboard opened): taken over from the stored record if need be. */

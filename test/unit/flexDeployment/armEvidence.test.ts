@@ -163,6 +163,18 @@ describe('deadlines under a wrong clock', () => {
     expect(tracker.getDeployment(id)?.context.armError?.code).toBe('DeploymentTimedOut');
   });
 
+  it('a clock set forward past the deadline does not fail a deployment ARM says has run ten minutes', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    const name = tracker.getDeployment(id)!.context.deploymentName;
+    world.clock.advance(3 * HOUR); // the clock jumps ahead…
+    world.reader.set(name, { kind: 'running', provisioningState: 'Running', durationMs: 10 * MINUTE }); // …ARM knows better
+    await cycle(tracker);
+    const deployment = tracker.getDeployment(id)!;
+    expect(deployment.value).toBe('deploying');
+    expect(deployment.context.armStartedAt).toBe(world.clock.now() - 10 * MINUTE);
+  });
+
   it('without ARM’s running time, a start in the future is clamped to when the deployment was first seen', async () => {
     const { tracker } = await window();
     world.clock.advance(24 * HOUR);

@@ -1,60 +1,115 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
+import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { toRecord, type DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
-import { modelInput, T0 } from '../../support/deploymentModel';
+import { modelInput } from '../../support/deploymentModel';
 
-/**
- * Another window's write read back is the same record in a new object: its keys may come in
- * another order, and JSON has dropped its undefined fields. Only a change may publish, since a
- * view that emits is what paces the progress panel's ARM reads.
- */
-
-const deploying: DeploymentRecord = toRecord('deploying', {
-  ...modelInput(),
-  status: 'deploying',
-  provisioningState: 'Running',
-  lastCheckedAt: T0 + 60_000,
-  effectError: undefined,
-  audit: [...modelInput().audit, { at: T0 + 1000, event: 'arm.accepted', to: 'deploying' }],
-});
-
-/** The same value, undefined fields dropped, every object's keys in the order `order` gives (arrays keep theirs). */
-function rebuilt(value: unknown, order: (keys: string[]) => string[]): unknown {
-  if (Array.isArray(value)) return value.map((v) => rebuilt(v, order));
-  if (!value || typeof value !== 'object') return value;
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  const byKey = new Map(entries);
-  return Object.fromEntries(order(entries.map(([k]) => k)).map((k) => [k, rebuilt(byKey.get(k), order)]));
+function record(stagingId: string, state: DeploymentStateName = 'deploying', lastCheckedAt?: number): DeploymentRecord {
+  return toRecord(state, { ...modelInput(), stagingId, lastCheckedAt });
 }
 
-describe('the records a window tracks', () => {
-  it('take a record stored again unchanged as no change, whatever order its keys come in', () => {
-    fc.assert(
-      fc.property(fc.infiniteStream(fc.nat()), (numbers) => {
-        const shuffled = (keys: string[]) =>
-          keys.map((k) => [numbers.next().value as number, k] as const).sort(([a], [b]) => a - b).map(([, k]) => k);
-        const records = new TrackedRecords();
-        expect(records.set(deploying)).toBe(true);
-        expect(records.set(rebuilt(deploying, (keys) => [...keys].reverse()) as DeploymentRecord)).toBe(false);
-        expect(records.set(rebuilt(deploying, shuffled) as DeploymentRecord)).toBe(false);
-      }),
-    );
+/** Everything an observable emits, past the value it holds when subscribed. */
+function emissions<T>(subscribe: (next: (value: T) => void) => { unsubscribe(): void }) {
+  const seen: T[] = [];
+  const subscription = subscribe((value) => seen.push(value));
+  return { seen, stop: () => subscription.unsubscribe() };
+}
+
+const ids = (views: readonly DeploymentView[] | undefined) => views?.map((v) => v.context.stagingId);
+const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+describe('the records a window tracks, and their views', () => {
+  it('publishes the views once per tick, however many records changed in it', async () => {
+    const records = new TrackedRecords();
+    const views = emissions<readonly DeploymentView[]>((next) => records.deployments$.subscribe(next));
+    records.set(record('a'));
+    records.set(record('b'));
+    records.set(record('c'));
+    await tick();
+    expect(views.seen.map(ids)).toEqual([[], ['a', 'b', 'c']]);
+    records.set(record('d'));
+    await tick();
+    expect(views.seen.map(ids)).toEqual([[], ['a', 'b', 'c'], ['a', 'b', 'c', 'd']]);
+    views.stop();
   });
 
-  it('take any change as one, however deep', () => {
-    const changes: Partial<DeploymentRecord>[] = [
-      { provisioningState: 'Succeeded' },
-      { lastCheckedAt: T0 + 120_000 },
-      { connectionProfile: { ...deploying.connectionProfile, azureLocation: 'eastus' } },
-      { audit: [...deploying.audit, { at: T0 + 60_000, event: 'user.cancel', to: 'cancelling' }] },
-      { audit: [...deploying.audit].reverse() },
-    ];
-    for (const change of changes) {
-      const records = new TrackedRecords();
-      records.set(deploying);
-      expect(records.set({ ...deploying, ...change })).toBe(true);
-      expect(records.get(deploying.stagingId)).toMatchObject(change);
-    }
+  it('a record stored again unchanged is no change: nothing to write, nothing published', async () => {
+    const records = new TrackedRecords();
+    expect(records.set(record('a', 'deploying', 1))).toBe(true);
+    await tick();
+    const views = emissions<readonly DeploymentView[]>((next) => records.deployments$.subscribe(next));
+    expect(records.set(record('a', 'deploying', 1))).toBe(false);
+    await tick();
+    expect(views.seen).toHaveLength(1);
+    expect(records.set(record('a', 'deploying', 2))).toBe(true);
+    await tick();
+    expect(views.seen.at(-1)?.[0]?.context.lastCheckedAt).toBe(2);
+    views.stop();
+  });
+
+  it('a deleted record is gone from the records and the views; deleting an unknown one publishes nothing', async () => {
+    const records = new TrackedRecords();
+    records.set(record('a'));
+    records.set(record('b'));
+    await tick();
+    const views = emissions<readonly DeploymentView[]>((next) => records.deployments$.subscribe(next));
+    records.delete('a');
+    await tick();
+    expect(records.has('a')).toBe(false);
+    expect(records.unfinished().map((r) => r.stagingId)).toEqual(['b']);
+    expect(views.seen.map(ids)).toEqual([['a', 'b'], ['b']]);
+    records.delete('nobody');
+    await tick();
+    expect(views.seen).toHaveLength(2);
+    views.stop();
+  });
+
+  it('clear forgets every record and publishes an empty list', async () => {
+    const records = new TrackedRecords();
+    records.set(record('a'));
+    records.set(record('b', 'failed'));
+    await tick();
+    records.clear();
+    expect(records.all()).toEqual([]);
+    expect(records.unfinished()).toEqual([]);
+    await tick();
+    const views = emissions<readonly DeploymentView[]>((next) => records.deployments$.subscribe(next));
+    expect(views.seen.map(ids)).toEqual([[]]);
+    views.stop();
+  });
+
+  it('one deployment’s view emits only its own changes, and nothing for an unknown deployment', async () => {
+    const records = new TrackedRecords();
+    records.set(record('a', 'deploying', 1));
+    records.set(record('b', 'deploying', 1));
+    await tick();
+    const ofB = emissions<DeploymentView>((next) => records.view$('b').subscribe(next));
+    const ofNobody = emissions<DeploymentView>((next) => records.view$('nobody').subscribe(next));
+    records.set(record('a', 'deploying', 2)); // another deployment changed: b's view is the same object
+    await tick();
+    expect(ofB.seen.map((v) => v.context.stagingId)).toEqual(['b']);
+    expect(records.view('b')).toBe(ofB.seen[0]);
+    records.set(record('b', 'deploying', 2));
+    await tick();
+    expect(ofB.seen.map((v) => v.context.lastCheckedAt)).toEqual([1, 2]);
+    expect(ofNobody.seen).toEqual([]);
+    ofB.stop();
+    ofNobody.stop();
+  });
+
+  it('is active while any record needs ARM read, not while only a profile is owed', async () => {
+    const records = new TrackedRecords();
+    const active = emissions<boolean>((next) => records.active$.subscribe(next));
+    records.set(record('saving', 'succeeded.creatingProfile'));
+    await tick();
+    expect(active.seen.at(-1)).toBe(false);
+    records.set(record('running', 'deploying'));
+    await tick();
+    expect(active.seen.at(-1)).toBe(true);
+    records.set(record('running', 'failed'));
+    await tick();
+    expect(active.seen.at(-1)).toBe(false);
+    active.stop();
   });
 });
