@@ -119,6 +119,7 @@ describe('a PUT whose answer was lost', () => {
     expect(staged.value).toBe('pending');
     expect(staged.context.startOutcomeUnknown?.reason).toBe('socket hang up');
     expect(staged.context.inActiveSession).toBe(true);
+    expect(world.logs).toContain(`Starting deployment ${staged.context.deploymentName} gave no answer (socket hang up); reading ARM will tell.`);
     await cycle(tracker);
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
     world.reader.set(staged.context.deploymentName, { kind: 'succeeded', serverResourceId: SERVER_ID });

@@ -41,6 +41,8 @@ describe('FlexDeploymentTracker', () => {
     const id = await tracker.create(createRequest());
     expect(journalAtStart.map((r) => r.stagingId)).toEqual([id]);
     expect(journalAtStart[0]?.status).toBe('pending');
+    // Spec §1: the profile to save when it succeeds, on the server's Azure host and the default database.
+    expect(journalAtStart[0]?.connectionProfile).toMatchObject({ server: 'pgflex-demo.postgres.database.azure.com', database: '' });
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
     expect(mirrored()[0]).toMatchObject({ stagingId: id, status: 'deploying', passwordSecretId: stagedPasswordKey(id) });
     expect(stored()).toEqual(mirrored());
@@ -182,16 +184,43 @@ describe('FlexDeploymentTracker', () => {
     expect(world.reader.reads.at(-1)).toHaveLength(50);
   });
 
-  it('asks to sign in once per activation, however many reads find no session', async () => {
+  it('asks to sign in once per activation, only when a read finds no session, telling how many wait', async () => {
     const { tracker } = await window();
-    const id = await tracker.create(createRequest());
-    const name = tracker.getDeployment(id)!.context.deploymentName;
-    world.reader.set(name, { kind: 'signedOut' });
+    const ids = [await tracker.create(createRequest({ serverName: 'first' })), await tracker.create(createRequest({ serverName: 'second' }))];
+    await tracker.refresh();
+    expect(world.signIn.prompts).toBe(0);
+    for (const id of ids) world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'signedOut' });
     await tracker.refresh();
     await tracker.refresh();
     await tracker.whenIdle();
     expect(world.signIn.prompts).toBe(1);
+    expect(world.lifecycle.told.filter((moment) => moment.startsWith('signInNeeded'))).toEqual(['signInNeeded 2']);
+    expect(ids.map((id) => tracker.getDeployment(id)?.value)).toEqual(['deploying', 'deploying']);
+  });
+
+  it('logs why asking to sign in failed, and goes on tracking', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    world.signIn.promptSignIn = () => Promise.reject(new Error('the sign-in notification was closed'));
+    world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'signedOut' });
+    await tracker.refresh();
+    await tracker.whenIdle();
+    await expect.poll(() => world.logs).toContain('Asking to sign in failed: Error: the sign-in notification was closed');
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
+  });
+
+  it('checkDeploymentStatus reads that one deployment now, outside the poll cycle', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    await tracker.create(createRequest({ serverName: 'other' }));
+    world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'failed', error: { code: 'X', message: 'boom' } });
+    world.reader.reads.length = 0;
+    await tracker.checkDeploymentStatus(id);
+    await tracker.whenIdle();
+    expect(world.reader.reads.map((refs) => refs.map((ref) => ref.stagingId))).toEqual([[id]]);
+    expect(tracker.getDeployment(id)?.context.status).toBe('failed');
+    await tracker.checkDeploymentStatus('not-a-staging-id');
+    expect(world.reader.reads).toHaveLength(1);
   });
 
   it('Dismiss removes the record; clear removes every record and staged password', async () => {
