@@ -58,7 +58,7 @@ export class MachinePoller {
     const { observations, retryAfterMs } = await this.deps.reader.read(records.map(deploymentRefOf));
     const at = this.deps.clock.now();
     const answers = records.map(({ stagingId }) => ({ stagingId, at, observation: observations.get(stagingId) ?? NO_ANSWER }));
-    return { answers, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return { answers, retryAfterMs };
   }
 
   /** Lets another window poll (nothing is left to read here, or the window closes). */
@@ -72,7 +72,7 @@ export class MachinePoller {
     const { answers, retryAfterMs } = await this.readNow(records);
     const posted: PostedCycle = { cycleId: randomUUID(), observations: new Map(answers.map(({ stagingId, ...rest }) => [stagingId, rest])) };
     await this.board.post(posted).catch((error: unknown) => this.deps.log(`Posting ARM's answers for the other windows failed: ${String(error)}`));
-    return { answers: this.take(posted), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return { answers: this.take(posted), retryAfterMs };
   }
 
   private take(posted: PostedCycle): Answer[] {
