@@ -10,11 +10,17 @@ export function useFakePollTime(): void {
 /**
  * Lets real I/O (the journal) run while fake time creeps on by `stepMs` a turn (lock retries wait
  * on timers), for at most `forMs` of fake time (by default 20 s: far less than a poll interval).
+ * Says whether `condition` came true.
  */
-export async function until(condition: () => boolean, { stepMs = 10, forMs = 20_000 } = {}): Promise<void> {
+export async function comesTrue(condition: () => boolean, { stepMs = 10, forMs = 20_000 } = {}): Promise<boolean> {
   for (let waited = 0; waited < forMs && !condition(); waited += stepMs) {
     await new Promise((resolve) => realSetTimeout(resolve, 2));
     await vi.advanceTimersByTimeAsync(stepMs);
   }
-  expect(condition()).toBe(true);
+  return condition();
+}
+
+/** As comesTrue, and fails the test if it does not. */
+export async function until(condition: () => boolean, options: { stepMs?: number; forMs?: number } = {}): Promise<void> {
+  expect(await comesTrue(condition, options)).toBe(true);
 }

@@ -181,7 +181,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const invalid = await validateDeferredHistory(stored.filter((h) => !past.has(h.stagingId)), (record) => {
       if (!this.records.has(record.stagingId)) this.records.set(record);
     });
-    if (invalid.length) await this.deps.journal.quarantine(invalid);
+    await this.deps.journal.quarantine(invalid);
     await this.lostProfiles.restoreMissing();
     await this.deps.journal.compactHistory();
   }

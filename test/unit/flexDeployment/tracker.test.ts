@@ -171,6 +171,22 @@ describe('FlexDeploymentTracker', () => {
     const second = await window();
     expect((await second.tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual([running]);
     expect(stored().map((r) => r.stagingId)).toEqual([running]);
+    expect(world.logs.filter((line) => line.startsWith('Removed'))).toEqual(['Removed 1 deployment record(s) older than the retention window.']);
+  });
+
+  it('with a retention of 0 days, purges a failure on activation even within its notification window', async () => {
+    const first = await window();
+    const id = await first.tracker.create(createRequest());
+    world.reader.set(first.tracker.getDeployment(id)!.context.deploymentName, { kind: 'failed', error: { code: 'X', message: 'boom' } });
+    await first.tracker.refresh();
+    await first.tracker.whenIdle();
+    await setup.crash(first);
+    world.clock.advance(HOUR);
+    const second = await setup.window({ retentionDays: 0 });
+    expect(await second.tracker.getStagedProfiles()).toEqual([]);
+    expect(stored()).toEqual([]);
+    expect(world.effects.failed).toEqual([id]);
+    expect(world.logs).toContain('Removed 1 deployment record(s) older than the retention window.');
   });
 
   it('writes globalState at most once per poll cycle with 50 deployments deploying', async () => {
