@@ -19,13 +19,14 @@ describe('closing a window', () => {
     world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo' });
     useFakePollTime();
     let cycled = false;
-    void tracker.refresh().then(() => (cycled = true));
+    const cycle = tracker.refresh().then(() => (cycled = true));
     await until(() => cycled, { stepMs: 100, forMs: 5_000 }); // the cycle stops waiting for the save after 2 s
     let closed = false;
-    void tracker.dispose().then(() => (closed = true));
+    const closing = tracker.dispose().then(() => (closed = true));
     expect(await comesTrue(() => closed, { forMs: 3_000 })).toBe(false); // ample for a close that waits for nothing
     answerSave();
     await until(() => closed);
+    await Promise.all([cycle, closing]);
     expect(storedRecords(setup.storageDir).find((r) => r.stagingId === id)).toMatchObject({ status: 'succeeded', profileCreated: true });
   });
 });
