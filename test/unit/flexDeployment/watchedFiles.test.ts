@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CancelRequests } from '../../../src/services/flexDeployment/cancelRequests';
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { ObservationBoard } from '../../../src/services/flexDeployment/observationBoard';
 import { createRequest } from '../../support/trackerFakes';
@@ -8,12 +9,13 @@ import { useTrackerWorld } from '../../support/trackerWorld';
 const setup = useTrackerWorld();
 let world: SharedWorld;
 beforeEach(() => (world = setup.world));
+afterEach(() => void vi.restoreAllMocks());
 
 const SUCCEEDED = { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo' } as const;
 
-/** A window whose journal and board watches fire when the test says, not when the file system does. */
+/** A window whose file watches fire when the test says, not when the file system does. */
 async function windowHearingByHand() {
-  const heard = { journalChanged: () => {}, boardPosted: () => {} };
+  const heard = { journalChanged: () => {}, boardPosted: () => {}, cancelAsked: () => {} };
   const journal = vi.spyOn(DeploymentJournal.prototype, 'watch').mockImplementation((listener) => {
     heard.journalChanged = listener;
     return { dispose: () => undefined };
@@ -22,11 +24,16 @@ async function windowHearingByHand() {
     heard.boardPosted = listener;
     return { dispose: () => undefined };
   });
+  const cancels = vi.spyOn(CancelRequests.prototype, 'watch').mockImplementation(async (listener) => {
+    heard.cancelAsked = listener;
+    return { dispose: () => undefined };
+  });
   try {
     return { ...(await setup.window()), heard };
   } finally {
     journal.mockRestore();
     board.mockRestore();
+    cancels.mockRestore();
   }
 }
 
@@ -51,22 +58,43 @@ describe('what another window writes, taken in as the files change (no poll cycl
     expect(world.effects.profiles.size).toBe(1);
   });
 
-  it('reads the journal once for a burst of changes, and never reads the board when it owns nothing', async () => {
+  it('reads the journal once for a burst of changes, and neither the board nor cancel requests when it owns nothing', async () => {
     const a = await setup.window();
     const b = await windowHearingByHand();
     const id = await a.tracker.create(createRequest());
     const journalReads = vi.spyOn(DeploymentJournal.prototype, 'changes');
     const boardReads = vi.spyOn(ObservationBoard.prototype, 'read');
+    const requestReads = vi.spyOn(CancelRequests.prototype, 'asked');
     for (let i = 0; i < 5; i++) {
       b.heard.journalChanged();
       b.heard.boardPosted();
+      b.heard.cancelAsked();
     }
     await expect.poll(() => b.tracker.getDeployment(id)).toBeDefined();
     await b.tracker.whenIdle();
     expect(journalReads).toHaveBeenCalledTimes(1);
     expect(boardReads).not.toHaveBeenCalled();
-    journalReads.mockRestore();
-    boardReads.mockRestore();
+    expect(requestReads).not.toHaveBeenCalled();
+  });
+
+  it("sends another window's cancel request for its deployment to ARM as soon as it is asked", async () => {
+    const owner = await setup.window();
+    const other = await setup.window();
+    const id = await owner.tracker.create(createRequest());
+    await other.tracker.refresh();
+    expect(await other.tracker.cancel(id)).toBe('askedOwner');
+    await expect.poll(() => world.canceller.calls).toEqual([owner.tracker.getDeployment(id)!.context.deploymentName]);
+  });
+
+  it("logs why answering another window's cancel request failed", async () => {
+    const owner = await windowHearingByHand();
+    const other = await setup.window();
+    const id = await owner.tracker.create(createRequest());
+    await other.tracker.refresh();
+    await other.tracker.cancel(id);
+    vi.spyOn(DeploymentJournal.prototype, 'commit').mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
+    owner.heard.cancelAsked();
+    await expect.poll(() => world.logs).toContain("Answering another window's cancel request failed: Error: ENOSPC: no space left on device");
   });
 
   it('logs why taking in the other windows’ deployments failed', async () => {
