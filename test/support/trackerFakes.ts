@@ -61,7 +61,7 @@ export class FakeClock {
 /** Leases shared by the trackers of one test, as lock files are shared by windows. */
 export class LeaseRegistry {
   readonly holders = new Map<string, symbol>();
-  forWindow(): DeploymentLeases & { crash(): void } {
+  forWindow(): DeploymentLeases & { crash(): void; takenOver(id: string): void } {
     const me = Symbol('window');
     const registry = this.holders;
     const lost: ((id: string) => void)[] = [];
@@ -83,6 +83,11 @@ export class LeaseRegistry {
       /** The window died: its leases go stale. */
       crash() {
         for (const [id, holder] of registry) if (holder === me) registry.delete(id);
+      },
+      /** This window stalled past the stale time and another one took the lease. */
+      takenOver(id) {
+        registry.set(id, Symbol('another window'));
+        for (const l of lost) l(id);
       },
     };
   }

@@ -26,8 +26,8 @@ export function useTrackerWorld() {
     get storageDir(): string {
       return this.world.storageDir;
     },
-    async window(options: { polling?: boolean; pollIntervalMs?: number } = {}): Promise<TestWindow> {
-      const w = openWindow(this.world, { retentionDays: 30, pollIntervalMs: options.pollIntervalMs });
+    async window(options: { polling?: boolean; pollIntervalMs?: number; retentionDays?: number } = {}): Promise<TestWindow> {
+      const w = openWindow(this.world, { retentionDays: options.retentionDays ?? 30, pollIntervalMs: options.pollIntervalMs });
       windows.push(w);
       await w.tracker.activate();
       if (!options.polling) w.tracker.stopPolling();

@@ -181,7 +181,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const invalid = await validateDeferredHistory(stored.filter((h) => !past.has(h.stagingId)), (record) => {
       if (!this.records.has(record.stagingId)) this.records.set(record);
     });
-    if (invalid.length) await this.deps.journal.quarantine(invalid);
+    await this.deps.journal.quarantine(invalid);
     await this.lostProfiles.restoreMissing();
     await this.deps.journal.compactHistory();
   }
@@ -301,14 +301,13 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   /** What a watched file announced, done in its turn with the cycles, unless the tracker is gone by then. */
   private inTurn(what: string, work: () => Promise<void>): void {
-    if (this.disposed) return;
     void this.exclusive(async () => {
       if (!this.disposed) await work();
     }).catch((error: unknown) => this.deps.log(`${what} failed: ${String(error)}`));
   }
 
   private onJournalChanged(): void {
-    if (this.journalChangeQueued || this.disposed) return;
+    if (this.journalChangeQueued) return;
     this.journalChangeQueued = true;
     this.inTurn("Reading other windows' deployments", () => {
       this.journalChangeQueued = false;

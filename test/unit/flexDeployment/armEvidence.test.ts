@@ -3,9 +3,9 @@ import { START_GRACE_MS } from '../../../machines/flexDeployment/deploymentClock
 import { createRequest } from '../../support/trackerFakes';
 import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
 import { useTrackerWorld } from '../../support/trackerWorld';
+import { until, useFakePollTime } from '../../support/fakeTime';
 
 const MINUTE = 60_000;
-const realSetTimeout = globalThis.setTimeout;
 const HOUR = 60 * MINUTE;
 const SERVER_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo';
 const setup = useTrackerWorld();
@@ -13,18 +13,6 @@ const window = (options?: { polling?: boolean; pollIntervalMs?: number }) => set
 let world: SharedWorld;
 beforeEach(() => (world = setup.world));
 afterEach(() => void vi.useRealTimers());
-
-/**
- * Lets real I/O (the journal) run while fake time creeps on by 10 ms a turn (lock retries wait on
- * timers), for at most 20 s of fake time: far less than the poll interval under test.
- */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i++) {
-    await new Promise((resolve) => realSetTimeout(resolve, 2));
-    await vi.advanceTimersByTimeAsync(10);
-  }
-  expect(condition()).toBe(true);
-}
 
 async function cycle(tracker: TestWindow['tracker']) {
   await tracker.refresh();
@@ -88,7 +76,7 @@ describe('only Azure’s word ends a deployment', () => {
   });
 
   it('reads again as soon as the user signs in, not an interval later', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    useFakePollTime();
     const { tracker } = await window({ polling: true, pollIntervalMs: 10 * MINUTE });
     const id = await tracker.create(createRequest());
     const name = tracker.getDeployment(id)!.context.deploymentName;
@@ -119,6 +107,7 @@ describe('a PUT whose answer was lost', () => {
     expect(staged.value).toBe('pending');
     expect(staged.context.startOutcomeUnknown?.reason).toBe('socket hang up');
     expect(staged.context.inActiveSession).toBe(true);
+    expect(world.logs).toContain(`Starting deployment ${staged.context.deploymentName} gave no answer (socket hang up); reading ARM will tell.`);
     await cycle(tracker);
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
     world.reader.set(staged.context.deploymentName, { kind: 'succeeded', serverResourceId: SERVER_ID });

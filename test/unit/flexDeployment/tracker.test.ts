@@ -41,6 +41,8 @@ describe('FlexDeploymentTracker', () => {
     const id = await tracker.create(createRequest());
     expect(journalAtStart.map((r) => r.stagingId)).toEqual([id]);
     expect(journalAtStart[0]?.status).toBe('pending');
+    // Spec §1: the profile to save when it succeeds, on the server's Azure host and the default database.
+    expect(journalAtStart[0]?.connectionProfile).toMatchObject({ server: 'pgflex-demo.postgres.database.azure.com', database: '' });
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
     expect(mirrored()[0]).toMatchObject({ stagingId: id, status: 'deploying', passwordSecretId: stagedPasswordKey(id) });
     expect(stored()).toEqual(mirrored());
@@ -169,6 +171,22 @@ describe('FlexDeploymentTracker', () => {
     const second = await window();
     expect((await second.tracker.getStagedProfiles()).map((p) => p.stagingId)).toEqual([running]);
     expect(stored().map((r) => r.stagingId)).toEqual([running]);
+    expect(world.logs.filter((line) => line.startsWith('Removed'))).toEqual(['Removed 1 deployment record(s) older than the retention window.']);
+  });
+
+  it('with a retention of 0 days, purges a failure on activation even within its notification window', async () => {
+    const first = await window();
+    const id = await first.tracker.create(createRequest());
+    world.reader.set(first.tracker.getDeployment(id)!.context.deploymentName, { kind: 'failed', error: { code: 'X', message: 'boom' } });
+    await first.tracker.refresh();
+    await first.tracker.whenIdle();
+    await setup.crash(first);
+    world.clock.advance(HOUR);
+    const second = await setup.window({ retentionDays: 0 });
+    expect(await second.tracker.getStagedProfiles()).toEqual([]);
+    expect(stored()).toEqual([]);
+    expect(world.effects.failed).toEqual([id]);
+    expect(world.logs).toContain('Removed 1 deployment record(s) older than the retention window.');
   });
 
   it('writes globalState at most once per poll cycle with 50 deployments deploying', async () => {
@@ -182,16 +200,43 @@ describe('FlexDeploymentTracker', () => {
     expect(world.reader.reads.at(-1)).toHaveLength(50);
   });
 
-  it('asks to sign in once per activation, however many reads find no session', async () => {
+  it('asks to sign in once per activation, only when a read finds no session, telling how many wait', async () => {
     const { tracker } = await window();
-    const id = await tracker.create(createRequest());
-    const name = tracker.getDeployment(id)!.context.deploymentName;
-    world.reader.set(name, { kind: 'signedOut' });
+    const ids = [await tracker.create(createRequest({ serverName: 'first' })), await tracker.create(createRequest({ serverName: 'second' }))];
+    await tracker.refresh();
+    expect(world.signIn.prompts).toBe(0);
+    for (const id of ids) world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'signedOut' });
     await tracker.refresh();
     await tracker.refresh();
     await tracker.whenIdle();
     expect(world.signIn.prompts).toBe(1);
+    expect(world.lifecycle.told.filter((moment) => moment.startsWith('signInNeeded'))).toEqual(['signInNeeded 2']);
+    expect(ids.map((id) => tracker.getDeployment(id)?.value)).toEqual(['deploying', 'deploying']);
+  });
+
+  it('logs why asking to sign in failed, and goes on tracking', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    world.signIn.promptSignIn = () => Promise.reject(new Error('the sign-in notification was closed'));
+    world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'signedOut' });
+    await tracker.refresh();
+    await tracker.whenIdle();
+    await expect.poll(() => world.logs).toContain('Asking to sign in failed: Error: the sign-in notification was closed');
     expect(tracker.getDeployment(id)?.value).toBe('deploying');
+  });
+
+  it('checkDeploymentStatus reads that one deployment now, outside the poll cycle', async () => {
+    const { tracker } = await window();
+    const id = await tracker.create(createRequest());
+    await tracker.create(createRequest({ serverName: 'other' }));
+    world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'failed', error: { code: 'X', message: 'boom' } });
+    world.reader.reads.length = 0;
+    await tracker.checkDeploymentStatus(id);
+    await tracker.whenIdle();
+    expect(world.reader.reads.map((refs) => refs.map((ref) => ref.stagingId))).toEqual([[id]]);
+    expect(tracker.getDeployment(id)?.context.status).toBe('failed');
+    await tracker.checkDeploymentStatus('not-a-staging-id');
+    expect(world.reader.reads).toHaveLength(1);
   });
 
   it('Dismiss removes the record; clear removes every record and staged password', async () => {

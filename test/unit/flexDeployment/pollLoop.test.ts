@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MACHINE_POLLER_LEASE } from '../../../src/services/flexDeployment/machinePoller';
+import { until, useFakePollTime } from '../../support/fakeTime';
+import { createRequest } from '../../support/trackerFakes';
+import { type SharedWorld } from '../../support/trackerHarness';
+import { useTrackerWorld } from '../../support/trackerWorld';
+
+// The tracker's own poll loop, in fake time: the harness's default interval is 15 s.
+const INTERVAL_MS = 15_000;
+const setup = useTrackerWorld();
+let world: SharedWorld;
+beforeEach(() => {
+  world = setup.world;
+  useFakePollTime();
+});
+afterEach(() => void vi.useRealTimers());
+
+/** When each ARM read began, in fake time. */
+function readTimes(): number[] {
+  const times: number[] = [];
+  const read = world.reader.read.bind(world.reader);
+  world.reader.read = (refs) => {
+    times.push(Date.now());
+    return read(refs);
+  };
+  return times;
+}
+
+describe('the tracker’s poll loop', () => {
+  it("waits out ARM's Retry-After when it is longer than the interval", async () => {
+    const { tracker } = await setup.window({ polling: true });
+    const readAt = readTimes();
+    world.reader.retryAfterMs = 4 * INTERVAL_MS;
+    await tracker.create(createRequest());
+    await until(() => readAt.length === 2, { stepMs: 1_000, forMs: 10 * INTERVAL_MS });
+    expect(readAt[1] - readAt[0]).toBeGreaterThanOrEqual(4 * INTERVAL_MS);
+  });
+
+  it('reads once per interval however many times polling is started', async () => {
+    const { tracker } = await setup.window({ polling: true });
+    const readAt = readTimes();
+    tracker.startPolling();
+    await tracker.create(createRequest());
+    await until(() => readAt.length === 2, { stepMs: 1_000, forMs: 10 * INTERVAL_MS });
+    expect(readAt[1] - readAt[0]).toBeGreaterThanOrEqual(INTERVAL_MS);
+  });
+
+  it('reads nothing once stopped, and again once started', async () => {
+    const { tracker } = await setup.window({ polling: true });
+    tracker.stopPolling();
+    await tracker.create(createRequest());
+    await vi.advanceTimersByTimeAsync(2 * INTERVAL_MS);
+    expect(world.reader.reads).toHaveLength(0);
+    tracker.startPolling();
+    await until(() => world.reader.reads.length === 1);
+  });
+
+  it("gives up being the machine's poller once nothing is left to read", async () => {
+    const { tracker, leases } = await setup.window({ polling: true });
+    const id = await tracker.create(createRequest());
+    await until(() => world.reader.reads.length === 1);
+    expect(leases.holds(MACHINE_POLLER_LEASE)).toBe(true);
+    world.reader.set(tracker.getDeployment(id)!.context.deploymentName, { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo' });
+    await vi.advanceTimersByTimeAsync(INTERVAL_MS);
+    await until(() => tracker.getDeployment(id)?.context.status === 'succeeded');
+    await until(() => !leases.holds(MACHINE_POLLER_LEASE));
+  });
+
+  it('logs a failed cycle with its cause and reads again at the next interval', async () => {
+    const { tracker } = await setup.window({ polling: true });
+    const read = world.reader.read.bind(world.reader);
+    world.reader.read = (refs) => (world.reader.reads.push([...refs]) === 1 ? Promise.reject(new Error('ECONNRESET')) : read(refs));
+    await tracker.create(createRequest());
+    await until(() => world.logs.includes('A poll cycle failed; the next one will try again: Error: ECONNRESET'));
+    await vi.advanceTimersByTimeAsync(INTERVAL_MS);
+    await until(() => world.reader.reads.length === 3);
+  });
+});
