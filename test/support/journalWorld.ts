@@ -74,7 +74,7 @@ export function useJournalWorld() {
     /** The staging ids the active journal file holds, in order. */
     activeIds(): string[] {
       const text = readFileSync(join(world().dir, JOURNAL_FILE), 'utf8');
-      return (JSON.parse(text) as { records: { stagingId?: string }[] }).records.map((r) => r.stagingId ?? '(none)');
+      return (JSON.parse(text) as { records: ({ stagingId?: string } | null)[] }).records.map((r) => r?.stagingId ?? '(none)');
     },
     /** The history file's lines, as written. */
     historyLines(): string[] {

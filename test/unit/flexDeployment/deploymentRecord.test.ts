@@ -5,6 +5,7 @@ import { DeploymentJournal } from '../../../src/services/flexDeployment/deployme
 import { readRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { MemoryMemento, RecordingNotices, tempDir } from '../../support/trackerFakes';
 import { createWorld, openWindow } from '../../support/trackerHarness';
+import { schema1 } from '../../support/schema1Record';
 import { storedRecords } from '../../support/storedRecords';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
@@ -14,20 +15,6 @@ import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverO
  */
 const STAGED_PROFILES_KEY = 'pgsql.flexProvisioning.stagedProfiles';
 const QUARANTINE_KEY = 'pgsql.flexProvisioning.quarantinedProfiles';
-
-/** A record as the specification's first implementation (schema 1) stored it. */
-const schema1 = {
-  stagingId: 'old-1',
-  deploymentName: 'pgflex-legacy-1700000000000',
-  resourceGroupName: 'rg',
-  subscriptionId: 'sub',
-  tenantId: 'tenant',
-  connectionProfile: { server: 'legacy.postgres.database.azure.com', profileName: 'legacy', user: 'pgadmin', authenticationType: 'SqlLogin', savePassword: true },
-  status: 'succeeded',
-  createdAt: Date.UTC(2026, 10, 20),
-  lastCheckedAt: Date.UTC(2026, 10, 20, 1),
-  profileCreated: true,
-};
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));
