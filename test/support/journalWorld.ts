@@ -60,9 +60,9 @@ export function useJournalWorld() {
       return join(world().dir, name);
     },
     /** A window's journal over the shared folder (another call: another window); it tells the shared notices unless given its own. */
-    journal(options: { files?: JournalFiles; notices?: RecordingNotices } = {}): DeploymentJournal {
-      const { dir: path, memento, notices, clock, logs } = world();
-      return new DeploymentJournal(path, memento, { log: (m) => void logs.push(m), notices: options.notices ?? notices, now: clock.now, files: options.files ?? nodeJournalFiles });
+    journal(options: { files?: JournalFiles; notices?: RecordingNotices; directory?: string } = {}): DeploymentJournal {
+      const { dir, memento, notices, clock, logs } = world();
+      return new DeploymentJournal(options.directory ?? dir, memento, { log: (m) => void logs.push(m), notices: options.notices ?? notices, now: clock.now, files: options.files ?? nodeJournalFiles });
     },
     /** A record in `state`, created an hour ago. */
     record(id: string, state: DeploymentRecord['state'], terminalAt?: number): DeploymentRecord {

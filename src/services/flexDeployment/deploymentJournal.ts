@@ -1,4 +1,3 @@
-import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { isDeploymentState, stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
@@ -7,6 +6,7 @@ import { readRecord, type DeploymentRecord } from './deploymentRecord';
 import { HistoryLog, type HistoryLine } from './historyLog';
 import { ActiveJournal } from './activeJournal';
 import { nodeJournalFiles, type JournalFiles } from './journalFiles';
+import { watchJournal } from './journalWatch';
 import type { GlobalStateLike, StoreNotices } from './ports';
 import { QUARANTINE_KEY } from './storageKeys';
 
@@ -237,27 +237,10 @@ export class DeploymentJournal {
     });
   }
 
-  /**
-   * Calls back when another window may have written the journal (a file handle, not a timer: idle
-   * windows stay idle). This window's own writes are told apart by the files' versions.
-   */
+  /** Calls back when another window may have written the journal (journalWatch.ts). */
   watch(listener: () => void): { dispose(): void } {
-    try {
-      const watcher = watch(this.directory, (_event, name) => {
-        if (name !== JOURNAL_FILE && name !== HISTORY_FILE) return;
-        this.files.version(this.active.path).then(
-          (active) => {
-            if (name === HISTORY_FILE || !this.active.isOwn(active)) listener();
-          },
-          (error: unknown) => this.log(`Reading the deployment journal's change failed: ${String(error)}`),
-        );
-      });
-      watcher.on('error', () => watcher.close());
-      return { dispose: () => watcher.close() };
-    } catch (error) {
-      this.log(`Not watching the deployment journal (${String(error)}); other windows' deployments show on reload.`);
-      return { dispose: () => undefined };
-    }
+    const journalIsOwn = async () => this.active.isOwn(await this.files.version(this.active.path));
+    return watchJournal(this.directory, { journal: JOURNAL_FILE, history: HISTORY_FILE }, journalIsOwn, this.log, listener);
   }
 
   /** Both files up to date with the disk; what other windows changed is noted for changes(). */
