@@ -24,6 +24,13 @@ export function countingFiles(base: JournalFiles = nodeJournalFiles) {
   return { files, counts };
 }
 
+/** A record in `state`, created an hour before `now`. */
+export function deploymentRecord(id: string, state: DeploymentRecord['state'], now: number, terminalAt?: number): DeploymentRecord {
+  const context = stagedContext(createRequest({ serverName: `server-${id}` }), { stagingId: id, deploymentName: `pgflex-${id}-1` }, now - HOUR);
+  const status = state.startsWith('succeeded') ? 'succeeded' : state === 'failed' ? 'failed' : state === 'dismissed' ? 'pending' : state;
+  return { ...context, schemaVersion: 2, state, status: status as DeploymentRecord['status'], terminalAt, inActiveSession: false };
+}
+
 /**
  * A storage folder and globalState per test, shared by the journals `journal()` opens over them as
  * windows share them; what those windows log and tell the user is recorded.
@@ -66,10 +73,7 @@ export function useJournalWorld() {
     },
     /** A record in `state`, created an hour ago. */
     record(id: string, state: DeploymentRecord['state'], terminalAt?: number): DeploymentRecord {
-      const now = world().clock.now();
-      const context = stagedContext(createRequest({ serverName: `server-${id}` }), { stagingId: id, deploymentName: `pgflex-${id}-1` }, now - HOUR);
-      const status = state.startsWith('succeeded') ? 'succeeded' : state === 'failed' ? 'failed' : state === 'dismissed' ? 'pending' : state;
-      return { ...context, schemaVersion: 2, state, status: status as DeploymentRecord['status'], terminalAt, inActiveSession: false };
+      return deploymentRecord(id, state, world().clock.now(), terminalAt);
     },
     /** The staging ids the active journal file holds, in order. */
     activeIds(): string[] {
