@@ -66,6 +66,14 @@ describe('the active journal and the history', () => {
     expect(await b.changes()).toEqual({ upserts: [], deletes: ['one'] });
   });
 
+  it('reads nothing while there is no journal yet', async () => {
+    const { files, counts } = countingFiles();
+    const j = journal({ files });
+    await j.load();
+    await j.changes();
+    expect(counts.reads).toBe(0);
+  });
+
   it('a line torn by a crash is counted once, and the next write starts on a line of its own', async () => {
     const notices = world.notices;
     const j = journal();
