@@ -50,7 +50,7 @@ export class ActiveJournal {
   /** Re-reads the file if it changed since this window last read or wrote it; returns the staging ids it may have changed. */
   async refresh(): Promise<Set<string>> {
     const version = await this.files.version(this.path);
-    if (version !== undefined && sameVersion(version, this.version)) return new Set();
+    if (sameVersion(version, this.version)) return new Set();
     const text = version === undefined ? undefined : await this.files.read(this.path);
     // No journal yet (its first run): adopt what an earlier build left in globalState.
     const items = text === undefined ? this.mirror() : (recordsOf(text) ?? (await this.recover(text)));
@@ -58,7 +58,7 @@ export class ActiveJournal {
     this.items = byStagingId(items);
     for (const id of this.items.keys()) touched.add(id);
     this.writtenText = undefined;
-    if (text !== undefined) this.version = version;
+    this.version = version;
     return touched;
   }
 
@@ -86,7 +86,7 @@ export class ActiveJournal {
    */
   private async recover(text: string): Promise<unknown[]> {
     const { log, notices, now } = this.report;
-    const keptAt = `${this.path}.damaged-${now()}-${randomUUID().slice(0, 8)}`;
+    const keptAt = `${this.path}.damaged-${now()}-${randomUUID()}`;
     await this.files.copy(this.path, keptAt);
     const { items, recovery } = mergeNewest(salvageRecords(text), this.mirror(), keptAt);
     this.items = byStagingId(items);
@@ -102,21 +102,21 @@ export class ActiveJournal {
 
 function byStagingId(items: readonly unknown[]): Map<string, unknown> {
   const map = new Map<string, unknown>();
-  let anonymous = 0;
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const id = (item as { stagingId?: unknown } | null)?.stagingId;
     // An item without a staging id is kept under a key of its own, for validation to quarantine.
-    map.set(typeof id === 'string' ? id : `\u0000anonymous-${anonymous++}`, item);
+    map.set(typeof id === 'string' ? id : `\u0000anonymous-${index}`, item);
   }
   return map;
 }
 
 /** The journal's records, or undefined when the text is not a journal (damaged, or something else). */
 function recordsOf(text: string): unknown[] | undefined {
+  let records: unknown;
   try {
-    const records = (JSON.parse(text) as { records?: unknown } | null)?.records;
-    return Array.isArray(records) ? records : undefined;
+    records = (JSON.parse(text) as { records?: unknown } | null)?.records;
   } catch {
-    return undefined;
+    // Not JSON: left undefined, which is no list.
   }
+  return Array.isArray(records) ? records : undefined;
 }

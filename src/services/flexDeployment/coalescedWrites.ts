@@ -34,7 +34,7 @@ export class CoalescedWrites {
   private writing = 0;
 
   constructor(
-    private readonly journal: DeploymentJournal,
+    private readonly journal: Pick<DeploymentJournal, 'commit'>,
     private readonly deployments: SettledDeployments,
     private readonly log: (message: string) => void,
   ) {}

@@ -1,4 +1,3 @@
-import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { isDeploymentState, stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
@@ -7,6 +6,7 @@ import { readRecord, type DeploymentRecord } from './deploymentRecord';
 import { HistoryLog, type HistoryLine } from './historyLog';
 import { ActiveJournal } from './activeJournal';
 import { nodeJournalFiles, type JournalFiles } from './journalFiles';
+import { watchJournal } from './journalWatch';
 import type { GlobalStateLike, StoreNotices } from './ports';
 import { QUARANTINE_KEY } from './storageKeys';
 
@@ -159,7 +159,7 @@ export class DeploymentJournal {
       // Every touched record as it is now; the caller keeps what it already knew unchanged.
       const upserts: DeploymentRecord[] = [];
       const deletes: string[] = [];
-      const quarantined: QuarantinedRecord[] = [];
+      const invalid = new Map<string, QuarantinedRecord>();
       for (const id of touched) {
         const item = this.current(id);
         if (item === undefined) {
@@ -168,9 +168,9 @@ export class DeploymentJournal {
         }
         const reading = readRecord(item);
         if (reading.kind === 'valid') upserts.push(reading.record);
-        else if (reading.kind === 'invalid') quarantined.push({ at: this.now(), reason: reading.reason, record: item });
+        else if (reading.kind === 'invalid') invalid.set(id, { at: this.now(), reason: reading.reason, record: item });
       }
-      if (quarantined.length) await this.removeInvalid(quarantined);
+      await this.removeInvalid(invalid);
       return { upserts, deletes };
     });
   }
@@ -190,11 +190,12 @@ export class DeploymentJournal {
   quarantine(items: readonly { stagingId: string; reason: string }[]): Promise<void> {
     return this.exclusive(async () => {
       await this.refresh();
-      const invalid = items.flatMap(({ stagingId, reason }) => {
+      const invalid = new Map<string, QuarantinedRecord>();
+      for (const { stagingId, reason } of items) {
         const item = this.current(stagingId);
-        return item !== undefined && readRecord(item).kind === 'invalid' ? [{ at: this.now(), reason, record: item }] : [];
-      });
-      if (invalid.length) await this.removeInvalid(invalid);
+        if (item !== undefined && readRecord(item).kind === 'invalid') invalid.set(stagingId, { at: this.now(), reason, record: item });
+      }
+      await this.removeInvalid(invalid);
     });
   }
 
@@ -203,6 +204,7 @@ export class DeploymentJournal {
     return this.exclusive(async () => {
       await this.refresh();
       const historyLines: HistoryLine[] = [];
+      // Stryker disable next-line ArrayDeclaration: deleting a staging id that no record has changes nothing in either file
       for (const id of change.deletes ?? []) {
         this.active.delete(id);
         if (this.history.has(id)) historyLines.push({ stagingId: id });
@@ -235,27 +237,10 @@ export class DeploymentJournal {
     });
   }
 
-  /**
-   * Calls back when another window may have written the journal (a file handle, not a timer: idle
-   * windows stay idle). This window's own writes are told apart by the files' versions.
-   */
+  /** Calls back when another window may have written the journal (journalWatch.ts). */
   watch(listener: () => void): { dispose(): void } {
-    try {
-      const watcher = watch(this.directory, (_event, name) => {
-        if (name !== JOURNAL_FILE && name !== HISTORY_FILE) return;
-        this.files.version(this.active.path).then(
-          (active) => {
-            if (name === HISTORY_FILE || !this.active.isOwn(active)) listener();
-          },
-          (error: unknown) => this.log(`Reading the deployment journal's change failed: ${String(error)}`),
-        );
-      });
-      watcher.on('error', () => watcher.close());
-      return { dispose: () => watcher.close() };
-    } catch (error) {
-      this.log(`Not watching the deployment journal (${String(error)}); other windows' deployments show on reload.`);
-      return { dispose: () => undefined };
-    }
+    const journalIsOwn = async () => this.active.isOwn(await this.files.version(this.active.path));
+    return watchJournal(this.directory, { journal: JOURNAL_FILE, history: HISTORY_FILE }, journalIsOwn, this.log, listener);
   }
 
   /** Both files up to date with the disk; what other windows changed is noted for changes(). */
@@ -297,11 +282,15 @@ export class DeploymentJournal {
     return moved;
   }
 
-  private async removeInvalid(quarantined: readonly QuarantinedRecord[]): Promise<void> {
-    const ids = quarantined.map((q) => (q.record as { stagingId?: unknown } | null)?.stagingId).filter((id): id is string => typeof id === 'string');
-    for (const id of ids) this.active.delete(id);
-    await this.recordQuarantine(quarantined);
-    await this.write(ids.filter((id) => this.history.has(id)).map((stagingId) => ({ stagingId })));
+  /**
+   * Takes invalid records out of both files, by the key each has there (an item without a staging id
+   * has a key of its own in the active journal); writes nothing when there are none.
+   */
+  private async removeInvalid(invalid: ReadonlyMap<string, QuarantinedRecord>): Promise<void> {
+    if (!invalid.size) return;
+    for (const id of invalid.keys()) this.active.delete(id);
+    await this.recordQuarantine([...invalid.values()]);
+    await this.write([...invalid.keys()].filter((id) => this.history.has(id)).map((stagingId) => ({ stagingId })));
   }
 
   private async recordQuarantine(quarantined: readonly QuarantinedRecord[]): Promise<void> {
@@ -336,7 +325,7 @@ function belongsInActive(record: Pick<DeploymentRecord, 'state' | 'terminalAt' |
 
 /** Read before validation: an item naming no state of the machine is not settled, whatever else it says. */
 function isSettledItem(item: unknown): boolean {
-  const state = typeof item === 'object' && item !== null ? (item as { state?: unknown }).state : undefined;
+  const state = (item as { state?: unknown } | null)?.state;
   return isDeploymentState(state) && !stateHasTag(state, 'unfinished');
 }
 

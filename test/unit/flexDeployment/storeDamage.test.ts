@@ -75,6 +75,21 @@ describe('a damaged journal', () => {
     const { tracker } = await window();
     expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([kept.stagingId]);
     expect(world.notices.recoveries[0]).toMatchObject({ fromJournal: 1, fromMirror: 0, unrecovered: [{ stagingId: lost.stagingId }] });
+    expect(world.logs).toContain(
+      `The deployment journal was damaged; kept at ${join(world.storageDir, keptAside()[0])}. Recovered 1 record(s) from it and 0 from the globalState copy; 1 could not be recovered (${lost.stagingId}).`,
+    );
+  });
+
+  it('logs each record it could not recover, by its staging id where that is legible', async () => {
+    const [kept, lost] = await recordsOf(['kept', 'lost']);
+    await world.memento.update(STAGED_PROFILES_KEY, [kept]);
+    const whole = JSON.stringify({ journalVersion: 1, records: [kept] });
+    // A record garbled in the middle, and the last one cut off before its staging id.
+    writeFileSync(journalFile(), `${whole.slice(0, -2)},{"stagingId":"garbled",oops},{"deploymentName":"${lost.deploymentName}","stagi`);
+    await window();
+    expect(world.logs.filter((l) => l.startsWith('The deployment journal was damaged'))).toEqual([
+      expect.stringMatching(/Recovered 1 record\(s\) from it and 0 from the globalState copy; 2 could not be recovered \(garbled, no readable id\)\.$/),
+    ]);
   });
 
   it('a journal that is not a journal at all (another program wrote it) is kept aside and the copy is used', async () => {
@@ -84,6 +99,9 @@ describe('a damaged journal', () => {
     expect((await tracker.getStagedProfiles()).map((r) => r.stagingId)).toEqual([only.stagingId]);
     expect(keptAside()).toHaveLength(1);
     expect(world.notices.recoveries[0]).toMatchObject({ fromJournal: 0, fromMirror: 1, unrecovered: [] });
+    expect(world.logs.filter((l) => l.startsWith('The deployment journal was damaged'))).toEqual([
+      expect.stringMatching(/Recovered 0 record\(s\) from it and 1 from the globalState copy; 0 could not be recovered\.$/),
+    ]);
   });
 });
 
@@ -92,9 +110,11 @@ describe('a journal that cannot be written', () => {
     const { tracker } = await window();
     rmSync(journalFile(), { force: true });
     mkdirSync(journalFile()); // something else took the name: every write fails
-    for (const serverName of ['one', 'two']) await tracker.create(createRequest({ serverName })).catch(() => undefined);
-    await tracker.whenIdle().catch(() => undefined);
-    expect(world.notices.notSaved).toHaveLength(1);
+    for (const serverName of ['one', 'two']) {
+      await tracker.create(createRequest({ serverName })).catch(() => undefined);
+      await tracker.whenIdle().catch(() => undefined);
+      expect(world.notices.notSaved).toHaveLength(1); // from the first failed write on
+    }
     expect(world.notices.notSaved[0]).toMatch(/EISDIR/);
   });
 });
