@@ -16,10 +16,11 @@ export const LOGIN_IN_PASSWORD_MESSAGE =
 const PART_LENGTH = 3;
 const ALPHANUMERIC = /^[\p{L}\p{N}]+$/u;
 
+/** Asked once there is a login: an empty one would be in every password. */
 export function passwordContainsLogin(password: string, login: string): boolean {
   const haystack = password.toLowerCase();
   const name = login.toLowerCase();
-  if (name !== '' && haystack.includes(name)) return true;
+  if (haystack.includes(name)) return true;
   // Code points, not UTF-16 units: a letter outside the BMP is one character of the login.
   const characters = [...name];
   for (let start = 0; start + PART_LENGTH <= characters.length; start++) {

@@ -20,8 +20,8 @@ describe('estimateDuration', () => {
     expect(estimateDuration(failedOnly, { location: 'eastus', tier: 'Burstable' })).toBeUndefined();
   });
 
-  it('uses the median of the same region and tier when there are some', () => {
-    const history = [success(4), success(6), success(8), success(30, 'westeurope'), success(50, 'eastus', 'GeneralPurpose')];
+  it('uses the median of the same region and tier, however ARM spelt the region, when there are some', () => {
+    const history = [success(4, 'East US'), success(6), success(8, 'EastUS'), success(30, 'westeurope'), success(50, 'eastus', 'GeneralPurpose')];
     const estimate = estimateDuration(history, { location: 'East US', tier: 'Burstable' });
     expect(estimate).toMatchObject({ medianMs: 6 * MIN, sampleSize: 3, scope: 'sameRegionAndTier' });
   });

@@ -70,9 +70,30 @@ describe('provisioningStages', () => {
     expect(stages[2].finishedAt).toBe(Date.parse('2026-01-01T10:07:00Z'));
   });
 
-  it('keeps firewall current while one of its rules is still running', () => {
-    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Running')];
+  it('keeps firewall current, with no finish time, while one of its rules is still running', () => {
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Succeeded', '2026-01-01T10:05:00Z'), op(`${SERVER}/firewallRules`, 'Running')];
     expect(statuses(input({ operations: ops }))).toEqual(['queued:done', 'server:done', 'firewall:current', 'ready:waiting']);
+    expect(provisioningStages(input({ operations: ops }))[2].finishedAt).toBeUndefined();
+  });
+
+  it('gives a finished stage the time its operations carry, and none when they carry no readable one', () => {
+    const server = (...timestamps: (string | undefined)[]) =>
+      provisioningStages(input({ operations: timestamps.map((t) => op(SERVER, 'Succeeded', t)) }))[1];
+    expect(server('2026-01-01T10:04:00Z', 'not a time', undefined)).toMatchObject({ status: 'done', finishedAt: Date.parse('2026-01-01T10:04:00Z') });
+    expect(server(undefined)).toMatchObject({ status: 'done', finishedAt: undefined });
+    expect(server('not a time')).toMatchObject({ status: 'done', finishedAt: undefined });
+  });
+
+  it('stops at the stage whose operation ARM canceled, not at an earlier one it had not reached', () => {
+    // The firewall rules and the administrator both follow the server: ARM may have started one only.
+    const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/administrators`, 'Canceled')];
+    expect(statuses(input({ phase: 'canceled', usesEntra: true, operations: ops }))).toEqual([
+      'queued:done',
+      'server:done',
+      'firewall:waiting',
+      'entraAdmin:canceled',
+      'ready:waiting',
+    ]);
   });
 
   it('marks everything done on success, with the terminal time on ready', () => {

@@ -100,7 +100,9 @@ describe("the password and Azure's rule about the login", () => {
       whole: accepted('pgadmin', 'x!PGADMIN!9x'),
       wholeWithUnderscores: accepted('a_b', 'Zz9!A_B-zz'),
       twoLettersOnly: accepted('ada', 'S3cret-Passw0rd-ad!'),
-    }).toEqual({ unrelated: true, part: false, whole: false, wholeWithUnderscores: false, twoLettersOnly: true });
+      // 'a_b' and '_bc' are three characters of the login, but not three letters or numbers.
+      partsWithUnderscores: accepted('a_bcd', 'Zz9!a_b-_bcQ'),
+    }).toEqual({ unrelated: true, part: false, whole: false, wholeWithUnderscores: false, twoLettersOnly: true, partsWithUnderscores: true });
   });
 
   it('names the login rule with the other broken password rules', () => {
