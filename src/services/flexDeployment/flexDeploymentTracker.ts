@@ -16,6 +16,7 @@ import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { stagedPasswordKey } from './storageKeys';
 import { tellTransition } from './deploymentLifecycle';
 import { TrackedRecords } from './trackedRecords';
+import { SharedFileWatches } from './sharedFileWatches';
 import { WindowOwnership } from './windowOwnership';
 import { LostProfiles } from './lostProfiles';
 import { startDeployment } from './startDeployment';
@@ -49,13 +50,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly cancelRequests: CancelRequests;
   private readonly poller: MachinePoller;
   private readonly lostProfiles: LostProfiles;
-  private boardWatch: { dispose(): void } | undefined;
-  private cancelRequestsWatch: { dispose(): void } | undefined;
+  private readonly watches: SharedFileWatches;
   private serial: Promise<unknown> = Promise.resolve();
   private promptedSignIn = false;
-  private journalWatch: { dispose(): void } | undefined;
-  private journalChangeQueued = false;
-  private disposed = false;
   private historyLoaded: Promise<void> = Promise.resolve();
   private rehydrated: () => void = () => undefined;
   private readonly rehydration = new Promise<void>((resolve) => (this.rehydrated = resolve));
@@ -85,6 +82,17 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes, this.cancelRequests);
     this.board = new ObservationBoard(deps.journal.directory, deps.log);
     this.poller = new MachinePoller(deps, this.board, () => this.records.unfinished(), (id) => this.owned.has(id));
+    this.watches = new SharedFileWatches(
+      { journal: deps.journal, board: this.board, cancelRequests: this.cancelRequests },
+      {
+        journalChanged: () => this.ownership.syncWithOtherWindows(),
+        boardPosted: async () => this.apply(await this.poller.posted()),
+        cancelAsked: () => this.writes.batch(() => this.ownership.answerCancelRequests()),
+      },
+      () => this.owned.ids().length > 0,
+      (work) => this.exclusive(work),
+      deps.log,
+    );
     this.lostProfiles = new LostProfiles(deps, this.records, this.owned, this.ownership, this.writes, (work) => this.exclusive(work));
     deps.leases.onLost((id) => {
       if (id === MACHINE_POLLER_LEASE) return; // the next cycle takes it back, or reads the board
@@ -108,9 +116,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
 
   private async rehydrate(): Promise<void> {
     await mkdir(this.deps.journal.directory, { recursive: true });
-    this.journalWatch = this.deps.journal.watch(() => this.onJournalChanged());
-    this.boardWatch = this.board.watch(() => this.onBoardPosted());
-    this.cancelRequestsWatch = await this.cancelRequests.watch(() => this.onCancelAsked());
+    await this.watches.start();
     const now = this.deps.clock.now();
     const { records } = await this.deps.journal.load();
     const plan = planActivation(records, now, this.deps.settings.retentionDays());
@@ -254,10 +260,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.journalWatch?.dispose();
-    this.boardWatch?.dispose();
-    this.cancelRequestsWatch?.dispose();
+    this.watches.close();
     this.stopPolling();
     await this.serial;
     await this.writes.flush();
@@ -284,34 +287,6 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       }
       const signedOut = answers.filter((answer) => answer.observation.kind === 'signedOut').length;
       if (signedOut) this.promptSignInOnce(signedOut).catch((error: unknown) => this.deps.log(`Asking to sign in failed: ${String(error)}`));
-    });
-  }
-
-  /** The machine's poller posted ARM's answers: take this window's at once, not at its next cycle. */
-  private onBoardPosted(): void {
-    if (this.owned.ids().length === 0) return;
-    this.inTurn("Applying ARM's answers from the poller", async () => this.apply(await this.poller.posted()));
-  }
-
-  /** Another window asked to cancel: this window's deployments act at once, not at the next cycle. */
-  private onCancelAsked(): void {
-    if (this.owned.ids().length === 0) return;
-    this.inTurn("Answering another window's cancel request", () => this.writes.batch(() => this.ownership.answerCancelRequests()));
-  }
-
-  /** What a watched file announced, done in its turn with the cycles, unless the tracker is gone by then. */
-  private inTurn(what: string, work: () => Promise<void>): void {
-    void this.exclusive(async () => {
-      if (!this.disposed) await work();
-    }).catch((error: unknown) => this.deps.log(`${what} failed: ${String(error)}`));
-  }
-
-  private onJournalChanged(): void {
-    if (this.journalChangeQueued) return;
-    this.journalChangeQueued = true;
-    this.inTurn("Reading other windows' deployments", () => {
-      this.journalChangeQueued = false;
-      return this.ownership.syncWithOtherWindows();
     });
   }
 

@@ -15,18 +15,22 @@ const SUCCEEDED = { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo
 
 /** A window whose file watches fire when the test says, not when the file system does. */
 async function windowHearingByHand() {
-  const heard = { journalChanged: () => {}, boardPosted: () => {}, cancelAsked: () => {} };
+  const heard = { journalChanged: () => {}, boardPosted: () => {}, cancelAsked: () => {}, watching: new Set<string>() };
+  const watch = (file: string) => {
+    heard.watching.add(file);
+    return { dispose: () => void heard.watching.delete(file) };
+  };
   const journal = vi.spyOn(DeploymentJournal.prototype, 'watch').mockImplementation((listener) => {
     heard.journalChanged = listener;
-    return { dispose: () => undefined };
+    return watch('journal');
   });
   const board = vi.spyOn(ObservationBoard.prototype, 'watch').mockImplementation((listener) => {
     heard.boardPosted = listener;
-    return { dispose: () => undefined };
+    return watch('board');
   });
   const cancels = vi.spyOn(CancelRequests.prototype, 'watch').mockImplementation(async (listener) => {
     heard.cancelAsked = listener;
-    return { dispose: () => undefined };
+    return watch('cancel requests');
   });
   try {
     return { ...(await setup.window()), heard };
@@ -119,7 +123,7 @@ describe('what another window writes, taken in as the files change (no poll cycl
     expect(owner.tracker.getDeployment(id)?.value).toBe('deploying');
   });
 
-  it('a closing window acts on nothing it hears after it began to close', async () => {
+  it('a closing window stops watching, and acts on nothing it heard before', async () => {
     const owner = await windowHearingByHand();
     const id = await owner.tracker.create(createRequest());
     const other = await setup.window();
@@ -128,7 +132,9 @@ describe('what another window writes, taken in as the files change (no poll cycl
     const otherId = await other.tracker.create(createRequest({ serverName: 'from-other' }));
     owner.heard.boardPosted();
     owner.heard.journalChanged();
+    expect(owner.heard.watching.size).toBe(3);
     await owner.tracker.dispose();
+    expect(owner.heard.watching.size).toBe(0); // no file handle outlives the window
     expect(world.effects.saveCalls).toBe(0); // the next window to own it saves the profile
     expect(owner.tracker.getDeployment(otherId)).toBeUndefined();
   });
