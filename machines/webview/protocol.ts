@@ -32,8 +32,11 @@ export function parseWebviewMessage(raw: unknown): WebviewMessageParse {
   if (result.success) return { ok: true, message: result.data };
   // Every issue: a message has a few fields at most, each failing one rule at most.
   const reason = result.error.issues.map((issue) => `${pathOf(issue.path) || '(message)'}: ${issue.message}`).join('; ');
-  return { ok: false, reason };
+  return { ok: false, reason: reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH)}…` : reason };
 }
+
+/** A hostile page may name hundreds of unknown keys, each listed by the rule it breaks: the log line stays a line. */
+const REASON_LENGTH = 1_000;
 
 function pathOf(path: readonly PropertyKey[]): string {
   // Stryker disable next-line StringLiteral: no webview message has a nested field yet, so no path has two parts to separate

@@ -37,6 +37,25 @@ describe('a message from a webview', () => {
   });
 });
 
+describe('the reason a message is rejected', () => {
+  const unknownKey = (length: number) => parseWebviewMessage({ type: 'ready', ['k'.repeat(length)]: true });
+  const reasonOf = (reading: ReturnType<typeof parseWebviewMessage>) => (reading.ok ? '' : reading.reason);
+
+  it('is whole up to 1,000 characters, and cut there with an ellipsis beyond', () => {
+    const framing = reasonOf(unknownKey(1)).length - 1;
+    expect(reasonOf(unknownKey(1_000 - framing))).toHaveLength(1_000);
+    expect(reasonOf(unknownKey(1_000 - framing))).not.toContain('…');
+    const cut = reasonOf(unknownKey(1_001 - framing));
+    expect(cut).toHaveLength(1_001);
+    expect(cut.endsWith('k…')).toBe(true);
+  });
+
+  it('stays a line however many unknown keys a hostile page sends', () => {
+    const junk = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${'x'.repeat(100)}${i}`, true]));
+    expect(reasonOf(parseWebviewMessage({ type: 'ready', ...junk }))).toHaveLength(1_001);
+  });
+});
+
 describe('what a webview keeps across Reload Window', () => {
   it('is the deployment or the profile it shows, by an id of Azure size', () => {
     const profileId = 'flex-0f8fad5b-d9cb-469f-a165-70867728950e';
