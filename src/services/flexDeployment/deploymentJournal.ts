@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { isDeploymentState, stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
-import { FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { createCrossWindowLock, type CrossWindowLock } from '../../storage/crossWindowLock';
 import { readRecord, type DeploymentRecord } from './deploymentRecord';
 import { HistoryLog, type HistoryLine } from './historyLog';
@@ -8,7 +6,8 @@ import { ActiveJournal } from './activeJournal';
 import { nodeJournalFiles, type JournalFiles } from './journalFiles';
 import { watchJournal } from './journalWatch';
 import type { GlobalStateLike, StoreNotices } from './ports';
-import { QUARANTINE_KEY } from './storageKeys';
+import { belongsInActive, isSettledItem } from './recordPlacement';
+import { recordQuarantine, reportUnreadableHistory, type QuarantinedRecord, type StoreReport } from './quarantine';
 
 /**
  * The authoritative store of deployment records, in `globalStorageUri` (shared by all windows),
@@ -49,12 +48,6 @@ export interface JournalChanges {
   deletes: string[];
 }
 
-interface QuarantinedRecord {
-  at: number;
-  reason: string;
-  record: unknown;
-}
-
 const JOURNAL_FILE = 'flexDeployments.json';
 const HISTORY_FILE = 'flexDeploymentsHistory.jsonl';
 /** Compact the history once this many of its lines say nothing any more (and they outnumber the live ones). */
@@ -63,10 +56,9 @@ const COMPACT_AFTER_STALE_LINES = 500;
 export class DeploymentJournal {
   private readonly active: ActiveJournal;
   private readonly history: HistoryLog;
-  private readonly log: (message: string) => void;
+  private readonly report: StoreReport;
   private readonly lock: CrossWindowLock;
   private readonly files: JournalFiles;
-  private readonly notices: StoreNotices;
   private readonly now: () => number;
 
   /** Staging ids another window may have changed since changes() last reported. */
@@ -86,11 +78,10 @@ export class DeploymentJournal {
       lock?: CrossWindowLock;
     },
   ) {
-    this.log = options.log;
+    this.report = { log: options.log, notices: options.notices };
     this.files = options.files ?? nodeJournalFiles;
-    this.notices = options.notices;
     this.now = options.now ?? Date.now;
-    this.active = new ActiveJournal(join(directory, JOURNAL_FILE), this.files, globalState, { log: this.log, notices: this.notices, now: this.now });
+    this.active = new ActiveJournal(join(directory, JOURNAL_FILE), this.files, globalState, { ...this.report, now: this.now });
     this.history = new HistoryLog(join(directory, HISTORY_FILE), this.files);
     this.lock = options.lock ?? createCrossWindowLock(directory, JOURNAL_FILE, options.log);
   }
@@ -121,8 +112,8 @@ export class DeploymentJournal {
           records.push(reading.record);
         }
       }
-      await this.recordQuarantine(quarantined);
-      if (migrated) this.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
+      await recordQuarantine(this.globalState, this.report, quarantined);
+      if (migrated) this.report.log(`Migrated ${migrated} deployment record(s) to schema 2.`);
       const moved = this.settledOutOfActive();
       if (quarantined.length || migrated || moved.length) {
         await this.refreshHistory(); // appended to: known up to its end first
@@ -220,7 +211,7 @@ export class DeploymentJournal {
       }
       await this.write([...historyLines, ...this.settledOutOfActive()]);
     }).catch((error: unknown) => {
-      if (!this.toldNotSaved) this.notices.recordsNotSaved(String(error));
+      if (!this.toldNotSaved) this.report.notices.recordsNotSaved(String(error));
       this.toldNotSaved = true;
       throw error;
     });
@@ -233,14 +224,14 @@ export class DeploymentJournal {
       if (this.history.staleLines < Math.max(COMPACT_AFTER_STALE_LINES, this.history.size)) return;
       const stale = this.history.staleLines;
       await this.history.compact();
-      this.log(`Compacted the deployment history: ${stale} line(s) that no longer counted were dropped.`);
+      this.report.log(`Compacted the deployment history: ${stale} line(s) that no longer counted were dropped.`);
     });
   }
 
   /** Calls back when another window may have written the journal (journalWatch.ts). */
   watch(listener: () => void): { dispose(): void } {
     const journalIsOwn = async () => this.active.isOwn(await this.files.version(this.active.path));
-    return watchJournal(this.directory, { journal: JOURNAL_FILE, history: HISTORY_FILE }, journalIsOwn, this.log, listener);
+    return watchJournal(this.directory, { journal: JOURNAL_FILE, history: HISTORY_FILE }, journalIsOwn, this.report.log, listener);
   }
 
   /** Both files up to date with the disk; what other windows changed is noted for changes(). */
@@ -251,7 +242,7 @@ export class DeploymentJournal {
 
   private async refreshHistory(): Promise<void> {
     const { touched, unreadable } = await this.history.refresh();
-    this.reportUnreadableHistory(unreadable);
+    reportUnreadableHistory(this.report, unreadable);
     // Its first read is no news: activation takes the history as it then is (loadHistory).
     if (this.historyRead) for (const id of touched) this.unreported.add(id);
     this.historyRead = true;
@@ -260,13 +251,6 @@ export class DeploymentJournal {
   /** The stored item of a staging id: the active journal's, else the history's. */
   private current(stagingId: string): unknown {
     return this.active.get(stagingId) ?? this.history.get(stagingId);
-  }
-
-  /** Lines of the history that could not be read: said once, by the window that found them first. */
-  private reportUnreadableHistory(unreadable: readonly { stagingId?: string }[]): void {
-    if (!unreadable.length) return;
-    this.log(`${unreadable.length} line(s) of the deployment history could not be read${unreadable.some((u) => u.stagingId) ? ` (${unreadable.map((u) => u.stagingId ?? '?').join(', ')})` : ''}.`);
-    this.notices.recordsQuarantined(unreadable.map((u) => `an unreadable history line${u.stagingId ? ` of ${u.stagingId}` : ''}`));
   }
 
   /** Settled records in the active journal past the notification window: moved to the history. */
@@ -289,16 +273,8 @@ export class DeploymentJournal {
   private async removeInvalid(invalid: ReadonlyMap<string, QuarantinedRecord>): Promise<void> {
     if (!invalid.size) return;
     for (const id of invalid.keys()) this.active.delete(id);
-    await this.recordQuarantine([...invalid.values()]);
+    await recordQuarantine(this.globalState, this.report, [...invalid.values()]);
     await this.write([...invalid.keys()].filter((id) => this.history.has(id)).map((stagingId) => ({ stagingId })));
-  }
-
-  private async recordQuarantine(quarantined: readonly QuarantinedRecord[]): Promise<void> {
-    if (!quarantined.length) return;
-    for (const q of quarantined) this.log(`Quarantined a stored deployment record (${q.reason}); the others loaded.`);
-    const previous = this.globalState.get<QuarantinedRecord[]>(QUARANTINE_KEY) ?? [];
-    await this.globalState.update(QUARANTINE_KEY, [...(Array.isArray(previous) ? previous : []), ...quarantined]);
-    this.notices.recordsQuarantined(quarantined.map((q) => q.reason));
   }
 
   /**
@@ -315,18 +291,6 @@ export class DeploymentJournal {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.lock.run(work);
   }
-}
-
-/** Not finished, or a failure still within the window its notification is repeated in: activation acts on it. */
-function belongsInActive(record: Pick<DeploymentRecord, 'state' | 'terminalAt' | 'createdAt'>, now: number): boolean {
-  if (stateHasTag(record.state, 'unfinished')) return true;
-  return stateHasTag(record.state, 'failure') && now - (record.terminalAt ?? record.createdAt) < FAILURE_NOTIFICATION_WINDOW_MS;
-}
-
-/** Read before validation: an item naming no state of the machine is not settled, whatever else it says. */
-function isSettledItem(item: unknown): boolean {
-  const state = (item as { state?: unknown } | null)?.state;
-  return isDeploymentState(state) && !stateHasTag(state, 'unfinished');
 }
 
 function terminalAtOf(raw: unknown): number {

@@ -101,8 +101,8 @@ export class HistoryLog {
     const end = text.lastIndexOf('\n');
     // A last line without its newline is a write torn by a crash (appends are made and read under
     // the journal's lock, and fsynced): it is counted once, and the next append starts a new line.
-    const whole = end < 0 ? '' : text.slice(0, end + 1);
-    const rest = end < 0 ? text : text.slice(end + 1);
+    const whole = text.slice(0, end + 1); // nothing when there is no newline (end is -1)
+    const rest = text.slice(end + 1);
     this.offset += Buffer.byteLength(text);
     this.torn = rest !== '';
     for (const raw of whole.split('\n')) {

@@ -74,7 +74,7 @@ export const nodeJournalFiles: JournalFiles = {
     try {
       const { size } = await handle.stat();
       const buffer = Buffer.alloc(Math.max(0, size - offset));
-      if (buffer.length) await handle.read(buffer, 0, buffer.length, offset);
+      await handle.read(buffer, 0, buffer.length, offset);
       return buffer.toString('utf8');
     } finally {
       await handle.close();

@@ -83,6 +83,11 @@ describe('HistoryLog', () => {
     expect(reader.staleLines).toBe(2);
   });
 
+  it('finds the staging id of an unreadable line written with spaces around its colon', async () => {
+    writeFileSync(path, '{"stagingId" : "spaced", "version":\n{ "removed"\t:\t"tabbed", oops }\n');
+    expect((await log().refresh()).unreadable).toEqual([{ stagingId: 'spaced' }, { stagingId: 'tabbed' }]);
+  });
+
   it('reads a file that vanished between its stat and its read as empty', async () => {
     await log().append([{ stagingId: 'a', item: item('a') }]);
     const racing = new HistoryLog(path, { ...nodeJournalFiles, readFrom: async () => undefined });

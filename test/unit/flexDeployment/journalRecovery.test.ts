@@ -51,6 +51,11 @@ describe('salvaging a damaged journal', () => {
     expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
   });
 
+  it('trusts nothing after a record whose brackets do not match', () => {
+    const text = '{"journalVersion":1,"records":[{"stagingId":"a"},{"stagingId":"b"],{"stagingId":"c"}]}';
+    expect(salvageRecords(text)).toEqual({ items: [{ stagingId: 'a' }], fragments: [{ stagingId: 'b' }] });
+  });
+
   it('reads records holding objects and lists as whole records', () => {
     const record = { stagingId: 'a', audit: [{ at: 1, to: 'pending' }], connectionProfile: { server: 's', tags: { env: 'dev' } } };
     const text = `{"journalVersion":1,"records":[${JSON.stringify(record)},{"stagingId":"b","audit":[{"at"`;
@@ -79,8 +84,14 @@ describe('merging the salvage with the globalState copy', () => {
     expect(recovery).toEqual({ keptAt: '/kept', fromJournal: 2, fromMirror: 2, unrecovered: [] });
   });
 
+  it('keeps an item without a staging id from the file once, for validation to quarantine, and none from the copy', () => {
+    const fromFile = [{ stagingId: 'a', createdAt: 1 }, { createdAt: 2 }];
+    const fromCopy = [{ stagingId: 'a', createdAt: 1 }, { createdAt: 2 }, null];
+    expect(mergeNewest({ items: fromFile, fragments: [] }, fromCopy, '/kept').items).toEqual([fromFile[0], fromFile[1]]);
+  });
+
   it('the newest of a record is its latest event, audit included', () => {
     expect(recency({ createdAt: 1, audit: [{ at: 7 }, { at: 3 }], lastCheckedAt: 5 })).toBe(7);
-    expect(recency('not a record')).toBe(Number.NEGATIVE_INFINITY);
+    for (const notARecord of ['not a record', null, undefined, 42]) expect(recency(notARecord)).toBe(Number.NEGATIVE_INFINITY);
   });
 });
