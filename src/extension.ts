@@ -46,8 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const detailsChannel = createDeploymentDetailsChannel();
   context.subscriptions.push(detailsChannel);
   const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
+  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log);
   const effects = {
-    ...createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log),
+    ...deploymentEffects,
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
