@@ -17,6 +17,7 @@ import { ProgressFeed } from './progressFeed';
 import { templateFilesFor } from './templateFiles';
 import { listFields } from './loggedFields';
 import { SignedInPrincipals } from './signedInPrincipals';
+import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface CreateServerPanelDeps {
@@ -24,7 +25,9 @@ export interface CreateServerPanelDeps {
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
-  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate'>;
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard'>;
+  /** What the ready panel's next steps hand over to. */
+  serverActions: ServerActions;
 }
 
 export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
@@ -124,6 +127,8 @@ export class CreateServerPanel {
         return this.onRetry(message.stagingId);
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
+      case 'progress.nextStep':
+        return takeNextStep({ panelStagingId: this.stagingIdValue, stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:
         this.deps.log.warn(`Rejected a '${message.type}' message: the create panel does not handle it.`);
     }
