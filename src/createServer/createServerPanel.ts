@@ -36,10 +36,6 @@ export interface PanelEvents {
   onDidDispose(panel: CreateServerPanel): void;
 }
 
-export function progressTitle(serverName: string | undefined): string {
-  return serverName ? `Provisioning ${serverName}` : 'Provisioning';
-}
-
 /**
  * One create panel: the form, then the progress of what it created. Every message from the
  * webview is parsed and checked against what this host itself told the webview (subscriptions,
@@ -235,8 +231,8 @@ export class CreateServerPanel {
     if ('errors' in checked) return this.reject(checked.errors);
     try {
       const stagingId = await this.deps.tracker.create(checked.request);
+      // The progress feed titles the tab from here on.
       this.stagingIdValue = stagingId;
-      this.panel.setTitle(progressTitle(checked.request.serverName));
       await this.showProgress(stagingId);
     } catch (err) {
       if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
@@ -285,8 +281,9 @@ export class CreateServerPanel {
 
   private async onRetry(stagingId: string): Promise<void> {
     const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
-    if (!view || !stateHasTag(view.value, 'retryable')) {
-      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment.`);
+    // Retried once is enough: the form it reopened is where the new attempt goes.
+    if (!view || !stateHasTag(view.value, 'retryable') || view.context.retryRequestedAt !== undefined) {
+      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment, or retried already.`);
       return;
     }
     try {
@@ -298,8 +295,9 @@ export class CreateServerPanel {
   }
 
   private async onCancel(stagingId: string): Promise<void> {
-    if (stagingId !== this.stagingIdValue) {
-      this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment.`);
+    const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (!view || !stateHasTag(view.value, 'cancelable')) {
+      this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment, or not one Azure is building.`);
       return;
     }
     await this.deps.window.cancelDeployment(stagingId);

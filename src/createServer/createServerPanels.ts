@@ -2,7 +2,8 @@ import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { formPrefillSchema, type FormPrefill } from '../../machines/webview/createServerMessages';
 import { webviewStateSchema } from '../../machines/webview/protocol';
-import { CreateServerPanel, progressTitle, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
+import { CreateServerPanel, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
+import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
@@ -37,15 +38,15 @@ export class CreateServerPanels {
   }
 
   showProgress(stagingId: unknown): void {
-    if (typeof stagingId !== 'string' || !this.deps.tracker.getDeployment(stagingId)) {
+    const view = typeof stagingId === 'string' ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (!view) {
       this.deps.log.warn('Show Progress was asked for a deployment that is not tracked.');
       this.deps.window.showWarning('That deployment is no longer tracked.');
       return;
     }
-    const existing = [...this.open].find((p) => p.stagingId === stagingId);
+    const existing = [...this.open].find((p) => p.stagingId === view.context.stagingId);
     if (existing) return existing.panel.reveal();
-    const view = this.deps.tracker.getDeployment(stagingId);
-    this.attach(this.deps.window.createPanel(progressTitle(view?.context.serverName)), { kind: 'progress', stagingId });
+    this.attach(this.deps.window.createPanel(progressHeadline(view)), { kind: 'progress', stagingId: view.context.stagingId });
   }
 
   /**

@@ -1,0 +1,193 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { DeploymentView } from '../../../machines/webview/deploymentView';
+import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
+import {
+  chooseSubscriptionAndLocation,
+  deploymentContext,
+  FakeCatalog,
+  FakeLog,
+  FakePanel,
+  FakeServerActions,
+  FakeTracker,
+  FakeWindow,
+  openProgressPanel,
+  settle,
+  validRequest,
+} from './fakes';
+
+let tracker: FakeTracker;
+let log: FakeLog;
+let panel: FakePanel;
+
+beforeEach(() => {
+  tracker = new FakeTracker();
+  log = new FakeLog();
+  panel = new FakePanel();
+});
+
+const view = (value: DeploymentView['value'], overrides: Partial<DeploymentContext> = {}): DeploymentView => ({
+  value,
+  context: deploymentContext({ status: typeof value === 'string' ? (value as DeploymentContext['status']) : 'succeeded', ...overrides }),
+});
+
+async function update(next: DeploymentView): Promise<void> {
+  tracker.put(next);
+  await settle();
+}
+
+describe("a progress tab's title", () => {
+  it('follows the deployment through every outcome', async () => {
+    await openProgressPanel({ tracker, log, panel }, view('deploying'));
+    const titles = [panel.title];
+    for (const next of [
+      view('cancelling', { cancellation: { requestedAt: 2_000 } }),
+      view('deploying'),
+      view({ succeeded: 'creatingProfile' }),
+      view({ succeeded: 'dashboardOpened' }),
+    ]) {
+      await update(next);
+      titles.push(panel.title);
+    }
+    expect(titles).toEqual(['Provisioning pg-dev-1', 'Cancelling pg-dev-1', 'Provisioning pg-dev-1', 'pg-dev-1 is ready', 'pg-dev-1 is ready']);
+  });
+
+  it('says a failure or a cancel, and that it was retried', async () => {
+    await openProgressPanel({ tracker, log, panel }, view('failed'));
+    expect(panel.title).toBe('Provisioning pg-dev-1 failed');
+    await update(view('failed', { retryRequestedAt: 3_000 }));
+    expect(panel.title).toBe('Provisioning pg-dev-1 failed (retried)');
+    await update(view('canceled'));
+    expect(panel.title).toBe('Provisioning pg-dev-1 canceled');
+    await update(view('canceled', { retryRequestedAt: 3_000 }));
+    expect(panel.title).toBe('Provisioning pg-dev-1 canceled (retried)');
+  });
+
+  it('opens from Show Progress already titled as the deployment stands', () => {
+    const window = new FakeWindow();
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions() });
+    tracker.put(view('failed'));
+    panels.showProgress('staging-1');
+    expect(window.panels[0].title).toBe('Provisioning pg-dev-1 failed');
+  });
+});
+
+describe('a progress tab whose deployment the tracker let go', () => {
+  const other = view('deploying', { stagingId: 'staging-2', serverName: 'pg-other' });
+
+  it('says so when its record is dismissed, and keeps the other deployments out of it', async () => {
+    tracker.put(other);
+    await openProgressPanel({ tracker, log, panel }, view('failed'));
+    const updates = panel.ofType('progress.update').length;
+    // A dismissal removes one record; the tracker's stream of it falls silent.
+    tracker.views.next([other]);
+    await settle();
+    expect(panel.ofType('progress.unknown')).toEqual([{ type: 'progress.unknown', stagingId: 'staging-1' }]);
+    expect(panel.title).toBe('pg-dev-1: no longer tracked');
+    await update({ ...other, context: { ...other.context, lastCheckedAt: 9_000 } });
+    expect(panel.ofType('progress.update')).toHaveLength(updates);
+    expect(panel.ofType('progress.unknown')).toHaveLength(1);
+  });
+
+  it('says so when every record is cleared', async () => {
+    await openProgressPanel({ tracker, log, panel }, view({ succeeded: 'profileCreated' }));
+    tracker.views.next([]);
+    await settle();
+    expect(panel.ofType('progress.unknown')).toHaveLength(1);
+    expect(panel.title).toBe('pg-dev-1: no longer tracked');
+  });
+
+  it('refuses its Retry and Cancel once it is gone', async () => {
+    const window = new FakeWindow();
+    await openProgressPanel({ tracker, log, panel, window }, view('failed'));
+    tracker.views.next([]);
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    await settle();
+    expect(tracker.retried).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('Rejected a retry for staging-1'))).toHaveLength(1);
+
+    const running = new FakePanel();
+    await openProgressPanel({ tracker, log, panel: running, window }, view('deploying'));
+    tracker.views.next([]);
+    running.send({ type: 'progress.cancel', stagingId: 'staging-1' });
+    await settle();
+    expect(window.cancels).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('Rejected a cancel for staging-1'))).toHaveLength(1);
+  });
+
+  it('does not come back to life when shown again, and tells a reloaded webview the same', async () => {
+    await openProgressPanel({ tracker, log, panel }, view('failed'));
+    tracker.views.next([]);
+    await settle();
+    panel.setVisible(false);
+    panel.setVisible(true);
+    const before = panel.posted.length;
+    panel.send({ type: 'ready' });
+    await settle();
+    expect(panel.posted.slice(before).map((m) => m.type)).toEqual(['progress.update', 'progress.unknown']);
+    expect(panel.title).toBe('pg-dev-1: no longer tracked');
+  });
+
+  it('is live again if the record comes back (another window wrote it again)', async () => {
+    await openProgressPanel({ tracker, log, panel }, view('deploying'));
+    tracker.views.next([]);
+    await settle();
+    await update(view('deploying', { lastCheckedAt: 5_000 }));
+    expect(panel.ofType('progress.update').at(-1)?.deployment.context.lastCheckedAt).toBe(5_000);
+    expect(panel.title).toBe('Provisioning pg-dev-1');
+    // And it can go again, said again.
+    tracker.views.next([]);
+    await settle();
+    expect(panel.ofType('progress.unknown')).toHaveLength(2);
+  });
+
+  it('is not taken for gone before the tracker has published it', async () => {
+    const late = view('deploying');
+    // The record is known to getDeployment but not yet in the published list, as in the tracker's first tick.
+    tracker.getDeployment = (id) => (id === 'staging-1' ? late : undefined);
+    await openProgressPanel({ tracker, log, panel }, late);
+    tracker.views.next([other]);
+    await settle();
+    expect(panel.ofType('progress.unknown')).toEqual([]);
+  });
+});
+
+describe('a stale button', () => {
+  it('does not cancel a deployment that has ended since the panel showed Cancel', async () => {
+    const window = new FakeWindow();
+    await openProgressPanel({ tracker, log, panel, window }, view('deploying'));
+    await update(view('failed'));
+    panel.send({ type: 'progress.cancel', stagingId: 'staging-1' });
+    await settle();
+    expect(window.cancels).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('Rejected a cancel for staging-1'))).toHaveLength(1);
+  });
+});
+
+describe('a retried deployment in its old tab', () => {
+  it('no longer retries: the form it reopened is where the new attempt goes', async () => {
+    await openProgressPanel({ tracker, log, panel }, view('failed', { retryRequestedAt: 3_000 }));
+    panel.send({ type: 'progress.retry', stagingId: 'staging-1' });
+    await settle();
+    expect(tracker.retried).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('Rejected a retry for staging-1'))).toHaveLength(1);
+  });
+});
+
+describe('Show Progress of a deployment that has a tab', () => {
+  it('reveals the form tab that created it instead of opening a second one', async () => {
+    const window = new FakeWindow();
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions() });
+    panels.openForm();
+    const form = window.panels[0];
+    form.send({ type: 'ready' });
+    await settle();
+    await chooseSubscriptionAndLocation(form);
+    form.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    panels.showProgress('staging-1');
+    panels.showProgress('staging-1');
+    expect(window.panels).toHaveLength(1);
+    expect(form.revealed).toBe(2);
+  });
+});
