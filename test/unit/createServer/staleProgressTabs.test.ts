@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
+import type { CreatePanelTracker } from '../../../src/createServer/ports';
+import { ProgressFeed } from '../../../src/createServer/progressFeed';
+import { toRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
 import {
   chooseSubscriptionAndLocation,
   deploymentContext,
@@ -149,6 +153,43 @@ describe('a progress tab whose deployment the tracker let go', () => {
     tracker.views.next([other]);
     await settle();
     expect(panel.ofType('progress.unknown')).toEqual([]);
+  });
+});
+
+describe("a progress tab over the tracker's own records", () => {
+  function trackerOver(records: TrackedRecords): CreatePanelTracker {
+    return {
+      create: () => Promise.reject(new Error('not in this test')),
+      retry: () => Promise.reject(new Error('not in this test')),
+      whenRehydrated: () => Promise.resolve(),
+      deployments$: records.deployments$,
+      deployment$: (id) => records.view$(id),
+      getDeployment: (id) => records.view(id),
+    };
+  }
+
+  it.each([
+    // The dismissed state is final: the tracker deletes the record. Clear All drops every one.
+    ['dismissed', (records: TrackedRecords) => records.delete('staging-1')],
+    ['cleared', (records: TrackedRecords) => records.clear()],
+  ])('learns its deployment was %s, though the stream of that one deployment only falls silent', async (_how, letGo) => {
+    const records = new TrackedRecords();
+    records.set(toRecord('failed', deploymentContext({ status: 'failed' })));
+    records.set(toRecord('deploying', deploymentContext({ stagingId: 'staging-2' })));
+    // Made before the records are published, as a panel opened in the tick that staged them.
+    new ProgressFeed('staging-1', panel, { tracker: trackerOver(records), catalog: new FakeCatalog(), log });
+    const stream: string[] = [];
+    records.view$('staging-1').subscribe({ next: () => stream.push('next'), complete: () => stream.push('complete') });
+    await settle();
+    expect(panel.ofType('progress.update')).not.toHaveLength(0);
+    expect(panel.ofType('progress.unknown')).toEqual([]);
+    stream.length = 0;
+
+    letGo(records);
+    await settle();
+    expect(stream).toEqual([]);
+    expect(panel.ofType('progress.unknown')).toEqual([{ type: 'progress.unknown', stagingId: 'staging-1' }]);
+    expect(panel.title).toBe('pg-dev-1: no longer tracked');
   });
 });
 
