@@ -8,6 +8,7 @@ import type { CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
 export const CREATE_FORM_TITLE = 'Create PostgreSQL Flexible Server';
+export const UNTRACKED_TITLE = 'Deployment no longer tracked';
 
 /**
  * The open create panels: opens forms, finds or opens the panel of a deployment, brings panels
@@ -56,8 +57,12 @@ export class CreateServerPanels {
   async restore(panel: PanelPort, state: unknown): Promise<void> {
     const parsed = webviewStateSchema.safeParse(state);
     const stagingId = parsed.success ? parsed.data.stagingId : undefined;
-    if (stagingId) await this.deps.tracker.whenRehydrated();
-    if (stagingId && this.deps.tracker.getDeployment(stagingId)) {
+    if (stagingId) {
+      await this.deps.tracker.whenRehydrated();
+      const view = this.deps.tracker.getDeployment(stagingId);
+      // A deployment dismissed or cleared since: its tab says so. An empty form in its place would
+      // read as the deployment lost.
+      panel.setTitle(view ? progressHeadline(view) : UNTRACKED_TITLE);
       this.attach(panel, { kind: 'progress', stagingId });
     } else {
       panel.setTitle(CREATE_FORM_TITLE);

@@ -193,6 +193,25 @@ describe("a progress tab over the tracker's own records", () => {
   });
 });
 
+describe('a tab restored after a reload', () => {
+  it('is titled as its deployment stands', async () => {
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions() });
+    tracker.put(view('failed'));
+    await panels.restore(panel, { stagingId: 'staging-1' });
+    expect(panel.title).toBe('Provisioning pg-dev-1 failed');
+  });
+
+  it('says its deployment is no longer tracked, dismissed or cleared meanwhile, and never turns into an empty form', async () => {
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions() });
+    await panels.restore(panel, { stagingId: 'staging-gone' });
+    panel.send({ type: 'ready' });
+    await settle();
+    expect(panel.title).toBe('Deployment no longer tracked');
+    expect(panel.ofType('progress.unknown')).toEqual([{ type: 'progress.unknown', stagingId: 'staging-gone' }]);
+    expect(panel.ofType('form.init')).toEqual([]);
+  });
+});
+
 describe('a stale button', () => {
   it('does not cancel a deployment that has ended since the panel showed Cancel', async () => {
     const window = new FakeWindow();
