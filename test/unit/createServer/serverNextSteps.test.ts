@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
-import type { NextStep } from '../../../machines/webview/nextSteps';
 import { deploymentContext, FakeLog, FakePanel, FakeServerActions, FakeTracker, FakeWindow, openProgressPanel, PASSWORD, settle } from './fakes';
 
 let tracker: FakeTracker;
@@ -33,7 +32,8 @@ function succeeded(state: 'creatingProfile' | 'profileCreated' | 'dashboardOpene
 
 const open = (view: DeploymentView) => openProgressPanel({ tracker, log, panel, window, serverActions }, view);
 
-async function take(step: NextStep | string, stagingId = 'staging-1'): Promise<void> {
+/** A string, not a NextStep: the webview may send anything. */
+async function take(step: string, stagingId = 'staging-1'): Promise<void> {
   panel.send({ type: 'progress.nextStep', stagingId, step });
   await settle();
 }
