@@ -18,12 +18,12 @@ export interface ProgressFeedDeps {
 }
 
 /**
- * Mirrors one deployment into its panel, the tab's title included. ARM's deployment operations (the stepper's detail) are
- * read only while the panel is visible and at most once per tracker update — the tracker's own
- * poll paces them, so the stepper never adds a poll loop of its own — plus one last read once the
- * deployment has ended, for the final timestamps. When the tracker lets go of the deployment
- * (dismissed, cleared, here or in another window), the panel is told, so it offers nothing the host
- * would refuse.
+ * Mirrors one deployment into its panel, the tab's title included. ARM's deployment operations
+ * (the stepper's detail) are read only while the panel is visible and at most once per tracker
+ * update — the tracker's own poll paces them, so the stepper never adds a poll loop of its own —
+ * plus one last read once the deployment has ended, for the final timestamps. When the tracker
+ * lets go of the deployment (dismissed, cleared, here or in another window), the panel is told,
+ * so it offers nothing the host would refuse.
  */
 export class ProgressFeed implements Listener {
   private view: DeploymentView | undefined;
@@ -109,7 +109,8 @@ export class ProgressFeed implements Listener {
       const terminal = !stateHasTag(view.value, 'building');
       this.operations = await this.deps.catalog.listDeploymentOperations(deploymentRefOf(view.context));
       if (terminal) this.finalReadDone = true;
-      if (!this.disposed && this.view) this.post(this.view);
+      // A read that outlived the deployment's record must not bring its buttons back.
+      if (!this.disposed && this.view && !this.untracked) this.post(this.view);
     } catch (err) {
       this.deps.log.warn(`Could not read the deployment operations of ${this.stagingId}: ${errorMessage(err)}`);
     } finally {

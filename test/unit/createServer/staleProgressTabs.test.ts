@@ -132,6 +132,22 @@ describe('a progress tab whose deployment the tracker let go', () => {
     expect(panel.title).toBe('pg-dev-1: no longer tracked');
   });
 
+  it('stays gone when an operations read that started before ends after', async () => {
+    const catalog = new FakeCatalog();
+    let answer: (ops: []) => void = () => undefined;
+    catalog.listDeploymentOperations = () => new Promise((resolve) => (answer = resolve));
+    tracker.put(view('deploying'));
+    new ProgressFeed('staging-1', panel, { tracker, catalog, log });
+    await settle();
+    tracker.views.next([]);
+    await settle();
+    const before = panel.posted.length;
+    answer([]);
+    await settle();
+    expect(panel.posted.slice(before)).toEqual([]);
+    expect(panel.title).toBe('pg-dev-1: no longer tracked');
+  });
+
   it('is live again if the record comes back (another window wrote it again)', async () => {
     await openProgressPanel({ tracker, log, panel }, view('deploying'));
     tracker.views.next([]);
