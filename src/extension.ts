@@ -46,8 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const detailsChannel = createDeploymentDetailsChannel();
   context.subscriptions.push(detailsChannel);
   const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
+  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log);
   const effects = {
-    ...createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log),
+    ...deploymentEffects,
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
   };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
@@ -55,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(telemetry);
   const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
-  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log });
+  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log, serverActions: deploymentActions });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
 

@@ -12,6 +12,7 @@ import type { RetailPrice } from '../flexDeployment/retailPrices';
 import { serverOptionsShape } from '../flexDeployment/serverOptions';
 import type { EntraAdministrator, RetryableRequest } from '../flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from './deploymentView';
+import { NEXT_STEPS } from './nextSteps';
 
 /**
  * The create view's messages. Webview → host messages have zod schemas because the host validates
@@ -32,6 +33,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('review.saveTemplate'), request: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('progress.retry'), stagingId: id }),
   z.strictObject({ type: z.literal('progress.cancel'), stagingId: id }),
+  // What to do with the ready server; the host acts only on a step offeredNextSteps offers.
+  z.strictObject({ type: z.literal('progress.nextStep'), stagingId: id, step: z.enum(NEXT_STEPS) }),
 ] as const;
 
 /** What the form may be prefilled with: a retry's request. Unknown keys (a password) are stripped. */
@@ -79,7 +82,10 @@ export type CreateServerHostMessage =
       operations: DeploymentOperationView[];
       estimate?: DurationEstimate;
     }
+  /** The host does not track this deployment: never did, or no longer (dismissed, cleared). */
   | { type: 'progress.unknown'; stagingId: string }
+  /** Copy Connection String was done: what went to the clipboard (never a password). */
+  | { type: 'progress.connectionStringCopied'; stagingId: string; connectionString: string }
   /** Where the template was saved, and the Azure CLI commands that deploy it; or why it was not. */
   | { type: 'review.templateSaved'; folder: string; files: string[]; commands: string[] }
   | { type: 'review.templateNotSaved'; message: string };

@@ -17,6 +17,7 @@ import { ProgressFeed } from './progressFeed';
 import { templateFilesFor } from './templateFiles';
 import { listFields } from './loggedFields';
 import { SignedInPrincipals } from './signedInPrincipals';
+import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface CreateServerPanelDeps {
@@ -24,17 +25,15 @@ export interface CreateServerPanelDeps {
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
-  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate'>;
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard'>;
+  /** What the ready panel's next steps hand over to. */
+  serverActions: ServerActions;
 }
 
 export type PanelStart = { kind: 'form'; prefill?: FormPrefill } | { kind: 'progress'; stagingId: string };
 
 export interface PanelEvents {
   onDidDispose(panel: CreateServerPanel): void;
-}
-
-export function progressTitle(serverName: string | undefined): string {
-  return serverName ? `Provisioning ${serverName}` : 'Provisioning';
 }
 
 /**
@@ -124,6 +123,8 @@ export class CreateServerPanel {
         return this.onRetry(message.stagingId);
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
+      case 'progress.nextStep':
+        return takeNextStep({ panelStagingId: this.stagingIdValue, stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:
         this.deps.log.warn(`Rejected a '${message.type}' message: the create panel does not handle it.`);
     }
@@ -230,8 +231,8 @@ export class CreateServerPanel {
     if ('errors' in checked) return this.reject(checked.errors);
     try {
       const stagingId = await this.deps.tracker.create(checked.request);
+      // The progress feed titles the tab from here on.
       this.stagingIdValue = stagingId;
-      this.panel.setTitle(progressTitle(checked.request.serverName));
       await this.showProgress(stagingId);
     } catch (err) {
       if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
@@ -280,8 +281,9 @@ export class CreateServerPanel {
 
   private async onRetry(stagingId: string): Promise<void> {
     const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
-    if (!view || !stateHasTag(view.value, 'retryable')) {
-      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment.`);
+    // Retried once is enough: the form it reopened is where the new attempt goes.
+    if (!view || !stateHasTag(view.value, 'retryable') || view.context.retryRequestedAt !== undefined) {
+      this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment, or retried already.`);
       return;
     }
     try {
@@ -293,8 +295,9 @@ export class CreateServerPanel {
   }
 
   private async onCancel(stagingId: string): Promise<void> {
-    if (stagingId !== this.stagingIdValue) {
-      this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment.`);
+    const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (!view || !stateHasTag(view.value, 'cancelable')) {
+      this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment, or not one Azure is building.`);
       return;
     }
     await this.deps.window.cancelDeployment(stagingId);

@@ -2,11 +2,13 @@ import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { formPrefillSchema, type FormPrefill } from '../../machines/webview/createServerMessages';
 import { webviewStateSchema } from '../../machines/webview/protocol';
-import { CreateServerPanel, progressTitle, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
+import { CreateServerPanel, type CreateServerPanelDeps, type PanelStart } from './createServerPanel';
+import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
 export const CREATE_FORM_TITLE = 'Create PostgreSQL Flexible Server';
+export const UNTRACKED_TITLE = 'Deployment no longer tracked';
 
 /**
  * The open create panels: opens forms, finds or opens the panel of a deployment, brings panels
@@ -37,15 +39,15 @@ export class CreateServerPanels {
   }
 
   showProgress(stagingId: unknown): void {
-    if (typeof stagingId !== 'string' || !this.deps.tracker.getDeployment(stagingId)) {
+    const view = typeof stagingId === 'string' ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    if (!view) {
       this.deps.log.warn('Show Progress was asked for a deployment that is not tracked.');
       this.deps.window.showWarning('That deployment is no longer tracked.');
       return;
     }
-    const existing = [...this.open].find((p) => p.stagingId === stagingId);
+    const existing = [...this.open].find((p) => p.stagingId === view.context.stagingId);
     if (existing) return existing.panel.reveal();
-    const view = this.deps.tracker.getDeployment(stagingId);
-    this.attach(this.deps.window.createPanel(progressTitle(view?.context.serverName)), { kind: 'progress', stagingId });
+    this.attach(this.deps.window.createPanel(progressHeadline(view)), { kind: 'progress', stagingId: view.context.stagingId });
   }
 
   /**
@@ -55,8 +57,12 @@ export class CreateServerPanels {
   async restore(panel: PanelPort, state: unknown): Promise<void> {
     const parsed = webviewStateSchema.safeParse(state);
     const stagingId = parsed.success ? parsed.data.stagingId : undefined;
-    if (stagingId) await this.deps.tracker.whenRehydrated();
-    if (stagingId && this.deps.tracker.getDeployment(stagingId)) {
+    if (stagingId) {
+      await this.deps.tracker.whenRehydrated();
+      const view = this.deps.tracker.getDeployment(stagingId);
+      // A deployment dismissed or cleared since: its tab says so. An empty form in its place would
+      // read as the deployment lost.
+      panel.setTitle(view ? progressHeadline(view) : UNTRACKED_TITLE);
       this.attach(panel, { kind: 'progress', stagingId });
     } else {
       panel.setTitle(CREATE_FORM_TITLE);

@@ -54,6 +54,8 @@ export interface CreateServerWindow {
   /** The spec §7 modal, shown after a panel closed while its deployment runs. */
   showCloseWarning(): PromiseLike<CloseWarningAnswer>;
   showWarning(message: string): void;
+  /** Writes the text to the system clipboard. */
+  copyToClipboard(text: string): PromiseLike<void>;
   /** The Deployments view's Cancel Deployment: confirms with the user, then cancels. */
   cancelDeployment(stagingId: string): PromiseLike<void>;
   /**

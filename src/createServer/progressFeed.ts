@@ -5,6 +5,7 @@ import { estimateDuration, type PastDeployment } from '../../machines/flexDeploy
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { deploymentRefOf } from '../services/flexDeployment/ports';
 import type { CreateServerLog, CreatePanelTracker, Listener, PanelPort } from './ports';
@@ -17,10 +18,12 @@ export interface ProgressFeedDeps {
 }
 
 /**
- * Mirrors one deployment into its panel. ARM's deployment operations (the stepper's detail) are
- * read only while the panel is visible and at most once per tracker update — the tracker's own
- * poll paces them, so the stepper never adds a poll loop of its own — plus one last read once the
- * deployment has ended, for the final timestamps.
+ * Mirrors one deployment into its panel, the tab's title included. ARM's deployment operations
+ * (the stepper's detail) are read only while the panel is visible and at most once per tracker
+ * update — the tracker's own poll paces them, so the stepper never adds a poll loop of its own —
+ * plus one last read once the deployment has ended, for the final timestamps. When the tracker
+ * lets go of the deployment (dismissed, cleared, here or in another window), the panel is told,
+ * so it offers nothing the host would refuse.
  */
 export class ProgressFeed implements Listener {
   private view: DeploymentView | undefined;
@@ -30,6 +33,7 @@ export class ProgressFeed implements Listener {
   private readAgain = false;
   private finalReadDone = false;
   private disposed = false;
+  private untracked = false;
   private readonly subscription: Subscription;
   private readonly visibility: Listener;
 
@@ -38,7 +42,7 @@ export class ProgressFeed implements Listener {
     private readonly panel: PanelPort,
     private readonly deps: ProgressFeedDeps,
   ) {
-    this.subscription = deps.tracker.deployments$.subscribe((all) => (this.history = all));
+    this.subscription = deps.tracker.deployments$.subscribe((all) => this.onDeployments(all));
     this.subscription.add(
       deps.tracker.deployment$(stagingId).subscribe({
         next: (view) => this.onUpdate(view),
@@ -46,13 +50,14 @@ export class ProgressFeed implements Listener {
       }),
     );
     this.visibility = panel.onDidChangeVisibility((visible) => {
-      if (visible && this.view) this.onUpdate(this.view);
+      if (visible && this.view && !this.untracked) this.onUpdate(this.view);
     });
   }
 
   /** The webview (re)loaded: give it the latest without asking ARM again. */
   repost(): void {
     if (this.view) this.post(this.view);
+    if (this.untracked) this.postUntracked();
   }
 
   dispose(): void {
@@ -61,8 +66,26 @@ export class ProgressFeed implements Listener {
     this.visibility.dispose();
   }
 
+  private onDeployments(all: readonly DeploymentView[]): void {
+    this.history = all;
+    // The tracker's stream of one deployment falls silent when its record goes: the list it left
+    // is the only word of that. Until the first view, the list may not have caught up yet.
+    const gone = this.view && !all.some((v) => v.context.stagingId === this.stagingId) && !this.deps.tracker.getDeployment(this.stagingId);
+    if (!gone || this.untracked) return;
+    this.untracked = true;
+    this.postUntracked();
+  }
+
+  private postUntracked(): void {
+    if (this.disposed || !this.view) return;
+    this.panel.setTitle(progressHeadline(this.view, false));
+    void this.panel.postMessage({ type: 'progress.unknown', stagingId: this.stagingId });
+  }
+
   private onUpdate(view: DeploymentView): void {
     this.view = view;
+    // Back after all (another window's record read again): live again.
+    this.untracked = false;
     this.post(view);
     // readOperations logs its own failures; the stepper keeps what it showed.
     if (this.panel.visible && this.needsOperations(view)) this.readOperations().catch(() => undefined);
@@ -86,7 +109,8 @@ export class ProgressFeed implements Listener {
       const terminal = !stateHasTag(view.value, 'building');
       this.operations = await this.deps.catalog.listDeploymentOperations(deploymentRefOf(view.context));
       if (terminal) this.finalReadDone = true;
-      if (!this.disposed && this.view) this.post(this.view);
+      // A read that outlived the deployment's record must not bring its buttons back.
+      if (!this.disposed && this.view && !this.untracked) this.post(this.view);
     } catch (err) {
       this.deps.log.warn(`Could not read the deployment operations of ${this.stagingId}: ${errorMessage(err)}`);
     } finally {
@@ -100,6 +124,7 @@ export class ProgressFeed implements Listener {
 
   private post(view: DeploymentView): void {
     if (this.disposed) return;
+    this.panel.setTitle(progressHeadline(view));
     const { context } = view;
     const estimate = estimateDuration(
       this.history.filter((h) => h.context.stagingId !== this.stagingId).map((h) => toPastDeployment(h.context)),

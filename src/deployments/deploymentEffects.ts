@@ -28,26 +28,16 @@ export interface DeploymentEffectsDeps {
   log(message: string): void;
 }
 
-/** The deployment machine's effects, except openRetryForm (the create form's). */
-export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<DeploymentEffects, 'openRetryForm'> {
-  const profileIdOf = (deployment: Readonly<DeploymentContext>): string => {
-    const profile = findDeploymentProfile(deployment, deps.store);
-    if (!profile) {
-      throw new Error(`The connection profile of '${deployment.serverName}' is not saved (it may have been removed).`);
-    }
-    return profile.id;
-  };
-  // The dashboard opens even when the connection fails: it shows the Azure facts and the reason.
-  const connectAndOpenDashboard = async (deployment: Readonly<DeploymentContext>): Promise<void> => {
-    const profileId = profileIdOf(deployment);
-    await deps.connect(profileId);
-    await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId });
-  };
-  const actions: DeploymentNotificationActions = {
-    connect: async (deployment) => void (await deps.connect(profileIdOf(deployment))),
-    // Opened from the "ready" notification: the record learns it, as when the machine opens it.
+/**
+ * What a user can do with a deployment — connect, open its dashboard, open it in the portal… —
+ * the one implementation behind the notifications' buttons and the progress panel's next steps.
+ */
+export function createDeploymentActions(deps: DeploymentEffectsDeps): DeploymentNotificationActions {
+  return {
+    connect: async (deployment) => void (await deps.connect(savedProfileIdOf(deployment, deps))),
+    // Opened by the user: the record learns it, as when the machine opens it.
     openDashboard: async (deployment) => {
-      await connectAndOpenDashboard(deployment);
+      await connectAndOpenDashboard(deployment, deps);
       await deps.tracker.reportDashboardOpened(deployment.stagingId);
     },
     viewDetails: (deployment) => deps.details.show(deployment),
@@ -57,6 +47,28 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
   };
+}
+
+function savedProfileIdOf(deployment: Readonly<DeploymentContext>, deps: Pick<DeploymentEffectsDeps, 'store'>): string {
+  const profile = findDeploymentProfile(deployment, deps.store);
+  if (!profile) {
+    throw new Error(`The connection profile of '${deployment.serverName}' is not saved (it may have been removed).`);
+  }
+  return profile.id;
+}
+
+// The dashboard opens even when the connection fails: it shows the Azure facts and the reason.
+async function connectAndOpenDashboard(deployment: Readonly<DeploymentContext>, deps: DeploymentEffectsDeps): Promise<void> {
+  const profileId = savedProfileIdOf(deployment, deps);
+  await deps.connect(profileId);
+  await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId });
+}
+
+/** The deployment machine's effects, except openRetryForm (the create form's). */
+export function createDeploymentEffects(
+  deps: DeploymentEffectsDeps,
+  actions: DeploymentNotificationActions = createDeploymentActions(deps),
+): Omit<DeploymentEffects, 'openRetryForm'> {
   // Nobody awaits a notification: what its buttons could not do is shown, not only logged.
   const followUpFailed = (deployment: Readonly<DeploymentContext>) => (error: unknown) => {
     const message = `Could not finish that for '${deployment.serverName}': ${errorMessage(error)}`;
@@ -66,7 +78,7 @@ export function createDeploymentEffects(deps: DeploymentEffectsDeps): Omit<Deplo
   return {
     saveProfile: async (deployment) => ({ profileId: (await saveDeploymentProfile(deployment, deps.store, deps.secrets)).id }),
     savedProfileIds: () => deps.store.savedProfileIds(),
-    openDashboard: connectAndOpenDashboard,
+    openDashboard: (deployment) => connectAndOpenDashboard(deployment, deps),
     notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyCanceled: (deployment) => void notifyCanceled(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),

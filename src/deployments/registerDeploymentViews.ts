@@ -7,7 +7,8 @@ import type { SettingsReader } from '../settings/settingsReader';
 import { createVscodeCommandRunner, createVscodeNotifier } from '../notifications/vscodeNotifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import { deploymentCommandHandlers } from './deploymentCommands';
-import { createDeploymentEffects } from './deploymentEffects';
+import { createDeploymentActions, createDeploymentEffects, type DeploymentEffectsDeps } from './deploymentEffects';
+import type { DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import { deploymentItems$ } from './deploymentsTreeModel';
 import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
@@ -21,8 +22,9 @@ export function createDeploymentDetailsChannel(): vscode.OutputChannel {
 }
 
 /**
- * The deployment machine's effects on the real VS Code (all but openRetryForm). The tracker is
- * built from these effects, so it is passed as a function and read when a button is pressed.
+ * The deployment machine's effects on the real VS Code (all but openRetryForm), and the user's
+ * actions on a deployment they share with the progress panel. The tracker is built from these
+ * effects, so it is passed as a function and read when a button is pressed.
  */
 export function createVscodeDeploymentEffects(
   connections: ConnectionsRegistration,
@@ -32,8 +34,8 @@ export function createVscodeDeploymentEffects(
   tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
-): Omit<DeploymentEffects, 'openRetryForm'> {
-  return createDeploymentEffects({
+): { effects: Omit<DeploymentEffects, 'openRetryForm'>; actions: DeploymentNotificationActions } {
+  const deps: DeploymentEffectsDeps = {
     store: connections.store,
     secrets,
     connect: connections.connect,
@@ -46,7 +48,9 @@ export function createVscodeDeploymentEffects(
     },
     tracker: { retry: (id) => tracker().retry(id), dismiss: (id) => tracker().dismiss(id), reportDashboardOpened: (id) => tracker().reportDashboardOpened(id) },
     log: (message) => log.error(message),
-  });
+  };
+  const actions = createDeploymentActions(deps);
+  return { effects: createDeploymentEffects(deps, actions), actions };
 }
 
 /** The Deployments view, the status bar item and the deployment commands. */

@@ -6,40 +6,11 @@ import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { ProvisioningProgress, TAKING_LONGER_MESSAGE } from '../../webview-ui/createServer/ProvisioningProgress';
 import { FakeHost, fromHost } from './support/fakeHost';
-import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
+import { context, deploying, SERVER, T0 } from './support/deployments';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
 
 const MIN = 60_000;
-const T0 = Date.parse('2026-01-01T10:00:00Z');
-const SERVER = 'Microsoft.DBforPostgreSQL/flexibleServers';
-
-function context(overrides: Partial<DeploymentContext> = {}): DeploymentContext {
-  return {
-    stagingId: 'staging-1',
-    deploymentName: 'pgflex-pg-dev-1',
-    resourceGroupName: 'rg-dev',
-    subscriptionId: 'sub',
-    tenantId: 'tenant',
-    connectionProfile: {},
-    status: 'deploying',
-    createdAt: T0,
-    serverName: 'pg-dev-1',
-    location: 'eastus',
-    request: {
-      tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg-dev', isNew: false }, serverName: 'pg-dev-1',
-      location: 'eastus', version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32,
-      authenticationMode: 'Hybrid', adminLogin: 'ada', firewall: { allowAzureServices: true }, ...DEFAULT_SERVER_OPTIONS,
-    },
-    inActiveSession: true,
-    audit: [{ at: T0 + 5_000, event: 'arm.accepted', to: 'deploying' }],
-    ...overrides,
-  };
-}
-
-function deploying(overrides: Partial<DeploymentContext> = {}): DeploymentView {
-  return { value: 'deploying', context: context(overrides) };
-}
 
 const estimate = { medianMs: 6 * MIN, p90Ms: 8 * MIN, sampleSize: 4, scope: 'sameRegionAndTier' as const };
 
@@ -48,7 +19,7 @@ function stages(): string[] {
 }
 
 function show(view: DeploymentView, operations: DeploymentOperationView[] = [], now = T0 + 2 * MIN, est: typeof estimate | null = estimate, onRetry = () => {}) {
-  render(<ProvisioningProgress deployment={view} operations={operations} estimate={est ?? undefined} now={now} onRetry={onRetry} onCancel={() => {}} />);
+  render(<ProvisioningProgress deployment={view} operations={operations} estimate={est ?? undefined} now={now} onRetry={onRetry} onCancel={() => {}} onNextStep={() => {}} />);
 }
 
 afterEach(cleanup);
@@ -86,7 +57,7 @@ describe('the progress view', () => {
   });
 
   it('says since when Azure could not be checked, and that it goes on', () => {
-    render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} onCancel={() => {}} />);
+    render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} onCancel={() => {}} onNextStep={() => {}} />);
     const note = screen.getByText(/Azure could not be checked since/);
     expect(note.textContent).toContain(new Date(T0 + 3 * MIN).toLocaleTimeString());
     expect(note.textContent).toContain('(signed out of Azure)');

@@ -10,17 +10,22 @@ type ProgressUpdate = Extract<CreateServerHostMessage, { type: 'progress.update'
 /** The create panel: the form until the host reports a deployment, then its progress. */
 export function CreateServerApp({ host }: { host: WebviewHost }) {
   const [progress, setProgress] = useState<ProgressUpdate | undefined>();
+  // The host no longer tracks the deployment (or never did, for a restored tab).
   const [unknown, setUnknown] = useState(false);
+  const [copied, setCopied] = useState<string | undefined>();
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     const off = onHostMessage((message) => {
       if (message.type === 'progress.update') {
         setProgress(message);
+        setUnknown(false);
         // Only the stagingId: that is all a reload needs, and it holds nothing secret.
         host.setState({ stagingId: message.stagingId });
       } else if (message.type === 'progress.unknown') {
         setUnknown(true);
+      } else if (message.type === 'progress.connectionStringCopied') {
+        setCopied(message.connectionString);
       }
     });
     // Children's listeners are attached by now (their effects run first): the host may start.
@@ -35,16 +40,20 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
     return () => clearInterval(timer);
   }, [running]);
 
-  if (unknown) return <main>This deployment is no longer tracked.</main>;
+  if (unknown && !progress) return <main>This deployment is no longer tracked.</main>;
   if (!progress) return <CreateServerForm host={host} />;
+  const { stagingId } = progress;
   return (
     <ProvisioningProgress
       deployment={progress.deployment}
       operations={progress.operations}
       estimate={progress.estimate}
       now={now}
-      onRetry={() => host.postMessage({ type: 'progress.retry', stagingId: progress.stagingId })}
-      onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId: progress.stagingId })}
+      tracked={!unknown}
+      copiedConnectionString={copied}
+      onRetry={() => host.postMessage({ type: 'progress.retry', stagingId })}
+      onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId })}
+      onNextStep={(step) => host.postMessage({ type: 'progress.nextStep', stagingId, step })}
     />
   );
 }

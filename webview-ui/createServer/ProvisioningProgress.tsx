@@ -5,7 +5,10 @@ import { progressTiming, type DurationEstimate } from '../../machines/flexDeploy
 import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { NextStep } from '../../machines/webview/nextSteps';
+import { progressHeadline } from '../../machines/webview/progressHeadline';
 import { mirrorDeployment } from './deploymentMirror';
+import { ReadyNextSteps } from './ReadyNextSteps';
 
 export interface ProvisioningProgressProps {
   deployment: DeploymentView;
@@ -16,12 +19,22 @@ export interface ProvisioningProgressProps {
   onRetry: () => void;
   /** Asks the host to cancel; the host confirms with the user first. */
   onCancel: () => void;
+  onNextStep: (step: NextStep) => void;
+  copiedConnectionString?: string;
+  /**
+   * False once the host no longer tracks the deployment (dismissed, cleared): what it last showed
+   * stays readable, and nothing is offered that the host would refuse.
+   */
+  tracked?: boolean;
 }
 
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
+export const UNTRACKED_MESSAGE =
+  'This deployment is no longer tracked: its record was dismissed or cleared. What is shown here is how it last stood.';
 
 /** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
-export function ProvisioningProgress({ deployment, operations, estimate, now, onRetry, onCancel }: ProvisioningProgressProps) {
+export function ProvisioningProgress(props: ProvisioningProgressProps) {
+  const { deployment, operations, estimate, now, onRetry, onCancel, tracked = true } = props;
   const mirror = mirrorDeployment(deployment);
   const { context } = mirror;
   const usesEntra = context.request
@@ -36,7 +49,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
     hasFirewallRules: firewall ? firewall.allowAzureServices || firewall.clientIp !== undefined : undefined,
     operations,
   });
-  const running = mirror.hasTag('running');
+  const running = tracked && mirror.hasTag('running');
   const failed = mirror.hasTag('failure');
   const canceled = mirror.hasTag('canceled');
   const cancelling = mirror.hasTag('cancelling');
@@ -45,7 +58,8 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
 
   return (
     <main className="progress" aria-live="polite">
-      <h1>{heading({ ready, failed, canceled, cancelling }, context.serverName)}</h1>
+      <h1>{progressHeadline(deployment, tracked)}</h1>
+      {tracked ? null : <p className="untracked" role="status">{UNTRACKED_MESSAGE}</p>}
       <ol className="stages" aria-label="Provisioning stages">
         {stages.map((stage) => <StageItem key={stage.id} stage={stage} />)}
       </ol>
@@ -65,12 +79,12 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
         </p>
       ) : null}
-      {mirror.hasTag('cancelable') ? (
+      {tracked && mirror.hasTag('cancelable') ? (
         <VscodeButton secondary className="cancel" onClick={onCancel}>
           Cancel Deployment
         </VscodeButton>
       ) : null}
-      {cancelling ? (
+      {tracked && cancelling ? (
         <p className="cancelling" role="status">
           {context.cancellation?.unanswered
             ? `Azure did not answer the cancel (${context.cancellation.unanswered.reason}); it is sent again at the next check.`
@@ -81,7 +95,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
         <section className="canceled" role="status">
           <h2>Deployment canceled</h2>
           <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
-          <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} /> : null}
         </section>
       ) : null}
       {failed ? (
@@ -95,7 +109,7 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
               <ul>{context.armError.chain.map((e, i) => <li key={i}>{`${e.code}: ${e.message}`}</li>)}</ul>
             </details>
           ) : null}
-          <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} /> : null}
         </section>
       ) : null}
       {ready ? (
@@ -104,8 +118,17 @@ export function ProvisioningProgress({ deployment, operations, estimate, now, on
           {context.effectError ? ` ${context.effectError}` : ''}
         </p>
       ) : null}
+      {ready && tracked ? (
+        <ReadyNextSteps deployment={deployment} onNextStep={props.onNextStep} copiedConnectionString={props.copiedConnectionString} />
+      ) : null}
     </main>
   );
+}
+
+/** Retry once: after that the form it reopened is where the new attempt goes, and the host refuses another. */
+function RetryOffer({ retriedAt, onRetry }: { retriedAt: number | undefined; onRetry: () => void }) {
+  if (retriedAt === undefined) return <VscodeButton onClick={onRetry}>Retry</VscodeButton>;
+  return <p className="retried">{`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`}</p>;
 }
 
 /** The webview host opens an https link's page in the browser, as VS Code does for every webview. */
@@ -141,14 +164,6 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
 }
 
 const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
-
-function heading(outcome: { ready: boolean; failed: boolean; canceled: boolean; cancelling: boolean }, serverName: string): string {
-  if (outcome.ready) return `${serverName} is ready`;
-  if (outcome.failed) return `Provisioning ${serverName} failed`;
-  if (outcome.canceled) return `Provisioning ${serverName} canceled`;
-  if (outcome.cancelling) return `Cancelling ${serverName}`;
-  return `Provisioning ${serverName}`;
-}
 
 /** 75_000 → "1:15"; an hour or more → "1:02:05". */
 export function formatDuration(ms: number): string {

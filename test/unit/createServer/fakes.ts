@@ -15,6 +15,7 @@ import type {
   PanelPort,
 } from '../../../src/createServer/ports';
 import type { TemplateFile } from '../../../src/createServer/templateFiles';
+import type { ServerActions } from '../../../src/createServer/serverNextSteps';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
 
@@ -258,6 +259,11 @@ export class FakeWindow implements CreateServerWindow {
   async cancelDeployment(stagingId: string) {
     this.cancels.push(stagingId);
   }
+  /** What Copy Connection String wrote, in order. */
+  readonly clipboard: string[] = [];
+  async copyToClipboard(text: string) {
+    this.clipboard.push(text);
+  }
   /** What "Save as Template" wrote, by file name; `templateFolder` undefined is the user declining. */
   readonly savedFiles = new Map<string, string>();
   templateFolder: string | undefined = '/work/space';
@@ -269,10 +275,30 @@ export class FakeWindow implements CreateServerWindow {
   }
 }
 
+/** The deployment actions the ready panel hands over to, recorded as `connect:staging-1`; `failure` makes each throw. */
+export class FakeServerActions implements ServerActions {
+  readonly taken: string[] = [];
+  failure: Error | undefined;
+  connect = (deployment: Readonly<DeploymentContext>) => this.take('connect', deployment);
+  openDashboard = (deployment: Readonly<DeploymentContext>) => this.take('openDashboard', deployment);
+  openServerInPortal = (deployment: Readonly<DeploymentContext>) => this.take('openServerInPortal', deployment);
+  private async take(action: string, deployment: Readonly<DeploymentContext>): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.taken.push(`${action}:${deployment.stagingId}`);
+  }
+}
+
 /** A create panel over the fakes, once its webview said it is ready. */
-export async function openCreatePanel(fakes: { tracker: FakeTracker; catalog: FakeCatalog; log: FakeLog; panel: FakePanel; window?: FakeWindow }): Promise<CreateServerPanel> {
-  const { panel, window = new FakeWindow(), ...deps } = fakes;
-  const controller = new CreateServerPanel(panel, { ...deps, window }, { kind: 'form' }, { onDidDispose: () => {} });
+export async function openCreatePanel(fakes: {
+  tracker: FakeTracker;
+  catalog: FakeCatalog;
+  log: FakeLog;
+  panel: FakePanel;
+  window?: FakeWindow;
+  serverActions?: FakeServerActions;
+}): Promise<CreateServerPanel> {
+  const { panel, window = new FakeWindow(), serverActions = new FakeServerActions(), ...deps } = fakes;
+  const controller = new CreateServerPanel(panel, { ...deps, window, serverActions }, { kind: 'form' }, { onDidDispose: () => {} });
   panel.send({ type: 'ready' });
   await settle();
   return controller;
@@ -288,4 +314,18 @@ export async function chooseSubscriptionAndLocation(panel: FakePanel, location =
 /** Lets queued promise callbacks run. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The progress panel of a deployment put in the tracker, once its webview said it is ready. */
+export async function openProgressPanel(
+  fakes: { tracker: FakeTracker; log: FakeLog; panel: FakePanel; window?: FakeWindow; serverActions?: FakeServerActions },
+  view: DeploymentView,
+): Promise<CreateServerPanel> {
+  const { panel, window = new FakeWindow(), serverActions = new FakeServerActions(), ...deps } = fakes;
+  deps.tracker.put(view);
+  const stagingId = view.context.stagingId;
+  const controller = new CreateServerPanel(panel, { ...deps, catalog: new FakeCatalog(), window, serverActions }, { kind: 'progress', stagingId }, { onDidDispose: () => {} });
+  panel.send({ type: 'ready' });
+  await settle();
+  return controller;
 }
