@@ -7,6 +7,7 @@ import {
 } from '../../machines/flexDeployment/createServerRequest';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
@@ -124,7 +125,7 @@ export class CreateServerPanel {
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
       case 'progress.nextStep':
-        return takeNextStep({ panelStagingId: this.stagingIdValue, stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
+        return takeNextStep({ view: this.ownDeployment(message.stagingId), stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:
         this.deps.log.warn(`Rejected a '${message.type}' message: the create panel does not handle it.`);
     }
@@ -279,8 +280,13 @@ export class CreateServerPanel {
     return { request: { ...request, entraAdmin } };
   }
 
+  /** The tracker's current view of a deployment, when it is this panel's: a webview names others only by mistake or malice. */
+  private ownDeployment(stagingId: string): DeploymentView | undefined {
+    return stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+  }
+
   private async onRetry(stagingId: string): Promise<void> {
-    const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    const view = this.ownDeployment(stagingId);
     // Retried once is enough: the form it reopened is where the new attempt goes.
     if (!view || !stateHasTag(view.value, 'retryable') || view.context.retryRequestedAt !== undefined) {
       this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment, or retried already.`);
@@ -295,7 +301,7 @@ export class CreateServerPanel {
   }
 
   private async onCancel(stagingId: string): Promise<void> {
-    const view = stagingId === this.stagingIdValue ? this.deps.tracker.getDeployment(stagingId) : undefined;
+    const view = this.ownDeployment(stagingId);
     if (!view || !stateHasTag(view.value, 'cancelable')) {
       this.deps.log.warn(`Rejected a cancel for ${stagingId}: not this panel's deployment, or not one Azure is building.`);
       return;

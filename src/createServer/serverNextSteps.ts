@@ -2,14 +2,14 @@ import type { NextStep } from '../../machines/webview/nextSteps';
 import { offeredNextSteps } from '../../machines/webview/nextSteps';
 import type { DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import { deploymentConnectionString } from '../connections/connectionString';
-import type { CreatePanelTracker, CreateServerLog, CreateServerWindow, PanelPort } from './ports';
+import type { DeploymentView } from '../../machines/webview/deploymentView';
+import type { CreateServerLog, CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
 /** The deployment actions the ready panel hands over to: the same ones the "ready" notification uses. */
 export type ServerActions = Pick<DeploymentNotificationActions, 'connect' | 'openDashboard' | 'openServerInPortal'>;
 
 export interface ServerNextStepsDeps {
-  tracker: Pick<CreatePanelTracker, 'getDeployment'>;
   serverActions: ServerActions;
   window: Pick<CreateServerWindow, 'copyToClipboard' | 'showWarning'>;
   log: CreateServerLog;
@@ -21,12 +21,12 @@ export interface ServerNextStepsDeps {
  * Connect and the dashboard): the webview's buttons may be older than the deployment they show.
  */
 export async function takeNextStep(
-  request: { panelStagingId: string | undefined; stagingId: string; step: NextStep },
+  /** `view`: the tracker's current view of the deployment, undefined unless it is the panel's own. */
+  request: { view: DeploymentView | undefined; stagingId: string; step: NextStep },
   deps: ServerNextStepsDeps,
   panel: Pick<PanelPort, 'postMessage'>,
 ): Promise<void> {
-  const { stagingId, step } = request;
-  const view = stagingId === request.panelStagingId ? deps.tracker.getDeployment(stagingId) : undefined;
+  const { view, stagingId, step } = request;
   if (!view || !offeredNextSteps(view).includes(step)) {
     deps.log.warn(`Rejected '${step}' for ${stagingId}: not this panel's deployment, or its server is not ready for it.`);
     return;
