@@ -12,10 +12,10 @@ export const NAME_CHECK_DEBOUNCE_MS = 400;
 
 type Availability = { serverName: string; available: boolean; message?: string };
 
+type HostAnswer<T extends HostMessage['type']> = Omit<Extract<HostMessage, { type: T }>, 'type'>;
+
 /** What became of the last "Save as Template": where it went and how to deploy it, or why not. */
-export type TemplateOutcome =
-  | { saved: true; folder: string; files: string[]; commands: string[] }
-  | { saved: false; message: string };
+export type TemplateOutcome = ({ saved: true } & HostAnswer<'review.templateSaved'>) | ({ saved: false } & HostAnswer<'review.templateNotSaved'>);
 
 /** The create form's state: values, Azure's choices, errors from the schema and from the host. */
 export function useCreateServerForm(host: WebviewHost) {
