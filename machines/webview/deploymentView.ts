@@ -1,4 +1,4 @@
-import type { DeploymentStateValue } from '../flexDeployment/deploymentStates';
+import { stateHasTag, type DeploymentStateValue } from '../flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
 
 /**
@@ -8,4 +8,12 @@ import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
 export interface DeploymentView {
   value: DeploymentStateValue;
   context: DeploymentContext;
+}
+
+/**
+ * Whether Retry is offered: a failed or canceled deployment not retried yet. Retried once is
+ * enough: the form the retry reopened is where the new attempt goes.
+ */
+export function offersRetry(view: DeploymentView): boolean {
+  return stateHasTag(view.value, 'retryable') && view.context.retryRequestedAt === undefined;
 }

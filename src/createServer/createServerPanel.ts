@@ -7,7 +7,7 @@ import {
 } from '../../machines/flexDeployment/createServerRequest';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
-import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { offersRetry, type DeploymentView } from '../../machines/webview/deploymentView';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
@@ -287,8 +287,7 @@ export class CreateServerPanel {
 
   private async onRetry(stagingId: string): Promise<void> {
     const view = this.ownDeployment(stagingId);
-    // Retried once is enough: the form it reopened is where the new attempt goes.
-    if (!view || !stateHasTag(view.value, 'retryable') || view.context.retryRequestedAt !== undefined) {
+    if (!view || !offersRetry(view)) {
       this.deps.log.warn(`Rejected a retry for ${stagingId}: not this panel's failed or canceled deployment, or retried already.`);
       return;
     }

@@ -1,6 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
-import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { offersRetry, type DeploymentView } from '../../machines/webview/deploymentView';
 import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
@@ -59,7 +59,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
   return {
     [DEPLOYMENT_COMMANDS.showDeployments]: async () => void (await deps.commands.execute(FOCUS_DEPLOYMENTS_VIEW)),
     [DEPLOYMENT_COMMANDS.viewDetails]: onChosen('Show the details of which deployment?', undefined, (view) => deps.details.show(view.context)),
-    [DEPLOYMENT_COMMANDS.retry]: onChosen('Retry which deployment?', (v) => stateHasTag(v.value, 'retryable'), (view) => tracker.retry(view.context.stagingId)),
+    [DEPLOYMENT_COMMANDS.retry]: onChosen('Retry which deployment?', offersRetry, (view) => tracker.retry(view.context.stagingId)),
     [DEPLOYMENT_COMMANDS.dismiss]: onChosen('Dismiss which deployment record?', (v) => !isActive(v), (view) => tracker.dismiss(view.context.stagingId)),
     [DEPLOYMENT_COMMANDS.cancel]: onChosen('Cancel which running deployment?', (v) => stateHasTag(v.value, 'cancelable'), (view) => confirmAndCancel(view, tracker, notifier)),
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {

@@ -15,7 +15,10 @@ export interface DeploymentItem {
   status: DeploymentStatus;
   /** A codicon id; `sync~spin` while ARM works. */
   icon: 'clock' | 'sync~spin' | 'pass' | 'error' | 'circle-slash';
-  /** `deployment.{status}`: the menus show Cancel for deploying, Retry for failed, Dismiss for finished ones. */
+  /**
+   * `deployment.{status}`, and `.retried` after a retry: the menus show Cancel for deploying, Retry
+   * for failed or canceled ones not retried yet, Dismiss for finished ones.
+   */
   contextValue: string;
 }
 
@@ -51,11 +54,12 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
     .filter(({ d, active }) => active || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
     .sort((a, b) => Number(b.active) - Number(a.active) || b.d.createdAt - a.d.createdAt)
     .map(({ d, active, failure }) => {
+      const retried = d.retryRequestedAt !== undefined;
       const duration = formatElapsed(durationOf(d, now));
       const unchecked = active ? d.unchecked : undefined;
       const description = active
         ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
-        : `${STATUS_LABEL[d.status]} after ${duration}`;
+        : `${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
@@ -66,7 +70,7 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
         ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),
         ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
       ].join('\n');
-      return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}` };
+      return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}${retried ? '.retried' : ''}` };
     });
 }
 

@@ -97,10 +97,11 @@ describe('deployment commands', () => {
     expect(tracker.retried).toEqual(['bad']);
   });
 
-  it('Retry from the palette offers a canceled deployment too; Open Server in Azure Portal does not', async () => {
+  it('Retry from the palette offers a canceled deployment too, but none retried already; Open Server in Azure Portal does not', async () => {
     const { run, notifier, tracker } = setup();
     const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
-    tracker.set([failed, running, succeeded, canceled]);
+    const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
+    tracker.set([failed, running, succeeded, canceled, retried]);
     notifier.answerNext('halted');
     await run(DEPLOYMENT_COMMANDS.retry);
     expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['broken', 'halted'] });

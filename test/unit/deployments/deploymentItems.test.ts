@@ -3,6 +3,8 @@ import { deploymentItems, provisioningText } from '../../../src/deployments/depl
 import { formatElapsed } from '../../../src/deployments/formatElapsed';
 import { deploymentContext } from '../../support/connectionFakes';
 import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
+import { DEPLOYMENT_COMMANDS } from '../../../src/commandIds';
+import { treeItemCommands } from '../../support/contributedMenus';
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,6 +29,14 @@ describe('deploymentItems', () => {
       ['pass', 'Succeeded after 6m 11s', 'deployment.succeeded'],
     ]);
     expect(items[1].tooltip).toContain('Error: Quota exceeded for Burstable in westeurope.');
+  });
+
+  it('marks a retried deployment as such, and its menus no longer offer Retry', () => {
+    const retried = deploymentContext({ stagingId: 'again', status: 'failed', createdAt: T0 - 120_000, terminalAt: T0 - 60_000, retryRequestedAt: T0 - 30_000 });
+    const [item] = deploymentItems([{ value: 'failed', context: retried }], T0, 30);
+    expect([item.description, item.contextValue]).toEqual(['Failed after 1m 0s · retried', 'deployment.failed.retried']);
+    expect(treeItemCommands(item.contextValue)).toEqual([DEPLOYMENT_COMMANDS.showProgressOf, DEPLOYMENT_COMMANDS.viewDetails, DEPLOYMENT_COMMANDS.dismiss, DEPLOYMENT_COMMANDS.openInPortal]);
+    expect(treeItemCommands(items[1].contextValue)).toContain(DEPLOYMENT_COMMANDS.retry);
   });
 
   it('says when Azure could not be checked since, and never shows a negative duration after the clock was set back', () => {
