@@ -1,7 +1,7 @@
 import type { DeploymentRun } from './deployments/deploymentRun';
 import type { FlexServer } from './flexibleServers/flexServer';
 import { SEEDED_RESOURCE_GROUPS } from './subscriptions/seed';
-import type { ListOrder, ResourceDurations, ScriptedOutcome } from './types';
+import type { ListOrder, ResourceDurations, SandboxPolicy, ScriptedOutcome } from './types';
 
 export interface ResourceGroupRecord {
   subscriptionId: string;
@@ -28,6 +28,8 @@ export class SandboxState {
   durations: ResourceDurations = { ...DEFAULT_DURATIONS };
   speed: number;
   listOrder: ListOrder = 'newestFirst';
+  /** Azure Policy in force in every subscription (none at the start). */
+  policy: SandboxPolicy = { denyPublicServers: false };
 
   constructor(private readonly initialSpeed: number) {
     this.speed = initialSpeed;
@@ -42,6 +44,7 @@ export class SandboxState {
     this.outcomes.clear();
     this.durations = { ...DEFAULT_DURATIONS };
     this.listOrder = 'newestFirst';
+    this.policy = { denyPublicServers: false };
     for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
   }
 

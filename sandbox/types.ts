@@ -76,6 +76,12 @@ export interface RequestLog {
   reset(): void;
 }
 
+/** The deny assignments the sandbox can put in force, as ARM evaluates them at preflight. */
+export interface SandboxPolicy {
+  /** No flexible server with public network access (an assignment many organisations have). */
+  denyPublicServers: boolean;
+}
+
 export interface SandboxControl {
   scriptOutcome(serverName: string, outcome: ScriptedOutcome): void;
   clearOutcome(serverName: string): void;
@@ -92,6 +98,8 @@ export interface SandboxControl {
    * arbitrary (stable) order — ARM documents none, and a client must not depend on one.
    */
   setListOrder(order: ListOrder): void;
+  /** Azure Policy from now on: validation and PUT refuse what it denies, as ARM's preflight does. */
+  setPolicy(policy: SandboxPolicy): void;
   /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
   revokeToken(token: string): void;
   requestCounts(): Record<string, number>;

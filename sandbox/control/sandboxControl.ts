@@ -6,7 +6,7 @@ import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { SandboxState } from '../state';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -53,6 +53,9 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     setListOrder(order) {
       state.listOrder = listOrderSchema.parse(order);
+    },
+    setPolicy(policy) {
+      state.policy = policySchema.parse(policy);
     },
     revokeToken(token) {
       parts.bearer.revoke(token);

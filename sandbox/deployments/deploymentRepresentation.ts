@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DeploymentRun, Step } from './deploymentRun';
+import type { DeploymentPlan } from './template';
 import { providerError } from './failures';
 
 /** ISO 8601 duration as ARM writes it, e.g. PT4M2.1234567S. */
@@ -31,17 +33,41 @@ export function toArmDeployment(run: DeploymentRun, now: number): Record<string,
       timestamp: isoTime(run.timestamp),
       duration: isoDuration(end - run.acceptedAt),
       correlationId: run.correlationId,
-      providers: providersOf(run),
-      dependencies: dependenciesOf(run),
+      providers: providersOf(run.plan),
+      dependencies: dependenciesOf(run.plan),
       ...(run.state === 'Succeeded' ? { outputs: run.outputs ?? {}, outputResources: succeeded.map((s) => ({ id: s.resource.id })) } : {}),
       ...(run.error ? { error: run.error } : {}),
     },
   };
 }
 
-function providersOf(run: DeploymentRun): unknown[] {
+/**
+ * Deployments_Validate's 200 (the official example's fields): the deployment as it would run, with
+ * the resources validated. Nothing is kept: a GET of the name still answers 404.
+ */
+export function toValidateResult(groupId: string, name: string, plan: DeploymentPlan, now: number): Record<string, unknown> {
+  return {
+    id: `${groupId}/providers/Microsoft.Resources/deployments/${name}`,
+    name,
+    type: 'Microsoft.Resources/deployments',
+    properties: {
+      templateHash: plan.templateHash,
+      parameters: plan.parameters,
+      mode: plan.mode,
+      provisioningState: 'Succeeded',
+      timestamp: isoTime(now),
+      duration: 'PT0.5S',
+      correlationId: randomUUID(),
+      providers: providersOf(plan),
+      dependencies: dependenciesOf(plan),
+      validatedResources: plan.resources.map((r) => ({ id: r.id })),
+    },
+  };
+}
+
+function providersOf(plan: DeploymentPlan): unknown[] {
   const byNamespace = new Map<string, Map<string, Set<string>>>();
-  for (const r of run.plan.resources) {
+  for (const r of plan.resources) {
     const [namespace, ...types] = r.type.split('/');
     const resourceTypes = byNamespace.get(namespace) ?? new Map<string, Set<string>>();
     const locations = resourceTypes.get(types.join('/')) ?? new Set<string>();
@@ -55,12 +81,12 @@ function providersOf(run: DeploymentRun): unknown[] {
   }));
 }
 
-function dependenciesOf(run: DeploymentRun): unknown[] {
-  return run.plan.resources
+function dependenciesOf(plan: DeploymentPlan): unknown[] {
+  return plan.resources
     .filter((r) => r.dependsOn.length > 0)
     .map((r) => ({
       dependsOn: r.dependsOn.map((dep) => {
-        const target = run.plan.resources.find((o) => [o.id, o.name].some((k) => k.toLowerCase() === dep.toLowerCase()));
+        const target = plan.resources.find((o) => [o.id, o.name].some((k) => k.toLowerCase() === dep.toLowerCase()));
         return { id: target?.id ?? dep, resourceType: target?.type ?? '', resourceName: target?.name ?? dep };
       }),
       id: r.id,

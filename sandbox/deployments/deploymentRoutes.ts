@@ -1,5 +1,5 @@
 import type { SandboxContext } from '../context';
-import { deploymentKey, groupKey } from '../state';
+import { deploymentKey, groupKey, type ResourceGroupRecord } from '../state';
 import { findSubscription, SANDBOX_TENANT_ID } from '../subscriptions/seed';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import { deploymentNotFound, invalidRequestContent } from '../http/armErrors';
@@ -8,9 +8,9 @@ import { findGroup } from '../resourceGroups/findGroup';
 import { pageOf } from '../http/paging';
 import type { RouteContext, Router } from '../http/router';
 import { DeploymentRun } from './deploymentRun';
-import { toArmDeployment, toArmOperations, toOperationStatus } from './deploymentRepresentation';
+import { toArmDeployment, toArmOperations, toOperationStatus, toValidateResult } from './deploymentRepresentation';
 import { preflight } from './preflight';
-import { planDeployment, TemplateValidationError } from './template';
+import { planDeployment, TemplateValidationError, type DeploymentPlan } from './template';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';
 const DEPLOYMENTS = `${GROUP}/providers/Microsoft.Resources/deployments`;
@@ -18,6 +18,27 @@ const DEPLOYMENT = `${DEPLOYMENTS}/{deploymentName}`;
 const API_VERSION = '2025-04-01';
 
 export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext): void {
+  /** The template planned against its group, then ARM's preflight: what PUT and validate both check. */
+  const validatedPlan = (ctx: RouteContext, group: ResourceGroupRecord): DeploymentPlan | ArmResponse => {
+    const { subscriptionId, deploymentName } = ctx.params;
+    if (typeof ctx.body !== 'object' || ctx.body === null) return invalidRequestContent('The request content was invalid and could not be deserialized.');
+    let plan;
+    try {
+      plan = planDeployment(ctx.body, {
+        subscriptionId,
+        tenantId: SANDBOX_TENANT_ID,
+        subscriptionName: findSubscription(subscriptionId)?.displayName ?? '',
+        resourceGroup: group.name,
+        location: group.location,
+      });
+    } catch (error) {
+      if (error instanceof TemplateValidationError) return armError(400, error.code, error.message);
+      throw error;
+    }
+    const refused = preflight(deploymentName, plan.resources, { subscriptionId, ...sandbox.state.policy });
+    return refused ? { status: 400, body: { error: refused } } : plan;
+  };
+
   const find = (ctx: RouteContext): DeploymentRun | ArmResponse => {
     const { subscriptionId, resourceGroupName, deploymentName } = ctx.params;
     const group = findGroup(sandbox.state, subscriptionId, resourceGroupName);
@@ -37,23 +58,8 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
     if (existing && !existing.vanished && !existing.isTerminal) {
       return armError(409, 'DeploymentActive', `The deployment '${deploymentName}' cannot be saved, because this would overwrite an existing deployment which is still active.`);
     }
-    if (typeof ctx.body !== 'object' || ctx.body === null) return invalidRequestContent('The request content was invalid and could not be deserialized.');
-    const subscription = findSubscription(subscriptionId);
-    let plan;
-    try {
-      plan = planDeployment(ctx.body, {
-        subscriptionId,
-        tenantId: SANDBOX_TENANT_ID,
-        subscriptionName: subscription?.displayName ?? '',
-        resourceGroup: group.name,
-        location: group.location,
-      });
-    } catch (error) {
-      if (error instanceof TemplateValidationError) return armError(400, error.code, error.message);
-      throw error;
-    }
-    const refused = preflight(deploymentName, plan.resources);
-    if (refused) return { status: 400, body: { error: refused } };
+    const plan = validatedPlan(ctx, group);
+    if (isResponse(plan)) return plan;
     const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
     sandbox.state.deployments.set(key, run);
     trimHistory(sandbox, subscriptionId, resourceGroupName);
@@ -62,6 +68,15 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
       'Azure-AsyncOperation': `${operationBase}/operationStatuses/${run.statusId}?api-version=${API_VERSION}`,
       Location: `${operationBase}/operationResults/${run.statusId}?api-version=${API_VERSION}`,
     });
+  });
+
+  // Deployments_Validate: the PUT's checks, and nothing kept. ARM answers a quick validation at once (200) and a refusal with 400.
+  router.add('POST', `${DEPLOYMENT}/validate`, 'deployments.validate', (ctx) => {
+    const { subscriptionId, resourceGroupName, deploymentName } = ctx.params;
+    const group = findGroup(sandbox.state, subscriptionId, resourceGroupName);
+    if (isResponse(group)) return group;
+    const plan = validatedPlan(ctx, group);
+    return isResponse(plan) ? plan : ok(toValidateResult(`/subscriptions/${subscriptionId}/resourceGroups/${group.name}`, deploymentName, plan, sandbox.now()));
   });
 
   router.add('GET', DEPLOYMENT, 'deployments.get', (ctx) => {

@@ -34,37 +34,42 @@ const KNOWN: Record<KnownFailure, (ctx: FailureContext) => ResourceFailure> = {
     message: "Invalid value given for parameter 'storageSizeGB'. Specify a valid parameter value.",
     statusCode: 'BadRequest',
   }),
-  // A deny assignment at the subscription, named as ARM names it: in the message and, for tools, in additionalInfo.
-  RequestDisallowedByPolicy: (ctx) => {
-    const assignmentId = `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/policyAssignments/deny-public-postgres`;
-    const definitionId = '/providers/Microsoft.Authorization/policyDefinitions/deny-public-postgres-definition';
-    return {
-      code: 'RequestDisallowedByPolicy',
-      message: `Resource '${ctx.serverName}' was disallowed by policy. Policy identifiers: '[{"policyAssignment":{"name":"No public PostgreSQL servers","id":"${assignmentId}"},"policyDefinition":{"name":"Public network access should be disabled for PostgreSQL flexible servers","id":"${definitionId}"}}]'.`,
-      statusCode: 'Forbidden',
-      additionalInfo: [
-        {
-          type: 'PolicyViolation',
-          info: {
-            policyDefinitionDisplayName: 'Public network access should be disabled for PostgreSQL flexible servers',
-            policyDefinitionId: definitionId,
-            policyDefinitionName: 'deny-public-postgres-definition',
-            policyDefinitionEffect: 'deny',
-            policyAssignmentDisplayName: 'No public PostgreSQL servers',
-            policyAssignmentId: assignmentId,
-            policyAssignmentName: 'deny-public-postgres',
-            policyAssignmentScope: `/subscriptions/${ctx.subscriptionId}`,
-          },
-        },
-      ],
-    };
-  },
+  RequestDisallowedByPolicy: (ctx) => publicServerPolicyDenial(ctx),
   InternalServerError: () => ({
     code: 'InternalServerError',
     message: `An unexpected error occured while processing the request. Tracking ID: '${randomUUID()}'`,
     statusCode: 'InternalServerError',
   }),
 };
+
+/**
+ * The sandbox's one deny assignment, at the subscription: no flexible server with public network
+ * access. Named as ARM names it: in the message and, for tools, in additionalInfo.
+ */
+export function publicServerPolicyDenial(ctx: Pick<FailureContext, 'serverName' | 'subscriptionId'>): ResourceFailure {
+  const assignmentId = `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/policyAssignments/deny-public-postgres`;
+  const definitionId = '/providers/Microsoft.Authorization/policyDefinitions/deny-public-postgres-definition';
+  return {
+    code: 'RequestDisallowedByPolicy',
+    message: `Resource '${ctx.serverName}' was disallowed by policy. Policy identifiers: '[{"policyAssignment":{"name":"No public PostgreSQL servers","id":"${assignmentId}"},"policyDefinition":{"name":"Public network access should be disabled for PostgreSQL flexible servers","id":"${definitionId}"}}]'.`,
+    statusCode: 'Forbidden',
+    additionalInfo: [
+      {
+        type: 'PolicyViolation',
+        info: {
+          policyDefinitionDisplayName: 'Public network access should be disabled for PostgreSQL flexible servers',
+          policyDefinitionId: definitionId,
+          policyDefinitionName: 'deny-public-postgres-definition',
+          policyDefinitionEffect: 'deny',
+          policyAssignmentDisplayName: 'No public PostgreSQL servers',
+          policyAssignmentId: assignmentId,
+          policyAssignmentName: 'deny-public-postgres',
+          policyAssignmentScope: `/subscriptions/${ctx.subscriptionId}`,
+        },
+      },
+    ],
+  };
+}
 
 export function resolveFailure(error: KnownFailure | ScriptedError, ctx: FailureContext): ResourceFailure {
   if (typeof error === 'string') return KNOWN[error](ctx);

@@ -3,6 +3,14 @@ import type { ArmErrorBody } from '../http/armResponse';
 import type { PlannedResource } from './template';
 import { unsupportedOffer, unsupportedZone } from '../flexibleServers/capabilities';
 import { textOr } from '../http/text';
+import { publicServerPolicyDenial } from './failures';
+
+/** The policy assignments in force where the deployment runs. */
+export interface PolicyScope {
+  subscriptionId: string;
+  /** The sandbox's one deny assignment: no flexible server with public network access. */
+  denyPublicServers: boolean;
+}
 
 const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'];
 
@@ -10,9 +18,21 @@ const BLOCKED_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'administr
  * ARM's preflight: before accepting a deployment it asks each resource provider to validate its
  * resources, and answers the PUT with 400 InvalidTemplateDeployment → PreflightValidationCheckFailed
  * → the provider's findings (the shape of the official Deployments_Validate example). The inner
- * codes are the sandbox's names for the flexible-server rules it checks.
+ * codes are the sandbox's names for the flexible-server rules it checks. Azure Policy is evaluated
+ * first, as ARM does: a denied resource fails the whole deployment before any provider is asked.
  */
-export function preflight(deploymentName: string, resources: PlannedResource[]): ArmErrorBody | undefined {
+export function preflight(deploymentName: string, resources: PlannedResource[], policy: PolicyScope): ArmErrorBody | undefined {
+  const denied = policy.denyPublicServers ? resources.filter(isPublicServer) : [];
+  if (denied.length > 0) {
+    return {
+      code: 'InvalidTemplateDeployment',
+      message: 'The template deployment failed because of policy violation. Please see details for more information.',
+      details: denied.map((server) => {
+        const { statusCode: _status, ...denial } = publicServerPolicyDenial({ serverName: server.name, subscriptionId: policy.subscriptionId });
+        return { ...denial, target: server.name };
+      }),
+    };
+  }
   const findings = resources.filter((r) => r.kind === 'flexibleServers').flatMap(checkServer);
   if (findings.length === 0) return undefined;
   return {
@@ -20,6 +40,11 @@ export function preflight(deploymentName: string, resources: PlannedResource[]):
     message: `The template deployment '${deploymentName}' is not valid according to the validation procedure. The tracking id is '${randomUUID()}'. See inner errors for details.`,
     details: [{ code: 'PreflightValidationCheckFailed', message: 'Preflight validation failed. Please refer to the details for the specific errors.', details: findings }],
   };
+}
+
+function isPublicServer(resource: PlannedResource): boolean {
+  const network = (resource.properties.network ?? {}) as { publicNetworkAccess?: unknown };
+  return resource.kind === 'flexibleServers' && network.publicNetworkAccess !== 'Disabled';
 }
 
 function checkServer(server: PlannedResource): ArmErrorBody[] {

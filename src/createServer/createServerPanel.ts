@@ -236,7 +236,7 @@ export class CreateServerPanel {
       this.stagingIdValue = stagingId;
       await this.showProgress(stagingId);
     } catch (err) {
-      if (err instanceof PreflightError) return this.reject({ [err.field]: [err.message] });
+      if (err instanceof PreflightError) return err.field ? this.reject({ [err.field]: [err.message] }) : this.reject({}, err.message);
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${errorMessage(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: errorMessage(err) });
@@ -323,10 +323,10 @@ export class CreateServerPanel {
     return found;
   }
 
-  private async reject(errors: ValidationErrors): Promise<void> {
-    // Field paths only: the values may include the password.
-    this.deps.log.warn(`Rejected a create request: ${listFields(Object.keys(errors))}`);
-    await this.post({ type: 'form.rejected', errors });
+  private async reject(errors: ValidationErrors, message?: string): Promise<void> {
+    // Field paths only: the values, and Azure's words about them, may include the password.
+    this.deps.log.warn(`Rejected a create request: ${message ? "Azure's validation refused it" : listFields(Object.keys(errors))}`);
+    await this.post({ type: 'form.rejected', errors, ...(message ? { message } : {}) });
   }
 
   private async post(message: HostMessage): Promise<void> {

@@ -6,9 +6,11 @@ import type { ArmClients } from '../armClients';
 import { armErrorFromRestError, classifyArmError, errorBodyOfResponse, summarizeArmError, type RawArmResponse } from '../armErrors';
 import { buildFlexDeployment } from './flexTemplate';
 import { checkAgainstCapabilities } from './preflight';
+import { validateDeployment } from './templateValidation';
 
 /**
- * FlexServerProvisioner (spec "Technical Design"): preflight, then one ARM deployment per server.
+ * FlexServerProvisioner (spec "Technical Design"): preflight (the name, the location's offer, then
+ * ARM's own validation), then one ARM deployment per server.
  * It returns as soon as ARM has accepted the PUT and holds no poller: the tracker is the only
  * one reading the deployment afterwards.
  */
@@ -29,6 +31,7 @@ export class FlexServerProvisioner implements ServerProvisioner {
     }
     const mismatch = checkAgainstCapabilities(request, capabilities);
     if (mismatch) throw mismatch;
+    await validateDeployment(this.clients, request, Date.now());
   }
 
   async startDeployment(request: CreateServerRequest, deploymentName: string): Promise<StartedDeployment> {

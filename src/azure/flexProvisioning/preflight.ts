@@ -7,21 +7,27 @@ import { PreflightError } from '../../services/flexDeployment/ports';
  * The request against what the location offers, field by field, so the form can put the message
  * next to the field; the first mismatch wins because later fields depend on earlier ones.
  */
-export function checkAgainstCapabilities(request: CreateServerRequest, capabilities: FlexCapabilities): PreflightError | undefined {
+export function checkAgainstCapabilities(request: CreateServerRequest, capabilities: FlexCapabilities): FieldError | undefined {
   const where = `in ${request.location}`;
   if (!capabilities.versions.includes(request.version)) {
-    return new PreflightError('version', `PostgreSQL ${request.version} is not offered ${where}. Available versions: ${capabilities.versions.join(', ')}.`);
+    return fieldError('version', `PostgreSQL ${request.version} is not offered ${where}. Available versions: ${capabilities.versions.join(', ')}.`);
   }
   const tier = capabilities.tiers.find((t) => t.tier === request.tier);
   if (!tier) {
-    return new PreflightError('tier', `The ${request.tier} compute tier is not offered ${where}. Available tiers: ${capabilities.tiers.map((t) => t.tier).join(', ')}.`);
+    return fieldError('tier', `The ${request.tier} compute tier is not offered ${where}. Available tiers: ${capabilities.tiers.map((t) => t.tier).join(', ')}.`);
   }
   if (!tier.skus.some((sku) => sku.name === request.skuName)) {
-    return new PreflightError('skuName', `Compute size ${request.skuName} is not offered in the ${request.tier} tier ${where}.`);
+    return fieldError('skuName', `Compute size ${request.skuName} is not offered in the ${request.tier} tier ${where}.`);
   }
   if (!tier.storageSizesGB.includes(request.storageSizeGB)) {
-    return new PreflightError('storageSizeGB', `Storage size ${request.storageSizeGB} GiB is not offered in the ${request.tier} tier ${where}. Available sizes (GiB): ${tier.storageSizesGB.join(', ')}.`);
+    return fieldError('storageSizeGB', `Storage size ${request.storageSizeGB} GiB is not offered in the ${request.tier} tier ${where}. Available sizes (GiB): ${tier.storageSizesGB.join(', ')}.`);
   }
   const [option] = Object.entries(unofferedOptions(request, capabilities));
-  return option ? new PreflightError(option[0], option[1][0]) : undefined;
+  return option ? fieldError(option[0], option[1][0]) : undefined;
+}
+
+type FieldError = PreflightError & { readonly field: string };
+
+function fieldError(field: string, message: string): FieldError {
+  return new PreflightError(field, message) as FieldError;
 }

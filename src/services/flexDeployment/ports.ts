@@ -58,7 +58,8 @@ export interface DeploymentReader {
 /** A field-specific reason the request cannot be deployed, found before anything is staged. */
 export class PreflightError extends Error {
   constructor(
-    readonly field: string,
+    /** The form field the message belongs next to; undefined for the request as a whole (an Azure Policy denial). */
+    readonly field: string | undefined,
     message: string,
   ) {
     super(message);

@@ -155,6 +155,22 @@ describe('sandbox fidelity to the official ARM examples', () => {
     expect((await armRequest(sandbox, 'GET', `${deploymentPath('pgflex-fid-3')}?api-version=2025-04-01`)).status).toBe(404);
   });
 
+  it('validation answers in the shape of the Deployments_Validate 200 example, and keeps nothing', async () => {
+    const body = serverDeployment('fid-checked', 'S3cret!pass');
+    const validated = await armRequest(sandbox, 'POST', `${deploymentPath('pgflex-fid-4')}/validate?api-version=2025-04-01`, { body });
+    expect(validated.status).toBe(200);
+    const published = example('resources-deployments-2026-09-01/PostDeploymentValidateOnResourceGroup.json');
+    // The example was linked from a template spec, took no parameters and had nested deployments to warn about.
+    const differences = shapeDifferences(published, validated.body, {
+      missing: ['$.properties.templateLink', '$.properties.diagnostics'],
+      extra: ['$.properties.parameters.serverName', '$.properties.parameters.location', '$.properties.parameters.administratorLoginPassword'],
+    });
+    expect(differences).toEqual([]);
+    expect((validated.body as { properties: { parameters: Record<string, unknown> } }).properties.parameters.administratorLoginPassword).toEqual({ type: 'SecureString' });
+    expect(JSON.stringify(validated.body)).not.toContain('S3cret!pass');
+    expect((await armRequest(sandbox, 'GET', `${deploymentPath('pgflex-fid-4')}?api-version=2025-04-01`)).status).toBe(404);
+  });
+
   it('deployment operations carry the per-resource fields the portal shows', async () => {
     const operations = await get(`/subscriptions/${SUBSCRIPTION_ID}/resourcegroups/${RESOURCE_GROUP}/deployments/pgflex-fid-2/operations?api-version=2025-04-01`);
     const [failed] = operations.value as { properties: Record<string, unknown> }[];

@@ -230,6 +230,18 @@ describe('the create panel host', () => {
     expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: { serverName: ["The name 'pg-dev-1' is already taken."] } }]);
   });
 
+  it("shows Azure's refusal of the request as a whole above the form, and logs no word of it", async () => {
+    tracker.createError = new PreflightError(undefined, "Azure's validation refused this server: An Azure Policy assignment ('No public PostgreSQL servers') denies this server.");
+    await openFilledForm();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(panel.ofType('form.rejected')).toEqual([
+      { type: 'form.rejected', errors: {}, message: "Azure's validation refused this server: An Azure Policy assignment ('No public PostgreSQL servers') denies this server." },
+    ]);
+    expect(log.lines.join('\n')).toContain("Rejected a create request: Azure's validation refused it");
+    expect(log.lines.join('\n')).not.toContain('No public PostgreSQL servers');
+  });
+
   it("shows the tracker's own validation errors on their fields", async () => {
     tracker.createError = new CreateRequestInvalidError({ storageSizeGB: ['Choose a storage size.'] });
     await openFilledForm();
