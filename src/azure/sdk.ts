@@ -11,3 +11,4 @@ export { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } fro
 
 /** VS Code's sign-in for Azure: a second step, because it needs the `vscode` module, which exists only in an extension host. */
 export const loadAzureAuth = () => import('@microsoft/vscode-azext-azureauth');
+export { AzureCliCredential } from '@azure/identity';

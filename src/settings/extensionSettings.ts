@@ -17,6 +17,8 @@ export interface StringSetting {
   kind: 'string';
   id: string;
   default: string;
+  /** The only values allowed, when the manifest lists them (`enum`). */
+  values?: readonly string[];
 }
 
 export type SettingDeclaration = IntegerSetting | StringSetting;
@@ -41,6 +43,7 @@ export const EXTENSION_SETTINGS = {
   },
   sandboxEndpoint: { kind: 'string', id: 'pgsql.flexProvisioning.sandbox.endpoint', default: '' },
   sandboxCaFile: { kind: 'string', id: 'pgsql.flexProvisioning.sandbox.caFile', default: '' },
+  azureAccount: { kind: 'string', id: 'pgsql.flexProvisioning.azureAccount', default: 'vscode', values: ['vscode', 'azureCli'] },
 } as const satisfies Record<string, SettingDeclaration>;
 
 export type SettingName = keyof typeof EXTENSION_SETTINGS;

@@ -16,7 +16,9 @@ export interface Reading<T> {
 export function readSetting(declaration: SettingDeclaration, raw: unknown): Reading<number | string> {
   if (raw === undefined || raw === null) return { value: declaration.default };
   if (declaration.kind === 'string') {
-    return typeof raw === 'string' ? { value: raw } : { value: declaration.default, problem: `it is not text` };
+    if (typeof raw !== 'string') return { value: declaration.default, problem: `it is not text` };
+    const allowed = declaration.values;
+    return !allowed || allowed.includes(raw) ? { value: raw } : { value: declaration.default, problem: `it is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
   }
   return readInteger(declaration, raw);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from './fakeEventEmitter';
+import { unsignedToken } from './unsignedToken';
 
 /**
  * VS Code's Microsoft authentication provider, as `vscode.authentication` shows it to an
@@ -96,8 +97,7 @@ export class FakeVscodeAuthentication {
   private session(account: Account, tenant: string, scopes: readonly string[]) {
     const exp = Math.floor((Date.now() + this.tokenLifetimeMs) / 1000);
     const claims = { aud: scopes[0]?.replace(/\/\.default$/, ''), tid: tenant, oid: account.id, upn: account.label, exp, jti: randomUUID() };
-    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const accessToken = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.vscode`;
+    const accessToken = unsignedToken(claims, 'vscode');
     this.issuedTokens.push(accessToken);
     return { id: randomUUID(), accessToken, account: { id: account.id, label: account.label }, scopes: [...scopes] };
   }

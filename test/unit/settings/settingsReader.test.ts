@@ -5,7 +5,7 @@ import { EXTENSION_SETTINGS, type SettingDeclaration } from '../../../src/settin
 import { readSetting, SettingsReader } from '../../../src/settings/settingsReader';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number }> } };
+  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; maximum?: number; enum?: string[] }> } };
 };
 
 function readerOver(values: Record<string, unknown>) {
@@ -27,8 +27,18 @@ describe('settings', () => {
       expect(entry.default).toBe(declaration.default);
       if (declaration.kind === 'integer') {
         expect([entry.minimum, entry.maximum]).toEqual([declaration.minimum, declaration.maximum]);
+      } else {
+        expect(entry.enum).toEqual(declaration.values);
       }
     }
+  });
+
+  it('reads a value the setting does not allow as its default, with a warning that lists the allowed ones', () => {
+    const id = EXTENSION_SETTINGS.azureAccount.id;
+    const { reader, warnings } = readerOver({ [id]: 'azure-cli' });
+    expect(reader.get('azureAccount')).toBe('vscode');
+    expect(warnings).toEqual([{ settingId: id, message: `The setting '${id}' is "azure-cli", but it is not one of "vscode", "azureCli": using "vscode" instead.` }]);
+    expect(readerOver({ [id]: 'azureCli' }).reader.get('azureAccount')).toBe('azureCli');
   });
 
   it('reads a value of the wrong type as the default, with one warning naming the setting', () => {
