@@ -72,4 +72,29 @@ describe('scenario 11: server options', () => {
       storage: { autoGrow: 'Enabled' },
     });
   });
+
+  // Issue 14: ARM's validation runs before anything is staged, so a policy denial is read in the
+  // form, with the policy's name, instead of minutes later as a failed deployment.
+  it('an Azure Policy denial shows above the form, names the policy, stages nothing; once lifted, Create goes through', async () => {
+    const { vscode, sandbox } = scenario;
+    sandbox.control.setPolicy({ denyPublicServers: true });
+    sandbox.control.resetRequests();
+    const denied = 'pgflex-denied';
+    const form = await openCreateForm(vscode.page);
+    await fillCreateForm(vscode, form, { serverName: denied, resourceGroup: RESOURCE_GROUP, location: 'East US' });
+    await reviewCreateForm(form);
+    await confirmCreate(form);
+    const alert = form.locator('.form-failure[role="alert"]');
+    await alert.waitFor({ state: 'visible', timeout: 60_000 });
+    await vscode.shot('policy-denied');
+    expect(await alert.textContent()).toContain("An Azure Policy assignment ('No public PostgreSQL servers'");
+    expect(sandbox.control.requestCounts()['deployments.put'] ?? 0).toBe(0);
+
+    // The form is back on its fields, the typed values kept: review and create again.
+    sandbox.control.setPolicy({ denyPublicServers: false });
+    await reviewCreateForm(form);
+    await confirmCreate(form);
+    await findWebview(vscode.page, `h1:text("Provisioning ${denied}")`);
+    expect(sandbox.control.requestCounts()['deployments.validate']).toBe(2);
+  });
 });
