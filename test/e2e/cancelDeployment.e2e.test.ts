@@ -27,7 +27,7 @@ describe('scenario 12: cancel a deployment', () => {
 
     await showView(vscode.page, 'PostgreSQL', 'Deployments');
     await expect.poll(() => treeItemDescription(vscode.page, 'Deployments', serverName), { timeout: 60_000 }).toMatch(/^Deploying/);
-    await chooseTreeItemAction(vscode.page, 'Deployments', serverName, 'Cancel Deployment');
+    await chooseTreeItemAction(vscode.page, 'Deployments', serverName, 'Cancel Deployment', () => waitForDialog(vscode.page, 20_000));
     const dialog = await waitForDialog(vscode.page);
     expect(dialog.message).toContain(`Cancel the deployment of '${serverName}'?`);
     await vscode.shot('cancel-confirmation');
@@ -39,8 +39,9 @@ describe('scenario 12: cancel a deployment', () => {
     await vscode.shot('canceled');
 
     // The audit View Details shows: it went through cancelling, and ARM's Canceled ended it.
-    await chooseTreeItemAction(vscode.page, 'Deployments', serverName, 'View Deployment Details');
-    await waitFor('the details in the output channel', () => outputChannelText(vscode.dirs, DETAILS).includes('→ canceled'), 30_000);
+    await chooseTreeItemAction(vscode.page, 'Deployments', serverName, 'View Deployment Details', () =>
+      waitFor('the details in the output channel', () => outputChannelText(vscode.dirs, DETAILS).includes('→ canceled'), 10_000),
+    );
     const details = outputChannelText(vscode.dirs, DETAILS);
     expect(details).toContain(`Deployment of '${serverName}' (canceled)`);
     expect(details).toMatch(/user\.cancel → cancelling[\s\S]*poll\.canceled → canceled/);

@@ -42,15 +42,36 @@ export async function waitForTreeItem(page: Page, viewTitle: string, label: stri
   return row;
 }
 
-/** Runs an action of a row's context menu, as a right-click on it would. */
-export async function chooseTreeItemAction(page: Page, viewTitle: string, label: string | RegExp, action: string): Promise<void> {
-  const row = await waitForTreeItem(page, viewTitle, label);
+/**
+ * Runs an action of a row's context menu, as a right-click on it would, and waits for `ran` (the
+ * action's first visible effect). The menu is driven by the keyboard — arrow down until the action
+ * has the focus, then Enter — because the Deployments rows re-render every second (their elapsed
+ * time ticks), and a pointer hover on the menu then may not land. A menu that closed without the
+ * effect showing is opened again, at most three times; each retry is printed, so a flaky menu stays
+ * visible in the test's output.
+ */
+export async function chooseTreeItemAction(page: Page, viewTitle: string, label: string | RegExp, action: string, ran: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await pickFromContextMenu(page, await waitForTreeItem(page, viewTitle, label), action);
+    try {
+      await ran();
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`'${action}' on '${String(label)}' showed no effect (attempt ${attempt}): opening the menu again`);
+    }
+  }
+}
+
+async function pickFromContextMenu(page: Page, row: Locator, action: string): Promise<void> {
   await row.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${action}$`) }).first();
   await item.waitFor({ state: 'visible', timeout: 10_000 });
-  // A row re-rendered under the open menu (its elapsed time ticks) can swallow a click: the
-  // keyboard on the hovered item is what VS Code's menu always takes.
-  await item.hover();
+  const focused = page.locator('.monaco-menu .action-item.focused .action-label').first();
+  const focusedLabel = async () => (await focused.innerText({ timeout: 1_000 }).catch(() => '')).trim();
+  // The menu has a few dozen entries at most; arrow down wraps around, so this meets every one.
+  for (let step = 0; step < 40 && (await focusedLabel()) !== action; step++) await page.keyboard.press('ArrowDown');
+  if ((await focusedLabel()) !== action) throw new Error(`The context menu never focused '${action}'.`);
   await page.keyboard.press('Enter');
   await item.waitFor({ state: 'hidden', timeout: 10_000 });
 }
