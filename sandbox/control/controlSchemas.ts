@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ResourceDurations, type ScriptedOutcome } from '../types';
+import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ProviderRegistration, type ResourceDurations, type ScriptedOutcome } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */
 
@@ -38,3 +38,4 @@ export const speedSchema = z.object({ speed: z.number().positive() }).strict();
 export const listOrderSchema = z.enum(['newestFirst', 'arbitrary']) satisfies z.ZodType<ListOrder>;
 export const latencySchema = z.object({ ms: z.number().int().nonnegative() }).strict();
 export const tokenSchema = z.object({ token: z.string().min(1) }).strict();
+export const providerRegistrationSchema = z.object({ registered: z.boolean(), mayRegister: z.boolean().optional() }).strict() satisfies z.ZodType<ProviderRegistration>;

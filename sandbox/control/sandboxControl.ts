@@ -6,7 +6,7 @@ import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { SandboxState } from '../state';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, providerRegistrationSchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -56,6 +56,11 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     revokeToken(token) {
       parts.bearer.revoke(token);
+    },
+    setProviderRegistration(subscriptionId, registration) {
+      const { registered, mayRegister } = providerRegistrationSchema.parse(registration);
+      if (registered) state.registrations.markRegistered(subscriptionId);
+      else state.registrations.markUnregistered(subscriptionId, mayRegister ?? true);
     },
     requestCounts: () => parts.counter.counts(),
     resetRequests() {

@@ -10,6 +10,7 @@ import type { RouteContext, Router } from '../http/router';
 import { DeploymentRun } from './deploymentRun';
 import { toArmDeployment, toArmOperations, toOperationStatus } from './deploymentRepresentation';
 import { preflight } from './preflight';
+import { registerForDeployment } from '../providers/registrationGate';
 import { planDeployment, TemplateValidationError } from './template';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';
@@ -54,7 +55,8 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
     }
     const refused = preflight(deploymentName, plan.resources);
     if (refused) return { status: 400, body: { error: refused } };
-    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
+    const refusal = registerForDeployment(sandbox, subscriptionId, plan.resources);
+    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed, refusal);
     sandbox.state.deployments.set(key, run);
     trimHistory(sandbox, subscriptionId, resourceGroupName);
     const operationBase = `${ctx.baseUrl}${run.id}`;
