@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(telemetry);
   const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
-  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log, serverActions: deploymentActions });
+  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
 

@@ -27,6 +27,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.subscriptionSelected'), subscriptionId: id }),
   z.strictObject({ type: z.literal('form.locationSelected'), subscriptionId: id, location: id }),
   z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name }),
+  // "Register Microsoft.DBforPostgreSQL": the host registers only a subscription it said is not registered.
+  z.strictObject({ type: z.literal('form.registerProvider'), subscriptionId: id }),
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
   z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
   // "Save as Template" on the review: the request Create would send, checked the same way.
@@ -57,6 +59,11 @@ export const formPrefillSchema = z.object({
 
 export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;
 
+export interface UnregisteredProvider {
+  subscriptionId: string;
+  namespace: string;
+}
+
 export type CreateServerHostMessage =
   | { type: 'form.init'; subscriptions: SubscriptionChoice[]; clientIp?: string; prefill?: FormPrefill }
   | {
@@ -71,7 +78,10 @@ export type CreateServerHostMessage =
   /** The location's PostgreSQL list prices (Retail Prices API), for the review's estimate. */
   | { type: 'catalog.prices'; location: string; prices: RetailPrice[] }
   | { type: 'catalog.pricesUnavailable'; location: string; message: string }
-  | { type: 'catalog.failed'; message: string }
+  /** A read of Azure failed; `unregisteredProvider` when the reason is the subscription's missing registration, which the form offers to make. */
+  | { type: 'catalog.failed'; message: string; unregisteredProvider?: UnregisteredProvider }
+  /** The subscription is registered now: the form reads Azure's choices again. */
+  | { type: 'catalog.providerRegistered'; subscriptionId: string }
   | { type: 'form.serverNameAvailability'; serverName: string; available: boolean; message?: string }
   /** The host refused the request: field errors (validation, preflight) and/or a general message. */
   | { type: 'form.rejected'; errors: ValidationErrors; message?: string }

@@ -20,13 +20,17 @@ import { listFields } from './loggedFields';
 import { SignedInPrincipals } from './signedInPrincipals';
 import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
+import { isProviderNotRegistered, type ProviderRegistrar } from '../azure/providerRegistration';
+import { ProviderRegistrationOffer } from './providerRegistrationOffer';
 
 export interface CreateServerPanelDeps {
   tracker: CreatePanelTracker;
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
-  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard'>;
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard' | 'withProgress'>;
+  /** Registers a subscription for Microsoft.DBforPostgreSQL when the form finds it is not. */
+  registrar: ProviderRegistrar;
   /** What the ready panel's next steps hand over to. */
   serverActions: ServerActions;
 }
@@ -56,6 +60,7 @@ export class CreateServerPanel {
   private readonly listeners: Listener[];
 
   private readonly principals: SignedInPrincipals;
+  private readonly registration: ProviderRegistrationOffer;
 
   constructor(
     readonly panel: PanelPort,
@@ -64,6 +69,7 @@ export class CreateServerPanel {
     private readonly events: PanelEvents,
   ) {
     this.principals = new SignedInPrincipals(deps.catalog, deps.log);
+    this.registration = new ProviderRegistrationOffer(deps);
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     else this.prefill = start.prefill;
     this.listeners = [
@@ -116,6 +122,8 @@ export class CreateServerPanel {
         return this.onLocationSelected(message.subscriptionId, message.location);
       case 'form.serverNameChanged':
         return this.onServerNameChanged(message.subscriptionId, message.serverName);
+      case 'form.registerProvider':
+        return this.onRegisterProvider(message.subscriptionId);
       case 'form.submit':
         return this.onSubmit(message.request);
       case 'review.saveTemplate':
@@ -182,7 +190,7 @@ export class CreateServerPanel {
       this.offered.offerCapabilities(subscriptionId, location, capabilities);
       await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
     } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${errorMessage(err)}` });
+      await this.post(this.registration.failure(err, subscriptionId, `Could not read what ${location} offers`));
       return;
     }
     await this.offerPrices(location);
@@ -211,7 +219,14 @@ export class CreateServerPanel {
       await this.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
     } catch (err) {
       this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
+      if (isProviderNotRegistered(err)) await this.post(this.registration.failure(err, subscriptionId, 'Could not check the server name'));
     }
+  }
+
+  private async onRegisterProvider(subscriptionId: string): Promise<void> {
+    const subscription = this.knownSubscription(subscriptionId);
+    const answer = subscription && (await this.registration.register(subscription));
+    if (answer) await this.post(answer);
   }
 
   private async onSubmit(input: Record<string, unknown>): Promise<void> {
