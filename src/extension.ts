@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const detailsChannel = createDeploymentDetailsChannel();
   context.subscriptions.push(detailsChannel);
   const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
-  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log);
+  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, azure.providerRegistrar, () => late.tracker!, log);
   const effects = {
     ...deploymentEffects,
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),

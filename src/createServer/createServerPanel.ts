@@ -22,6 +22,7 @@ import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
 import { isProviderNotRegistered, type ProviderRegistrar } from '../azure/providerRegistration';
 import { ProviderRegistrationOffer } from './providerRegistrationOffer';
+import { registerForFailedDeployment } from './registerForFailedDeployment';
 
 export interface CreateServerPanelDeps {
   tracker: CreatePanelTracker;
@@ -132,6 +133,8 @@ export class CreateServerPanel {
         return this.onRetry(message.stagingId);
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
+      case 'progress.registerProvider':
+        return registerForFailedDeployment(this.ownDeployment(message.stagingId), message.stagingId, this.deps);
       case 'progress.nextStep':
         return takeNextStep({ view: this.ownDeployment(message.stagingId), stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:
