@@ -1,6 +1,4 @@
-import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import {
-  serverNameSchema,
   validateCreateServerRequest,
   type CreateServerRequest,
   type ValidationErrors,
@@ -20,7 +18,8 @@ import { listFields } from './loggedFields';
 import { SignedInPrincipals } from './signedInPrincipals';
 import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
-import { isProviderNotRegistered, type ProviderRegistrar } from '../azure/providerRegistration';
+import type { ProviderRegistrar } from '../azure/providerRegistration';
+import { FormCatalog } from './formCatalog';
 import { ProviderRegistrationOffer } from './providerRegistrationOffer';
 import { registerForFailedDeployment } from './registerForFailedDeployment';
 
@@ -61,7 +60,8 @@ export class CreateServerPanel {
   private readonly listeners: Listener[];
 
   private readonly principals: SignedInPrincipals;
-  private readonly registration: ProviderRegistrationOffer;
+  /** The form's questions to Azure. */
+  private readonly formCatalog: FormCatalog;
 
   constructor(
     readonly panel: PanelPort,
@@ -70,7 +70,14 @@ export class CreateServerPanel {
     private readonly events: PanelEvents,
   ) {
     this.principals = new SignedInPrincipals(deps.catalog, deps.log);
-    this.registration = new ProviderRegistrationOffer(deps);
+    this.formCatalog = new FormCatalog({
+      catalog: deps.catalog,
+      log: deps.log,
+      offered: this.offered,
+      principals: this.principals,
+      registration: new ProviderRegistrationOffer(deps),
+      post: (message) => this.post(message),
+    });
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     else this.prefill = start.prefill;
     this.listeners = [
@@ -118,13 +125,13 @@ export class CreateServerPanel {
       case 'ready':
         return this.onReady();
       case 'form.subscriptionSelected':
-        return this.onSubscriptionSelected(message.subscriptionId);
+        return this.formCatalog.onSubscriptionSelected(message.subscriptionId);
       case 'form.locationSelected':
-        return this.onLocationSelected(message.subscriptionId, message.location);
+        return this.formCatalog.onLocationSelected(message.subscriptionId, message.location);
       case 'form.serverNameChanged':
-        return this.onServerNameChanged(message.subscriptionId, message.serverName);
+        return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName);
       case 'form.registerProvider':
-        return this.onRegisterProvider(message.subscriptionId);
+        return this.formCatalog.onRegisterProvider(message.subscriptionId);
       case 'form.submit':
         return this.onSubmit(message.request);
       case 'review.saveTemplate':
@@ -162,74 +169,6 @@ export class CreateServerPanel {
       this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
       await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
     }
-  }
-
-  private async onSubscriptionSelected(subscriptionId: string): Promise<void> {
-    const subscription = this.knownSubscription(subscriptionId);
-    if (!subscription) return;
-    try {
-      const [resourceGroups, locations, entraAdmin] = await Promise.all([
-        this.deps.catalog.listResourceGroups(subscriptionId),
-        this.deps.catalog.listLocations(subscriptionId),
-        this.principals.of(subscription.tenantId),
-      ]);
-      this.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
-      await this.post({
-        type: 'catalog.subscriptionChoices',
-        subscriptionId,
-        resourceGroups,
-        locations,
-        ...(entraAdmin ? { entraAdmin } : {}),
-      });
-    } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
-    }
-  }
-
-  private async onLocationSelected(subscriptionId: string, location: string): Promise<void> {
-    if (!this.knownSubscription(subscriptionId)) return;
-    try {
-      const capabilities = await this.deps.catalog.getCapabilities(subscriptionId, location);
-      this.offered.offerCapabilities(subscriptionId, location, capabilities);
-      await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
-    } catch (err) {
-      await this.post(this.registration.failure(err, subscriptionId, `Could not read what ${location} offers`));
-      return;
-    }
-    await this.offerPrices(location);
-  }
-
-  /** For the review's cost estimate; without prices the review says so, and Create still works. */
-  private async offerPrices(location: string): Promise<void> {
-    try {
-      await this.post({ type: 'catalog.prices', location, prices: await this.deps.catalog.getPostgresPrices(location) });
-    } catch (err) {
-      this.deps.log.warn(`Reading the prices of ${location} failed: ${errorMessage(err)}`);
-      await this.post({ type: 'catalog.pricesUnavailable', location, message: errorMessage(err) });
-    }
-  }
-
-  private async onServerNameChanged(subscriptionId: string, serverName: string): Promise<void> {
-    if (!this.knownSubscription(subscriptionId)) return;
-    const format = serverNameSchema.safeParse(serverName);
-    if (!format.success) {
-      // Azure is not asked about a name that breaks its own rules.
-      await this.post({ type: 'form.serverNameAvailability', serverName, available: false, message: format.error.issues[0].message });
-      return;
-    }
-    try {
-      const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
-      await this.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
-    } catch (err) {
-      this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
-      if (isProviderNotRegistered(err)) await this.post(this.registration.failure(err, subscriptionId, 'Could not check the server name'));
-    }
-  }
-
-  private async onRegisterProvider(subscriptionId: string): Promise<void> {
-    const subscription = this.knownSubscription(subscriptionId);
-    const answer = subscription && (await this.registration.register(subscription));
-    if (answer) await this.post(answer);
   }
 
   private async onSubmit(input: Record<string, unknown>): Promise<void> {
@@ -333,12 +272,6 @@ export class CreateServerPanel {
       return;
     }
     this.feed = new ProgressFeed(stagingId, this.panel, this.deps);
-  }
-
-  private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
-    const found = this.offered.subscription(subscriptionId);
-    if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');
-    return found;
   }
 
   private async reject(errors: ValidationErrors): Promise<void> {
