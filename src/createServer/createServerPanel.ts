@@ -197,6 +197,7 @@ export class CreateServerPanel {
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${errorMessage(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: errorMessage(err) });
+      await this.formCatalog.offerRegistrationAfter(err, checked.request.subscriptionId);
     }
   }
 

@@ -95,6 +95,11 @@ export class FormCatalog {
     if (answer) await this.deps.post(answer);
   }
 
+  /** Create refused because the subscription is not registered (the preflight reads the provider): the same offer as a read's. */
+  async offerRegistrationAfter(refusal: unknown, subscriptionId: string): Promise<void> {
+    if (isProviderNotRegistered(refusal)) await this.deps.post(this.deps.registration.failure(refusal, subscriptionId, 'Create did not start'));
+  }
+
   private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
     const found = this.deps.offered.subscription(subscriptionId);
     if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');

@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProviderRegistrationError } from '../../../src/azure/providerRegistration';
 import { armRestError, NOT_REGISTERED_MESSAGE, notRegisteredError } from '../../support/armRestError';
-import { chooseSubscriptionAndLocation, FakeCatalog, FakeLog, FakePanel, FakeRegistrar, FakeTracker, FakeWindow, openCreatePanel, settle, SUBSCRIPTION } from './fakes';
+import { chooseSubscriptionAndLocation, FakeCatalog, FakeLog, FakePanel, FakeRegistrar, FakeTracker, FakeWindow, openCreatePanel, settle, SUBSCRIPTION, validRequest } from './fakes';
 
 let catalog: FakeCatalog;
 let log: FakeLog;
 let panel: FakePanel;
 let window: FakeWindow;
 let registrar: FakeRegistrar;
+let tracker: FakeTracker;
 
 const unregistered = { subscriptionId: SUBSCRIPTION.subscriptionId, namespace: 'Microsoft.DBforPostgreSQL' };
 const register = async (subscriptionId = SUBSCRIPTION.subscriptionId) => {
@@ -22,7 +23,8 @@ beforeEach(async () => {
   window = new FakeWindow();
   registrar = new FakeRegistrar(catalog);
   catalog.providerRefusal = notRegisteredError();
-  await openCreatePanel({ tracker: new FakeTracker(), catalog, log, panel, window, registrar });
+  tracker = new FakeTracker();
+  await openCreatePanel({ tracker, catalog, log, panel, window, registrar });
   await chooseSubscriptionAndLocation(panel);
 });
 
@@ -49,6 +51,17 @@ describe('the create form on a subscription not registered for Microsoft.DBforPo
     const failures = panel.ofType('catalog.failed');
     expect(failures).toHaveLength(2);
     expect(failures[1]).toMatchObject({ message: expect.stringMatching(/^Could not check the server name: The subscription is not registered/), unregisteredProvider: unregistered });
+  });
+
+  it('Create refused by its preflight for the same reason: the form is back, with the same offer, and nothing was staged', async () => {
+    catalog.providerRefusal = undefined;
+    await chooseSubscriptionAndLocation(panel);
+    tracker.createError = notRegisteredError();
+    panel.send({ type: 'form.submit', request: validRequest() });
+    await settle();
+    expect(panel.ofType('form.rejected')).toEqual([{ type: 'form.rejected', errors: {}, message: NOT_REGISTERED_MESSAGE }]);
+    expect(panel.ofType('catalog.failed').at(-1)).toEqual({ type: 'catalog.failed', message: `Create did not start: ${NOT_REGISTERED_MESSAGE} Register it to go on.`, unregisteredProvider: unregistered });
+    expect(tracker.created).toEqual([]);
   });
 
   it('without the permission: the next step is said, and the offer is withdrawn', async () => {
