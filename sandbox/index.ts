@@ -17,6 +17,8 @@ import { embeddedPostgres } from './postgres/embeddedPostgres';
 import { externalPostgres } from './postgres/externalPostgres';
 import { noPostgres, type PostgresBackend } from './postgres/postgresBackend';
 import { registerRetailPriceRoutes } from './prices/retailPrices';
+import { registerProviderRoutes } from './providers/providerRoutes';
+import { requiringRegistration } from './providers/registrationGate';
 import { registerResourceGroupRoutes } from './resourceGroups/resourceGroupRoutes';
 import { SandboxState } from './state';
 import { registerSubscriptionRoutes } from './subscriptions/subscriptionRoutes';
@@ -43,8 +45,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerSubscriptionRoutes(arm);
   registerResourceGroupRoutes(arm, context);
   registerDeploymentRoutes(arm, context);
-  registerFlexibleServerRoutes(arm, context);
-  registerFirewallRuleRoutes(arm, context);
+  registerProviderRoutes(arm, context);
+  const postgresRoutes = requiringRegistration(arm, context);
+  registerFlexibleServerRoutes(postgresRoutes, context);
+  registerFirewallRuleRoutes(postgresRoutes, context);
 
   const counter = new RouteCounter();
   const bearer = new BearerCheck();

@@ -1,5 +1,6 @@
 import type { DeploymentRun } from './deployments/deploymentRun';
 import type { FlexServer } from './flexibleServers/flexServer';
+import { ProviderRegistrations } from './providers/providerRegistrations';
 import { SEEDED_RESOURCE_GROUPS } from './subscriptions/seed';
 import type { ListOrder, ResourceDurations, SandboxPolicy, ScriptedOutcome } from './types';
 
@@ -25,6 +26,7 @@ export class SandboxState {
   /** Server names are global in Azure, so servers are keyed by name alone. */
   readonly servers = new Map<string, FlexServer>();
   readonly outcomes = new Map<string, ScriptedOutcome>();
+  readonly registrations = new ProviderRegistrations();
   durations: ResourceDurations = { ...DEFAULT_DURATIONS };
   speed: number;
   listOrder: ListOrder = 'newestFirst';
@@ -42,6 +44,7 @@ export class SandboxState {
     this.deployments.clear();
     this.servers.clear();
     this.outcomes.clear();
+    this.registrations.reset();
     this.durations = { ...DEFAULT_DURATIONS };
     this.listOrder = 'newestFirst';
     this.policy = { denyPublicServers: false };

@@ -82,6 +82,13 @@ export interface SandboxPolicy {
   denyPublicServers: boolean;
 }
 
+/** A subscription's registration for Microsoft.DBforPostgreSQL, as the control API sets it. */
+export interface ProviderRegistration {
+  registered: boolean;
+  /** Whether callers may register it (`register/action`); without it, registering gets 403. Default true. */
+  mayRegister?: boolean;
+}
+
 export interface SandboxControl {
   scriptOutcome(serverName: string, outcome: ScriptedOutcome): void;
   clearOutcome(serverName: string): void;
@@ -102,11 +109,17 @@ export interface SandboxControl {
   setPolicy(policy: SandboxPolicy): void;
   /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
   revokeToken(token: string): void;
+  /**
+   * Unregistered: the provider's routes answer 409 MissingSubscriptionRegistration until someone
+   * registers it (Registering, then Registered after a simulated minute); a deployment registers it
+   * itself when the caller may, else fails with that code. Registered is every subscription's start.
+   */
+  setProviderRegistration(subscriptionId: string, registration: ProviderRegistration): void;
   requestCounts(): Record<string, number>;
   resetRequests(): void;
   /** Undefined when no such server has succeeded (or postgres is 'none'). Waits for the backend to be ready. */
   serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
-  /** Back to a fresh start: no deployments, servers, created groups, outcomes, faults, revoked tokens or counts; start durations and speed. */
+  /** Back to a fresh start: no deployments, servers, created groups, outcomes, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
   reset(): void;
 }
 

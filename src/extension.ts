@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const detailsChannel = createDeploymentDetailsChannel();
   context.subscriptions.push(detailsChannel);
   const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
-  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, () => late.tracker!, log);
+  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, azure.providerRegistrar, () => late.tracker!, log);
   const effects = {
     ...deploymentEffects,
     openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(telemetry);
   const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
-  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, log, serverActions: deploymentActions });
+  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions });
   Object.assign(late, { tracker, createServer });
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
 

@@ -15,6 +15,8 @@ export interface GuidanceLink {
 export interface FailureGuidance {
   advice: string;
   link?: GuidanceLink;
+  /** Something the extension can do about it itself: register the subscription for the provider. */
+  action?: 'registerProvider';
 }
 
 /** The parts of a failed deployment the guidance reads. */
@@ -45,8 +47,9 @@ type Guide = (failure: { location: string; policy?: PolicyViolation }) => Failur
 
 const notRegistered: Guide = () => ({
   advice:
-    'The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace Microsoft.DBforPostgreSQL"), then Retry.',
+    'The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (Register Provider here, the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace Microsoft.DBforPostgreSQL"), then Retry.',
   link: PROVIDER_REGISTRATION,
+  action: 'registerProvider',
 });
 
 const settingRefused: Guide = () => ({
@@ -86,6 +89,11 @@ const GUIDES: Readonly<Record<string, Guide>> = {
   }),
   InternalServerError: () => ({ advice: "This is a temporary problem on Azure's side. Retry." }),
 };
+
+/** ARM's codes for a subscription not registered for the provider: registering it is the way out. */
+export function offersProviderRegistration(code: string): boolean {
+  return Object.hasOwn(GUIDES, code) && GUIDES[code] === notRegistered;
+}
 
 export function failureGuidance(failure: GuidedFailure): FailureGuidance | undefined {
   const error = failure.armError;

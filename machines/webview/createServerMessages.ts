@@ -27,12 +27,16 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.subscriptionSelected'), subscriptionId: id }),
   z.strictObject({ type: z.literal('form.locationSelected'), subscriptionId: id, location: id }),
   z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name }),
+  // "Register Microsoft.DBforPostgreSQL": the host registers only a subscription it said is not registered.
+  z.strictObject({ type: z.literal('form.registerProvider'), subscriptionId: id }),
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
   z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
   // "Save as Template" on the review: the request Create would send, checked the same way.
   z.strictObject({ type: z.literal('review.saveTemplate'), request: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('progress.retry'), stagingId: id }),
   z.strictObject({ type: z.literal('progress.cancel'), stagingId: id }),
+  // Register Provider on a deployment refused for an unregistered subscription; the host checks it is one.
+  z.strictObject({ type: z.literal('progress.registerProvider'), stagingId: id }),
   // What to do with the ready server; the host acts only on a step offeredNextSteps offers.
   z.strictObject({ type: z.literal('progress.nextStep'), stagingId: id, step: z.enum(NEXT_STEPS) }),
 ] as const;
@@ -57,6 +61,11 @@ export const formPrefillSchema = z.object({
 
 export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;
 
+export interface UnregisteredProvider {
+  subscriptionId: string;
+  namespace: string;
+}
+
 export type CreateServerHostMessage =
   | { type: 'form.init'; subscriptions: SubscriptionChoice[]; clientIp?: string; prefill?: FormPrefill }
   | {
@@ -71,7 +80,10 @@ export type CreateServerHostMessage =
   /** The location's PostgreSQL list prices (Retail Prices API), for the review's estimate. */
   | { type: 'catalog.prices'; location: string; prices: RetailPrice[] }
   | { type: 'catalog.pricesUnavailable'; location: string; message: string }
-  | { type: 'catalog.failed'; message: string }
+  /** A read of Azure failed; `unregisteredProvider` when the reason is the subscription's missing registration, which the form offers to make. */
+  | { type: 'catalog.failed'; message: string; unregisteredProvider?: UnregisteredProvider }
+  /** The subscription is registered now: the form reads Azure's choices again. */
+  | { type: 'catalog.providerRegistered'; subscriptionId: string }
   | { type: 'form.serverNameAvailability'; serverName: string; available: boolean; message?: string }
   /** The host refused the request: field errors (validation, preflight) and/or a general message. */
   | { type: 'form.rejected'; errors: ValidationErrors; message?: string }

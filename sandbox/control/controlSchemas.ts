@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ResourceDurations, type SandboxPolicy, type ScriptedOutcome } from '../types';
+import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ProviderRegistration, type ResourceDurations, type SandboxPolicy, type ScriptedOutcome } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */
 
@@ -39,3 +39,4 @@ export const listOrderSchema = z.enum(['newestFirst', 'arbitrary']) satisfies z.
 export const policySchema = z.object({ denyPublicServers: z.boolean() }).strict() satisfies z.ZodType<SandboxPolicy>;
 export const latencySchema = z.object({ ms: z.number().int().nonnegative() }).strict();
 export const tokenSchema = z.object({ token: z.string().min(1) }).strict();
+export const providerRegistrationSchema = z.object({ registered: z.boolean(), mayRegister: z.boolean().optional() }).strict() satisfies z.ZodType<ProviderRegistration>;

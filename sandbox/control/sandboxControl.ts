@@ -6,7 +6,7 @@ import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { SandboxState } from '../state';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -59,6 +59,11 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     revokeToken(token) {
       parts.bearer.revoke(token);
+    },
+    setProviderRegistration(subscriptionId, registration) {
+      const { registered, mayRegister } = providerRegistrationSchema.parse(registration);
+      if (registered) state.registrations.markRegistered(subscriptionId);
+      else state.registrations.markUnregistered(subscriptionId, mayRegister ?? true);
     },
     requestCounts: () => parts.counter.counts(),
     resetRequests() {

@@ -10,6 +10,7 @@ import type { RouteContext, Router } from '../http/router';
 import { DeploymentRun } from './deploymentRun';
 import { toArmDeployment, toArmOperations, toOperationStatus, toValidateResult } from './deploymentRepresentation';
 import { preflight } from './preflight';
+import { registerForDeployment } from '../providers/registrationGate';
 import { planDeployment, TemplateValidationError, type DeploymentPlan } from './template';
 
 const GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}';
@@ -60,7 +61,8 @@ export function registerDeploymentRoutes(router: Router, sandbox: SandboxContext
     }
     const plan = validatedPlan(ctx, group);
     if (isResponse(plan)) return plan;
-    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed);
+    const refusal = registerForDeployment(sandbox, subscriptionId, plan.resources);
+    const run = new DeploymentRun(subscriptionId, group.name, deploymentName, plan, sandbox.now(), sandbox.state.speed, refusal);
     sandbox.state.deployments.set(key, run);
     trimHistory(sandbox, subscriptionId, resourceGroupName);
     const operationBase = `${ctx.baseUrl}${run.id}`;

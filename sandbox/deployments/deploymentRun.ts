@@ -70,6 +70,8 @@ export class DeploymentRun {
     readonly plan: DeploymentPlan,
     readonly acceptedAt: number,
     speed: number,
+    /** ARM's refusal to run it at all (a provider it may not register): the deployment fails with it, no resource started. */
+    private readonly refusal?: ArmErrorBody,
   ) {
     this.lastChange = acceptedAt;
     this.runningAt = acceptedAt + scaled(ACCEPTED_SECONDS, speed);
@@ -91,6 +93,7 @@ export class DeploymentRun {
   advance(now: number, env: RunEnvironment): void {
     if (this.state === 'Accepted') {
       if (now < this.runningAt) return;
+      if (this.refusal) return this.refuse(this.refusal);
       this.state = 'Running';
       this.lastChange = this.runningAt;
       this.startNext(this.runningAt, env);
@@ -176,6 +179,12 @@ export class DeploymentRun {
     }
     env.onSucceeded(this, step.resource, at);
     this.startNext(at, env);
+  }
+
+  private refuse(error: ArmErrorBody): void {
+    this.state = 'Failed';
+    this.error = error;
+    this.finish(this.runningAt);
   }
 
   private finish(at: number): void {

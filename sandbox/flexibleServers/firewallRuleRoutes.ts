@@ -5,7 +5,7 @@ import { scaled } from '../simulatedTime';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import { resourceNotFound } from '../http/armErrors';
 import { isResponse } from '../http/guards';
-import type { Router } from '../http/router';
+import type { RouteRegistry } from '../http/router';
 import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, serverLookup } from './serverLookup';
 import { toArmFirewallRule } from './serverRepresentation';
 
@@ -17,7 +17,7 @@ const API_VERSION = '2025-08-01';
  * long-running operation as in the official example: 202 with `Azure-AsyncOperation` and `Location`
  * on the provider's location, InProgress for the rule's (scaled) duration, then Succeeded.
  */
-export function registerFirewallRuleRoutes(router: Router, sandbox: SandboxContext): void {
+export function registerFirewallRuleRoutes(router: RouteRegistry, sandbox: SandboxContext): void {
   const findServer = serverLookup(sandbox);
   const operations = new Map<string, { doneAt: number; startedAt: number }>();
   const findRule = (rules: Map<string, unknown>, name: string) => [...rules.keys()].find((k) => k.toLowerCase() === name.toLowerCase());

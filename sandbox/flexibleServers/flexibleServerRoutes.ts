@@ -4,14 +4,14 @@ import { invalidRequestContent, subscriptionNotFound } from '../http/armErrors';
 import { isResponse } from '../http/guards';
 import { findGroup } from '../resourceGroups/findGroup';
 import { pageOf } from '../http/paging';
-import type { RouteContext, Router } from '../http/router';
+import type { RouteContext, RouteRegistry } from '../http/router';
 import { findSubscription } from '../subscriptions/seed';
 import { capabilitiesOf } from './capabilities';
 import { checkName } from './nameAvailability';
 import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, SERVERS_IN_GROUP, serverLookup } from './serverLookup';
 import { toArmAdministrator, toArmServer } from './serverRepresentation';
 
-export function registerFlexibleServerRoutes(router: Router, sandbox: SandboxContext): void {
+export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: SandboxContext): void {
   const { state } = sandbox;
 
   const findServer = serverLookup(sandbox);

@@ -1,4 +1,4 @@
-import { armError, type ArmResponse } from './armResponse';
+import { armError, type ArmErrorBody, type ArmResponse } from './armResponse';
 
 /** The error answers ARM gives for the situations the sandbox reproduces, with ARM's codes and wording. */
 
@@ -48,6 +48,30 @@ export function resourceNotFound(type: string, name: string, resourceGroup: stri
 
 export function noRoute(method: string, path: string): ArmResponse {
   return armError(404, 'NotFound', `The sandbox has no route for ${method} ${path}.`);
+}
+
+/**
+ * A subscription not registered for a resource provider: 409, the namespace as the detail's target
+ * (the shape ARM answers with, e.g. in Azure/azure-sdk-for-node#2305 and microsoft-foundry-for-vscode#270).
+ */
+export function missingSubscriptionRegistration(namespace: string): ArmResponse {
+  return { status: 409, body: { error: missingRegistrationError(namespace) } };
+}
+
+/** The same error as a failed deployment carries it. */
+export function missingRegistrationError(namespace: string): ArmErrorBody {
+  const message = `The subscription is not registered to use namespace '${namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`;
+  return { code: 'MissingSubscriptionRegistration', message, details: [{ code: 'MissingSubscriptionRegistration', target: namespace, message }] };
+}
+
+/** A caller without the role for an action (e.g. `{namespace}/register/action`), in ARM's words. */
+export function authorizationFailed(action: string, scope: string): ArmResponse {
+  const client = '3f9b2c1d-6e5a-4b7c-8d9e-0a1b2c3d4e5f';
+  return armError(
+    403,
+    'AuthorizationFailed',
+    `The client '${client}' with object id '${client}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
 }
 
 export function invalidRequestContent(message: string): ArmResponse {

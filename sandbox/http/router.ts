@@ -20,6 +20,9 @@ export interface Route {
   handler: RouteHandler;
 }
 
+/** Where route families add their routes: the router itself, or a wrapper that guards them. */
+export type RouteRegistry = Pick<Router, 'add'>;
+
 interface CompiledRoute extends Route {
   pattern: RegExp;
   paramNames: string[];

@@ -7,6 +7,7 @@ import type { ArmEnvironment } from './armEnvironment';
 import { FlexProvisioningCredentialProvider, type AzureSessionSource } from './azureCredentialProvider';
 import { AzureSignInPrompt, type AccountSignIn, type AskUser, type Disposable } from './azureSignIn';
 import { FlexServerProvisioner } from './flexProvisioning/flexServerProvisioner';
+import { armProviderRegistrar, DEFAULT_WAIT, type ProviderRegistrar, type RegistrationWait } from './providerRegistration';
 import type { SubscriptionSource } from './subscriptionSource';
 
 /** Everything the rest of the extension gets from the Azure side. */
@@ -18,6 +19,8 @@ export interface AzureServices extends Disposable {
   reader: ArmDeploymentReader;
   canceller: ArmDeploymentCanceller;
   catalog: ArmAzureCatalog;
+  /** Registers a subscription for Microsoft.DBforPostgreSQL (the create form, a failed deployment). */
+  providerRegistrar: ProviderRegistrar;
   /** For the connections feature's firewall rules: same endpoint, CA and tokens. */
   flexibleServers(tenantId: string, subscriptionId: string): Promise<PostgreSQLManagementFlexibleServerClient>;
 }
@@ -25,7 +28,13 @@ export interface AzureServices extends Disposable {
 export interface AzureAccount extends AzureSessionSource, AccountSignIn {}
 
 /** The wiring without VS Code, shared by the extension (index.ts), the tests and the benchmark. */
-export function composeAzureServices(environment: ArmEnvironment, account: AzureAccount, subscriptions: SubscriptionSource | ((clients: ArmClients) => SubscriptionSource), ask: AskUser): AzureServices {
+export function composeAzureServices(
+  environment: ArmEnvironment,
+  account: AzureAccount,
+  subscriptions: SubscriptionSource | ((clients: ArmClients) => SubscriptionSource),
+  ask: AskUser,
+  registrationWait: RegistrationWait = DEFAULT_WAIT,
+): AzureServices {
   const credentials = new FlexProvisioningCredentialProvider(account);
   // Interactive calls (form, start) let the SDK retry; the tracker's reader does not (see ArmDeploymentReader).
   const interactive = new ArmClients(environment, credentials, { sdkRetries: true });
@@ -41,6 +50,7 @@ export function composeAzureServices(environment: ArmEnvironment, account: Azure
     // The user's own request: the SDK retries it as any interactive call.
     canceller: new ArmDeploymentCanceller(interactive),
     catalog,
+    providerRegistrar: armProviderRegistrar(interactive, registrationWait),
     flexibleServers: (tenantId, subscriptionId) => interactive.flexibleServers(tenantId, subscriptionId),
     dispose: () => signIn.dispose(),
   };

@@ -1,6 +1,4 @@
-import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import {
-  serverNameSchema,
   validateCreateServerRequest,
   type CreateServerRequest,
   type ValidationErrors,
@@ -20,13 +18,19 @@ import { listFields } from './loggedFields';
 import { SignedInPrincipals } from './signedInPrincipals';
 import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
+import type { ProviderRegistrar } from '../azure/providerRegistration';
+import { FormCatalog } from './formCatalog';
+import { ProviderRegistrationOffer } from './providerRegistrationOffer';
+import { registerForFailedDeployment } from './registerForFailedDeployment';
 
 export interface CreateServerPanelDeps {
   tracker: CreatePanelTracker;
   catalog: AzureCatalog;
   log: CreateServerLog;
   /** Where what the panel cannot do is told (a Retry refused), and the way to cancel. */
-  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard'>;
+  window: Pick<CreateServerWindow, 'showWarning' | 'cancelDeployment' | 'saveTemplate' | 'copyToClipboard' | 'withProgress'>;
+  /** Registers a subscription for Microsoft.DBforPostgreSQL when the form finds it is not. */
+  registrar: ProviderRegistrar;
   /** What the ready panel's next steps hand over to. */
   serverActions: ServerActions;
 }
@@ -56,6 +60,8 @@ export class CreateServerPanel {
   private readonly listeners: Listener[];
 
   private readonly principals: SignedInPrincipals;
+  /** The form's questions to Azure. */
+  private readonly formCatalog: FormCatalog;
 
   constructor(
     readonly panel: PanelPort,
@@ -64,6 +70,14 @@ export class CreateServerPanel {
     private readonly events: PanelEvents,
   ) {
     this.principals = new SignedInPrincipals(deps.catalog, deps.log);
+    this.formCatalog = new FormCatalog({
+      catalog: deps.catalog,
+      log: deps.log,
+      offered: this.offered,
+      principals: this.principals,
+      registration: new ProviderRegistrationOffer(deps),
+      post: (message) => this.post(message),
+    });
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     else this.prefill = start.prefill;
     this.listeners = [
@@ -111,11 +125,13 @@ export class CreateServerPanel {
       case 'ready':
         return this.onReady();
       case 'form.subscriptionSelected':
-        return this.onSubscriptionSelected(message.subscriptionId);
+        return this.formCatalog.onSubscriptionSelected(message.subscriptionId);
       case 'form.locationSelected':
-        return this.onLocationSelected(message.subscriptionId, message.location);
+        return this.formCatalog.onLocationSelected(message.subscriptionId, message.location);
       case 'form.serverNameChanged':
-        return this.onServerNameChanged(message.subscriptionId, message.serverName);
+        return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName);
+      case 'form.registerProvider':
+        return this.formCatalog.onRegisterProvider(message.subscriptionId);
       case 'form.submit':
         return this.onSubmit(message.request);
       case 'review.saveTemplate':
@@ -124,6 +140,8 @@ export class CreateServerPanel {
         return this.onRetry(message.stagingId);
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
+      case 'progress.registerProvider':
+        return registerForFailedDeployment(this.ownDeployment(message.stagingId), message.stagingId, this.deps);
       case 'progress.nextStep':
         return takeNextStep({ view: this.ownDeployment(message.stagingId), stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:
@@ -153,67 +171,6 @@ export class CreateServerPanel {
     }
   }
 
-  private async onSubscriptionSelected(subscriptionId: string): Promise<void> {
-    const subscription = this.knownSubscription(subscriptionId);
-    if (!subscription) return;
-    try {
-      const [resourceGroups, locations, entraAdmin] = await Promise.all([
-        this.deps.catalog.listResourceGroups(subscriptionId),
-        this.deps.catalog.listLocations(subscriptionId),
-        this.principals.of(subscription.tenantId),
-      ]);
-      this.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
-      await this.post({
-        type: 'catalog.subscriptionChoices',
-        subscriptionId,
-        resourceGroups,
-        locations,
-        ...(entraAdmin ? { entraAdmin } : {}),
-      });
-    } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
-    }
-  }
-
-  private async onLocationSelected(subscriptionId: string, location: string): Promise<void> {
-    if (!this.knownSubscription(subscriptionId)) return;
-    try {
-      const capabilities = await this.deps.catalog.getCapabilities(subscriptionId, location);
-      this.offered.offerCapabilities(subscriptionId, location, capabilities);
-      await this.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
-    } catch (err) {
-      await this.post({ type: 'catalog.failed', message: `Could not read what ${location} offers: ${errorMessage(err)}` });
-      return;
-    }
-    await this.offerPrices(location);
-  }
-
-  /** For the review's cost estimate; without prices the review says so, and Create still works. */
-  private async offerPrices(location: string): Promise<void> {
-    try {
-      await this.post({ type: 'catalog.prices', location, prices: await this.deps.catalog.getPostgresPrices(location) });
-    } catch (err) {
-      this.deps.log.warn(`Reading the prices of ${location} failed: ${errorMessage(err)}`);
-      await this.post({ type: 'catalog.pricesUnavailable', location, message: errorMessage(err) });
-    }
-  }
-
-  private async onServerNameChanged(subscriptionId: string, serverName: string): Promise<void> {
-    if (!this.knownSubscription(subscriptionId)) return;
-    const format = serverNameSchema.safeParse(serverName);
-    if (!format.success) {
-      // Azure is not asked about a name that breaks its own rules.
-      await this.post({ type: 'form.serverNameAvailability', serverName, available: false, message: format.error.issues[0].message });
-      return;
-    }
-    try {
-      const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
-      await this.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
-    } catch (err) {
-      this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
-    }
-  }
-
   private async onSubmit(input: Record<string, unknown>): Promise<void> {
     if (this.stagingIdValue || this.submitting) {
       this.deps.log.warn('Rejected a second create request from the same panel.');
@@ -240,6 +197,7 @@ export class CreateServerPanel {
       if (err instanceof CreateRequestInvalidError) return this.reject(err.errors);
       this.deps.log.error(`Create failed: ${errorMessage(err)}`);
       await this.post({ type: 'form.rejected', errors: {}, message: errorMessage(err) });
+      await this.formCatalog.offerRegistrationAfter(err, checked.request.subscriptionId);
     }
   }
 
@@ -315,12 +273,6 @@ export class CreateServerPanel {
       return;
     }
     this.feed = new ProgressFeed(stagingId, this.panel, this.deps);
-  }
-
-  private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
-    const found = this.offered.subscription(subscriptionId);
-    if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');
-    return found;
   }
 
   private async reject(errors: ValidationErrors, message?: string): Promise<void> {

@@ -54,6 +54,8 @@ export interface CreateServerWindow {
   /** The spec §7 modal, shown after a panel closed while its deployment runs. */
   showCloseWarning(): PromiseLike<CloseWarningAnswer>;
   showWarning(message: string): void;
+  /** A notification with a spinner while the task runs (registering a provider). */
+  withProgress<T>(title: string, task: () => Promise<T>): PromiseLike<T>;
   /** Writes the text to the system clipboard. */
   copyToClipboard(text: string): PromiseLike<void>;
   /** The Deployments view's Cancel Deployment: confirms with the user, then cancels. */

@@ -6,8 +6,8 @@ import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { CreateServerLog, CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
-/** The deployment actions the ready panel hands over to: the same ones the "ready" notification uses. */
-export type ServerActions = Pick<DeploymentNotificationActions, 'connect' | 'openDashboard' | 'openServerInPortal'>;
+/** The deployment actions the panel hands over to: the same ones the "ready" and failure notifications use. */
+export type ServerActions = Pick<DeploymentNotificationActions, 'connect' | 'openDashboard' | 'openServerInPortal' | 'registerProvider'>;
 
 export interface ServerNextStepsDeps {
   serverActions: ServerActions;

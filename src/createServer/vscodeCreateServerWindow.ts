@@ -31,6 +31,7 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
     showWarning(message) {
       void vscode.window.showWarningMessage(message);
     },
+    withProgress: (title, task) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task),
     copyToClipboard: (text) => vscode.env.clipboard.writeText(text),
     // One way to cancel, with its confirmation, wherever the user asks.
     cancelDeployment: (stagingId) => vscode.commands.executeCommand<void>(DEPLOYMENT_COMMANDS.cancel, stagingId),

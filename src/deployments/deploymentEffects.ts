@@ -10,6 +10,8 @@ import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationA
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
 import { errorMessage } from '../../machines/errorMessage';
+import type { ProviderRegistrar } from '../azure/providerRegistration';
+import { registerProviderThenOfferRetry } from './registerProviderThenRetry';
 
 export interface DeploymentEffectsDeps {
   store: ConnectionStore;
@@ -24,6 +26,8 @@ export interface DeploymentEffectsDeps {
   openExternal(url: string): Promise<void>;
   /** The tracker's retry and dismiss; closures, since the tracker is built from these effects. */
   tracker: Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>;
+  /** Register Provider on a deployment refused for an unregistered subscription. */
+  registrar: ProviderRegistrar;
   /** A notification's follow-up failed (Retry while another window works on it, say): logged. */
   log(message: string): void;
 }
@@ -46,6 +50,7 @@ export function createDeploymentActions(deps: DeploymentEffectsDeps): Deployment
     openLink: (url) => deps.openExternal(url),
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
+    registerProvider: (deployment) => registerProviderThenOfferRetry(deployment, { registrar: deps.registrar, notifier: deps.notifier, retry: (id) => deps.tracker.retry(id) }),
   };
 }
 

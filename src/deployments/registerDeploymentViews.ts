@@ -13,6 +13,7 @@ import { deploymentItems$ } from './deploymentsTreeModel';
 import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
 import type { DeploymentDetails } from './deploymentDetails';
+import type { ProviderRegistrar } from '../azure/providerRegistration';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
 
@@ -31,6 +32,7 @@ export function createVscodeDeploymentEffects(
   secrets: SecretStore,
   details: DeploymentDetails,
   portal: AzurePortal,
+  registrar: ProviderRegistrar,
   tracker: () => Pick<DeploymentTrackerPort, 'retry' | 'dismiss' | 'reportDashboardOpened'>,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
@@ -43,6 +45,7 @@ export function createVscodeDeploymentEffects(
     notifier,
     details,
     portal,
+    registrar,
     openExternal: async (url) => {
       if (!(await vscode.env.openExternal(vscode.Uri.parse(url)))) log.warn(`The link was not opened: ${url}`);
     },

@@ -14,6 +14,8 @@ export interface DeploymentNotificationActions {
   openLink(url: string): Promise<void>;
   retry(stagingId: string): Promise<void>;
   dismiss(stagingId: string): Promise<void>;
+  /** A deployment refused for an unregistered subscription: register it, then offer Retry. */
+  registerProvider(deployment: Readonly<DeploymentContext>): Promise<void>;
 }
 
 export const CONNECT = 'Connect';
@@ -22,6 +24,7 @@ export const VIEW_DETAILS = 'View Details';
 export const RETRY = 'Retry';
 export const DISMISS = 'Dismiss';
 export const OPEN_IN_PORTAL = 'Open in Azure Portal';
+export const REGISTER_PROVIDER = 'Register Provider';
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
@@ -42,9 +45,13 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   const guidance = failureGuidance(deployment);
   const link = guidance?.link;
-  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, RETRY, ...(link ? [link.label] : []), OPEN_IN_PORTAL, DISMISS);
+  // Registering comes before Retry: a Retry alone would fail the same way.
+  const register = guidance?.action === 'registerProvider' ? [REGISTER_PROVIDER] : [];
+  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, ...register, RETRY, ...(link ? [link.label] : []), OPEN_IN_PORTAL, DISMISS);
   if (link && choice === link.label) {
     await actions.openLink(link.url);
+  } else if (register.length > 0 && choice === REGISTER_PROVIDER) {
+    await actions.registerProvider(deployment);
   } else {
     await followUp(choice, deployment, actions);
   }

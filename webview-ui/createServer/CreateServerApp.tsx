@@ -54,6 +54,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
       onRetry={() => host.postMessage({ type: 'progress.retry', stagingId })}
       onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId })}
       onNextStep={(step) => host.postMessage({ type: 'progress.nextStep', stagingId, step })}
+      onRegisterProvider={() => host.postMessage({ type: 'progress.registerProvider', stagingId })}
     />
   );
 }

@@ -13,6 +13,7 @@ import { AUTHENTICATION_LABELS, skuLabel, TIER_LABELS } from './displayNames';
 import { Field, targetChecked, targetValue } from './Field';
 import { withAuthenticationMode, type FormValues } from './formValues';
 import { PasswordField } from './PasswordField';
+import { ProviderRegistrationOffer } from './ProviderRegistrationOffer';
 import { ReviewStep } from './ReviewStep';
 import { reviewSummary } from './reviewSummary';
 import { ServerOptionsFields } from './ServerOptionsFields';
@@ -28,7 +29,7 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, update, review, back, create, saveTemplate } = useCreateServerForm(host);
+  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, providerRegistration, update, review, back, create, saveTemplate, registerProvider } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -47,6 +48,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
     <main className="create-form" hidden={Boolean(reviewed)}>
       <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
+      {providerRegistration ? <ProviderRegistrationOffer registration={providerRegistration} onRegister={registerProvider} /> : null}
 
       <Field id="subscriptionId" label="Subscription" errors={errorsOf('subscriptionId', 'tenantId')}>
         <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}

@@ -20,6 +20,8 @@ export interface ProvisioningProgressProps {
   /** Asks the host to cancel; the host confirms with the user first. */
   onCancel: () => void;
   onNextStep: (step: NextStep) => void;
+  /** Register Provider, for a deployment refused because its subscription is not registered; the host offers Retry after. */
+  onRegisterProvider?: () => void;
   copiedConnectionString?: string;
   /**
    * False once the host no longer tracks the deployment (dismissed, cleared): what it last showed
@@ -102,7 +104,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
         <section className="failure" role="alert">
           <h2>Deployment failed</h2>
           <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
-          <FailureAdvice guidance={failureGuidance(context)} />
+          <FailureAdvice guidance={failureGuidance(context)} onRegisterProvider={tracked ? props.onRegisterProvider : undefined} />
           {context.armError?.chain && context.armError.chain.length > 1 ? (
             <details>
               <summary>Details</summary>
@@ -132,18 +134,21 @@ function RetryOffer({ retriedAt, onRetry }: { retriedAt: number | undefined; onR
 }
 
 /** The webview host opens an https link's page in the browser, as VS Code does for every webview. */
-function FailureAdvice({ guidance }: { guidance: FailureGuidance | undefined }) {
+function FailureAdvice({ guidance, onRegisterProvider }: { guidance: FailureGuidance | undefined; onRegisterProvider?: () => void }) {
   if (!guidance) return null;
   return (
-    <p className="guidance">
-      {guidance.advice}
-      {guidance.link ? (
-        <>
-          {' '}
-          <a href={guidance.link.url}>{guidance.link.label}</a>
-        </>
-      ) : null}
-    </p>
+    <>
+      <p className="guidance">
+        {guidance.advice}
+        {guidance.link ? (
+          <>
+            {' '}
+            <a href={guidance.link.url}>{guidance.link.label}</a>
+          </>
+        ) : null}
+      </p>
+      {guidance.action === 'registerProvider' && onRegisterProvider ? <VscodeButton onClick={onRegisterProvider}>Register Provider</VscodeButton> : null}
+    </>
   );
 }
 

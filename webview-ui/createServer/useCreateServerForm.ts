@@ -3,6 +3,7 @@ import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } 
 import { unofferedOptions } from '../../machines/flexDeployment/offeredOptions';
 import { serverOptionsSchema } from '../../machines/flexDeployment/serverOptions';
 import { resourceGroupChoiceError } from '../../machines/flexDeployment/resourceGroupChoice';
+import type { UnregisteredProvider } from '../../machines/webview/createServerMessages';
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
@@ -16,6 +17,12 @@ type HostAnswer<T extends HostMessage['type']> = Omit<Extract<HostMessage, { typ
 
 /** What became of the last "Save as Template": where it went and how to deploy it, or why not. */
 export type TemplateOutcome = ({ saved: true } & HostAnswer<'review.templateSaved'>) | ({ saved: false } & HostAnswer<'review.templateNotSaved'>);
+
+/** A subscription the host found not registered for the provider, and whether its registration was asked for. */
+export interface ProviderRegistrationState {
+  provider: UnregisteredProvider;
+  registering: boolean;
+}
 
 /** The create form's state: values, Azure's choices, errors from the schema and from the host. */
 export function useCreateServerForm(host: WebviewHost) {
@@ -32,6 +39,9 @@ export function useCreateServerForm(host: WebviewHost) {
   const [template, setTemplate] = useState<TemplateOutcome | undefined>();
   /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
   const [filling, setFilling] = useState(0);
+  const [registration, setRegistration] = useState<ProviderRegistrationState | undefined>();
+  /** Counts registrations that completed: Azure's choices are read again after each, typed values kept. */
+  const [reloads, setReloads] = useState(0);
 
   useEffect(
     () =>
@@ -49,6 +59,7 @@ export function useCreateServerForm(host: WebviewHost) {
             setFailure(undefined);
             setAvailability(undefined);
             setTemplate(undefined);
+            setRegistration(undefined);
             setFilling((n) => n + 1);
             return;
           }
@@ -65,8 +76,17 @@ export function useCreateServerForm(host: WebviewHost) {
           case 'catalog.pricesUnavailable':
             setCatalog((c) => ({ ...c, prices: { location: message.location, unavailable: message.message } }));
             return;
-          case 'catalog.failed':
+          case 'catalog.failed': {
             setFailure(message.message);
+            // An answer to a registration that names no provider withdraws the offer (no permission).
+            const provider = message.unregisteredProvider;
+            setRegistration((r) => (provider ? { provider, registering: false } : r?.registering ? undefined : r));
+            return;
+          }
+          case 'catalog.providerRegistered':
+            setFailure(undefined);
+            setRegistration(undefined);
+            setReloads((n) => n + 1);
             return;
           case 'form.serverNameAvailability':
             setAvailability(message);
@@ -94,10 +114,10 @@ export function useCreateServerForm(host: WebviewHost) {
   const location = values?.location;
   useEffect(() => {
     if (subscriptionId) host.postMessage({ type: 'form.subscriptionSelected', subscriptionId });
-  }, [host, subscriptionId, filling]);
+  }, [host, subscriptionId, filling, reloads]);
   useEffect(() => {
     if (subscriptionId && location) host.postMessage({ type: 'form.locationSelected', subscriptionId, location });
-  }, [host, subscriptionId, location, filling]);
+  }, [host, subscriptionId, location, filling, reloads]);
 
   const serverName = values?.serverName ?? '';
   useEffect(() => {
@@ -107,7 +127,7 @@ export function useCreateServerForm(host: WebviewHost) {
       NAME_CHECK_DEBOUNCE_MS,
     );
     return () => clearTimeout(timer);
-  }, [host, subscriptionId, serverName, filling]);
+  }, [host, subscriptionId, serverName, filling, reloads]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
   const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
@@ -175,7 +195,16 @@ export function useCreateServerForm(host: WebviewHost) {
     host.postMessage({ type: 'form.submit', request });
   }
 
-  const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
+  /** Once per offer: the host answers with providerRegistered or a failure. */
+  function registerProvider(): void {
+    if (!registration || registration.registering) return;
+    setRegistration({ ...registration, registering: true });
+    host.postMessage({ type: 'form.registerProvider', subscriptionId: registration.provider.subscriptionId });
+  }
 
-  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, update, review, back, create, saveTemplate };
+  const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
+  // The offer stands for the subscription it was made for, whatever else the user changes.
+  const providerRegistration = registration && registration.provider.subscriptionId === subscriptionId ? registration : undefined;
+
+  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, providerRegistration, update, review, back, create, saveTemplate, registerProvider };
 }

@@ -4,6 +4,7 @@ import type { CreateServerRequest } from '../../../machines/flexDeployment/creat
 import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../../../sandbox';
 import type { ArmEnvironment } from '../../../src/azure/armEnvironment';
 import { composeAzureServices, type AzureServices } from '../../../src/azure/azureServices';
+import { DEFAULT_WAIT } from '../../../src/azure/providerRegistration';
 import { makeDeploymentName } from '../../../src/azure/flexProvisioning/deploymentName';
 import { SandboxAccount } from '../../../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../../../src/azure/subscriptionSource';
@@ -24,7 +25,9 @@ export async function startAzureSandboxHarness(speed = 200): Promise<AzureSandbo
   const sandbox = await startSandbox({ port: 0, speed, postgres: 'none' });
   const environment: ArmEnvironment = { kind: 'sandbox', endpoint: sandbox.url, ca: sandbox.ca };
   const account = new SandboxAccount();
-  const services = composeAzureServices(environment, account, (clients) => armSubscriptionSource(clients, SANDBOX_TENANT_ID), async () => undefined);
+  // Sandbox time runs fast: a registration is over in a fraction of a second, so it is read often.
+  const registrationWait = { ...DEFAULT_WAIT, pollMs: 20, timeoutMs: 10_000 };
+  const services = composeAzureServices(environment, account, (clients) => armSubscriptionSource(clients, SANDBOX_TENANT_ID), async () => undefined, registrationWait);
   return { sandbox, account, services, stop: () => sandbox.stop() };
 }
 

@@ -8,6 +8,7 @@ import {
   FakeCatalog,
   FakeLog,
   FakePanel,
+  FakeRegistrar,
   FakeServerActions,
   FakeTracker,
   FakeWindow,
@@ -41,7 +42,7 @@ beforeEach(() => {
 
 describe('the create panel host', () => {
   it('sends nothing before the webview says it is ready, then the subscriptions and client IP', async () => {
-    new CreateServerPanel(panel, { tracker, catalog, log, window: new FakeWindow(), serverActions: new FakeServerActions() }, { kind: 'form' }, { onDidDispose: () => {} });
+    new CreateServerPanel(panel, { tracker, catalog, log, window: new FakeWindow(), serverActions: new FakeServerActions(), registrar: new FakeRegistrar() }, { kind: 'form' }, { onDidDispose: () => {} });
     await settle();
     expect(panel.posted).toHaveLength(0);
     panel.send({ type: 'ready' });

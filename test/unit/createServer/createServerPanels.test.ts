@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreateServerPanels } from '../../../src/createServer/createServerPanels';
-import { deploymentContext, FakeCatalog, FakeServerActions, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle, SUBSCRIPTION, validRequest } from './fakes';
+import { deploymentContext, FakeCatalog, FakeRegistrar, FakeServerActions, FakeLog, FakePanel, FakeTracker, FakeWindow, PASSWORD, settle, SUBSCRIPTION, validRequest } from './fakes';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
 let tracker: FakeTracker;
@@ -12,7 +12,7 @@ beforeEach(() => {
   tracker = new FakeTracker();
   window = new FakeWindow();
   log = new FakeLog();
-  panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions() });
+  panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions(), registrar: new FakeRegistrar() });
   tracker.put({ value: 'deploying', context: deploymentContext() });
 });
 

@@ -18,6 +18,7 @@ import type { TemplateFile } from '../../../src/createServer/templateFiles';
 import type { ServerActions } from '../../../src/createServer/serverNextSteps';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
+import type { ProviderRegistrar, SubscriptionRef } from '../../../src/azure/providerRegistration';
 
 export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
 export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
@@ -138,8 +139,11 @@ export class FakeCatalog implements AzureCatalog {
     this.calls.push('listLocations');
     return this.locations;
   }
+  /** ARM's refusal of the provider's reads (capabilities, name check), as for a subscription not registered for it. */
+  providerRefusal: Error | undefined;
   async getCapabilities(_s: string, location: string) {
     this.calls.push('getCapabilities');
+    if (this.providerRefusal) throw this.providerRefusal;
     return {
       location,
       versions: ['16', '17'],
@@ -158,6 +162,7 @@ export class FakeCatalog implements AzureCatalog {
   }
   async checkNameAvailability(_s: string, serverName: string) {
     this.calls.push(`checkNameAvailability:${serverName}`);
+    if (this.providerRefusal) throw this.providerRefusal;
     return serverName === 'taken' ? { available: false, message: 'Already exists.' } : { available: true };
   }
   async getSignedInPrincipal() {
@@ -173,6 +178,18 @@ export class FakeCatalog implements AzureCatalog {
   }
   count(call: string): number {
     return this.calls.filter((c) => c === call).length;
+  }
+}
+
+/** Registers by lifting the catalog's refusal, as Azure would; `failure` makes it throw instead. */
+export class FakeRegistrar implements ProviderRegistrar {
+  readonly registered: SubscriptionRef[] = [];
+  failure: Error | undefined;
+  constructor(private readonly catalog?: FakeCatalog) {}
+  async register(subscription: SubscriptionRef) {
+    if (this.failure) throw this.failure;
+    this.registered.push({ tenantId: subscription.tenantId, subscriptionId: subscription.subscriptionId });
+    if (this.catalog) this.catalog.providerRefusal = undefined;
   }
 }
 
@@ -255,6 +272,12 @@ export class FakeWindow implements CreateServerWindow {
   showWarning(message: string) {
     this.warnings.push(message);
   }
+  /** The titles of the progress notifications shown, in order. */
+  readonly progress: string[] = [];
+  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    this.progress.push(title);
+    return task();
+  }
   readonly cancels: string[] = [];
   async cancelDeployment(stagingId: string) {
     this.cancels.push(stagingId);
@@ -282,6 +305,7 @@ export class FakeServerActions implements ServerActions {
   connect = (deployment: Readonly<DeploymentContext>) => this.take('connect', deployment);
   openDashboard = (deployment: Readonly<DeploymentContext>) => this.take('openDashboard', deployment);
   openServerInPortal = (deployment: Readonly<DeploymentContext>) => this.take('openServerInPortal', deployment);
+  registerProvider = (deployment: Readonly<DeploymentContext>) => this.take('registerProvider', deployment);
   private async take(action: string, deployment: Readonly<DeploymentContext>): Promise<void> {
     if (this.failure) throw this.failure;
     this.taken.push(`${action}:${deployment.stagingId}`);
@@ -296,9 +320,10 @@ export async function openCreatePanel(fakes: {
   panel: FakePanel;
   window?: FakeWindow;
   serverActions?: FakeServerActions;
+  registrar?: FakeRegistrar;
 }): Promise<CreateServerPanel> {
-  const { panel, window = new FakeWindow(), serverActions = new FakeServerActions(), ...deps } = fakes;
-  const controller = new CreateServerPanel(panel, { ...deps, window, serverActions }, { kind: 'form' }, { onDidDispose: () => {} });
+  const { panel, window = new FakeWindow(), serverActions = new FakeServerActions(), registrar = new FakeRegistrar(fakes.catalog), ...deps } = fakes;
+  const controller = new CreateServerPanel(panel, { ...deps, window, serverActions, registrar }, { kind: 'form' }, { onDidDispose: () => {} });
   panel.send({ type: 'ready' });
   await settle();
   return controller;
@@ -324,7 +349,7 @@ export async function openProgressPanel(
   const { panel, window = new FakeWindow(), serverActions = new FakeServerActions(), ...deps } = fakes;
   deps.tracker.put(view);
   const stagingId = view.context.stagingId;
-  const controller = new CreateServerPanel(panel, { ...deps, catalog: new FakeCatalog(), window, serverActions }, { kind: 'progress', stagingId }, { onDidDispose: () => {} });
+  const controller = new CreateServerPanel(panel, { ...deps, catalog: new FakeCatalog(), window, serverActions, registrar: new FakeRegistrar() }, { kind: 'progress', stagingId }, { onDidDispose: () => {} });
   panel.send({ type: 'ready' });
   await settle();
   return controller;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
+import type { ArmErrorSummary, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { deploymentContext, FakeLog, FakePanel, FakeServerActions, FakeTracker, FakeWindow, openProgressPanel, PASSWORD, settle } from './fakes';
 
@@ -118,5 +118,44 @@ describe("the ready panel's next steps on the host", () => {
     await take('openDashboard');
     expect(window.warnings).toEqual(["Could not finish that for 'pg-dev-1': The connection profile of 'pg-dev-1' is not saved (it may have been removed)."]);
     expect(log.lines.filter((l) => l.startsWith("error 'openDashboard' for staging-1 failed"))).toHaveLength(1);
+  });
+});
+
+const NOT_REGISTERED: ArmErrorSummary = { code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.DBforPostgreSQL'." };
+const failed = (armError: ArmErrorSummary = NOT_REGISTERED): DeploymentView => ({ value: 'failed', context: deploymentContext({ status: 'failed', armError }) });
+
+async function pressRegister(stagingId = 'staging-1'): Promise<void> {
+  panel.send({ type: 'progress.registerProvider', stagingId });
+  await settle();
+}
+
+const registerRejections = () => log.lines.filter((l) => l.startsWith('warn Rejected Register Provider'));
+
+describe("Register Provider in a failed deployment's progress panel", () => {
+  it('hands over to the deployment action the failure notification uses (register, then offer Retry)', async () => {
+    await open(failed());
+    await pressRegister();
+    expect(serverActions.taken).toEqual(['registerProvider:staging-1']);
+    expect(registerRejections()).toEqual([]);
+  });
+
+  it('is refused for a failure registering cannot fix, for another deployment, and while it is not failed', async () => {
+    await open(failed({ code: 'QuotaExceeded', message: 'Quota.' }));
+    await pressRegister();
+    await pressRegister('staging-2');
+    tracker.put({ value: 'deploying', context: deploymentContext({ stagingId: 'staging-1' }) });
+    await pressRegister();
+    expect(serverActions.taken).toEqual([]);
+    expect(registerRejections()).toHaveLength(3);
+  });
+
+  it('what the action could not finish is shown, and the panel goes on', async () => {
+    await open(failed());
+    serverActions.failure = new Error('Another VS Code window is working on this deployment.');
+    await pressRegister();
+    expect(window.warnings).toEqual(["Could not finish that for 'pg-dev-1': Another VS Code window is working on this deployment."]);
+    serverActions.failure = undefined;
+    await pressRegister();
+    expect(serverActions.taken).toEqual(['registerProvider:staging-1']);
   });
 });

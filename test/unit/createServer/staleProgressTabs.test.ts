@@ -12,6 +12,7 @@ import {
   FakeCatalog,
   FakeLog,
   FakePanel,
+  FakeRegistrar,
   FakeServerActions,
   FakeTracker,
   FakeWindow,
@@ -69,7 +70,7 @@ describe("a progress tab's title", () => {
 
   it('opens from Show Progress already titled as the deployment stands', () => {
     const window = new FakeWindow();
-    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions() });
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions(), registrar: new FakeRegistrar() });
     tracker.put(view('failed'));
     panels.showProgress('staging-1');
     expect(window.panels[0].title).toBe('Provisioning pg-dev-1 failed');
@@ -211,14 +212,14 @@ describe("a progress tab over the tracker's own records", () => {
 
 describe('a tab restored after a reload', () => {
   it('is titled as its deployment stands', async () => {
-    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions() });
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions(), registrar: new FakeRegistrar() });
     tracker.put(view('failed'));
     await panels.restore(panel, { stagingId: 'staging-1' });
     expect(panel.title).toBe('Provisioning pg-dev-1 failed');
   });
 
   it('says its deployment is no longer tracked, dismissed or cleared meanwhile, and never turns into an empty form', async () => {
-    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions() });
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window: new FakeWindow(), serverActions: new FakeServerActions(), registrar: new FakeRegistrar() });
     await panels.restore(panel, { stagingId: 'staging-gone' });
     panel.send({ type: 'ready' });
     await settle();
@@ -253,7 +254,7 @@ describe('a retried deployment in its old tab', () => {
 describe('Show Progress of a deployment that has a tab', () => {
   it('reveals the form tab that created it instead of opening a second one', async () => {
     const window = new FakeWindow();
-    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions() });
+    const panels = new CreateServerPanels({ tracker, catalog: new FakeCatalog(), log, window, serverActions: new FakeServerActions(), registrar: new FakeRegistrar() });
     panels.openForm();
     const form = window.panels[0];
     form.send({ type: 'ready' });

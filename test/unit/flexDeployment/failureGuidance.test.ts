@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failureGuidance } from '../../../machines/flexDeployment/failureGuidance';
+import { failureGuidance, offersProviderRegistration } from '../../../machines/flexDeployment/failureGuidance';
 import type { ArmErrorSummary } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 const QUOTA_PAGE = 'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase';
@@ -37,6 +37,15 @@ describe('failureGuidance: every known code', () => {
     const advices = new Set(TABLE.map(([code]) => guide(code)?.advice));
     // The three registration codes share one, as do the two invalid-parameter codes.
     expect(advices.size).toBe(TABLE.length - 3);
+  });
+
+  it('offers to register the provider for the registration codes, and for no other', () => {
+    const registration = ['MissingSubscriptionRegistration', 'NoRegisteredProviderFound', 'SubscriptionNotRegistered'];
+    for (const [code] of TABLE) {
+      expect(guide(code)?.action).toBe(registration.includes(code) ? 'registerProvider' : undefined);
+      expect(offersProviderRegistration(code)).toBe(registration.includes(code));
+    }
+    expect(offersProviderRegistration('constructor')).toBe(false);
   });
 
   it("names the deployment's own region for quota, SKU and region refusals", () => {

@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDeploymentEffects } from '../../../src/deployments/deploymentEffects';
-import { ConnectionStore } from '../../../src/connections/connectionStore';
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
-import type { ConnectOutcome } from '../../../src/connections/connectFlow';
-import { deploymentContext, InMemoryProfileSettings, InMemorySecrets, RecordingCommands, ScriptedNotifier } from '../../support/connectionFakes';
-import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
-import { RecordingOutput } from '../../support/recordingOutput';
-import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
-import { recordingPortal } from '../../support/recordingPortal';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-function setup(outcome: ConnectOutcome = { connected: true }) {
-  const secrets = new InMemorySecrets();
-  const store = new ConnectionStore(new InMemoryProfileSettings(), secrets);
-  const notifier = new ScriptedNotifier();
-  const commands = new RecordingCommands();
-  const details = new RecordingOutput();
-  const tracker = new FakeDeploymentTracker();
-  const connects: string[] = [];
-  const errors: string[] = [];
-  const { portal, opened } = recordingPortal();
-  const linksOpened: string[] = [];
-  const effects = createDeploymentEffects({
-    store,
-    secrets,
-    connect: async (id) => {
-      connects.push(id);
-      return outcome;
-    },
-    commands,
-    notifier,
-    details: createDeploymentDetails(details, async () => [], () => 0),
-    portal,
-    openExternal: async (url) => void linksOpened.push(url),
-    tracker,
-    log: (message) => void errors.push(message),
-  });
-  return { effects, store, notifier, commands, details, tracker, connects, errors, opened, linksOpened };
-}
-
+import { deploymentContext } from '../../support/connectionFakes';
+import { deploymentEffectsWorld as setup, settle } from '../../support/deploymentEffectsWorld';
 describe('DeploymentEffects: success', () => {
   it('saveProfile returns the stable profile id every time', async () => {
     const { effects, store } = setup();

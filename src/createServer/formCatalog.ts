@@ -1,0 +1,108 @@
+import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
+import { serverNameSchema } from '../../machines/flexDeployment/createServerRequest';
+import { errorMessage } from '../../machines/errorMessage';
+import type { HostMessage } from '../../machines/webview/protocol';
+import type { AzureCatalog } from '../azure/azureCatalog';
+import { isProviderNotRegistered } from '../azure/providerRegistration';
+import type { OfferedChoices } from './offeredChoices';
+import type { CreateServerLog } from './ports';
+import type { ProviderRegistrationOffer } from './providerRegistrationOffer';
+import type { SignedInPrincipals } from './signedInPrincipals';
+
+export interface FormCatalogDeps {
+  catalog: AzureCatalog;
+  log: CreateServerLog;
+  /** What the host offered the webview: every answer is recorded there, every question checked against it. */
+  offered: OfferedChoices;
+  principals: SignedInPrincipals;
+  registration: ProviderRegistrationOffer;
+  post(message: HostMessage): Promise<void>;
+}
+
+/**
+ * The form's questions to Azure as the webview asks them — a subscription's groups and locations,
+ * a location's capabilities and prices, a name's availability, registering the provider — each
+ * answered only for a subscription this panel offered, and each answer recorded as offered.
+ */
+export class FormCatalog {
+  constructor(private readonly deps: FormCatalogDeps) {}
+
+  async onSubscriptionSelected(subscriptionId: string): Promise<void> {
+    const subscription = this.knownSubscription(subscriptionId);
+    if (!subscription) return;
+    try {
+      const [resourceGroups, locations, entraAdmin] = await Promise.all([
+        this.deps.catalog.listResourceGroups(subscriptionId),
+        this.deps.catalog.listLocations(subscriptionId),
+        this.deps.principals.of(subscription.tenantId),
+      ]);
+      this.deps.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
+      await this.deps.post({
+        type: 'catalog.subscriptionChoices',
+        subscriptionId,
+        resourceGroups,
+        locations,
+        ...(entraAdmin ? { entraAdmin } : {}),
+      });
+    } catch (err) {
+      await this.deps.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
+    }
+  }
+
+  async onLocationSelected(subscriptionId: string, location: string): Promise<void> {
+    if (!this.knownSubscription(subscriptionId)) return;
+    try {
+      const capabilities = await this.deps.catalog.getCapabilities(subscriptionId, location);
+      this.deps.offered.offerCapabilities(subscriptionId, location, capabilities);
+      await this.deps.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
+    } catch (err) {
+      await this.deps.post(this.deps.registration.failure(err, subscriptionId, `Could not read what ${location} offers`));
+      return;
+    }
+    await this.offerPrices(location);
+  }
+
+  /** For the review's cost estimate; without prices the review says so, and Create still works. */
+  private async offerPrices(location: string): Promise<void> {
+    try {
+      await this.deps.post({ type: 'catalog.prices', location, prices: await this.deps.catalog.getPostgresPrices(location) });
+    } catch (err) {
+      this.deps.log.warn(`Reading the prices of ${location} failed: ${errorMessage(err)}`);
+      await this.deps.post({ type: 'catalog.pricesUnavailable', location, message: errorMessage(err) });
+    }
+  }
+
+  async onServerNameChanged(subscriptionId: string, serverName: string): Promise<void> {
+    if (!this.knownSubscription(subscriptionId)) return;
+    const format = serverNameSchema.safeParse(serverName);
+    if (!format.success) {
+      // Azure is not asked about a name that breaks its own rules.
+      await this.deps.post({ type: 'form.serverNameAvailability', serverName, available: false, message: format.error.issues[0].message });
+      return;
+    }
+    try {
+      const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
+      await this.deps.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
+    } catch (err) {
+      this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
+      if (isProviderNotRegistered(err)) await this.deps.post(this.deps.registration.failure(err, subscriptionId, 'Could not check the server name'));
+    }
+  }
+
+  async onRegisterProvider(subscriptionId: string): Promise<void> {
+    const subscription = this.knownSubscription(subscriptionId);
+    const answer = subscription && (await this.deps.registration.register(subscription));
+    if (answer) await this.deps.post(answer);
+  }
+
+  /** Create refused because the subscription is not registered (the preflight reads the provider): the same offer as a read's. */
+  async offerRegistrationAfter(refusal: unknown, subscriptionId: string): Promise<void> {
+    if (isProviderNotRegistered(refusal)) await this.deps.post(this.deps.registration.failure(refusal, subscriptionId, 'Create did not start'));
+  }
+
+  private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {
+    const found = this.deps.offered.subscription(subscriptionId);
+    if (!found) this.deps.log.warn('Rejected a webview message naming a subscription this panel did not offer.');
+    return found;
+  }
+}

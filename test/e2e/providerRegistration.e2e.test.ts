@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { SEEDED_RESOURCE_GROUPS } from '../../sandbox';
+import { armRequest } from '../integration/sandbox/sandboxTestKit';
+import { chooseOption, confirmCreate, fillCreateForm, openCreateForm, reviewCreateForm } from './flows/createServerForm';
+import { findWebview } from './harness/webview';
+import { useScenario } from './flows/scenario';
+
+// Issue 14: the subscription is not registered for Microsoft.DBforPostgreSQL. The form shows ARM's
+// reason and offers to register it; the user registers from the form, the form reads Azure's
+// choices again, and the server is created.
+describe('scenario 13: provider registration from the create form', () => {
+  const serverName = 'pgflex-registers';
+  const RESOURCE_GROUP = 'rg-pgflex-dev';
+  const subscriptionId = SEEDED_RESOURCE_GROUPS.find((g) => g.name === RESOURCE_GROUP)!.subscriptionId;
+  const provider = `/subscriptions/${subscriptionId}/providers/Microsoft.DBforPostgreSQL?api-version=2025-04-01`;
+  const scenario = useScenario('scenario-13-provider-registration');
+
+  it('unregistered: the form says why and offers Register; after it the location’s choices load and the server is created', async () => {
+    const { vscode, sandbox } = scenario;
+    sandbox.control.setProviderRegistration(subscriptionId, { registered: false });
+    const registrationState = async () => ((await armRequest(sandbox, 'GET', provider)).body as { registrationState: string }).registrationState;
+    expect(await registrationState()).toBe('NotRegistered');
+
+    const form = await openCreateForm(vscode.page);
+    await chooseOption(form, 'resourceGroupName', RESOURCE_GROUP);
+    await chooseOption(form, 'location', 'East US');
+    const failure = form.locator('p.form-failure');
+    await failure.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await failure.innerText()).toContain("The subscription is not registered to use namespace 'Microsoft.DBforPostgreSQL'");
+    const register = form.locator('vscode-button#registerProvider');
+    expect(await register.innerText()).toContain('Register Microsoft.DBforPostgreSQL');
+    // Nothing to choose from: Azure did not say what East US offers.
+    expect(await form.locator('vscode-single-select#version vscode-option').count()).toBe(0);
+    await vscode.shot('not-registered');
+
+    await register.click();
+    // Once registered, the form asks again: East US's versions arrive, and the offer is gone.
+    await form.locator('vscode-single-select#version vscode-option').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await register.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await failure.count()).toBe(0);
+    expect(await registrationState()).toBe('Registered');
+    expect(sandbox.requests.count('providers.register')).toBe(1);
+    await vscode.shot('registered');
+
+    await fillCreateForm(vscode, form, { serverName, resourceGroup: RESOURCE_GROUP, location: 'East US' });
+    await reviewCreateForm(form);
+    await confirmCreate(form);
+    const progress = await findWebview(vscode.page, `h1:text("Provisioning ${serverName}")`);
+    await vscode.shot('deploying');
+    await expect.poll(() => progress.locator('h1').innerText().catch(() => ''), { timeout: 120_000, interval: 500 }).toBe(`${serverName} is ready`);
+    await vscode.shot('ready');
+    const server = await armRequest(sandbox, 'GET', `/subscriptions/${subscriptionId}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${serverName}?api-version=2025-08-01`);
+    expect(server.status).toBe(200);
+  });
+});
