@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
 import { loadWebviewApp } from '../webview/loadWebviewApp';
+import { copyToClipboard } from '../webview/clipboard';
 import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../commandIds';
@@ -31,7 +32,7 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
     showWarning(message) {
       void vscode.window.showWarningMessage(message);
     },
-    copyToClipboard: (text) => vscode.env.clipboard.writeText(text),
+    copyToClipboard,
     // One way to cancel, with its confirmation, wherever the user asks.
     cancelDeployment: (stagingId) => vscode.commands.executeCommand<void>(DEPLOYMENT_COMMANDS.cancel, stagingId),
     saveTemplate: saveTemplateFiles,
