@@ -3,8 +3,7 @@ import { parseWebviewMessage, type WebviewMessage } from '../../machines/webview
 import type { AzurePortal } from '../azure/azurePortal';
 import { azureServerRef } from '../connections/azureServerRef';
 import type { ConnectionManager } from '../connections/connectionManager';
-import type { ConnectionProfile } from '../connections/connectionProfile';
-import { usesPassword } from '../connections/connectionProfile';
+import { usesPassword, type ConnectionProfile } from '../connections/connectionProfile';
 import { profileConnectionString } from '../connections/connectionString';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
@@ -29,6 +28,10 @@ export interface DashboardControllerDeps extends DashboardSources {
 }
 
 type DashboardMessage = Extract<WebviewMessage, { type: `dashboard.${string}` }>;
+
+function isDashboardMessage(message: WebviewMessage): message is DashboardMessage {
+  return message.type.startsWith('dashboard.');
+}
 
 /** What an action came to for the user, and whether the dashboard must be read again after it. */
 interface Outcome {
@@ -56,7 +59,7 @@ export class DashboardController {
     if (message.type === 'ready') {
       return this.refresh();
     }
-    if (!message.type.startsWith('dashboard.')) {
+    if (!isDashboardMessage(message)) {
       this.deps.warn(`Dashboard: ignored a '${message.type}' message meant for another view.`);
       return;
     }
@@ -67,7 +70,7 @@ export class DashboardController {
     }
     // An action that throws is told in the dashboard, never left to the log alone; the read after
     // it ends whatever busy state the action had shown.
-    const outcome = await this.act(message as DashboardMessage, profile).catch(
+    const outcome = await this.act(message, profile).catch(
       (error: unknown): Outcome => ({ notice: { kind: 'error', message: `That did not work: ${errorMessage(error)}`, nextStep: 'Refresh, then try again.' }, reread: true }),
     );
     if (outcome.notice) this.deps.post({ type: 'dashboard.notice', notice: outcome.notice });

@@ -4,6 +4,9 @@ import { clientFirewallRuleName, type FirewallRules, type FirewallTarget } from 
 import { describeArmFailure } from './armActionFailure';
 import type { DashboardWindow } from './dashboardWindow';
 
+/** The confirmation's button: nothing is removed unless the user picks it. */
+export const REMOVE_RULE = 'Remove Rule';
+
 export interface FirewallActionDeps {
   firewall: Pick<FirewallRules, 'allowClientIp' | 'remove'>;
   clientIp(): Promise<string | undefined>;
@@ -69,5 +72,3 @@ export async function removeFirewallRule(
   deps.info(`Dashboard: removed the firewall rule '${rule.name}' (${range}) from '${target.serverName}'.`);
   return { kind: 'info', message: `Removed the firewall rule '${rule.name}'.` };
 }
-
-export const REMOVE_RULE = 'Remove Rule';

@@ -4,21 +4,21 @@ import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { outputChannelText } from './harness/outputChannel';
 import { waitFor } from './harness/waitFor';
 import { createServer } from './flows/createServerForm';
-import { disconnectFromDashboard } from './flows/dashboardConnection';
+import { connectFromDashboard, disconnectFromDashboard } from './flows/dashboardConnection';
 import { clientIpLine, listedRules, pressAddMyIp, pressRemove, shownClientIp, waitForNotice, waitUntilIdle } from './flows/dashboardFirewall';
 import { fqdn } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
 // Issue 13, the dashboard: a created server's dashboard shows Azure's facts in the portal's words,
 // lists the firewall rules, removes one (after a modal confirmation) and adds this machine's address
-// back through ARM's long-running operations, copies a connection string without a password, and
-// disconnects.
+// back through ARM's long-running operations, copies a connection string without a password,
+// disconnects and connects again.
 describe('scenario 13: the server dashboard', () => {
   const serverName = 'pgflex-dash';
   const adminLogin = 'flexadmin';
   const scenario = useScenario('scenario-13-dashboard-actions');
 
-  it('shows display names, changes the firewall, copies the connection string and disconnects', async () => {
+  it('shows display names, changes the firewall, copies the connection string, disconnects and connects again', async () => {
     const { vscode, sandbox } = scenario;
     sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 200, firewallRules: 60 } });
     await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US', adminLogin });
@@ -75,5 +75,8 @@ describe('scenario 13: the server dashboard', () => {
 
     await disconnectFromDashboard(dashboard);
     await vscode.shot('disconnected');
+    // Connect again, with the password kept in SecretStorage: the same buttons scenario 1 drives.
+    expect(await connectFromDashboard(vscode, dashboard)).toMatchObject({ connected: true });
+    await vscode.shot('connected-again');
   });
 });
