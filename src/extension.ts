@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { createAzureServices } from './azure';
 import { createAzurePortal, portalFor } from './azure/azurePortal';
-import { createArmFirewallRuleCreator } from './connections/armFirewallRuleCreator';
+import { createArmFirewallRules } from './connections/armFirewallRules';
 import { registerConnections } from './connections/registerConnections';
 import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
 import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
+import { createRegionNames } from './dashboard/regionNames';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetails } from './deployments/deploymentDetails';
 import { createDeploymentDetailsChannel, createVscodeDeploymentEffects, registerDeploymentViews } from './deployments/registerDeploymentViews';
@@ -29,16 +30,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const azure = await createAzureServices(context, settings, log);
   const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
+  const firewall = createArmFirewallRules(flexibleServers);
 
   const connections = registerConnections(context, {
     tokens: { getToken: async (tenantId, scopes) => (await azure.credentials.getToken(tenantId, scopes)).token },
     resolver: azure.environment.kind === 'sandbox' ? createSandboxServerAddressResolver(azure.environment) : azureServerAddressResolver,
-    firewall: createArmFirewallRuleCreator(flexibleServers),
+    firewall,
     secrets: context.secrets,
     log,
   });
   context.subscriptions.push(connections);
-  context.subscriptions.push(registerServerDashboard(context, connections, createArmServerFactsReader(flexibleServers), portal, log));
+  const dashboardAzure = {
+    facts: createArmServerFactsReader(flexibleServers),
+    regions: createRegionNames((subscriptionId) => azure.catalog.listLocations(subscriptionId)),
+    firewall,
+    clientIp: () => azure.catalog.detectClientIp(),
+    portal,
+  };
+  context.subscriptions.push(registerServerDashboard(context, connections, dashboardAzure, log));
 
   // The tracker and the create form need each other (the form starts deployments, a failed
   // deployment's Retry reopens the form): late-bound through this holder.

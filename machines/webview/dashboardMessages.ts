@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AuthenticationMode } from '../flexDeployment/stagedFlexProfile';
+import type { FirewallRuleView } from './firewallRules';
 
 /**
  * The server dashboard's messages and the state it renders. Webview → host messages have zod
@@ -8,7 +10,15 @@ import { z } from 'zod';
 export const dashboardWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('dashboard.refresh') }),
   z.strictObject({ type: z.literal('dashboard.connect') }),
+  z.strictObject({ type: z.literal('dashboard.disconnect') }),
+  z.strictObject({ type: z.literal('dashboard.newQuery') }),
+  z.strictObject({ type: z.literal('dashboard.copyConnectionString') }),
   z.strictObject({ type: z.literal('dashboard.openInPortal') }),
+  // The address is not the webview's to say: the host asks Azure's view of it when the user asks.
+  z.strictObject({ type: z.literal('dashboard.addClientIpRule') }),
+  // Bounded, not patterned: a name ARM would refuse gets its reason shown, not a silent drop. The
+  // host removes only a rule it listed, and only after the user confirms.
+  z.strictObject({ type: z.literal('dashboard.removeFirewallRule'), ruleName: z.string().min(1).max(200) }),
 ] as const;
 
 /** The server as ARM describes it. */
@@ -21,9 +31,10 @@ export interface ServerFacts {
   tier?: string;
   location?: string;
   storageSizeGB?: number;
+  /** The region's display name ("West Europe"), when ARM's location list names it. */
+  locationDisplayName?: string;
   fqdn?: string;
-  /** e.g. "PostgreSQL and Microsoft Entra". */
-  authentication?: string;
+  authentication?: AuthenticationMode;
   /** ISO 8601. */
   createdAt?: string;
 }
@@ -46,6 +57,21 @@ export type LiveState =
   | { status: 'disconnected'; reason?: string; nextStep?: string }
   | { status: 'failed'; reason: string; nextStep: string };
 
+export type FirewallState =
+  /** `clientIp`: the address Azure sees this machine at, when it could be told. */
+  | { status: 'loaded'; rules: FirewallRuleView[]; clientIp?: string }
+  | { status: 'failed'; message: string; nextStep: string }
+  | { status: 'notAzure' };
+
+/** What an action came to: shown in the dashboard until the next action. */
+export interface DashboardNotice {
+  kind: 'info' | 'error';
+  message: string;
+  nextStep?: string;
+  /** Text to show as code, e.g. the connection string just copied (never a password). */
+  code?: string;
+}
+
 export interface DashboardState {
   /** The connection profile shown: what brings the dashboard back after a reload. */
   profileId: string;
@@ -55,8 +81,13 @@ export interface DashboardState {
   database: string;
   arm: ArmFactsState;
   live: LiveState;
+  firewall: FirewallState;
   /** Epoch ms of the read. */
   refreshedAt: number;
 }
 
-export type DashboardHostMessage = { type: 'dashboard.state'; state: DashboardState } | { type: 'dashboard.loading' };
+export type DashboardHostMessage =
+  | { type: 'dashboard.state'; state: DashboardState }
+  /** Busy until the next state; `activity` says with what when it takes a while (a firewall change). */
+  | { type: 'dashboard.loading'; activity?: string }
+  | { type: 'dashboard.notice'; notice: DashboardNotice };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
 import { loadWebviewApp } from '../webview/loadWebviewApp';
+import { copyToClipboard } from '../webview/clipboard';
 import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../commandIds';
@@ -32,7 +33,7 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
       void vscode.window.showWarningMessage(message);
     },
     withProgress: (title, task) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task),
-    copyToClipboard: (text) => vscode.env.clipboard.writeText(text),
+    copyToClipboard,
     // One way to cancel, with its confirmation, wherever the user asks.
     cancelDeployment: (stagingId) => vscode.commands.executeCommand<void>(DEPLOYMENT_COMMANDS.cancel, stagingId),
     saveTemplate: saveTemplateFiles,

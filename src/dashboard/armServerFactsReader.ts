@@ -1,6 +1,7 @@
 import type { Server } from '@azure/arm-postgresql-flexible';
+import type { AuthenticationMode } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
-import type { FlexibleServerClientFactory } from '../connections/armFirewallRuleCreator';
+import type { FlexibleServerClientFactory } from '../connections/armFirewallRules';
 import type { ServerFactsReader } from './serverFactsReader';
 
 export function createArmServerFactsReader(clientFor: FlexibleServerClientFactory): ServerFactsReader {
@@ -28,12 +29,12 @@ export function serverFacts(server: Server): ServerFacts {
   };
 }
 
-function authentication(server: Server): string | undefined {
-  const entra = server.authConfig?.activeDirectoryAuth === 'Enabled';
-  // ARM omits passwordAuth on older servers, where password authentication is the only kind.
-  const password = server.authConfig?.passwordAuth !== 'Disabled';
+function authentication(server: Server): AuthenticationMode | undefined {
   if (!server.authConfig) {
     return undefined;
   }
-  return entra && password ? 'PostgreSQL and Microsoft Entra' : entra ? 'Microsoft Entra only' : 'PostgreSQL only';
+  const entra = server.authConfig.activeDirectoryAuth === 'Enabled';
+  // ARM omits passwordAuth on older servers, where password authentication is the only kind.
+  const password = server.authConfig.passwordAuth !== 'Disabled';
+  return entra && password ? 'Hybrid' : entra ? 'EntraOnly' : 'PostgreSQLOnly';
 }

@@ -1,46 +1,71 @@
-import type { ArmFactsState, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
-import type { ConnectionProfile } from '../connections/connectionProfile';
+import type { ArmFactsState, DashboardState, FirewallState, LiveState } from '../../machines/webview/dashboardMessages';
+import { loginUser, type ConnectionProfile } from '../connections/connectionProfile';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { ConnectionFailure } from '../connections/connectionFailure';
 import { azureServerRef } from '../connections/azureServerRef';
+import type { FirewallRules, FirewallTarget } from '../connections/firewallRules';
 import type { ServerFactsReader } from './serverFactsReader';
+import type { RegionNames } from './regionNames';
+import { describeArmFailure } from './armActionFailure';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface DashboardSources {
   facts: ServerFactsReader;
+  regions: RegionNames;
+  firewall: Pick<FirewallRules, 'list'>;
+  /** The public address Azure sees this machine at; undefined when it cannot be told. */
+  clientIp(): Promise<string | undefined>;
   manager: Pick<ConnectionManager, 'isConnected' | 'readLiveStats' | 'lastFailure'>;
   now(): number;
 }
 
 /**
- * Reads ARM and the live connection side by side; either may fail without hiding the other. The
- * live part is read only over an open connection: the dashboard never connects on its own, so a
- * refused connection is not retried behind the user's back.
+ * Reads ARM, the firewall and the live connection side by side; any may fail without hiding the
+ * others. The live part is read only over an open connection: the dashboard never connects on its
+ * own, so a refused connection is not retried behind the user's back.
  */
 export async function loadDashboardState(profile: ConnectionProfile, sources: DashboardSources): Promise<DashboardState> {
-  const [arm, live] = await Promise.all([readArm(profile, sources.facts), readLive(profile, sources.manager)]);
+  const ref = azureServerRef(profile);
+  const [arm, firewall, live] = await Promise.all([readArm(ref, sources), readFirewall(ref, sources), readLive(profile, sources.manager)]);
   return {
     profileId: profile.id,
     profileName: profile.profileName,
     server: profile.server,
-    user: profile.authenticationType === 'AzureMFA' ? (profile.entraUserName ?? profile.user) : profile.user,
+    user: loginUser(profile),
     database: profile.database || 'postgres',
     arm,
     live,
+    firewall,
     refreshedAt: sources.now(),
   };
 }
 
-async function readArm(profile: ConnectionProfile, facts: ServerFactsReader): Promise<ArmFactsState> {
-  const ref = azureServerRef(profile);
+async function readArm(ref: FirewallTarget | undefined, sources: DashboardSources): Promise<ArmFactsState> {
   if (!ref) {
     return { status: 'notAzure' };
   }
   try {
-    return { status: 'loaded', facts: await facts.read(ref) };
+    const facts = await sources.facts.read(ref);
+    const locationDisplayName = facts.location ? await sources.regions.displayName(ref.subscriptionId, facts.location) : undefined;
+    return { status: 'loaded', facts: locationDisplayName ? { ...facts, locationDisplayName } : facts };
   } catch (error) {
     return { status: 'failed', message: `Could not read '${ref.serverName}' from Azure: ${errorMessage(error)}` };
   }
+}
+
+async function readFirewall(ref: FirewallTarget | undefined, sources: DashboardSources): Promise<FirewallState> {
+  if (!ref) {
+    return { status: 'notAzure' };
+  }
+  const [rules, clientIp] = await Promise.all([
+    sources.firewall.list(ref).catch((error: unknown) => describeArmFailure(error, 'read the firewall rules', ref.serverName)),
+    // The address only decides whether "Add my IP" is worth offering: without it the rules still show.
+    sources.clientIp().catch(() => undefined),
+  ]);
+  if (!Array.isArray(rules)) {
+    return { status: 'failed', ...rules };
+  }
+  return clientIp ? { status: 'loaded', rules, clientIp } : { status: 'loaded', rules };
 }
 
 async function readLive(profile: ConnectionProfile, manager: DashboardSources['manager']): Promise<LiveState> {

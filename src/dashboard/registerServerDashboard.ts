@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import type { AzurePortal } from '../azure/azurePortal';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import { chooseProfile } from '../connections/connectionCommands';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { SHOW_SERVER_DASHBOARD } from '../commandIds';
-import { SERVER_DASHBOARD_VIEW_TYPE, ServerDashboardPanels } from './serverDashboardPanels';
-import type { ServerFactsReader } from './serverFactsReader';
+import { SERVER_DASHBOARD_VIEW_TYPE, ServerDashboardPanels, type DashboardAzure } from './serverDashboardPanels';
+import { createVscodeDashboardWindow } from './vscodeDashboardWindow';
 
 /**
  * `pgsql.showServerDashboard` (arg: `{ profileId }`, a profile id or a Connections node; none → pick),
@@ -15,12 +14,19 @@ import type { ServerFactsReader } from './serverFactsReader';
 export function registerServerDashboard(
   context: vscode.ExtensionContext,
   connections: ConnectionsRegistration,
-  facts: ServerFactsReader,
-  portal: Pick<AzurePortal, 'openServer'>,
+  azure: DashboardAzure,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
-  const panels = new ServerDashboardPanels({ extensionUri: context.extensionUri, store: connections.store, manager: connections.manager, facts, connect: connections.connect, portal, log });
+  const panels = new ServerDashboardPanels({
+    ...azure,
+    extensionUri: context.extensionUri,
+    store: connections.store,
+    manager: connections.manager,
+    connect: connections.connect,
+    window: createVscodeDashboardWindow(),
+    log,
+  });
   const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
     const profileId = await chooseProfile(arg, connections.store, notifier, 'Open the dashboard of which server?');
     if (profileId) {

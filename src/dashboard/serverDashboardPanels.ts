@@ -7,17 +7,28 @@ import type { ConnectionManager } from '../connections/connectionManager';
 import { loadWebviewApp } from '../webview/loadWebviewApp';
 import { DashboardController } from './dashboardController';
 import type { ServerFactsReader } from './serverFactsReader';
+import type { FirewallRules } from '../connections/firewallRules';
+import type { DashboardWindow } from './dashboardWindow';
+import type { RegionNames } from './regionNames';
 import { errorMessage } from '../../machines/errorMessage';
 
 export const SERVER_DASHBOARD_VIEW_TYPE = 'pgsql.serverDashboard';
 
-export interface ServerDashboardDeps {
+/** What the dashboard reads from and changes in Azure. */
+export interface DashboardAzure {
+  facts: ServerFactsReader;
+  regions: RegionNames;
+  firewall: FirewallRules;
+  clientIp(): Promise<string | undefined>;
+  portal: Pick<AzurePortal, 'openServer'>;
+}
+
+export interface ServerDashboardDeps extends DashboardAzure {
   extensionUri: vscode.Uri;
   store: ConnectionStore;
   manager: ConnectionManager;
-  facts: ServerFactsReader;
   connect(profileId: string): Promise<ConnectOutcome>;
-  portal: Pick<AzurePortal, 'openServer'>;
+  window: DashboardWindow;
   log: vscode.LogOutputChannel;
 }
 
@@ -73,6 +84,7 @@ export class ServerDashboardPanels implements vscode.Disposable {
       ...this.deps,
       now: () => Date.now(),
       post: (message) => void webview.postMessage(message),
+      info: (message) => this.deps.log.info(message),
       warn: (message) => this.deps.log.warn(message),
     });
     loadWebviewApp(panel, this.deps.extensionUri, 'dashboard');

@@ -2,6 +2,7 @@ import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlex
 import type { SecretStore } from '../../src/services/flexDeployment/ports';
 import type { DisposableLike, ProfileSettings, SettingsFileReading } from '../../src/connections/ports';
 import type { CommandRunner, Notifier } from '../../src/notifications/notifier';
+import type { ConnectionProfile } from '../../src/connections/connectionProfile';
 import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';
 
 /**
@@ -180,6 +181,18 @@ export class RecordingCommands implements CommandRunner {
     return undefined;
   }
 }
+
+/** The contoso server's saved Azure profile (password kept in SecretStorage), as connect and dashboard tests use it. */
+export const CONTOSO_PROFILE: Omit<ConnectionProfile, 'id'> = {
+  server: 'contoso.postgres.database.azure.com',
+  profileName: 'contoso',
+  database: '',
+  user: 'pgadmin',
+  authenticationType: 'SqlLogin',
+  azureResourceId: '/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso',
+  azureTenantId: 'tenant-1',
+  savePassword: true,
+};
 
 /** A finished deployment record as the tracker hands it to the effects. */
 export function deploymentContext(overrides: Partial<DeploymentContext> = {}): DeploymentContext {

@@ -27,6 +27,7 @@ describe('the create form', () => {
   it("offers only what the location's capabilities list, with Azure's defaults", () => {
     openFilledCatalog();
     expect(screen.getByLabelText<HTMLSelectElement>('PostgreSQL version').value).toBe('17');
+    expect(screen.getAllByRole('option', { name: /^PostgreSQL / }).map((o) => o.textContent)).toContain('PostgreSQL 17');
     expect(screen.getByLabelText<HTMLSelectElement>('Compute size').value).toBe('Standard_B2s');
     type('Compute tier', 'GeneralPurpose');
     expect(screen.getByLabelText<HTMLSelectElement>('Compute size').value).toBe('Standard_D4ads_v5');

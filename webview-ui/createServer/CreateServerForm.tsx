@@ -9,7 +9,7 @@ import {
 } from '@vscode-elements/react-elements';
 import type { WebviewHost } from '../webviewHost';
 import { CostEstimateView } from './CostEstimateView';
-import { AUTHENTICATION_LABELS, skuLabel, TIER_LABELS } from './displayNames';
+import { AUTHENTICATION_LABELS, postgresVersionLabel, skuLabel, TIER_LABELS } from '../../machines/webview/displayNames';
 import { Field, targetChecked, targetValue } from './Field';
 import { withAuthenticationMode, type FormValues } from './formValues';
 import { PasswordField } from './PasswordField';
@@ -94,7 +94,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       <Field id="version" label="PostgreSQL version" errors={errors.version}>
         <VscodeSingleSelect id="version" value={values.version} onChange={(e) => update({ version: targetValue(e) }, ['version'])}>
-          {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{v}</VscodeOption>)}
+          {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{postgresVersionLabel(v)}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 

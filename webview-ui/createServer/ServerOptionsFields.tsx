@@ -3,7 +3,7 @@ import type { FlexCapabilities } from '../../machines/flexDeployment/catalog';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
 import { HIGH_AVAILABILITY_MODES, MAX_BACKUP_RETENTION_DAYS, MIN_BACKUP_RETENTION_DAYS } from '../../machines/flexDeployment/serverOptions';
-import { HIGH_AVAILABILITY_LABELS, zoneLabel } from './displayNames';
+import { HIGH_AVAILABILITY_LABELS, zoneLabel } from '../../machines/webview/displayNames';
 import { Field, targetChecked, targetValue } from './Field';
 import type { FormValues } from './formValues';
 

@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
-import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, skuLabel, TIER_LABELS, zoneLabel } from './displayNames';
+import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, postgresVersionLabel, skuLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
 import type { FormCatalog } from './formValues';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 
@@ -34,7 +34,7 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
         { label: 'Resource group', value: request.resourceGroup.isNew ? `${request.resourceGroup.name} (new)` : request.resourceGroup.name },
         { label: 'Server name', value: flexServerHostName(request.serverName) },
         { label: 'Region', value: region?.displayName ?? request.location },
-        { label: 'PostgreSQL version', value: `PostgreSQL ${request.version}` },
+        { label: 'PostgreSQL version', value: postgresVersionLabel(request.version) },
       ],
     },
     {

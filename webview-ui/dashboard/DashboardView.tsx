@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { ArmFactsState, DashboardState, LiveState } from '../../machines/webview/dashboardMessages';
+import { useCallback, useEffect, useState } from 'react';
+import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
+import type { DashboardNotice, DashboardState } from '../../machines/webview/dashboardMessages';
 import type { WebviewMessage, WebviewState } from '../../machines/webview/protocol';
-import { formatBytes } from '../../machines/webview/formatBytes';
 import { onHostMessage } from '../webviewHost';
+import { AzureFacts } from './AzureFacts';
+import { FirewallRules } from './FirewallRules';
+import { LiveConnection } from './LiveConnection';
 
 export interface DashboardViewProps {
   post: (message: WebviewMessage) => void;
@@ -10,119 +13,98 @@ export interface DashboardViewProps {
   setState: (state: WebviewState) => void;
 }
 
-/** The server dashboard: Azure's facts and the live connection's, with Refresh. */
+/** The server dashboard: Azure's facts, the firewall and the live connection, with the actions on them. */
 export function DashboardView({ post, setState: keep }: DashboardViewProps) {
   const [state, setState] = useState<DashboardState | undefined>();
   const [loading, setLoading] = useState(true);
+  const [activity, setActivity] = useState<string | undefined>();
+  const [notice, setNotice] = useState<DashboardNotice | undefined>();
 
   useEffect(() => {
     const unsubscribe = onHostMessage((message) => {
       if (message.type === 'dashboard.loading') {
         setLoading(true);
+        setActivity(message.activity);
       } else if (message.type === 'dashboard.state') {
         setState(message.state);
         setLoading(false);
+        setActivity(undefined);
         keep({ profileId: message.state.profileId });
+      } else if (message.type === 'dashboard.notice') {
+        setNotice(message.notice);
       }
     });
     post({ type: 'ready' });
     return unsubscribe;
   }, [post, keep]);
 
+  // What the last action came to stays until the next one is asked for.
+  const ask = useCallback(
+    (message: WebviewMessage) => {
+      setNotice(undefined);
+      post(message);
+    },
+    [post],
+  );
+
   if (!state) {
     return <main aria-busy="true">Loading the server dashboard…</main>;
   }
   return (
-    <main aria-busy={loading}>
+    <main className="dashboard" aria-busy={loading}>
       <header>
         <h1>{state.profileName}</h1>
         <p>
           {state.user}@{state.server} / {state.database}
         </p>
-        <button type="button" disabled={loading} onClick={() => post({ type: 'dashboard.refresh' })}>
-          {loading ? 'Refreshing…' : 'Refresh'}
-        </button>
-        <small> Updated {new Date(state.refreshedAt).toLocaleTimeString()}</small>
+        <div className="dashboard-actions" role="toolbar" aria-label="Server actions">
+          <VscodeButton onClick={() => ask({ type: 'dashboard.newQuery' })}>New Query</VscodeButton>
+          <VscodeButton secondary onClick={() => ask({ type: 'dashboard.copyConnectionString' })}>
+            Copy Connection String
+          </VscodeButton>
+          <VscodeButton secondary disabled={loading} onClick={() => ask({ type: 'dashboard.refresh' })}>
+            {loading ? 'Refreshing…' : 'Refresh'}
+          </VscodeButton>
+        </div>
+        <small>Updated {new Date(state.refreshedAt).toLocaleTimeString()}</small>
+        {activity ? (
+          // Not a <p>: `header p` is the line naming the server and login.
+          <div className="activity" role="status">
+            <VscodeProgressRing aria-label="Working" /> {activity}
+          </div>
+        ) : null}
       </header>
-      <AzureFacts arm={state.arm} onOpenInPortal={() => post({ type: 'dashboard.openInPortal' })} />
-      <LiveFacts live={state.live} loading={loading} onConnect={() => post({ type: 'dashboard.connect' })} />
+      {notice ? <NoticeView notice={notice} /> : null}
+      <AzureFacts arm={state.arm} onOpenInPortal={() => ask({ type: 'dashboard.openInPortal' })} />
+      <FirewallRules
+        firewall={state.firewall}
+        busy={loading}
+        onAddClientIp={() => ask({ type: 'dashboard.addClientIpRule' })}
+        onRemove={(ruleName) => ask({ type: 'dashboard.removeFirewallRule', ruleName })}
+      />
+      <LiveConnection
+        live={state.live}
+        busy={loading}
+        onConnect={() => ask({ type: 'dashboard.connect' })}
+        onDisconnect={() => ask({ type: 'dashboard.disconnect' })}
+      />
     </main>
   );
 }
 
-function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpenInPortal: () => void }) {
-  if (arm.status === 'notAzure') {
-    return null;
-  }
+function NoticeView({ notice }: { notice: DashboardNotice }) {
   return (
-    <section aria-label="Azure">
-      <h2>Azure</h2>
-      <button type="button" onClick={onOpenInPortal}>
-        Open in Azure Portal
-      </button>
-      {arm.status === 'failed' ? (
-        <p role="alert">{arm.message}</p>
-      ) : (
-        <dl>
-          <Fact term="State" value={arm.facts.state} />
-          <Fact term="PostgreSQL version" value={arm.facts.minorVersion ? `${arm.facts.version} (${arm.facts.minorVersion})` : arm.facts.version} />
-          <Fact term="Compute" value={[arm.facts.tier, arm.facts.skuName].filter(Boolean).join(' · ') || undefined} />
-          <Fact term="Region" value={arm.facts.location} />
-          <Fact term="Storage" value={arm.facts.storageSizeGB === undefined ? undefined : `${arm.facts.storageSizeGB} GiB`} />
-          <Fact term="Server name" value={arm.facts.fqdn} />
-          <Fact term="Authentication" value={arm.facts.authentication} />
-          <Fact term="Created" value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
-        </dl>
-      )}
+    <section className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-label="Last action">
+      <p>
+        {notice.message}
+        {notice.code ? (
+          <>
+            {' '}
+            <code>{notice.code}</code>
+          </>
+        ) : null}
+      </p>
+      {notice.nextStep ? <p>{notice.nextStep}</p> : null}
     </section>
-  );
-}
-
-function LiveFacts({ live, loading, onConnect }: { live: LiveState; loading: boolean; onConnect: () => void }) {
-  if (live.status !== 'connected') {
-    return (
-      <section aria-label="Connection">
-        <h2>Connection</h2>
-        <p role={live.reason ? 'alert' : undefined}>{live.reason ? `${live.reason} ${live.nextStep ?? ''}` : 'Not connected.'}</p>
-        <button type="button" disabled={loading} onClick={onConnect}>
-          Connect
-        </button>
-      </section>
-    );
-  }
-  return (
-    <section aria-label="Connection">
-      <h2>Connection</h2>
-      <dl>
-        <Fact term="Server version" value={live.serverVersion} />
-        <Fact term="Active connections" value={String(live.activeConnections)} />
-      </dl>
-      <table>
-        <caption>Databases</caption>
-        <thead>
-          <tr>
-            <th scope="col">Database</th>
-            <th scope="col">Size</th>
-          </tr>
-        </thead>
-        <tbody>
-          {live.databases.map((db) => (
-            <tr key={db.name}>
-              <td>{db.name}</td>
-              <td>{db.sizeBytes === undefined ? 'no access' : formatBytes(db.sizeBytes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: string | undefined }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{value ?? '—'}</dd>
-    </>
   );
 }

@@ -10,6 +10,8 @@ import { createSandboxServerAddressResolver } from '../../../src/connections/ser
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
 import { createArmServerFactsReader } from '../../../src/dashboard/armServerFactsReader';
 import { DashboardController } from '../../../src/dashboard/dashboardController';
+import { createRegionNames } from '../../../src/dashboard/regionNames';
+import { createArmFirewallRules } from '../../../src/connections/armFirewallRules';
 import type { DashboardHostMessage } from '../../../machines/webview/dashboardMessages';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID } from '../azure/azureSandboxHarness';
 import { recordingPortal } from '../../support/recordingPortal';
@@ -75,10 +77,15 @@ describe('a sandbox server: profile, connection and dashboard', () => {
       store,
       manager,
       facts: createArmServerFactsReader((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
+      regions: createRegionNames((subscriptionId) => services.catalog.listLocations(subscriptionId)),
+      firewall: createArmFirewallRules((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
+      clientIp: () => services.catalog.detectClientIp(),
       connect: async () => ({ connected: true }),
       portal: recordingPortal().portal,
+      window: { copyToClipboard: async () => undefined, confirm: async () => false, openQuery: async () => 'terminal' },
       now: () => 1,
       post: (m) => posted.push(m),
+      info: () => undefined,
       warn: (m) => {
         throw new Error(m);
       },
@@ -86,7 +93,16 @@ describe('a sandbox server: profile, connection and dashboard', () => {
     await controller.onMessage({ type: 'ready' });
 
     const state = posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : []))[0];
-    expect(state.arm).toMatchObject({ status: 'loaded', facts: { resourceId: serverResourceId, state: 'Ready', version: '17', skuName: 'Standard_B2s', fqdn: 'pg-dash.postgres.database.azure.com' } });
+    expect(state.arm).toMatchObject({
+      status: 'loaded',
+      facts: { resourceId: serverResourceId, state: 'Ready', version: '17', skuName: 'Standard_B2s', location: 'eastus', locationDisplayName: 'East US', fqdn: 'pg-dash.postgres.database.azure.com' },
+    });
+    // The template's two rules, and the address the sandbox sees this test at.
+    expect(state.firewall).toMatchObject({ status: 'loaded', clientIp: '127.0.0.1' });
+    expect(state.firewall.status === 'loaded' && state.firewall.rules.map((r) => [r.startIpAddress, r.endIpAddress])).toEqual([
+      ['0.0.0.0', '0.0.0.0'],
+      ['127.0.0.1', '127.0.0.1'],
+    ]);
     expect(state.live.status).toBe('connected');
     if (state.live.status === 'connected') {
       expect(state.live.databases.map((d) => d.name)).toContain('postgres');

@@ -4,7 +4,7 @@ import { connectWithRecovery } from '../../../src/connections/connectFlow';
 import { ConnectionStore } from '../../../src/connections/connectionStore';
 import type { ConnectionManager } from '../../../src/connections/connectionManager';
 import type { FirewallTarget } from '../../../src/connections/firewallRules';
-import { InMemoryProfileSettings, InMemorySecrets, ScriptedNotifier } from '../../support/connectionFakes';
+import { CONTOSO_PROFILE, InMemoryProfileSettings, InMemorySecrets, ScriptedNotifier } from '../../support/connectionFakes';
 
 const target = { server: 'contoso.postgres.database.azure.com', user: 'pgadmin', entra: false };
 
@@ -28,16 +28,7 @@ describe('connectWithRecovery', () => {
 
   async function setup(failures: ConnectionFailure[], ruleError?: Error) {
     const store = new ConnectionStore(new InMemoryProfileSettings(), new InMemorySecrets());
-    const profile = await store.saveProfile({
-      server: 'contoso.postgres.database.azure.com',
-      profileName: 'contoso',
-      database: '',
-      user: 'pgadmin',
-      authenticationType: 'SqlLogin',
-      azureResourceId: '/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso',
-      azureTenantId: 'tenant-1',
-      savePassword: true,
-    });
+    const profile = await store.saveProfile(CONTOSO_PROFILE);
     let attempts = 0;
     const manager = {
       connect: async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentConnectionString } from '../../../src/connections/connectionString';
+import { deploymentConnectionString, profileConnectionString, psqlEnvironment } from '../../../src/connections/connectionString';
 import { deploymentContext, PASSWORD } from '../createServer/fakes';
 
 describe("a deployment's connection string", () => {
@@ -33,5 +33,24 @@ describe("a deployment's connection string", () => {
   it('falls back to the server name and the request when the staged profile is partial (migrated records)', () => {
     const deployment = deploymentContext({ connectionProfile: {} });
     expect(deploymentConnectionString(deployment)).toBe('host=pg-dev-1.postgres.database.azure.com port=5432 dbname=postgres user=ada sslmode=require');
+  });
+});
+
+describe("a saved profile's psql parameters", () => {
+  const entra = { server: 'pg-dev-1.postgres.database.azure.com', database: '', user: 'ada@contoso.com', entraUserName: 'ada@contoso.com', authenticationType: 'AzureMFA' as const };
+
+  it('are the same as its connection string, as libpq environment variables, with no PGPASSWORD', () => {
+    expect(profileConnectionString(entra)).toBe('host=pg-dev-1.postgres.database.azure.com port=5432 dbname=postgres user=ada@contoso.com sslmode=require');
+    expect(psqlEnvironment(entra)).toEqual({
+      PGHOST: 'pg-dev-1.postgres.database.azure.com',
+      PGPORT: '5432',
+      PGDATABASE: 'postgres',
+      PGUSER: 'ada@contoso.com',
+      PGSSLMODE: 'require',
+    });
+  });
+
+  it('name the value as it is: the environment needs no libpq quoting', () => {
+    expect(psqlEnvironment({ ...entra, user: "DBA's team", entraUserName: "DBA's team" }).PGUSER).toBe("DBA's team");
   });
 });

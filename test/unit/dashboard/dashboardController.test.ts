@@ -1,64 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardHostMessage, ServerFacts } from '../../../machines/webview/dashboardMessages';
-import { DashboardController } from '../../../src/dashboard/dashboardController';
 import { ConnectionFailure } from '../../../src/connections/connectionFailure';
-import type { ConnectionProfile } from '../../../src/connections/connectionProfile';
-import type { FirewallTarget } from '../../../src/connections/firewallRules';
-import { recordingPortal } from '../../support/recordingPortal';
+import { facts, fakeDashboard, profile, states } from './dashboardFakes';
 
-const profile: ConnectionProfile = {
-  id: 'flex-stg-1',
-  server: 'contoso.postgres.database.azure.com',
-  profileName: 'contoso',
-  database: '',
-  user: 'pgadmin',
-  authenticationType: 'SqlLogin',
-  azureResourceId: '/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso',
-  azureTenantId: 'tenant-1',
-  savePassword: true,
-};
-
-const facts: ServerFacts = { resourceId: profile.azureResourceId!, state: 'Ready', version: '16', skuName: 'Standard_B1ms', location: 'westeurope', fqdn: profile.server };
-
-function controller(opts: { connected: boolean; failure?: ConnectionFailure; armFails?: boolean }) {
-  const posted: DashboardHostMessage[] = [];
-  const warnings: string[] = [];
-  const read: FirewallTarget[] = [];
-  let connected = opts.connected;
-  const connects: string[] = [];
-  const { portal, opened } = recordingPortal();
-  const c = new DashboardController(profile.id, {
-    store: { getProfile: (id) => (id === profile.id ? profile : undefined) },
-    facts: {
-      read: async (target) => {
-        read.push(target);
-        if (opts.armFails) throw new Error('AuthorizationFailed');
-        return facts;
-      },
-    },
-    manager: {
-      isConnected: () => connected,
-      lastFailure: () => (connected ? undefined : opts.failure),
-      readLiveStats: async () => ({ serverVersion: '16.4', databases: [{ name: 'postgres', sizeBytes: 8_000_000 }], activeConnections: 3 }),
-    },
-    connect: async (id) => {
-      connects.push(id);
-      connected = true;
-      return { connected: true };
-    },
-    portal,
-    now: () => 1_700_000_000_000,
-    post: (m) => posted.push(m),
-    warn: (m) => warnings.push(m),
-  });
-  return { c, posted, warnings, read, connects, opened };
-}
-
-const states = (posted: DashboardHostMessage[]) => posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : []));
+const controller = fakeDashboard;
 
 describe('DashboardController', () => {
-  it('answers ready with the Azure facts and the live stats', async () => {
-    const { c, posted, read } = controller({ connected: true });
+  it("answers ready with the Azure facts (the region by its name), the firewall and the live stats", async () => {
+    const rule = { name: 'office', startIpAddress: '198.51.100.0', endIpAddress: '198.51.100.255' };
+    const { c, posted, read } = controller({ connected: true, rules: [rule], clientIp: '203.0.113.7' });
     await c.onMessage({ type: 'ready' });
     expect(read).toEqual([{ tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-data', serverName: 'contoso' }]);
     expect(states(posted)).toEqual([
@@ -68,8 +17,9 @@ describe('DashboardController', () => {
         server: profile.server,
         user: 'pgadmin',
         database: 'postgres',
-        arm: { status: 'loaded', facts },
+        arm: { status: 'loaded', facts: { ...facts, locationDisplayName: 'West Europe' } },
         live: { status: 'connected', serverVersion: '16.4', databases: [{ name: 'postgres', sizeBytes: 8_000_000 }], activeConnections: 3 },
+        firewall: { status: 'loaded', rules: [rule], clientIp: '203.0.113.7' },
         refreshedAt: 1_700_000_000_000,
       },
     ]);
@@ -93,6 +43,12 @@ describe('DashboardController', () => {
     const [state] = states(posted);
     expect(state.arm).toEqual({ status: 'failed', message: "Could not read 'contoso' from Azure: AuthorizationFailed" });
     expect(state.live.status).toBe('connected');
+  });
+
+  it('shows the raw region when the location list does not name it', async () => {
+    const { c, posted } = controller({ regionsFail: true });
+    await c.onMessage({ type: 'ready' });
+    expect(states(posted)[0].arm).toEqual({ status: 'loaded', facts });
   });
 
   it("Open in Azure Portal opens the server's portal page in its tenant, and posts nothing", async () => {

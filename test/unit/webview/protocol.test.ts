@@ -10,6 +10,11 @@ describe('a message from a webview', () => {
       { type: 'form.locationSelected', subscriptionId: 'sub-1', location: 'eastus' },
       { type: 'progress.cancel', stagingId: 'staging-1' },
       { type: 'dashboard.refresh' },
+      { type: 'dashboard.disconnect' },
+      { type: 'dashboard.newQuery' },
+      { type: 'dashboard.copyConnectionString' },
+      { type: 'dashboard.addClientIpRule' },
+      { type: 'dashboard.removeFirewallRule', ruleName: 'office' },
     ]) {
       expect(parseWebviewMessage(message)).toEqual({ ok: true, message });
     }
@@ -22,6 +27,13 @@ describe('a message from a webview', () => {
       reason: 'subscriptionId: Too small: expected string to have >=1 characters; location: Invalid input: expected string, received number',
     });
     expect(JSON.stringify(parseWebviewMessage({ type: 'form.serverNameChanged', subscriptionId: 'sub-1', serverName: PASSWORD.repeat(30) }))).not.toContain(PASSWORD);
+  });
+
+  it("naming a firewall rule, is rejected without one or with one longer than ARM's", () => {
+    for (const ruleName of ['', 'r'.repeat(201), 7]) {
+      expect(parseWebviewMessage({ type: 'dashboard.removeFirewallRule', ruleName }).ok).toBe(false);
+    }
+    expect(parseWebviewMessage({ type: 'dashboard.removeFirewallRule' }).ok).toBe(false);
   });
 
   it('that is no message at all, or of no type the protocol has, is rejected saying so', () => {

@@ -1,7 +1,10 @@
-import type { AuthenticationMode } from '../../machines/flexDeployment/stagedFlexProfile';
-import type { HighAvailabilityMode } from '../../machines/flexDeployment/serverOptions';
+import type { AuthenticationMode } from '../flexDeployment/stagedFlexProfile';
+import type { HighAvailabilityMode } from '../flexDeployment/serverOptions';
 
-/** Azure's values in the portal's words: the form and the review show these, never the raw values. */
+/**
+ * Azure's values in the portal's words: the create form, its review and the server dashboard show
+ * these, never the raw values. One home for each label, so the three never disagree.
+ */
 
 export const TIER_LABELS: Record<string, string> = {
   Burstable: 'Burstable',
@@ -27,4 +30,9 @@ export function zoneLabel(zone: string): string {
 
 export function skuLabel(sku: { name: string; vCores: number; memoryMb?: number }): string {
   return `${sku.name} (${sku.vCores} vCores${sku.memoryMb ? `, ${Math.round(sku.memoryMb / 1024)} GiB RAM` : ''})`;
+}
+
+/** "18" → "PostgreSQL 18", as the portal names a major version. */
+export function postgresVersionLabel(version: string): string {
+  return `PostgreSQL ${version}`;
 }

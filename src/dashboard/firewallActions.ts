@@ -1,0 +1,74 @@
+import type { DashboardHostMessage, DashboardNotice } from '../../machines/webview/dashboardMessages';
+import type { FirewallRuleView } from '../../machines/webview/firewallRules';
+import { clientFirewallRuleName, type FirewallRules, type FirewallTarget } from '../connections/firewallRules';
+import { describeArmFailure } from './armActionFailure';
+import type { DashboardWindow } from './dashboardWindow';
+
+/** The confirmation's button: nothing is removed unless the user picks it. */
+export const REMOVE_RULE = 'Remove Rule';
+
+export interface FirewallActionDeps {
+  firewall: Pick<FirewallRules, 'allowClientIp' | 'remove'>;
+  clientIp(): Promise<string | undefined>;
+  window: Pick<DashboardWindow, 'confirm'>;
+  post(message: DashboardHostMessage): void;
+  /** A change made to the server, for the log. */
+  info(message: string): void;
+}
+
+/**
+ * "Add my IP": a rule for the address Azure sees this machine at, asked for now (the network may
+ * have changed since the dashboard was drawn), named as the connect flow names it so the two
+ * never add the same address twice.
+ */
+export async function addClientIpRule(target: FirewallTarget, deps: FirewallActionDeps): Promise<DashboardNotice> {
+  const ip = await deps.clientIp().catch(() => undefined);
+  if (!ip) {
+    return {
+      kind: 'error',
+      message: 'Could not tell the public IP address Azure sees this machine at.',
+      nextStep: 'Check the network connection and try again, or add the rule in the Azure Portal.',
+    };
+  }
+  const ruleName = clientFirewallRuleName(ip);
+  deps.post({ type: 'dashboard.loading', activity: `Adding the firewall rule '${ruleName}' for ${ip}…` });
+  try {
+    await deps.firewall.allowClientIp(target, ip);
+  } catch (error) {
+    return { kind: 'error', ...describeArmFailure(error, `add a firewall rule for ${ip}`, target.serverName) };
+  }
+  deps.info(`Dashboard: added the firewall rule '${ruleName}' (${ip}) to '${target.serverName}'.`);
+  return { kind: 'info', message: `Added the firewall rule '${ruleName}': connections from ${ip} are allowed.` };
+}
+
+/**
+ * Removes a rule the dashboard listed, once the user confirms; undefined when they did not. A name
+ * the last list did not hold is refused: the webview may show an older list, or be wrong.
+ */
+export async function removeFirewallRule(
+  target: FirewallTarget,
+  request: { ruleName: string; listed: readonly FirewallRuleView[] },
+  deps: FirewallActionDeps,
+): Promise<DashboardNotice | undefined> {
+  const rule = request.listed.find((r) => r.name === request.ruleName);
+  if (!rule) {
+    return { kind: 'error', message: `'${target.serverName}' has no firewall rule '${request.ruleName}' in the list shown.`, nextStep: 'Refresh to see its rules as Azure has them now.' };
+  }
+  const range = rule.startIpAddress === rule.endIpAddress ? rule.startIpAddress : `${rule.startIpAddress} to ${rule.endIpAddress}`;
+  const confirmed = await deps.window.confirm(
+    `Remove the firewall rule '${rule.name}' from '${target.serverName}'?`,
+    `Connections from ${range} will be refused unless another rule allows them.`,
+    REMOVE_RULE,
+  );
+  if (!confirmed) {
+    return undefined;
+  }
+  deps.post({ type: 'dashboard.loading', activity: `Removing the firewall rule '${rule.name}'…` });
+  try {
+    await deps.firewall.remove(target, rule.name);
+  } catch (error) {
+    return { kind: 'error', ...describeArmFailure(error, `remove the firewall rule '${rule.name}'`, target.serverName) };
+  }
+  deps.info(`Dashboard: removed the firewall rule '${rule.name}' (${range}) from '${target.serverName}'.`);
+  return { kind: 'info', message: `Removed the firewall rule '${rule.name}'.` };
+}

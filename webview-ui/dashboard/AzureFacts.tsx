@@ -1,0 +1,45 @@
+import { VscodeButton } from '@vscode-elements/react-elements';
+import type { ArmFactsState, ServerFacts } from '../../machines/webview/dashboardMessages';
+import { AUTHENTICATION_LABELS, postgresVersionLabel, TIER_LABELS } from '../../machines/webview/displayNames';
+import { Fact } from './Fact';
+
+/** The server as Azure describes it, in the portal's words, with Open in Azure Portal. */
+export function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpenInPortal: () => void }) {
+  if (arm.status === 'notAzure') {
+    return null;
+  }
+  return (
+    <section aria-label="Azure">
+      <h2>Azure</h2>
+      <VscodeButton secondary onClick={onOpenInPortal}>
+        Open in Azure Portal
+      </VscodeButton>
+      {arm.status === 'failed' ? (
+        <p role="alert">{arm.message}</p>
+      ) : (
+        <dl className="facts">
+          <Fact term="State" value={arm.facts.state} />
+          <Fact term="PostgreSQL version" value={arm.facts.version && postgresVersionLabel(arm.facts.version)} />
+          <Fact term="Minor version" value={minorVersion(arm.facts)} />
+          <Fact term="Compute" value={compute(arm.facts)} />
+          <Fact term="Region" value={arm.facts.locationDisplayName ?? arm.facts.location} />
+          <Fact term="Storage" value={arm.facts.storageSizeGB === undefined ? undefined : `${arm.facts.storageSizeGB} GiB`} />
+          <Fact term="Server name" value={arm.facts.fqdn} />
+          <Fact term="Authentication" value={arm.facts.authentication && AUTHENTICATION_LABELS[arm.facts.authentication]} />
+          <Fact term="Created" value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function compute(facts: ServerFacts): string | undefined {
+  const tier = facts.tier && (TIER_LABELS[facts.tier] ?? facts.tier);
+  return [tier, facts.skuName].filter(Boolean).join(' · ') || undefined;
+}
+
+/** ARM gives the minor version alone ("1" of 18.1). */
+function minorVersion(facts: ServerFacts): string | undefined {
+  if (!facts.minorVersion) return undefined;
+  return facts.version && !facts.minorVersion.includes('.') ? `${facts.version}.${facts.minorVersion}` : facts.minorVersion;
+}

@@ -1,0 +1,75 @@
+import { VscodeButton } from '@vscode-elements/react-elements';
+import type { FirewallState } from '../../machines/webview/dashboardMessages';
+import { ruleAllowing } from '../../machines/webview/firewallRules';
+
+export interface FirewallRulesProps {
+  firewall: FirewallState;
+  busy: boolean;
+  onAddClientIp: () => void;
+  onRemove: (ruleName: string) => void;
+}
+
+/**
+ * The server's firewall rules as ARM lists them, with "Add my IP" and Remove (the host asks before
+ * removing). Whether this machine may connect is said in words, from the address Azure sees.
+ */
+export function FirewallRules({ firewall, busy, onAddClientIp, onRemove }: FirewallRulesProps) {
+  if (firewall.status === 'notAzure') {
+    return null;
+  }
+  if (firewall.status === 'failed') {
+    return (
+      <section aria-label="Firewall rules">
+        <h2>Firewall rules</h2>
+        <p role="alert">{`${firewall.message} ${firewall.nextStep}`}</p>
+      </section>
+    );
+  }
+  const { rules, clientIp } = firewall;
+  const allowing = clientIp ? ruleAllowing(rules, clientIp) : undefined;
+  return (
+    <section aria-label="Firewall rules">
+      <h2>Firewall rules</h2>
+      <p className="client-ip">
+        {!clientIp
+          ? 'Your public IP address could not be told; Add my IP asks for it again.'
+          : allowing
+            ? `Your IP address as Azure sees it, ${clientIp}, is allowed by '${allowing.name}'.`
+            : `Your IP address as Azure sees it, ${clientIp}, is not allowed by any rule.`}
+      </p>
+      <VscodeButton disabled={busy || Boolean(allowing)} onClick={onAddClientIp}>
+        Add my IP
+      </VscodeButton>
+      {rules.length === 0 ? (
+        <p>No firewall rules: no address may connect.</p>
+      ) : (
+        <table className="firewall-rules">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Start IP address</th>
+              <th scope="col">End IP address</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.name}>
+                <td>{rule.name}</td>
+                <td>{rule.startIpAddress}</td>
+                <td>{rule.endIpAddress}</td>
+                <td>
+                  <VscodeButton secondary disabled={busy} aria-label={`Remove rule ${rule.name}`} onClick={() => onRemove(rule.name)}>
+                    Remove
+                  </VscodeButton>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
