@@ -19,6 +19,7 @@ import { ServerOptionsFields } from './ServerOptionsFields';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
+import { GuidanceNote } from './GuidanceNote';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -28,7 +29,7 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, update, review, back, create, saveTemplate } = useCreateServerForm(host);
+  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, sizeNotice, update, review, back, create, saveTemplate } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -108,6 +109,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
             <VscodeOption key={s.name} value={s.name}>{skuLabel(s)}</VscodeOption>
           ))}
         </VscodeSingleSelect>
+        <GuidanceNote id="skuName-notice" guidance={sizeNotice} />
       </Field>
 
       <Field id="storageSizeGB" label="Storage size" errors={errors.storageSizeGB}>

@@ -2,7 +2,8 @@ import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-element
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
-import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
+import { failureGuidance } from '../../machines/flexDeployment/failureGuidance';
+import { GuidanceNote } from './GuidanceNote';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { NextStep } from '../../machines/webview/nextSteps';
@@ -102,7 +103,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
         <section className="failure" role="alert">
           <h2>Deployment failed</h2>
           <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
-          <FailureAdvice guidance={failureGuidance(context)} />
+          <GuidanceNote guidance={failureGuidance(context)} />
           {context.armError?.chain && context.armError.chain.length > 1 ? (
             <details>
               <summary>Details</summary>
@@ -129,22 +130,6 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
 function RetryOffer({ retriedAt, onRetry }: { retriedAt: number | undefined; onRetry: () => void }) {
   if (retriedAt === undefined) return <VscodeButton onClick={onRetry}>Retry</VscodeButton>;
   return <p className="retried">{`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`}</p>;
-}
-
-/** The webview host opens an https link's page in the browser, as VS Code does for every webview. */
-function FailureAdvice({ guidance }: { guidance: FailureGuidance | undefined }) {
-  if (!guidance) return null;
-  return (
-    <p className="guidance">
-      {guidance.advice}
-      {guidance.link ? (
-        <>
-          {' '}
-          <a href={guidance.link.url}>{guidance.link.label}</a>
-        </>
-      ) : null}
-    </p>
-  );
 }
 
 function StageItem({ stage }: { stage: ProvisioningStage }) {

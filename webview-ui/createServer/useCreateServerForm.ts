@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../machines/flexDeployment/offeredOptions';
 import { serverOptionsSchema } from '../../machines/flexDeployment/serverOptions';
@@ -6,6 +6,7 @@ import { resourceGroupChoiceError } from '../../machines/flexDeployment/resource
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
+import { sizeAfterQuota, type QuotaRetry, type SizeNotice } from './quotaRetry';
 
 /** How long typing must pause before the name is checked with Azure. */
 export const NAME_CHECK_DEBOUNCE_MS = 400;
@@ -32,6 +33,9 @@ export function useCreateServerForm(host: WebviewHost) {
   const [template, setTemplate] = useState<TemplateOutcome | undefined>();
   /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
   const [filling, setFilling] = useState(0);
+  /** A retry after the vCore quota ran out, until the failed location's capabilities say what is smaller. */
+  const quotaRetry = useRef<QuotaRetry | undefined>(undefined);
+  const [sizeNotice, setSizeNotice] = useState<SizeNotice | undefined>();
 
   useEffect(
     () =>
@@ -50,15 +54,31 @@ export function useCreateServerForm(host: WebviewHost) {
             setAvailability(undefined);
             setTemplate(undefined);
             setFilling((n) => n + 1);
+            const quota = message.prefill?.quotaExceeded;
+            quotaRetry.current = quota ? { ...quota, tier: message.prefill?.tier ?? '' } : undefined;
+            setSizeNotice(undefined);
             return;
           }
           case 'catalog.subscriptionChoices':
             setCatalog((c) => ({ ...c, resourceGroups: message.resourceGroups, locations: message.locations, entraAdmin: message.entraAdmin }));
             return;
-          case 'catalog.capabilities':
+          case 'catalog.capabilities': {
             setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
-            setValues((v) => (v && v.location === message.location ? fitToCapabilities(v, message.capabilities) : v));
+            // Once per filling: after that the size is the user's to change.
+            const retry = quotaRetry.current?.location === message.location ? quotaRetry.current : undefined;
+            const suggested = retry ? sizeAfterQuota(retry, message.capabilities) : undefined;
+            if (suggested) {
+              quotaRetry.current = undefined;
+              setSizeNotice(suggested.notice);
+            }
+            setValues((v) => {
+              if (!v || v.location !== message.location) return v;
+              const fitted = fitToCapabilities(v, message.capabilities);
+              const smaller = suggested?.skuName && fitted.tier === retry?.tier ? suggested.skuName : undefined;
+              return smaller ? fitToSize({ ...fitted, skuName: smaller }, message.capabilities) : fitted;
+            });
             return;
+          }
           case 'catalog.prices':
             setCatalog((c) => ({ ...c, prices: { location: message.location, items: message.prices } }));
             return;
@@ -177,5 +197,5 @@ export function useCreateServerForm(host: WebviewHost) {
 
   const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
 
-  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, update, review, back, create, saveTemplate };
+  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, sizeNotice, update, review, back, create, saveTemplate };
 }
