@@ -55,6 +55,7 @@ describe('the create form after the vCore quota ran out', () => {
 
   it('keeps the smaller size to the filling: the user can change it, and the capabilities coming again do not undo that', () => {
     openRetry({ ...RETRY, quotaExceeded: { location: 'westeurope', skuName: 'Standard_D4ads_v5' } });
+    expect(computeSize()).toBe('Standard_D2ads_v5');
     type('Compute size', 'Standard_D4ads_v5');
     fromHost({ type: 'catalog.capabilities', subscriptionId: SUB.subscriptionId, location: 'westeurope', capabilities: flexCapabilities('westeurope') });
     expect(computeSize()).toBe('Standard_D4ads_v5');
