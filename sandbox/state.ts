@@ -32,6 +32,8 @@ export class SandboxState {
   listOrder: ListOrder = 'newestFirst';
   /** Azure Policy in force in every subscription (none at the start). */
   policy: SandboxPolicy = { denyPublicServers: false };
+  /** vCore limits by quotaKey; none at the start, so nothing is limited unless a test asks. */
+  readonly quotas = new Map<string, number>();
 
   constructor(private readonly initialSpeed: number) {
     this.speed = initialSpeed;
@@ -48,6 +50,7 @@ export class SandboxState {
     this.durations = { ...DEFAULT_DURATIONS };
     this.listOrder = 'newestFirst';
     this.policy = { denyPublicServers: false };
+    this.quotas.clear();
     for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
   }
 
@@ -58,6 +61,11 @@ export class SandboxState {
 
 export function groupKey(subscriptionId: string, resourceGroup: string): string {
   return `${subscriptionId}/${resourceGroup}`.toLowerCase();
+}
+
+/** A quota is per subscription and location; Azure writes a location in any case, with or without spaces. */
+export function quotaKey(subscriptionId: string, location: string): string {
+  return `${subscriptionId}/${location.replace(/\s+/g, '')}`.toLowerCase();
 }
 
 export function deploymentKey(subscriptionId: string, resourceGroup: string, name: string): string {

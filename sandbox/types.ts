@@ -89,6 +89,16 @@ export interface ProviderRegistration {
   mayRegister?: boolean;
 }
 
+/**
+ * A vCore limit for PostgreSQL flexible servers in one location: in one subscription, or in each
+ * sandbox subscription when none is named (each counts its own servers).
+ */
+export interface QuotaLimit {
+  location: string;
+  vCores: number;
+  subscriptionId?: string;
+}
+
 export interface SandboxControl {
   scriptOutcome(serverName: string, outcome: ScriptedOutcome): void;
   clearOutcome(serverName: string): void;
@@ -107,6 +117,11 @@ export interface SandboxControl {
   setListOrder(order: ListOrder): void;
   /** Azure Policy from now on: validation and PUT refuse what it denies, as ARM's preflight does. */
   setPolicy(policy: SandboxPolicy): void;
+  /**
+   * From now on a server that would take the location's used vCores (its servers' sizes, as the
+   * capabilities list them) above the limit fails with QuotaExceeded, as a scripted one does.
+   */
+  setQuota(quota: QuotaLimit): void;
   /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
   revokeToken(token: string): void;
   /**
@@ -119,7 +134,7 @@ export interface SandboxControl {
   resetRequests(): void;
   /** Undefined when no such server has succeeded (or postgres is 'none'). Waits for the backend to be ready. */
   serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
-  /** Back to a fresh start: no deployments, servers, created groups, outcomes, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
+  /** Back to a fresh start: no deployments, servers, created groups, outcomes, quotas, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
   reset(): void;
 }
 

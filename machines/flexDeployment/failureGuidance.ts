@@ -25,7 +25,7 @@ export interface GuidedFailure {
   location: string;
 }
 
-const QUOTA_REQUEST: GuidanceLink = {
+export const QUOTA_REQUEST: GuidanceLink = {
   label: 'Request More Quota',
   url: 'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
 };

@@ -57,9 +57,14 @@ export const formPrefillSchema = z.object({
   firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }).optional(),
   groupId: z.string().optional(),
   ...serverOptionsShape,
+  /**
+   * A retry of a deployment that used up the vCore quota with this size in this location: the form
+   * suggests the tier's next smaller size, and says why, once it has the location's capabilities.
+   */
+  quotaExceeded: z.object({ location: z.string(), skuName: z.string() }).optional(),
 });
 
-export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>>;
+export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>> & Pick<z.infer<typeof formPrefillSchema>, 'quotaExceeded'>;
 
 export interface UnregisteredProvider {
   subscriptionId: string;

@@ -4,9 +4,10 @@ import { serverKey } from '../flexibleServers/flexServer';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
-import type { SandboxState } from '../state';
+import { quotaKey, type SandboxState } from '../state';
+import { SANDBOX_SUBSCRIPTIONS } from '../subscriptions/seed';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -56,6 +57,11 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     setPolicy(policy) {
       state.policy = policySchema.parse(policy);
+    },
+    setQuota(quota) {
+      const { location, vCores, subscriptionId } = quotaSchema.parse(quota);
+      const subscriptions = subscriptionId ? [subscriptionId] : SANDBOX_SUBSCRIPTIONS.map((s) => s.subscriptionId);
+      for (const subscription of subscriptions) state.quotas.set(quotaKey(subscription, location), vCores);
     },
     revokeToken(token) {
       parts.bearer.revoke(token);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { KnownFailure, ScriptedError } from '../types';
+import type { QuotaUse } from './vCoreQuota';
 
 /** A resource failure as the resource provider reports it inside a deployment. */
 export interface ResourceFailure {
@@ -15,7 +16,11 @@ interface FailureContext {
   serverName: string;
   subscriptionId: string;
   location: string;
+  /** The quota the server broke; a scripted QuotaExceeded has none and tells ARM's sample figures. */
+  quota?: QuotaUse;
 }
+
+const SCRIPTED_QUOTA: QuotaUse = { limit: 10, usage: 10, required: 2 };
 
 /** Codes and wording as Azure Database for PostgreSQL reports them. */
 const KNOWN: Record<KnownFailure, (ctx: FailureContext) => ResourceFailure> = {
@@ -24,9 +29,9 @@ const KNOWN: Record<KnownFailure, (ctx: FailureContext) => ResourceFailure> = {
     message: 'Specified server name is already used by another server.',
     statusCode: 'Conflict',
   }),
-  QuotaExceeded: (ctx) => ({
+  QuotaExceeded: ({ location, subscriptionId, quota = SCRIPTED_QUOTA }) => ({
     code: 'QuotaExceeded',
-    message: `Operation could not be completed as it results in exceeding approved vCore quota for Azure Database for PostgreSQL flexible servers in location '${ctx.location}' for subscription '${ctx.subscriptionId}'. Current limit: 10, current usage: 10, additional required: 2. Submit a request for a quota increase at https://aka.ms/postgres-flexible-server-quota.`,
+    message: `Operation could not be completed as it results in exceeding approved vCore quota for Azure Database for PostgreSQL flexible servers in location '${location}' for subscription '${subscriptionId}'. Current limit: ${quota.limit}, current usage: ${quota.usage}, additional required: ${quota.required}. Submit a request for a quota increase at https://aka.ms/postgres-flexible-server-quota.`,
     statusCode: 'BadRequest',
   }),
   InvalidParameterValue: () => ({
@@ -80,6 +85,10 @@ export function resolveFailure(error: KnownFailure | ScriptedError, ctx: Failure
 
 export function serverNameTaken(ctx: FailureContext): ResourceFailure {
   return KNOWN.ServerNameAlreadyExists(ctx);
+}
+
+export function quotaExceeded(ctx: FailureContext & { quota: QuotaUse }): ResourceFailure {
+  return KNOWN.QuotaExceeded(ctx);
 }
 
 /** The resource provider's own error, as the deployment and its operation both report it. */

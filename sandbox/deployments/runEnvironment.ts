@@ -5,7 +5,8 @@ import { toArmServer } from '../flexibleServers/serverRepresentation';
 import type { SandboxState } from '../state';
 import type { ResourceDurations, ScriptedOutcome } from '../types';
 import type { DeploymentRun, RunEnvironment, StepScript } from './deploymentRun';
-import { resolveFailure, serverNameTaken } from './failures';
+import { quotaExceeded, resolveFailure, serverNameTaken } from './failures';
+import { exceededQuota } from './vCoreQuota';
 import type { PlannedResource } from './template';
 import { textOr } from '../http/text';
 
@@ -26,6 +27,10 @@ export function createRunEnvironment(state: SandboxState, postgres: PostgresBack
         const existing = state.servers.get(serverKey(resource.serverName));
         const elsewhere = existing && groupOf(existing) !== `${run.subscriptionId}/${run.resourceGroup}`.toLowerCase();
         if (elsewhere) return { result: 'fail', seconds: NAME_CONFLICT_SECONDS, failure: serverNameTaken(ctx) };
+        // Azure counts the quota whatever else was scripted for the server; it fails as a scripted QuotaExceeded does.
+        const skuName = textOr(resource.sku?.name, '');
+        const quota = exceededQuota(state, { subscriptionId: run.subscriptionId, location: ctx.location, name: resource.serverName, skuName });
+        if (quota) return { result: 'fail', seconds, failure: quotaExceeded({ ...ctx, quota }) };
       }
       return scriptOf(resource, outcome, seconds, ctx);
     },

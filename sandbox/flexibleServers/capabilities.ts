@@ -68,6 +68,12 @@ const EDITIONS: EditionSpec[] = [
   },
 ];
 
+/** A compute size's vCores as the capabilities list it; undefined for a size no tier offers. */
+export function vCoresOf(skuName: string): number | undefined {
+  const wanted = skuName.toLowerCase();
+  return EDITIONS.flatMap((e) => e.skus).find((s) => s.name.toLowerCase() === wanted)?.vCores;
+}
+
 function storageEntry(sizeGb: number, index: number): Record<string, unknown> {
   // Larger disks may also be set to any higher performance tier up to P50.
   const tiers = STORAGE_GB.slice(index, Math.max(index + 1, 8)).map((gb) => ({ name: tierFor(gb), iops: iopsFor(gb) }));

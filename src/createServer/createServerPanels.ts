@@ -33,9 +33,15 @@ export class CreateServerPanels {
     if (parsed) form.refill(parsed);
   }
 
-  /** Spec: Retry reopens the form prefilled from the record; the password is typed again. */
+  /**
+   * Spec: Retry reopens the form prefilled from the record; the password is typed again. After the
+   * vCore quota ran out the same size would fail again, so the form is told to suggest a smaller one.
+   */
   openRetryForm(deployment: Readonly<DeploymentContext>): void {
-    this.openForm(deployment.request ?? { serverName: deployment.serverName, location: deployment.location });
+    const { request, armError, location } = deployment;
+    if (!request) return this.openForm({ serverName: deployment.serverName, location });
+    const prefill: FormPrefill = armError?.code === 'QuotaExceeded' ? { ...request, quotaExceeded: { location, skuName: request.skuName } } : request;
+    this.openForm(prefill);
   }
 
   showProgress(stagingId: unknown): void {

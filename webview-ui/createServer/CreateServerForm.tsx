@@ -20,6 +20,7 @@ import { ServerOptionsFields } from './ServerOptionsFields';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
+import { GuidanceNote } from './GuidanceNote';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -29,7 +30,7 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, providerRegistration, update, review, back, create, saveTemplate, registerProvider } = useCreateServerForm(host);
+  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, providerRegistration, sizeNotice, update, review, back, create, saveTemplate, registerProvider } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -110,6 +111,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
             <VscodeOption key={s.name} value={s.name}>{skuLabel(s)}</VscodeOption>
           ))}
         </VscodeSingleSelect>
+        <GuidanceNote id="skuName-notice" guidance={sizeNotice} />
       </Field>
 
       <Field id="storageSizeGB" label="Storage size" errors={errors.storageSizeGB}>

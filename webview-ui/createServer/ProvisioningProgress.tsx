@@ -3,6 +3,7 @@ import type { DeploymentOperationView } from '../../machines/flexDeployment/cata
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
 import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
+import { GuidanceNote } from './GuidanceNote';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { NextStep } from '../../machines/webview/nextSteps';
@@ -133,20 +134,12 @@ function RetryOffer({ retriedAt, onRetry }: { retriedAt: number | undefined; onR
   return <p className="retried">{`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`}</p>;
 }
 
-/** The webview host opens an https link's page in the browser, as VS Code does for every webview. */
+/** Azure's advice, and the one action the extension can take for it: registering the provider. */
 function FailureAdvice({ guidance, onRegisterProvider }: { guidance: FailureGuidance | undefined; onRegisterProvider?: () => void }) {
   if (!guidance) return null;
   return (
     <>
-      <p className="guidance">
-        {guidance.advice}
-        {guidance.link ? (
-          <>
-            {' '}
-            <a href={guidance.link.url}>{guidance.link.label}</a>
-          </>
-        ) : null}
-      </p>
+      <GuidanceNote guidance={guidance} />
       {guidance.action === 'registerProvider' && onRegisterProvider ? <VscodeButton onClick={onRegisterProvider}>Register Provider</VscodeButton> : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../machines/flexDeployment/offeredOptions';
 import { serverOptionsSchema } from '../../machines/flexDeployment/serverOptions';
@@ -7,6 +7,7 @@ import type { UnregisteredProvider } from '../../machines/webview/createServerMe
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
+import { sizeAfterQuota, type QuotaRetry, type SizeNotice } from './quotaRetry';
 
 /** How long typing must pause before the name is checked with Azure. */
 export const NAME_CHECK_DEBOUNCE_MS = 400;
@@ -42,6 +43,9 @@ export function useCreateServerForm(host: WebviewHost) {
   const [registration, setRegistration] = useState<ProviderRegistrationState | undefined>();
   /** Counts registrations that completed: Azure's choices are read again after each, typed values kept. */
   const [reloads, setReloads] = useState(0);
+  /** A retry after the vCore quota ran out, until the failed location's capabilities say what is smaller. */
+  const quotaRetry = useRef<QuotaRetry | undefined>(undefined);
+  const [sizeNotice, setSizeNotice] = useState<SizeNotice | undefined>();
 
   useEffect(
     () =>
@@ -61,15 +65,31 @@ export function useCreateServerForm(host: WebviewHost) {
             setTemplate(undefined);
             setRegistration(undefined);
             setFilling((n) => n + 1);
+            const quota = message.prefill?.quotaExceeded;
+            quotaRetry.current = quota ? { ...quota, tier: message.prefill?.tier ?? '' } : undefined;
+            setSizeNotice(undefined);
             return;
           }
           case 'catalog.subscriptionChoices':
             setCatalog((c) => ({ ...c, resourceGroups: message.resourceGroups, locations: message.locations, entraAdmin: message.entraAdmin }));
             return;
-          case 'catalog.capabilities':
+          case 'catalog.capabilities': {
             setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
-            setValues((v) => (v && v.location === message.location ? fitToCapabilities(v, message.capabilities) : v));
+            // Once per filling: after that the size is the user's to change.
+            const retry = quotaRetry.current?.location === message.location ? quotaRetry.current : undefined;
+            const suggested = retry ? sizeAfterQuota(retry, message.capabilities) : undefined;
+            if (suggested) {
+              quotaRetry.current = undefined;
+              setSizeNotice(suggested.notice);
+            }
+            setValues((v) => {
+              if (!v || v.location !== message.location) return v;
+              const fitted = fitToCapabilities(v, message.capabilities);
+              const smaller = suggested?.skuName && fitted.tier === retry?.tier ? suggested.skuName : undefined;
+              return smaller ? fitToSize({ ...fitted, skuName: smaller }, message.capabilities) : fitted;
+            });
             return;
+          }
           case 'catalog.prices':
             setCatalog((c) => ({ ...c, prices: { location: message.location, items: message.prices } }));
             return;
@@ -206,5 +226,5 @@ export function useCreateServerForm(host: WebviewHost) {
   // The offer stands for the subscription it was made for, whatever else the user changes.
   const providerRegistration = registration && registration.provider.subscriptionId === subscriptionId ? registration : undefined;
 
-  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, providerRegistration, update, review, back, create, saveTemplate, registerProvider };
+  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, providerRegistration, sizeNotice, update, review, back, create, saveTemplate, registerProvider };
 }

@@ -93,14 +93,28 @@ export async function fillCreateForm(vscode: FormSession, form: FrameLocator, in
   const authentication = input.authentication ?? 'PostgreSQL authentication only';
   await form.locator(`vscode-radio[aria-label="${authentication}"]`).click();
   if (authentication !== 'Microsoft Entra authentication only') {
-    const password = input.password ?? 'Sandbox-Passw0rd!';
-    vscode.typedSecrets.add(password);
     await typeInto(form, 'adminLogin', input.adminLogin ?? 'pgadmin');
-    // By the accessible name: the password boxes must be labelled for a screen reader too.
-    await form.getByLabel('Password', { exact: true }).fill(password);
-    await form.getByLabel('Confirm password', { exact: true }).fill(password);
+    await typePassword(vscode, form, input.password);
   }
+  await pauseBeforeSubmit(vscode);
+}
+
+/** The pause a person takes before Review + create (see HUMAN_PAUSE_BEFORE_SUBMIT_MS). */
+export async function pauseBeforeSubmit(vscode: FormSession): Promise<void> {
   await vscode.page.waitForTimeout(HUMAN_PAUSE_BEFORE_SUBMIT_MS);
+}
+
+/** Types the password and its confirmation; it is noted in the session's typed secrets. */
+export async function typePassword(vscode: FormSession, form: FrameLocator, password = 'Sandbox-Passw0rd!'): Promise<void> {
+  vscode.typedSecrets.add(password);
+  // By the accessible name: the password boxes must be labelled for a screen reader too.
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByLabel('Confirm password', { exact: true }).fill(password);
+}
+
+/** The value of a vscode-single-select (its option's value, not the label shown). */
+export async function selectedValue(form: FrameLocator, selectId: string): Promise<string> {
+  return form.locator(`vscode-single-select#${selectId}`).evaluate((select) => (select as HTMLSelectElement).value);
 }
 
 async function chooseServerOptions(form: FrameLocator, options: ServerOptionsInput): Promise<void> {

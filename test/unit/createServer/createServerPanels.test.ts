@@ -129,6 +129,24 @@ describe('the create panels', () => {
     expect(JSON.stringify(window.panels.map((p) => p.posted))).not.toContain(PASSWORD);
   });
 
+  it('a Retry after the vCore quota ran out asks the form for a size smaller than the failed one; any other failure does not', async () => {
+    const failures = [
+      { code: 'QuotaExceeded', message: "…exceeding approved vCore quota… in location 'eastus'…" },
+      { code: 'ServerNameAlreadyExists', message: 'Specified server name is already used by another server.' },
+    ];
+    for (const armError of failures) {
+      panels.openRetryForm(deploymentContext({ status: 'failed', armError }));
+      const form = window.panels.at(-1)!;
+      form.send({ type: 'ready' });
+      await settle();
+      form.dispose();
+    }
+    const [quota, nameTaken] = window.panels.map((p) => p.ofType('form.init')[0].prefill);
+    expect(quota).toMatchObject({ serverName: 'pg-dev-1', tier: 'Burstable', skuName: 'Standard_B1ms', quotaExceeded: { location: 'eastus', skuName: 'Standard_B1ms' } });
+    expect(nameTaken).toMatchObject({ serverName: 'pg-dev-1', skuName: 'Standard_B1ms' });
+    expect(nameTaken).not.toHaveProperty('quotaExceeded');
+  });
+
   it('Retry while a form is open: that form comes to the front, refilled from the record; no second form', async () => {
     panels.openForm();
     const form = window.panels[0];
