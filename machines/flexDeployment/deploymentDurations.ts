@@ -3,6 +3,8 @@
  * "taking longer than usual" hint. Pure, so the host computes it and the tests pin it down.
  */
 
+import { sameLocation } from './locationName';
+
 /** A deployment as the estimate needs it; built from a DeploymentContext. */
 export interface PastDeployment {
   status: string;
@@ -42,7 +44,7 @@ export function estimateDuration(
     (d) => d.status === 'succeeded' && d.terminalAt !== undefined && d.terminalAt >= d.createdAt,
   );
   const alike = successes.filter(
-    (d) => sameName(d.location, target.location) && d.tier !== undefined && d.tier === target.tier,
+    (d) => sameLocation(d.location, target.location) && d.tier !== undefined && d.tier === target.tier,
   );
   const sample = alike.length > 0 ? alike : successes;
   if (sample.length === 0) return undefined;
@@ -73,9 +75,4 @@ export function percentile(sorted: readonly number[], p: number): number {
   const lower = Math.floor(rank);
   const upper = Math.ceil(rank);
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
-}
-
-function sameName(a: string, b: string): boolean {
-  // ARM spells locations in both cases ("eastus" vs "EastUS") depending on the API.
-  return a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
 }

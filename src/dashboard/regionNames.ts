@@ -1,4 +1,5 @@
 import type { LocationChoice } from '../../machines/flexDeployment/catalog';
+import { sameLocation } from '../../machines/flexDeployment/locationName';
 
 /** A region's display name ("West Europe") for ARM's name of it (`westeurope`). */
 export interface RegionNames {
@@ -22,10 +23,8 @@ export function createRegionNames(listLocations: (subscriptionId: string) => Pro
         lists.set(key, list);
         list.catch(() => lists.delete(key));
       }
-      // ARM writes a server's location as the region's name, sometimes with spaces or capitals.
-      const wanted = location.replace(/\s/g, '').toLowerCase();
       const locations = await list.catch(() => []);
-      return locations.find((l) => l.name.toLowerCase() === wanted)?.displayName;
+      return locations.find((l) => sameLocation(l.name, location))?.displayName;
     },
   };
 }
