@@ -63,6 +63,18 @@ describe('the lifecycle moments the tracker tells', () => {
     expect(world.lifecycle.told).toEqual([`staged ${id}`, `observed ${id} running`, `accepted ${id}`]);
   });
 
+  it.each(['succeeded', 'canceled'] as const)('a lost answer whose first read finds the deployment %s: accepted before it ended', async (kind) => {
+    const { tracker } = await setup.window();
+    world.provisioner.loseAnswer = true;
+    const id = await tracker.create(createRequest());
+    const { deploymentName } = tracker.getDeployment(id)!.context;
+    world.reader.set(deploymentName, kind === 'succeeded' ? { kind, serverResourceId: '/subscriptions/s/rg/servers/pgflex-demo' } : { kind });
+    await cycle(tracker);
+    const told = world.lifecycle.told;
+    expect(told).toContain(`accepted ${id}`);
+    expect(told.indexOf(`accepted ${id}`)).toBeLessThan(told.indexOf(`ended ${id} ${kind}`));
+  });
+
   it('a reload tells nothing again: staged and accepted stay told, the new owner tells what follows', async () => {
     const first = await setup.window();
     const id = await first.tracker.create(createRequest());
@@ -94,9 +106,12 @@ describe('tellEach', () => {
     const lifecycle = tellEach([{ ended: () => { throw new Error('broken listener'); } }, recorded], (error) => errors.push(error));
     const d = deploymentContext();
     lifecycle.staged(d);
+    lifecycle.accepted(d);
+    lifecycle.observed(d, { kind: 'running' });
     lifecycle.ended(d);
+    lifecycle.profileSaved(d);
     lifecycle.signInNeeded(3);
-    expect(recorded.told).toEqual(['staged stg-1', 'ended stg-1 succeeded', 'signInNeeded 3']);
+    expect(recorded.told).toEqual(['staged stg-1', 'accepted stg-1', 'observed stg-1 running', 'ended stg-1 succeeded', 'profileSaved stg-1', 'signInNeeded 3']);
     expect(errors).toEqual([new Error('broken listener')]);
   });
 });
