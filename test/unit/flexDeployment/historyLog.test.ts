@@ -88,6 +88,20 @@ describe('HistoryLog', () => {
     expect((await log().refresh()).unreadable).toEqual([{ stagingId: 'spaced' }, { stagingId: 'tabbed' }]);
   });
 
+  it('counts each line that is JSON but no record as unreadable, and reads on past it', async () => {
+    writeFileSync(path, ['null', '5', '"text"', '[]', '{}', JSON.stringify(item('a'))].join('\n') + '\n');
+    const reader = log();
+    expect((await reader.refresh()).unreadable).toEqual([{}, {}, {}, {}, {}]);
+    expect(reader.get('a')).toEqual(item('a'));
+  });
+
+  it('passes over blank lines, and a blank torn tail, as nothing at all', async () => {
+    writeFileSync(path, `${JSON.stringify(item('a'))}\n  \n\t\n${JSON.stringify(item('b'))}\n \t`);
+    const reader = log();
+    expect((await reader.refresh()).unreadable).toEqual([]);
+    expect([reader.get('a'), reader.get('b')]).toEqual([item('a'), item('b')]);
+  });
+
   it('reads a file that vanished between its stat and its read as empty', async () => {
     await log().append([{ stagingId: 'a', item: item('a') }]);
     const racing = new HistoryLog(path, { ...nodeJournalFiles, readFrom: async () => undefined });
