@@ -110,9 +110,9 @@ export class ConnectionStore implements DisposableLike {
     this.removedSubject.complete();
   }
 
-  private readEntries(): unknown[] {
+  private readProfiles(): ConnectionProfile[] {
     const raw = this.settings.read();
-    return Array.isArray(raw) ? [...(raw as unknown[])] : [];
+    return Array.isArray(raw) ? validProfiles(raw) : [];
   }
 
   /**
@@ -120,12 +120,12 @@ export class ConnectionStore implements DisposableLike {
    * made: a window that shows no connection pays nothing at activation for many saved ones.
    */
   private profiles(): BehaviorSubject<readonly ConnectionProfile[]> {
-    return this.profilesSubject ?? this.publish(validProfiles(this.readEntries()));
+    return this.profilesSubject ?? this.publish(this.readProfiles());
   }
 
   /** The setting changed: read again, unless nothing has been read yet. */
   private reload(): void {
-    if (this.profilesSubject) this.adopt(this.readEntries());
+    if (this.profilesSubject) this.publish(this.readProfiles());
   }
 
   /** Entries read afresh may show other windows' saves, which this window's view may never get. */

@@ -166,9 +166,13 @@ describe('ConnectionStore: hand-edited settings', () => {
     expect(settings.read()).toEqual([junk, expect.objectContaining({ server: 'a.example' })]);
   });
 
-  it('shows nothing when the setting is not a list', () => {
-    const { store } = setup({ id: 'not-a-list' });
+  it('shows nothing when the setting is not a list, and refuses a save, saying how to fix it, changing nothing', async () => {
+    const { store, settings } = setup({ id: 'not-a-list' });
     expect(store.getProfiles()).toEqual([]);
+    await expect(store.saveProfile({ server: 'a.example', profileName: 'a', database: '', user: 'u', authenticationType: 'SqlLogin', savePassword: false })).rejects.toThrow(
+      'The pgsql.connections user setting is not a list, so no connection profile was changed. Fix it in settings.json and try again.',
+    );
+    expect(settings.read()).toEqual({ id: 'not-a-list' });
   });
 
   it('counts a hand-broken entry\'s id as saved, and nothing for entries without a string id (null and strings included)', async () => {

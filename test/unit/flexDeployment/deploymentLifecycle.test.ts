@@ -107,7 +107,7 @@ describe('tellEach', () => {
     const d = deploymentContext();
     lifecycle.staged(d);
     lifecycle.accepted(d);
-    lifecycle.observed(d, { kind: 'running' });
+    lifecycle.observed(d, { kind: 'running', provisioningState: 'Running' });
     lifecycle.ended(d);
     lifecycle.profileSaved(d);
     lifecycle.signInNeeded(3);

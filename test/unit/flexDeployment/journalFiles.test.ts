@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeJournalFiles, sameVersion } from '../../../src/services/flexDeployment/journalFiles';
 import { tempDir } from '../../support/trackerFakes';
@@ -77,5 +78,15 @@ describe('nodeJournalFiles', () => {
     expect(sameVersion(second, inPlace)).toBe(false);
     expect(sameVersion(undefined, undefined)).toBe(false);
     expect(sameVersion(first, undefined)).toBe(false);
+  });
+
+  it('calls two versions the same exactly when inode, size and time all agree', () => {
+    const field = fc.integer({ min: 0, max: 2 });
+    const version = fc.record({ ino: field, size: field, mtimeMs: field });
+    fc.assert(
+      fc.property(version, version, (a, b) => {
+        expect(sameVersion(a, b)).toBe(a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs);
+      }),
+    );
   });
 });
