@@ -1,7 +1,7 @@
 import type { DeploymentRecord } from '../src/services/flexDeployment/deploymentRecord';
-import { stagedContext } from '../src/services/flexDeployment/stageDeployment';
 import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
-import { createRequest, tempDir, type RecordingEffects } from '../test/support/trackerFakes';
+import { tempDir, type RecordingEffects } from '../test/support/trackerFakes';
+import { settledRecord } from '../test/support/settledRecords';
 import { createWorld, type SharedWorld } from '../test/support/trackerHarness';
 
 const DAY = 24 * 3600_000;
@@ -12,24 +12,7 @@ const DAY = 24 * 3600_000;
  * being repeated; there are none here), one in five a failure.
  */
 export function retainedRecords(count: number, now: number): DeploymentRecord[] {
-  const records: DeploymentRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = now - ((i % 25) + 1) * DAY - 3600_000;
-    const context = stagedContext(createRequest({ serverName: `server-${i}` }), { stagingId: `s-${i}`, deploymentName: `pgflex-server-${i}-${at}` }, at);
-    const failed = i % 5 === 0;
-    records.push({
-      ...context,
-      schemaVersion: 2,
-      state: failed ? 'failed' : 'succeeded.profileCreated',
-      status: failed ? 'failed' : 'succeeded',
-      terminalAt: at + 300_000,
-      inActiveSession: false,
-      profileCreated: !failed,
-      error: failed ? 'Operation results in exceeding approved quota.' : undefined,
-      audit: [...context.audit, { at: at + 1000, event: 'arm.accepted', to: 'deploying' }, { at: at + 300_000, event: 'poll.succeeded', to: 'succeeded' }],
-    });
-  }
-  return records;
+  return Array.from({ length: count }, (_, i) => settledRecord(`s-${i}`, { at: now - ((i % 25) + 1) * DAY - 3600_000, durationMs: 300_000, failed: i % 5 === 0 }));
 }
 
 

@@ -3,7 +3,9 @@
  * "taking longer than usual" hint. Pure, so the host computes it and the tests pin it down.
  */
 
+import { startOf } from './deploymentClock';
 import { sameLocation } from './locationName';
+import type { DeploymentContext } from './stagedFlexProfile';
 
 /** A deployment as the estimate needs it; built from a DeploymentContext. */
 export interface PastDeployment {
@@ -12,6 +14,21 @@ export interface PastDeployment {
   terminalAt?: number;
   location: string;
   tier?: string;
+}
+
+/** A deployment as history: timed from its best known start, as its progress is. */
+export function pastDeploymentOf(context: Readonly<DeploymentContext>): PastDeployment {
+  return {
+    status: context.status,
+    createdAt: startOf(context),
+    terminalAt: context.terminalAt,
+    location: context.location,
+    tier: tierOf(context),
+  };
+}
+
+export function tierOf(context: Readonly<DeploymentContext>): string | undefined {
+  return context.request?.tier ?? context.connectionProfile.tier;
 }
 
 export interface DurationEstimate {

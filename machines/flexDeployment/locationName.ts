@@ -1,7 +1,12 @@
 /**
- * Whether two spellings name the same Azure location: ARM writes one in either case and with or
- * without spaces ("eastus", "EastUS", "East US") depending on the API.
+ * One spelling per Azure location: ARM writes one in either case and with or without spaces
+ * ("eastus", "EastUS", "East US") depending on the API.
  */
+export function locationKey(name: string): string {
+  return name.replace(/\s/g, '').toLowerCase();
+}
+
+/** Whether two spellings name the same Azure location. */
 export function sameLocation(a: string, b: string): boolean {
-  return a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
+  return locationKey(a) === locationKey(b);
 }

@@ -1,9 +1,7 @@
 import type { Subscription } from 'rxjs';
-import { startOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
-import { estimateDuration, type PastDeployment } from '../../machines/flexDeployment/deploymentDurations';
+import { estimateDuration, pastDeploymentOf, tierOf } from '../../machines/flexDeployment/deploymentDurations';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
-import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { AzureCatalog } from '../azure/azureCatalog';
@@ -127,7 +125,7 @@ export class ProgressFeed implements Listener {
     this.panel.setTitle(progressHeadline(view));
     const { context } = view;
     const estimate = estimateDuration(
-      this.history.filter((h) => h.context.stagingId !== this.stagingId).map((h) => toPastDeployment(h.context)),
+      this.history.filter((h) => h.context.stagingId !== this.stagingId).map((h) => pastDeploymentOf(h.context)),
       { location: context.location, tier: tierOf(context) },
     );
     void this.panel.postMessage({
@@ -139,19 +137,3 @@ export class ProgressFeed implements Listener {
     });
   }
 }
-
-
-function toPastDeployment(context: DeploymentContext): PastDeployment {
-  return {
-    status: context.status,
-    createdAt: startOf(context),
-    terminalAt: context.terminalAt,
-    location: context.location,
-    tier: tierOf(context),
-  };
-}
-
-function tierOf(context: DeploymentContext): string | undefined {
-  return context.request?.tier ?? context.connectionProfile.tier;
-}
-

@@ -12,6 +12,7 @@ import { ObservationBoard } from './observationBoard';
 import { CancelRequests } from './cancelRequests';
 import { eventFor } from './observationEvent';
 import { OwnedDeployments } from './ownedDeployments';
+import { PollCadence } from './pollCadence';
 import { pollWhileActive, type CycleOutcome } from './pollWhileActive';
 import { stagedPasswordKey } from './storageKeys';
 import { tellTransition } from './deploymentLifecycle';
@@ -41,6 +42,7 @@ export { CreateRequestInvalidError, type TrackerDependencies, type TrackerSettin
  */
 export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly records = new TrackedRecords();
+  private readonly cadence = new PollCadence(this.records);
   private readonly owned: OwnedDeployments;
   private readonly wake$ = new Subject<void>();
   private readonly stopPolling$ = new Subject<void>();
@@ -134,7 +136,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     const cycles = pollWhileActive({
       active$: this.records.active$,
       cycle: () => defer(() => this.exclusive(() => this.runCycle())),
-      intervalMs: () => this.deps.settings.pollIntervalMs(),
+      intervalMs: () => this.cadence.delayMs(this.deps.clock.now(), this.deps.settings.pollIntervalMs()),
       wake$: this.wake$,
       onError: (error) => this.deps.log(`A poll cycle failed; the next one will try again: ${String(error)}`),
     });

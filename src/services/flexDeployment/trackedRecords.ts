@@ -18,6 +18,7 @@ export class TrackedRecords {
   private readonly views$ = new BehaviorSubject<readonly DeploymentView[]>([]);
   private readonly active = new BehaviorSubject(false);
   private publishQueued = false;
+  private settledChanges = 0;
 
   readonly deployments$: Observable<readonly DeploymentView[]> = this.views$.asObservable();
   /** Whether anything needs ARM read: what keeps the poll stream alive. */
@@ -39,6 +40,11 @@ export class TrackedRecords {
     return [...this.records.values()];
   }
 
+  /** Changes whenever the settled history may have: what derived from it can be kept until then. */
+  historyVersion(): number {
+    return this.settledChanges;
+  }
+
   /** The records still owing work (reading ARM, or saving a profile). */
   unfinished(): DeploymentRecord[] {
     return [...this.unfinishedRecords.values()];
@@ -50,17 +56,24 @@ export class TrackedRecords {
     if (known && sameRecord(known, record)) return false;
     this.records.set(record.stagingId, record);
     if (isUnfinished(record)) this.unfinishedRecords.set(record.stagingId, record);
-    else this.unfinishedRecords.delete(record.stagingId);
+    else {
+      this.unfinishedRecords.delete(record.stagingId);
+      this.settledChanges++;
+    }
     this.publish();
     return true;
   }
 
   delete(stagingId: string): void {
     this.unfinishedRecords.delete(stagingId);
-    if (this.records.delete(stagingId)) this.publish();
+    if (this.records.delete(stagingId)) {
+      this.settledChanges++;
+      this.publish();
+    }
   }
 
   clear(): void {
+    this.settledChanges++;
     this.records.clear();
     this.unfinishedRecords.clear();
     this.publish();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { MACHINE_POLLER_LEASE } from '../../../src/services/flexDeployment/machinePoller';
 import { until, useFakePollTime } from '../../support/fakeTime';
+import { settledRecord } from '../../support/settledRecords';
 import { createRequest } from '../../support/trackerFakes';
 import { type SharedWorld } from '../../support/trackerHarness';
 import { useTrackerWorld } from '../../support/trackerWorld';
@@ -80,5 +82,23 @@ describe('the tracker’s poll loop', () => {
     expect(world.reader.reads).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(INTERVAL_MS);
     await until(() => world.reader.reads.length === 1);
+  });
+
+  it('reads a building deployment every four intervals from its first minute until it has run as long as the quickest before it, then every interval', async () => {
+    world.clock.now = () => Date.now();
+    const past = Array.from({ length: 5 }, (_, i) => settledRecord(`past-${i}`, { at: Date.now() - (i + 2) * 86_400_000, durationMs: 5 * 60_000 }));
+    await new DeploymentJournal(setup.storageDir, world.memento, { log: () => undefined, notices: world.notices, now: world.clock.now }).commit({ upserts: past });
+    const { tracker } = await setup.window({ polling: true });
+    const readAt = readTimes();
+    await tracker.create(createRequest());
+    await until(() => readAt.length === 11, { stepMs: 1_000, forMs: 8 * 60_000 });
+    // Fake time creeps on while the journal's real I/O runs, so a read lands within a few seconds of its instant.
+    const secondsApart = readAt.slice(1).map((at, i) => (at - readAt[i]) / 1000);
+    expect(secondsApart.map((s) => (s < 20 ? 'interval' : s > 50 && s < 70 ? 'four intervals' : s))).toEqual([
+      ...Array<string>(4).fill('interval'),
+      ...Array<string>(4).fill('four intervals'),
+      'interval',
+      'interval',
+    ]);
   });
 });

@@ -1,0 +1,64 @@
+import { elapsedAt } from '../../../machines/flexDeployment/deploymentClock';
+import { pastDeploymentOf } from '../../../machines/flexDeployment/deploymentDurations';
+import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
+import { locationKey } from '../../../machines/flexDeployment/locationName';
+import { nextReadDelayMs, trustedQuickestMs, withSuccess, type Pace } from '../../../machines/flexDeployment/readCadence';
+import { toContext, type DeploymentRecord } from './deploymentRecord';
+import { readByPoll } from './machinePoller';
+import type { TrackedRecords } from './trackedRecords';
+
+/** The pace of past successes by region and tier, and of all of them, as of one history version. */
+interface PastPace {
+  version: number;
+  byKind: Map<string, Pace>;
+  all: Pace | undefined;
+}
+
+/**
+ * The poll loop's delay before its next cycle (readCadence.ts says when). The history's pace is
+ * gathered once per change to the settled history, not per cycle, so a cycle's cost still follows
+ * the deployments being read.
+ */
+export class PollCadence {
+  private pace: PastPace | undefined;
+
+  constructor(private readonly records: Pick<TrackedRecords, 'all' | 'unfinished' | 'historyVersion'>) {}
+
+  delayMs(now: number, intervalMs: number): number {
+    const read = this.records.unfinished().filter(readByPoll);
+    // A cancel is followed at the interval: someone waits for its answer.
+    const building = read.filter((r) => stateHasTag(r.state, 'building') && !stateHasTag(r.state, 'cancelling'));
+    const pace = building.length ? this.pastPace() : undefined;
+    return nextReadDelayMs(
+      building.map((r) => ({ elapsedMs: elapsedAt(r, now), quickestMs: pace && quickestLike(pace, r) })),
+      building.length < read.length,
+      intervalMs,
+    );
+  }
+
+  private pastPace(): PastPace {
+    const version = this.records.historyVersion();
+    if (this.pace?.version === version) return this.pace;
+    const byKind = new Map<string, Pace>();
+    let all: Pace | undefined;
+    for (const record of this.records.all()) {
+      const past = pastDeploymentOf(toContext(record));
+      if (past.status !== 'succeeded' || past.terminalAt === undefined || past.terminalAt < past.createdAt) continue;
+      const duration = past.terminalAt - past.createdAt;
+      const kind = kindOf(past.location, past.tier);
+      byKind.set(kind, withSuccess(byKind.get(kind), duration));
+      all = withSuccess(all, duration);
+    }
+    this.pace = { version, byKind, all };
+    return this.pace;
+  }
+}
+
+function quickestLike(pace: PastPace, record: DeploymentRecord): number | undefined {
+  const { location, tier } = pastDeploymentOf(toContext(record));
+  return trustedQuickestMs(pace.byKind.get(kindOf(location, tier))) ?? trustedQuickestMs(pace.all);
+}
+
+function kindOf(location: string, tier: string | undefined): string {
+  return `${locationKey(location)}/${tier ?? ''}`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
+import { toRecord } from '../../../src/services/flexDeployment/deploymentRecord';
+import { PollCadence } from '../../../src/services/flexDeployment/pollCadence';
+import { stagedContext } from '../../../src/services/flexDeployment/stageDeployment';
+import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
+import { settledRecord, type SettledAs } from '../../support/settledRecords';
+import { createRequest } from '../../support/trackerFakes';
+
+/** The tracker's poll delay from its records: how long deployments like the ones building took before. */
+
+const INTERVAL = 15_000;
+const MINUTE = 60_000;
+const NOW = Date.UTC(2026, 11, 3, 12);
+
+function live(stagingId: string, state: DeploymentStateName, elapsedMs: number, request = {}) {
+  return toRecord(state, stagedContext(createRequest({ serverName: `live-${stagingId}`, ...request }), { stagingId, deploymentName: `pgflex-live-${stagingId}` }, NOW - elapsedMs));
+}
+
+function withHistory(count: number, as: Omit<SettledAs, 'at'>, prefix = 'past') {
+  const records = new TrackedRecords();
+  for (let i = 0; i < count; i++) records.set(settledRecord(`${prefix}-${i}`, { at: NOW - 86_400_000 - i * MINUTE, ...as }));
+  return records;
+}
+
+describe('PollCadence', () => {
+  it('past its first minute, a deployment is read every four intervals until it has run as long as the quickest like it', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE });
+    records.set(live('a', 'deploying', 2 * MINUTE));
+    const cadence = new PollCadence(records);
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(4 * INTERVAL);
+    expect(cadence.delayMs(NOW + 7 * MINUTE, INTERVAL)).toBe(MINUTE);
+    expect(cadence.delayMs(NOW + 7.5 * MINUTE, INTERVAL)).toBe(30_000);
+    expect(cadence.delayMs(NOW + 8 * MINUTE, INTERVAL)).toBe(INTERVAL);
+  });
+
+  it('goes by the quickest of its own region and tier, else by the quickest of all, and only with enough successes', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE, request: { location: 'East US', tier: 'GeneralPurpose' } });
+    records.set(live('a', 'deploying', 2 * MINUTE, { location: 'eastus', tier: 'GeneralPurpose' }));
+    for (let i = 0; i < 4; i++) records.set(settledRecord(`quick-${i}`, { at: NOW - 86_400_000, durationMs: 3 * MINUTE }));
+    const cadence = new PollCadence(records);
+    // Its own kind says 10 minutes: the four quicker ones of another kind do not count.
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(4 * INTERVAL);
+    records.set(live('b', 'deploying', 2 * MINUTE, { location: 'westeurope', tier: 'GeneralPurpose' }));
+    // No success like b: all nine together, the quickest of them 3 minutes.
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(MINUTE);
+  });
+
+  it('reads at the interval with too little history, failures not counted, or when something else is read', () => {
+    const records = withHistory(4, { durationMs: 10 * MINUTE });
+    for (let i = 0; i < 3; i++) records.set(settledRecord(`failed-${i}`, { at: NOW - 86_400_000, durationMs: 10 * MINUTE, failed: true }));
+    records.set(live('a', 'deploying', 2 * MINUTE));
+    const cadence = new PollCadence(records);
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(INTERVAL);
+    records.set(settledRecord('fifth', { at: NOW - 86_400_000, durationMs: 10 * MINUTE }));
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(4 * INTERVAL);
+    records.set(live('b', 'cancelling', 2 * MINUTE));
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(INTERVAL);
+  });
+
+  it('gathers the history once per change to it, not once per cycle', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE });
+    records.set(live('a', 'deploying', 2 * MINUTE));
+    const cadence = new PollCadence(records);
+    const reads = vi.spyOn(records, 'all');
+    for (let cycle = 0; cycle < 10; cycle++) cadence.delayMs(NOW, INTERVAL);
+    expect(reads).toHaveBeenCalledTimes(1);
+    const later = NOW + 1.5 * MINUTE;
+    records.set(settledRecord('quicker', { at: NOW - 86_400_000, durationMs: 4 * MINUTE }));
+    expect(cadence.delayMs(later, INTERVAL)).toBe(30_000);
+    records.delete('quicker');
+    expect(cadence.delayMs(later, INTERVAL)).toBe(4 * INTERVAL);
+    expect(reads).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads nothing of the history while nothing builds', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE });
+    const reads = vi.spyOn(records, 'all');
+    expect(new PollCadence(records).delayMs(NOW, INTERVAL)).toBe(INTERVAL);
+    expect(reads).not.toHaveBeenCalled();
+  });
+});
