@@ -51,18 +51,17 @@ export function estimateMonthlyCost(request: Priced, vCores: number, prices: rea
 }
 
 /**
- * Burstable sizes are priced per instance (meter `B2s`); the others per vCore of their series
- * (`Standard_D4ads_v5` → product "… General Purpose Dadsv5 Series Compute", meter `vCore`).
+ * Burstable sizes are priced per instance (meter `B2s`); the others per vCore of their series, the
+ * size without its vCore count (`Standard_D4ads_v5` → product "… General Purpose Dadsv5 Series
+ * Compute", meter `vCore`). A name that fits no product of the price list is left unpriced.
  */
 function computePrice(request: Priced, prices: readonly RetailPrice[]): { price: RetailPrice; perVCore: boolean } | undefined {
-  const size = request.skuName.replace(/^Standard_/, '');
+  const size = request.skuName.replace('Standard_', '');
   if (request.tier === 'Burstable') {
     const price = prices.find((p) => p.productName.includes('Burstable') && p.meterName === size && p.unitOfMeasure === '1 Hour');
     return price ? { price, perVCore: false } : undefined;
   }
-  const series = /^([A-Z])\d+([a-z]*)_(v\d+)$/.exec(size);
-  if (!series) return undefined;
-  const product = `${series[1]}${series[2]}${series[3]} Series Compute`;
-  const price = prices.find((p) => p.productName.endsWith(product) && p.meterName === 'vCore' && p.unitOfMeasure === '1 Hour');
+  const series = size.replace(/\d+/, '').replace('_', '');
+  const price = prices.find((p) => p.productName.endsWith(`${series} Series Compute`) && p.meterName === 'vCore' && p.unitOfMeasure === '1 Hour');
   return price ? { price, perVCore: true } : undefined;
 }

@@ -44,11 +44,12 @@ export const serverOptionsShape = {
     .default({ mode: 'Disabled' }),
   backup: z
     .strictObject({
+      // The schema's message is also that of its checks without their own: the range, here.
       retentionDays: z
         .number({ message: `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.` })
         .int('Backup retention must be a whole number of days.')
-        .min(MIN_BACKUP_RETENTION_DAYS, `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.`)
-        .max(MAX_BACKUP_RETENTION_DAYS, `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.`),
+        .min(MIN_BACKUP_RETENTION_DAYS)
+        .max(MAX_BACKUP_RETENTION_DAYS),
       geoRedundant: z.boolean(),
     })
     .default({ retentionDays: MIN_BACKUP_RETENTION_DAYS, geoRedundant: false }),

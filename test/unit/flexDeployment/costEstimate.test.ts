@@ -10,10 +10,27 @@ function price(productName: string, meterName: string, retailPrice: number, unit
   return { currencyCode: 'USD', retailPrice, unitOfMeasure, armRegionName: 'eastus', meterName, productName, skuName: meterName, serviceName: 'Azure Database for PostgreSQL', type: 'Consumption' };
 }
 
+/**
+ * Made-up look-alikes of the meters the estimate reads, each differing in one respect only (another
+ * service, product, size, meter or unit), listed first so that reading one would change the sum.
+ */
+const LOOK_ALIKES = [
+  price('Virtual Machines BS Series', 'B2s', 0.0416),
+  price(`${PRODUCT} Burstable BS Series Compute`, 'B1ms', 0.0208),
+  price(`${PRODUCT} Burstable BS Series Compute`, 'B2s', 60.74, '1/Month'),
+  price(`${PRODUCT} General Purpose Dadsv5 Series Compute`, 'vCore', 64.6, '1/Month'),
+  price(`${PRODUCT} General Purpose Dadsv5 Series Compute`, 'Zone Redundant vCore', 0.0123),
+  price('Azure Database for PostgreSQL Single Server General Purpose Storage', 'Storage Data Stored', 0.23, '1 GB/Month'),
+  price(`${PRODUCT} Storage`, 'Additional IOPS', 0.05, '1 IOPS/Month'),
+  price(`${PRODUCT} Backup Storage`, 'Backup Storage LRS Data Stored', 0.095, '1 GB/Month'),
+  price('Azure Database for PostgreSQL Single Server Backup Storage', 'Backup Storage GRS Data Stored', 0.19, '1 GB/Month'),
+];
+
 const PRICES = [
-  price(`${PRODUCT} Burstable BS Series Compute`, 'B2s', 0.0832),
-  price(`${PRODUCT} General Purpose Dadsv5 Series Compute`, 'vCore', 0.0885),
+  ...LOOK_ALIKES,
   price(`${PRODUCT} General Purpose Ddsv5 Series Compute`, 'vCore', 0.09),
+  price(`${PRODUCT} General Purpose Dadsv5 Series Compute`, 'vCore', 0.0885),
+  price(`${PRODUCT} Burstable BS Series Compute`, 'B2s', 0.0832),
   price(`${PRODUCT} Storage`, 'Storage Data Stored', 0.115, '1 GB/Month'),
   price(`${PRODUCT} Backup Storage`, 'Backup Storage GRS Data Stored', 0.2, '1 GB/Month'),
 ];
@@ -40,11 +57,13 @@ describe('the monthly cost estimate', () => {
     ]);
   });
 
-  it('a high-availability standby doubles compute and storage, for any size and disk', () => {
+  it('a high-availability standby doubles compute and storage, for any size of the series and any disk', () => {
+    const vCoreCounts = fc.constantFrom(2, 4, 8, 16, 32, 48, 64, 96);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 32, max: 32767 }), fc.constantFrom('SameZone' as const, 'ZoneRedundant' as const), (vCores, storageSizeGB, mode) => {
-        const single = estimateMonthlyCost({ ...generalPurpose, storageSizeGB }, vCores, PRICES);
-        const paired = estimateMonthlyCost({ ...generalPurpose, storageSizeGB, highAvailability: { mode } }, vCores, PRICES);
+      fc.property(vCoreCounts, fc.integer({ min: 32, max: 32767 }), fc.constantFrom('SameZone' as const, 'ZoneRedundant' as const), (vCores, storageSizeGB, mode) => {
+        const size = { ...generalPurpose, skuName: `Standard_D${vCores}ads_v5`, storageSizeGB };
+        const single = estimateMonthlyCost(size, vCores, PRICES);
+        const paired = estimateMonthlyCost({ ...size, highAvailability: { mode } }, vCores, PRICES);
         if (single.kind !== 'estimate' || paired.kind !== 'estimate') throw new Error('no estimate');
         expect(paired.total).toBeCloseTo(single.total * 2, 6);
         expect(single.total).toBeCloseTo(0.0885 * vCores * HOURS_PER_MONTH + 0.115 * storageSizeGB, 6);
@@ -58,5 +77,7 @@ describe('the monthly cost estimate', () => {
       kind: 'unpriced',
       missing: ['geo-redundant backup storage'],
     });
+    const withoutFlexibleStorage = PRICES.filter((p) => p.productName !== `${PRODUCT} Storage` || p.meterName !== 'Storage Data Stored');
+    expect(estimateMonthlyCost(burstable, 2, withoutFlexibleStorage)).toEqual({ kind: 'unpriced', missing: ['storage'] });
   });
 });

@@ -53,6 +53,16 @@ describe('the server options of a create request', () => {
     );
   });
 
+  it('tells which backup retention rule a value breaks', () => {
+    const RANGE = 'Backup retention must be 7 to 35 days.';
+    const retentionErrors = (retentionDays: unknown) => errorsOf({ backup: { retentionDays, geoRedundant: false } })['backup.retentionDays'];
+    expect(retentionErrors(6)).toEqual([RANGE]);
+    expect(retentionErrors(36)).toEqual([RANGE]);
+    expect(retentionErrors('seven')).toEqual([RANGE]);
+    expect(retentionErrors(Number.NaN)).toEqual([RANGE]);
+    expect(retentionErrors(7.5)).toEqual(['Backup retention must be a whole number of days.']);
+  });
+
   it('lists exactly the tag rules a list of tags breaks, for any tags', () => {
     const name = fc.oneof(
       fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', '1', '-', ' ', '<', '>', '%', '&', '\\', '?', '/', 'é'), maxLength: 4 }),
@@ -70,16 +80,27 @@ describe('the server options of a create request', () => {
   it('takes 50 well-formed tags, with names of 512 and values of 256 characters', () => {
     const tags = Array.from({ length: 50 }, (_, i) => ({ name: `${i}`.padEnd(512, 'n'), value: 'v'.repeat(256) }));
     expect(errorsOf({ tags })).toEqual({});
+    expect(errorsOf({ tags: [...tags, { name: 'one-too-many', value: '' }] })).toEqual({ tags: ['A server can have at most 50 tags.'] });
   });
 
-  it('a standby zone only for zone-redundant HA, and never the server’s own zone', () => {
+  it('compares tag names letter by letter without case, as Azure does: Maß and MASS are two tags', () => {
+    expect(errorsOf({ tags: [{ name: 'Maß', value: 'weight' }, { name: 'MASS', value: 'bulk' }] })).toEqual({});
+  });
+
+  it('a standby zone only for zone-redundant HA, never the server’s own zone, and no zone named by an empty string', () => {
     expect(errorsOf({ highAvailability: { mode: 'SameZone', standbyAvailabilityZone: '2' } })).toEqual({
       'highAvailability.standbyAvailabilityZone': ['A standby zone is chosen only for zone-redundant high availability.'],
     });
     expect(errorsOf({ availabilityZone: '1', highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '1' } })).toEqual({
       'highAvailability.standbyAvailabilityZone': ['A zone-redundant standby must be in another zone than the server.'],
     });
+    expect(errorsOf({ availabilityZone: '1', highAvailability: { mode: 'SameZone', standbyAvailabilityZone: '1' } })).toEqual({
+      'highAvailability.standbyAvailabilityZone': ['A standby zone is chosen only for zone-redundant high availability.'],
+    });
     expect(errorsOf({ availabilityZone: '1', highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '2' } })).toEqual({});
+    expect(errorsOf({ highAvailability: { mode: 'ZoneRedundant' } })).toEqual({});
+    expect(Object.keys(errorsOf({ availabilityZone: '' }))).toEqual(['availabilityZone']);
+    expect(Object.keys(errorsOf({ highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '' } }))).toEqual(['highAvailability.standbyAvailabilityZone']);
     expect(errorsOf({ highAvailability: { mode: 'Always' } })).toEqual({ 'highAvailability.mode': ['Choose a high availability mode.'] });
   });
 });
@@ -105,11 +126,15 @@ describe("the server options against the location's capabilities", () => {
     });
   });
 
-  it('zones the size is not placed in, for the server and its standby, each on its field', () => {
+  it('zones the size is not placed in, for the server and its standby, each on its field, naming the zones it is in if any', () => {
     expect(unoffered({ availabilityZone: '3', highAvailability: { mode: 'SameZone' } }, 'GeneralPurpose', 'Standard_D2ads_v5')).toEqual({
       availabilityZone: ['Zone 3 is not offered for Standard_D2ads_v5 in eastus. Available zones: 1.'],
     });
     expect(unoffered({ highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '4' } })['highAvailability.standbyAvailabilityZone']).toHaveLength(1);
+    const zoneless = { ...capabilities, tiers: capabilities.tiers.map((t) => ({ ...t, skus: t.skus.map((sku) => ({ ...sku, zones: [] })) })) };
+    expect(unoffered({ availabilityZone: '1' }, 'GeneralPurpose', 'Standard_D4ads_v5', zoneless)).toEqual({
+      availabilityZone: ['Zone 1 is not offered for Standard_D4ads_v5 in eastus.'],
+    });
   });
 
   it('geo-redundant backup and autogrow only where the location offers them, geo backup with zone-redundant HA only where both are', () => {
