@@ -125,8 +125,9 @@ export const deploymentSetup = setup({
     runsPastDeadline: ({ context, event }) =>
       event.type === 'poll.running' && runsPastDeadline(context, event.at, event.armDurationMs),
     startGraceOver: ({ context, event }) => startGraceOver(context, event.at),
-    // Sent and not answered (a restart, or no answer last time): send it again.
-    cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined && context.cancellation?.refused === undefined,
+    // Sent and not answered (a restart, or no answer last time): send it again. Acceptance is the
+    // one answer that stays in cancelling: a refusal goes back to deploying.
+    cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined,
     cancelWentUnanswered: ({ context }) => context.cancellation?.unanswered !== undefined,
     readsDecide: ({ context }) => readsDecide(context),
     dashboardWasOpened: ({ context }) => context.dashboardOpened === true,

@@ -29,26 +29,27 @@ interface LeafState {
   final: boolean;
 }
 
-const leaves = new Map<string, LeafState>(leavesOf(deploymentMachine.root, []));
+// The type is derived from the same config as the walk, so the two name the same states: every
+// name the type allows has its leaf here.
+const leaves = Object.fromEntries(leavesOf(deploymentMachine.root, [])) as Record<DeploymentStateName, LeafState>;
 
-// The type is derived from the same config as the walk, so the two name the same states.
-export const DEPLOYMENT_STATES = [...leaves.keys()] as [DeploymentStateName, ...DeploymentStateName[]];
+export const DEPLOYMENT_STATES = Object.keys(leaves) as [DeploymentStateName, ...DeploymentStateName[]];
 
 /** The state a new deployment starts in. */
 export const INITIAL_STATE = initialLeafOf(deploymentMachine.root) as DeploymentStateName;
 
 export function isDeploymentState(name: unknown): name is DeploymentStateName {
-  return typeof name === 'string' && leaves.has(name);
+  return (DEPLOYMENT_STATES as readonly unknown[]).includes(name);
 }
 
 /** `hasTag` for a state known by its name (a record) or its value (a view), without a snapshot. */
 export function stateHasTag(state: DeploymentStateName | DeploymentStateValue, tag: DeploymentTag): boolean {
-  return leaves.get(stateNameOf(state))?.tags.has(tag) ?? false;
+  return leaves[stateNameOf(state)].tags.has(tag);
 }
 
 /** A final state takes no more events: the record has nothing more to tell. */
 export function isFinalState(state: DeploymentStateName): boolean {
-  return leaves.get(state)?.final ?? false;
+  return leaves[state].final;
 }
 
 export function stateNameOf(value: DeploymentStateValue | DeploymentStateName): DeploymentStateName {
@@ -73,15 +74,15 @@ export function stateOfStagedProfile(old: Pick<StagedFlexProfile, 'status' | 'pr
 function flatten(value: StateValue): string {
   if (typeof value === 'string') return value;
   // One active child per level: the machine has no parallel states.
-  const [parent, child] = Object.entries(value)[0] ?? [];
-  return child === undefined ? String(parent) : `${parent}.${flatten(child)}`;
+  const [parent, child] = Object.entries(value)[0];
+  return child === undefined ? parent : `${parent}.${flatten(child)}`;
 }
 
 function* leavesOf(node: MachineNode, inherited: readonly DeploymentTag[]): Generator<[string, LeafState]> {
   const tags = [...inherited, ...(node.tags as DeploymentTag[])];
   const children = Object.values(node.states);
   if (children.length === 0) {
-    yield [node.path.join('.'), { tags: new Set(tags), final: node.type === 'final' }];
+    yield [nameOf(node), { tags: new Set(tags), final: node.type === 'final' }];
     return;
   }
   for (const child of children) yield* leavesOf(child, tags);
@@ -89,5 +90,10 @@ function* leavesOf(node: MachineNode, inherited: readonly DeploymentTag[]): Gene
 
 function initialLeafOf(node: MachineNode): string {
   const first = node.initial.target[0];
-  return first ? initialLeafOf(first) : node.path.join('.');
+  return first ? initialLeafOf(first) : nameOf(node);
+}
+
+/** The name a record stores for a state node: its path, dotted. */
+function nameOf(node: MachineNode): string {
+  return node.path.join('.');
 }

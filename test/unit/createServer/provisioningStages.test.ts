@@ -36,8 +36,10 @@ describe('provisioningStages', () => {
     expect(statuses(input({ phase: 'pending' }))).toEqual(['queued:current', 'server:waiting', 'firewall:waiting', 'ready:waiting']);
   });
 
-  it('counts a deploying record as accepted even when it does not say when', () => {
-    expect(statuses(input({ phase: 'deploying' }))).toEqual(['queued:done', 'server:current', 'firewall:waiting', 'ready:waiting']);
+  it('counts a deploying or cancelling record as accepted even when it does not say when', () => {
+    for (const phase of ['deploying', 'cancelling'] as const) {
+      expect(statuses(input({ phase })), phase).toEqual(['queued:done', 'server:current', 'firewall:waiting', 'ready:waiting']);
+    }
   });
 
   it('marks the server current once ARM accepted, with the acceptance time on the queue stage', () => {

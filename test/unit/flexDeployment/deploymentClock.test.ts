@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationOf, elapsedAt, runsPastDeadline, startGraceOver, startOf, START_GRACE_MS, timingAfter } from '../../../machines/flexDeployment/deploymentClock';
+import { createActor } from 'xstate';
+import { acceptedAt, durationOf, elapsedAt, runsPastDeadline, startGraceOver, startOf, START_GRACE_MS, timingAfter } from '../../../machines/flexDeployment/deploymentClock';
+import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
+import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
 import { DEPLOYMENT_TIMEOUT_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { modelInput } from '../../support/deploymentModel';
 
 const T0 = Date.UTC(2026, 10, 22, 12);
 const HOUR = 3_600_000;
@@ -61,5 +65,20 @@ describe('deployment clock', () => {
     const skewed = seen(T0 + 24 * HOUR, [{ at: T0 }]);
     expect(startGraceOver(skewed, T0 + START_GRACE_MS - 1)).toBe(false);
     expect(startGraceOver(skewed, T0 + START_GRACE_MS)).toBe(true);
+  });
+
+  it('ARM accepted the deployment when it first entered deploying, by the audit trail; not yet while pending', () => {
+    const actor = createActor(deploymentMachine, { input: modelInput() });
+    actor.start();
+    const acceptance = () => acceptedAt(actor.getSnapshot().context);
+    expect(acceptance()).toBeUndefined();
+    for (const event of [
+      { type: 'arm.accepted', at: T0 + 1000 },
+      { type: 'user.cancel', at: T0 + HOUR },
+      // Refused: back in deploying, which is not when ARM accepted it.
+      { type: 'arm.cancelRefused', at: T0 + HOUR + 1000, error: { code: 'DeploymentCannotBeCancelled', message: 'not running' } },
+    ] satisfies DeploymentEvent[]) actor.send(event);
+    actor.stop();
+    expect(acceptance()).toBe(T0 + 1000);
   });
 });

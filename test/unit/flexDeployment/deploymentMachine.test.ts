@@ -61,9 +61,13 @@ describe('a deploying deployment', () => {
     expect(failed.context.terminalAt).toBe(T0 + 5 * MINUTE);
   });
 
-  it('ends when Azure says it succeeded, at that moment', () => {
-    const succeeded = deploymentAfter({ type: 'arm.accepted', at: T0 + 1000 }, { type: 'poll.succeeded', at: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
-    expect(succeeded.context).toMatchObject({ status: 'succeeded', terminalAt: T0 + 7 * MINUTE, serverResourceId: 'server-id' });
+  it("ends when Azure says it succeeded, at that moment, with ARM's last word Succeeded (not the Running of the read before)", () => {
+    const succeeded = deploymentAfter(
+      { type: 'arm.accepted', at: T0 + 1000 },
+      { type: 'poll.running', at: T0 + 3 * MINUTE, provisioningState: 'Running' },
+      { type: 'poll.succeeded', at: T0 + 7 * MINUTE, serverResourceId: 'server-id' },
+    );
+    expect(succeeded.context).toMatchObject({ status: 'succeeded', terminalAt: T0 + 7 * MINUTE, serverResourceId: 'server-id', provisioningState: 'Succeeded' });
   });
 });
 

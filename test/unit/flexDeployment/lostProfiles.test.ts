@@ -48,6 +48,8 @@ describe('a saved profile that went missing', () => {
     expect(world.effects.dashboards).toEqual([stagingId]);
     expect(world.effects.ready).toEqual([]);
     expect(missingSaid()).toEqual([`The connection profile of deployment ${stagingId} is missing from the saved connections; saving it again.`]);
+    // The log says it was saved, each time it was.
+    expect(world.lifecycle.told.filter((m) => m.startsWith('profileSaved'))).toEqual([`profileSaved ${stagingId}`, `profileSaved ${stagingId}`]);
 
     world.effects.profiles.delete(profileId); // gone again: now it stays gone
     await restart(next);
