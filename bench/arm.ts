@@ -15,13 +15,18 @@ import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import type { DeploymentRef } from '../src/services/flexDeployment/ports';
 import { seededDurations } from './seededDurations';
 import { round, sleep } from './figures';
+import { percentile } from '../machines/flexDeployment/deploymentDurations';
+import { nextReadDelayMs } from '../machines/flexDeployment/readCadence';
 
 /**
  * ARM requests needed to follow 50 deployments in 3 resource groups to their end: (a) the tracker's
- * reader, (b) one GET per deployment per cycle, both every 15 s; (c) the SDK's own poller per
- * deployment (`pollUntilDone`) at the same 15 s, and (d) at its default interval. Simulated time:
- * speed 200. Leaves out what every approach shares (the PUTs) and the token requests.
- * Server durations are seeded-random between 4 and 12 minutes, as real flexible servers vary.
+ * reader at the tracker's cadence (readCadence.ts, with a history of 40 earlier servers like these),
+ * (a') the same reader every 15 s, (b) one GET per deployment every 15 s; (c) the SDK's own poller
+ * per deployment (`pollUntilDone`) at the same 15 s, and (d) at its default interval. For (a) and
+ * (a'), also the detection latency: ARM's end to the read that saw it, in simulated time. Simulated
+ * time: speed 200. Leaves out what every approach shares (the PUTs) and the token requests, and the
+ * tracker's own work between cycles. Server durations are seeded-random between 4 and 12 minutes,
+ * as real flexible servers vary.
  */
 const DEPLOYMENTS = 50;
 const SPEED = 200;
@@ -35,6 +40,8 @@ const CYCLE_MS = (15 * 1000) / SPEED;
 const SDK_SPEED = 10;
 const SERVER_SECONDS = { min: 240, max: 720 };
 const SEED = 20261122;
+/** The earlier servers the cadence goes by: as many, drawn from the same range with another seed. */
+const HISTORY = { count: 40, seed: 20261203 };
 
 interface Group {
   subscriptionId: string;
@@ -52,7 +59,13 @@ interface Run {
   total: number;
   cycles: number;
   maxPerCycle: number;
+  /** Simulated ms from each server's scripted end to the read that saw its deployment end. */
+  latenciesMs: number[];
 }
+
+/** The delay before the next cycle, at simulated `elapsedMs` since every deployment started. */
+type Cadence = (elapsedMs: number, tracked: readonly DeploymentRef[]) => number;
+const fixed: Cadence = () => CYCLE_MS * SPEED;
 
 export async function runArmBench(log: (line: string) => void = () => {}): Promise<Record<string, number>> {
   const sandbox = await startSandbox({ port: 0, speed: SPEED, postgres: 'none' });
@@ -62,8 +75,11 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
     const polling = new ArmClients(environment, services.credentials, { sdkRetries: false });
     const durations = seededDurations(DEPLOYMENTS, SERVER_SECONDS, SEED);
 
-    const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials), refs, sandbox));
-    const perGet = await measure(sandbox, services, durations, 'b', (refs) => perDeploymentGetCycles(polling, refs, sandbox));
+    const quickestMs = Math.min(...seededDurations(HISTORY.count, SERVER_SECONDS, HISTORY.seed)) * 1000;
+    const trackerCadence: Cadence = (elapsedMs, tracked) => nextReadDelayMs(tracked.map(() => ({ elapsedMs, quickestMs })), false, CYCLE_MS * SPEED);
+    const reader = await measure(sandbox, services, durations, 'a', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials), refs, sandbox, trackerCadence, durations));
+    const readerFixed = await measure(sandbox, services, durations, 'f', (refs) => readerCycles(new ArmDeploymentReader(polling, services.credentials), refs, sandbox, fixed, durations));
+    const perGet = await measure(sandbox, services, durations, 'b', (refs) => perDeploymentGetCycles(polling, refs, sandbox, durations));
     // The SDK's pollers as an SDK user has them: with its default retry policy.
     const sdkClients = new ArmClients(environment, services.credentials, { sdkRetries: true });
     const sdk = await sdkPollers(sandbox, services, sdkClients, durations, 15_000);
@@ -76,6 +92,12 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armCycles: reader.cycles,
       armRequestsReader: reader.total,
       armRequestsReaderMaxPerCycle: reader.maxPerCycle,
+      armRequestsReaderFixed15s: readerFixed.total,
+      armCyclesFixed15s: readerFixed.cycles,
+      armDetectionLatencyP50Ms: Math.round(percentile(sorted(reader.latenciesMs), 50)),
+      armDetectionLatencyP99Ms: Math.round(percentile(sorted(reader.latenciesMs), 99)),
+      armDetectionLatencyP50MsFixed15s: Math.round(percentile(sorted(readerFixed.latenciesMs), 50)),
+      armDetectionLatencyP99MsFixed15s: Math.round(percentile(sorted(readerFixed.latenciesMs), 99)),
       armRequestsPerDeploymentGet: perGet.total,
       armRequestsPerDeploymentGetMaxPerCycle: perGet.maxPerCycle,
       armRequestsSdkPoller15s: sdk.total,
@@ -83,12 +105,14 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armReadRatioVsPerDeploymentGet: round(perGet.total / reader.total, 1),
       armReadRatioVsSdkPoller15s: round(sdk.total / reader.total, 1),
       armReadRatioVsSdkPollerDefault: round(sdkDefault.total / reader.total, 1),
+      armReadRatioVsSdkPollerDefaultFixed15s: round(sdkDefault.total / readerFixed.total, 1),
     };
-    log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups, one read per ${15} s cycle (${reader.cycles} cycles):`);
-    log(`  (a) tracker reader (a group's list, paged until every tracked one is found): ${reader.total} requests, at most ${reader.maxPerCycle} per cycle`);
+    log(`ARM reads for ${DEPLOYMENTS} deployments in ${GROUPS.length} resource groups (the quickest of ${HISTORY.count} earlier ones: ${quickestMs / 1000} s):`);
+    log(`  (a) tracker reader (a group's list, paged until every tracked one is found) at the tracker's cadence: ${reader.total} requests in ${reader.cycles} cycles, at most ${reader.maxPerCycle} per cycle; detection p50 ${figures.armDetectionLatencyP50Ms} ms, p99 ${figures.armDetectionLatencyP99Ms} ms`);
+    log(`  (a') the same reader every 15 s: ${readerFixed.total} requests in ${readerFixed.cycles} cycles; detection p50 ${figures.armDetectionLatencyP50MsFixed15s} ms, p99 ${figures.armDetectionLatencyP99MsFixed15s} ms`);
     log(`  (b) one GET per deployment per cycle:          ${perGet.total} requests, at most ${perGet.maxPerCycle} per cycle (${figures.armReadRatioVsPerDeploymentGet}x)`);
     log(`  (c) SDK poller per deployment, every 15 s:     ${sdk.total} requests (${figures.armReadRatioVsSdkPoller15s}x)`);
-    log(`  (d) SDK poller per deployment, its default ${sdkDefaultIntervalMs() / 1000} s: ${sdkDefault.total} requests (${figures.armReadRatioVsSdkPollerDefault}x)`);
+    log(`  (d) SDK poller per deployment, its default ${sdkDefaultIntervalMs() / 1000} s: ${sdkDefault.total} requests (${figures.armReadRatioVsSdkPollerDefault}x; ${figures.armReadRatioVsSdkPollerDefaultFixed15s}x for (a'))`);
     return figures;
   } finally {
     await sandbox.stop();
@@ -100,6 +124,8 @@ async function measure(sandbox: Sandbox, services: AzureServices, durations: num
   sandbox.control.reset();
   await createBenchGroup(services);
   const at = Date.now();
+  // Started in frozen time, so every deployment's clock starts when following does.
+  sandbox.control.setSpeed(FROZEN_SPEED);
   const refs = await Promise.all(
     durations.map(async (seconds, i) => {
       const request = benchRequest(tag, i);
@@ -113,38 +139,57 @@ async function measure(sandbox: Sandbox, services: AzureServices, durations: num
   return follow(refs);
 }
 
-async function readerCycles(reader: ArmDeploymentReader, refs: DeploymentRef[], sandbox: Sandbox): Promise<Run> {
-  return cycles(sandbox, refs, async (tracked) => {
+async function readerCycles(reader: ArmDeploymentReader, refs: DeploymentRef[], sandbox: Sandbox, cadence: Cadence, durations: readonly number[]): Promise<Run> {
+  return cycles(sandbox, refs, cadence, durations, async (tracked) => {
     const batch = await reader.read(tracked);
     return tracked.filter((r) => ['running', 'unavailable'].includes(batch.observations.get(r.stagingId)?.kind ?? 'unavailable'));
   });
 }
 
-async function perDeploymentGetCycles(clients: ArmClients, refs: DeploymentRef[], sandbox: Sandbox): Promise<Run> {
-  return cycles(sandbox, refs, async (tracked) => {
+async function perDeploymentGetCycles(clients: ArmClients, refs: DeploymentRef[], sandbox: Sandbox, durations: readonly number[]): Promise<Run> {
+  return cycles(sandbox, refs, fixed, durations, async (tracked) => {
     const states = await Promise.all(tracked.map(async (r) => (await clients.deployments(r.tenantId, r.subscriptionId)).deployments.get(r.resourceGroupName, r.deploymentName)));
     return tracked.filter((_, i) => !isTerminalState(states[i].properties?.provisioningState));
   });
 }
 
-/** One read per cycle until nothing is left, counting the requests each cycle made. */
-async function cycles(sandbox: Sandbox, refs: DeploymentRef[], readOnce: (tracked: DeploymentRef[]) => Promise<DeploymentRef[]>): Promise<Run> {
+/**
+ * One read per cycle until nothing is left, counting the requests each cycle made; `durations[i]`
+ * is how long `refs[i]` runs (simulated seconds), for the latency of the read that sees its end.
+ */
+async function cycles(
+  sandbox: Sandbox,
+  refs: DeploymentRef[],
+  cadence: Cadence,
+  durations: readonly number[],
+  readOnce: (tracked: DeploymentRef[]) => Promise<DeploymentRef[]>,
+): Promise<Run> {
+  const endsAt = new Map(refs.map((r, i) => [r.stagingId, durations[i] * 1000]));
+  const latenciesMs: number[] = [];
   let tracked = refs;
   let count = 0;
   let maxPerCycle = 0;
+  let simulatedMs = 0;
   while (tracked.length > 0) {
     const before = sandbox.requests.count();
-    // Simulated time stands still while a cycle reads: 50 GETs take longer than a cycle at this
-    // speed, and would otherwise read (b) less often than (a) — every approach reads at the same
-    // simulated instants, one cycle apart.
-    sandbox.control.setSpeed(FROZEN_SPEED);
-    tracked = await readOnce(tracked);
-    sandbox.control.setSpeed(SPEED);
+    // Simulated time stands still while a cycle reads (frozen since the deployments started, and
+    // again after each wait): 50 GETs take longer than a cycle at this speed, and would otherwise
+    // read (b) less often than (a) — every approach reads at the simulated instants its cadence names.
+    const running = await readOnce(tracked);
+    for (const ended of tracked.filter((r) => !running.includes(r))) latenciesMs.push(Math.max(0, simulatedMs - (endsAt.get(ended.stagingId) ?? 0)));
+    tracked = running;
     maxPerCycle = Math.max(maxPerCycle, sandbox.requests.count() - before);
     count++;
-    if (tracked.length > 0) await sleep(CYCLE_MS);
+    if (tracked.length === 0) break;
+    // Simulated time runs only while the cycle waits: measured, since a timer may fire late.
+    const waitFrom = Date.now();
+    sandbox.control.setSpeed(SPEED);
+    await sleep(cadence(simulatedMs, tracked) / SPEED);
+    sandbox.control.setSpeed(FROZEN_SPEED);
+    simulatedMs += (Date.now() - waitFrom) * SPEED;
   }
-  return { total: sandbox.requests.count(), cycles: count, maxPerCycle };
+  sandbox.control.setSpeed(SPEED);
+  return { total: sandbox.requests.count(), cycles: count, maxPerCycle, latenciesMs };
 }
 
 /** (c), (d): each deployment started and followed by its own SDK poller every `intervalMs` of simulated time; every request but the PUT counts. */
@@ -166,7 +211,7 @@ async function sdkPollers(sandbox: Sandbox, services: AzureServices, clients: Ar
       await poller.pollUntilDone();
     }),
   );
-  return { total: sandbox.requests.count() - sandbox.requests.count('deployments.put'), cycles: 0, maxPerCycle: 0 };
+  return { total: sandbox.requests.count() - sandbox.requests.count('deployments.put'), cycles: 0, maxPerCycle: 0, latenciesMs: [] };
 }
 
 async function createBenchGroup(services: AzureServices): Promise<void> {
@@ -196,4 +241,6 @@ function sdkDefaultIntervalMs(): number {
   return Number(value);
 }
 
-
+function sorted(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}

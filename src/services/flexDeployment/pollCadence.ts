@@ -7,17 +7,17 @@ import { toContext, type DeploymentRecord } from './deploymentRecord';
 import { readByPoll } from './machinePoller';
 import type { TrackedRecords } from './trackedRecords';
 
-/** The pace of past successes by region and tier, and of all of them, as of one history version. */
+/** The pace of past successes by region and tier, as of one history version. */
 interface PastPace {
   version: number;
   byKind: Map<string, Pace>;
-  all: Pace | undefined;
 }
 
 /**
- * The poll loop's delay before its next cycle (readCadence.ts says when). The history's pace is
- * gathered once per change to the settled history, not per cycle, so a cycle's cost still follows
- * the deployments being read.
+ * The poll loop's delay before its next cycle (readCadence.ts says when). Only successes of the
+ * same region and tier say how quick a deployment can be: another tier or region may be quicker.
+ * The history's pace is gathered once per change to the settled history, not per cycle, so a
+ * cycle's cost still follows the deployments being read.
  */
 export class PollCadence {
   private pace: PastPace | undefined;
@@ -40,23 +40,21 @@ export class PollCadence {
     const version = this.records.historyVersion();
     if (this.pace?.version === version) return this.pace;
     const byKind = new Map<string, Pace>();
-    let all: Pace | undefined;
     for (const record of this.records.all()) {
       const past = pastDeploymentOf(toContext(record));
       if (past.status !== 'succeeded' || past.terminalAt === undefined || past.terminalAt < past.createdAt) continue;
       const duration = past.terminalAt - past.createdAt;
       const kind = kindOf(past.location, past.tier);
       byKind.set(kind, withSuccess(byKind.get(kind), duration));
-      all = withSuccess(all, duration);
     }
-    this.pace = { version, byKind, all };
+    this.pace = { version, byKind };
     return this.pace;
   }
 }
 
 function quickestLike(pace: PastPace, record: DeploymentRecord): number | undefined {
   const { location, tier } = pastDeploymentOf(toContext(record));
-  return trustedQuickestMs(pace.byKind.get(kindOf(location, tier))) ?? trustedQuickestMs(pace.all);
+  return trustedQuickestMs(pace.byKind.get(kindOf(location, tier)));
 }
 
 function kindOf(location: string, tier: string | undefined): string {
