@@ -92,20 +92,21 @@ describe('the tracker’s poll loop', () => {
     const readAt = readTimes();
     const createdAt = Date.now();
     await tracker.create(createRequest());
-    await until(() => readAt.length > 0 && readAt[readAt.length - 1] - createdAt > 340_000, { stepMs: 1_000, forMs: 8 * 60_000 });
-    // Fake time creeps on while the journal's real I/O runs, so a read lands within a few seconds of its instant.
+    await until(() => readAt.length > 0 && readAt[readAt.length - 1] - createdAt > 340_000, { stepMs: 250, forMs: 8 * 60_000 });
+    // Fake time creeps on while the journal's real I/O runs (more on a busy machine), so a read lands
+    // within seconds of its instant: the gaps are judged by kind, not to the second.
     const gaps = readAt.slice(1).map((at, i) => ({ from: (readAt[i] - createdAt) / 1000, seconds: (at - readAt[i]) / 1000 }));
     const firstMinute = gaps.filter((g) => g.from < 55);
-    const sparse = gaps.filter((g) => g.from > 65 && g.from < 290);
-    const afterQuickest = gaps.filter((g) => g.from > 305);
+    const sparse = gaps.filter((g) => g.from > 70 && g.from < 230);
+    const afterQuickest = gaps.filter((g) => g.from > 310);
     expect(firstMinute.length).toBeGreaterThanOrEqual(3);
-    expect(firstMinute.every((g) => g.seconds < 20)).toBe(true);
+    expect(firstMinute.every((g) => g.seconds < 25)).toBe(true);
     expect(sparse.length).toBeGreaterThanOrEqual(2);
-    expect(sparse.every((g) => g.seconds > 30 && g.seconds < 63)).toBe(true);
+    expect(sparse.every((g) => g.seconds > 45 && g.seconds < 70)).toBe(true);
     expect(afterQuickest.length).toBeGreaterThanOrEqual(2);
-    expect(afterQuickest.every((g) => g.seconds < 20)).toBe(true);
-    expect(gaps.every((g) => g.seconds < 63)).toBe(true);
-    // Read at the instant the quickest success before it ended.
-    expect(readAt.some((at) => Math.abs((at - createdAt) / 1000 - 300) < 5)).toBe(true);
+    expect(afterQuickest.every((g) => g.seconds < 25)).toBe(true);
+    expect(gaps.every((g) => g.seconds < 70)).toBe(true);
+    // Read near the instant the quickest success before it ended.
+    expect(readAt.some((at) => Math.abs((at - createdAt) / 1000 - 300) < 12)).toBe(true);
   });
 });
