@@ -17,6 +17,7 @@ import { ProviderRegistrationOffer } from './ProviderRegistrationOffer';
 import { ReviewStep } from './ReviewStep';
 import { reviewSummary } from './reviewSummary';
 import { ServerOptionsFields } from './ServerOptionsFields';
+import { StorageTierField } from './StorageTierField';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
@@ -120,6 +121,8 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{`${gb} GiB`}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
+
+      <StorageTierField values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 
       <ServerOptionsFields values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 
