@@ -6,7 +6,7 @@ import { fromHost } from './support/fakeHost';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
 
-/** The storage performance tier of the create form. */
+/** The storage performance tier and the workload type of the create form. */
 
 const current = useFakeHost();
 
@@ -79,5 +79,47 @@ describe('the storage performance tier', () => {
     const estimate = screen.getByRole('region', { name: 'Estimated cost' });
     expect(within(estimate).getByText('Storage', { selector: 'dt' }).nextElementSibling?.textContent).toBe('$4.00');
     expect(estimate.textContent).toContain("a storage performance tier above the size's default: storage is priced by its size alone, not by its tier");
+  });
+});
+
+describe('the workload type', () => {
+  it('fills compute, storage, HA and backup; each field stays editable; the type is not sent', () => {
+    openCreateForm(current.host);
+    type('Workload type', 'ProductionSmallMedium');
+    expect([selected('Compute tier'), selected('Compute size'), selected('Storage size'), selected('High availability')])
+      .toEqual(['GeneralPurpose', 'Standard_D4ads_v5', '64', 'ZoneRedundant']);
+    expect(screen.getByLabelText<HTMLInputElement>('Backup retention (days)').value).toBe('7');
+
+    type('Workload type', 'Development');
+    expect([selected('Compute tier'), selected('Compute size'), selected('Storage size'), selected('High availability')])
+      .toEqual(['Burstable', 'Standard_B1ms', '32', 'Disabled']);
+
+    type('Compute size', 'Standard_B2s');
+    type('Backup retention (days)', '21');
+    fillValid();
+    pressReview();
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    const { request } = current.host.ofType('form.submit')[0];
+    expect(request).toMatchObject({ tier: 'Burstable', skuName: 'Standard_B2s', storageSizeGB: 32, backup: { retentionDays: 21 } });
+    expect(request).not.toHaveProperty('workloadType');
+  });
+
+  it('sets only what the location offers: without Memory Optimized, Production (large) keeps the compute; geo backup only where offered', () => {
+    openCreateForm(current.host);
+    type('Workload type', 'ProductionLarge');
+    expect([selected('Compute tier'), selected('Compute size'), selected('High availability')]).toEqual(['Burstable', 'Standard_B2s', 'Disabled']);
+    expect(screen.getByLabelText<HTMLInputElement>('Backup retention (days)').value).toBe('14');
+    expect(screen.getByLabelText<HTMLInputElement>('Geo-redundant backup').checked).toBe(true);
+  });
+
+  it('leaves geo-redundant backup off where the location has none, and zone-redundant HA gives way to same-zone where the size lacks it', () => {
+    const [burstable, generalPurpose] = flexCapabilities('westeurope').tiers;
+    openCreateForm(current.host, {
+      geoBackupSupported: false,
+      tiers: [burstable, { ...generalPurpose, skus: generalPurpose.skus.map((s) => ({ ...s, haModes: ['SameZone' as const] })) }],
+    });
+    type('Workload type', 'ProductionSmallMedium');
+    expect(selected('High availability')).toBe('SameZone');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Geo-redundant backup/).checked).toBe(false);
   });
 });

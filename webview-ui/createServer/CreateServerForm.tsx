@@ -22,6 +22,7 @@ import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { GuidanceNote } from './GuidanceNote';
+import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -97,6 +98,18 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
       <Field id="version" label="PostgreSQL version" errors={errors.version}>
         <VscodeSingleSelect id="version" value={values.version} onChange={(e) => update({ version: targetValue(e) }, ['version'])}>
           {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{postgresVersionLabel(v)}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
+      <Field id="workloadType" label="Workload type"
+        help="Fills compute, storage, high availability and backup with defaults for the workload, as far as the location offers them; each stays yours to change.">
+        <VscodeSingleSelect id="workloadType" value={values.workloadType} disabled={!catalog.capabilities}
+          onChange={(e) => {
+            const type = WORKLOAD_TYPES.find((t) => t === targetValue(e));
+            if (type && catalog.capabilities) update(workloadPresetValues(type, values, catalog.capabilities), ['workloadType']);
+          }}>
+          <VscodeOption value="">Custom</VscodeOption>
+          {WORKLOAD_TYPES.map((t) => <VscodeOption key={t} value={t}>{WORKLOAD_TYPE_LABELS[t]}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 

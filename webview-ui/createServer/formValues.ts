@@ -11,6 +11,7 @@ import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
+import type { WorkloadType } from './workloadPresets';
 
 /** The form's fields as typed: strings and flags, turned into a request by toRequestInput. */
 export interface FormValues {
@@ -20,6 +21,8 @@ export interface FormValues {
   serverName: string;
   location: string;
   version: string;
+  /** The workload type last chosen ('' = none): fills the fields below, is never sent. */
+  workloadType: WorkloadType | '';
   tier: string;
   skuName: string;
   storageSizeGB: string;
@@ -62,6 +65,7 @@ export function initialValues(prefill: FormPrefill | undefined, catalog: FormCat
     serverName: prefill?.serverName ?? '',
     location: prefill?.location ?? '',
     version: prefill?.version ?? '',
+    workloadType: '',
     tier: prefill?.tier ?? '',
     skuName: prefill?.skuName ?? '',
     storageSizeGB: prefill?.storageSizeGB !== undefined ? String(prefill.storageSizeGB) : '',
