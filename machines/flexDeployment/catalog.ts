@@ -30,12 +30,27 @@ export interface SkuCapability {
   haModes: Exclude<HighAvailabilityMode, 'Disabled'>[];
 }
 
+/** A Premium SSD performance tier and its baseline IOPS. */
+export interface StorageTierCapability {
+  name: string;
+  iops: number;
+}
+
+/** The performance tiers one storage size can be given, and the one Azure gives it by default. */
+export interface StorageSizeTiers {
+  sizeGB: number;
+  defaultTier: string;
+  tiers: StorageTierCapability[];
+}
+
 export interface TierCapability {
   tier: ComputeTier;
   defaultSkuName: string;
   skus: SkuCapability[];
   storageSizesGB: number[];
   defaultStorageSizeGB: number;
+  /** Per storage size; a size the location lists no tiers for is left out (undefined: none listed). */
+  storageTiers?: StorageSizeTiers[];
 }
 
 export interface FlexCapabilities {

@@ -14,6 +14,7 @@ export const ESTIMATE_EXCLUDES = [
   'data transfer out of Azure',
   'backup storage within the free allowance (as much as the provisioned storage) is free; more is billed and not counted here',
   'additional IOPS beyond the disk tier',
+  "a storage performance tier above the size's default: storage is priced by its size alone, not by its tier",
 ] as const;
 
 export interface CostLine {

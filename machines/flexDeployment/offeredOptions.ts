@@ -1,4 +1,4 @@
-import type { FlexCapabilities, SkuCapability } from './catalog';
+import type { FlexCapabilities, SkuCapability, StorageSizeTiers } from './catalog';
 import type { ValidationErrors } from './createServerRequest';
 import type { ServerOptions } from './serverOptions';
 
@@ -10,12 +10,21 @@ export function offeredSku(capabilities: FlexCapabilities | undefined, tier: str
 }
 
 /**
+ * The performance tiers the location lists for a storage size in a compute tier; undefined when it
+ * lists none (the size's default is then Azure's to pick, and no other can be asked for).
+ */
+export function offeredStorageTiers(capabilities: FlexCapabilities | undefined, tier: string, storageSizeGB: number): StorageSizeTiers | undefined {
+  const sizes = capabilities?.tiers.find((t) => t.tier === tier)?.storageTiers;
+  return sizes?.find((s) => s.sizeGB === storageSizeGB && s.tiers.length > 0);
+}
+
+/**
  * The options against what the location offers for the chosen size: every option it does not
  * offer, on its own field, so the form and the host name all of them at once. The size itself is
  * checked before this (preflight.ts); without it no option can be judged.
  */
 export function unofferedOptions(
-  request: ServerOptions & { tier: string; skuName: string; location: string },
+  request: ServerOptions & { tier: string; skuName: string; storageSizeGB: number; location: string },
   capabilities: FlexCapabilities,
 ): ValidationErrors {
   const sku = offeredSku(capabilities, request.tier, request.skuName);
@@ -41,6 +50,13 @@ export function unofferedOptions(
     errors['backup.geoRedundant'] = [`Geo-redundant backup is not offered in ${request.location}.`];
   } else if (request.backup.geoRedundant && mode === 'ZoneRedundant' && !capabilities.zoneRedundantHaAndGeoBackupSupported) {
     errors['backup.geoRedundant'] = [`Geo-redundant backup together with zone-redundant high availability is not offered in ${request.location}.`];
+  }
+  if (request.storageTier !== undefined) {
+    const sizeTiers = offeredStorageTiers(capabilities, request.tier, request.storageSizeGB);
+    if (!sizeTiers?.tiers.some((t) => t.name === request.storageTier)) {
+      const available = sizeTiers ? ` Available tiers: ${sizeTiers.tiers.map((t) => t.name).join(', ')}.` : ' The location offers no choice of tier for this size.';
+      errors.storageTier = [`Performance tier ${request.storageTier} is not offered for ${request.storageSizeGB} GiB of storage in ${request.location}.${available}`];
+    }
   }
   if (request.storageAutoGrow && !capabilities.storageAutoGrowthSupported) {
     errors.storageAutoGrow = [`Storage autogrow is not offered in ${request.location}.`];

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 
 /**
- * The server's options beyond compute and storage size: high availability, zone, backup, storage
- * autogrow and tags. Every field has a default that is what a server got before these options
+ * The server's options beyond compute and storage size: storage performance tier, high
+ * availability, zone, backup, storage autogrow and tags. Every field has a default that is what a server got before these options
  * existed, so a request or a stored record written before them still validates, and means the same.
  * What a location offers is checked in offeredOptions.ts; this file holds Azure's fixed rules.
  */
 
 export const HIGH_AVAILABILITY_MODES = ['Disabled', 'SameZone', 'ZoneRedundant'] as const;
 export type HighAvailabilityMode = (typeof HIGH_AVAILABILITY_MODES)[number];
+
+/** Premium SSD performance tiers, as ARM's `storage.tier` names them. */
+export const STORAGE_TIERS = ['P1', 'P2', 'P3', 'P4', 'P6', 'P10', 'P15', 'P20', 'P30', 'P40', 'P50', 'P60', 'P70', 'P80'] as const;
 
 export const MIN_BACKUP_RETENTION_DAYS = 7;
 export const MAX_BACKUP_RETENTION_DAYS = 35;
@@ -53,6 +56,8 @@ export const serverOptionsShape = {
       geoRedundant: z.boolean(),
     })
     .default({ retentionDays: MIN_BACKUP_RETENTION_DAYS, geoRedundant: false }),
+  /** Undefined: the storage size's default tier, which Azure picks (what a server got before the choice). */
+  storageTier: z.enum(STORAGE_TIERS, { message: `A storage performance tier is one of ${STORAGE_TIERS.join(', ')}.` }).optional(),
   storageAutoGrow: z.boolean().default(false),
   tags: z.array(tagSchema).max(MAX_TAGS, `A server can have at most ${MAX_TAGS} tags.`).default([]),
 };

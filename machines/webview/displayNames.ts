@@ -36,3 +36,8 @@ export function skuLabel(sku: { name: string; vCores: number; memoryMb?: number 
 export function postgresVersionLabel(version: string): string {
   return `PostgreSQL ${version}`;
 }
+
+/** "P30 (5,000 IOPS)", as the portal names a performance tier; the name alone where its IOPS are unknown. */
+export function storageTierLabel(tier: string, iops: number | undefined): string {
+  return iops ? `${tier} (${iops.toLocaleString('en-US')} IOPS)` : tier;
+}

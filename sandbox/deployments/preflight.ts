@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { PlannedResource } from './template';
 import { unsupportedOffer, unsupportedZone } from '../flexibleServers/capabilities';
+import { unsupportedStorageTier } from '../flexibleServers/diskTiers';
 import { textOr } from '../http/text';
 import { publicServerPolicyDenial } from './failures';
 
@@ -56,9 +57,12 @@ function checkServer(server: PlannedResource): ArmErrorBody[] {
   if (!/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/.test(server.name)) {
     add('InvalidServerName', `The server name '${server.name}' must be 3 to 63 characters of lowercase letters, numbers and hyphens, and cannot start or end with a hyphen.`);
   }
-  const storage = (p.storage ?? {}) as { storageSizeGB?: unknown };
-  const offer = unsupportedOffer(textOr(p.version, ''), textOr(server.sku?.tier, ''), textOr(server.sku?.name, ''), Number(storage.storageSizeGB ?? 32));
+  const storage = (p.storage ?? {}) as { storageSizeGB?: unknown; tier?: unknown };
+  const storageSizeGB = Number(storage.storageSizeGB ?? 32);
+  const offer = unsupportedOffer(textOr(p.version, ''), textOr(server.sku?.tier, ''), textOr(server.sku?.name, ''), storageSizeGB);
   if (offer) add('UnsupportedServerOffer', offer);
+  const storageTier = unsupportedStorageTier(storageSizeGB, storage.tier);
+  if (storageTier) add('UnsupportedStorageTier', storageTier);
   const ha = (p.highAvailability ?? {}) as { mode?: unknown; standbyAvailabilityZone?: unknown };
   if (server.sku?.tier === 'Burstable' && ha.mode !== undefined && ha.mode !== 'Disabled') {
     add('HighAvailabilityNotSupportedForBurstable', 'High availability is not supported for the Burstable tier.');

@@ -1,5 +1,5 @@
 import { textOr } from '../http/text';
-import { iopsFor, tierFor } from './serverRepresentation';
+import { defaultTierFor, iopsOfTier, tiersOfferedFor } from './diskTiers';
 
 /**
  * Location capabilities in the shape of the official CapabilitiesByLocationList example, with the
@@ -74,14 +74,13 @@ export function vCoresOf(skuName: string): number | undefined {
   return EDITIONS.flatMap((e) => e.skus).find((s) => s.name.toLowerCase() === wanted)?.vCores;
 }
 
-function storageEntry(sizeGb: number, index: number): Record<string, unknown> {
-  // Larger disks may also be set to any higher performance tier up to P50.
-  const tiers = STORAGE_GB.slice(index, Math.max(index + 1, 8)).map((gb) => ({ name: tierFor(gb), iops: iopsFor(gb) }));
+function storageEntry(sizeGb: number): Record<string, unknown> {
+  const defaultTier = defaultTierFor(sizeGb);
   return {
-    supportedIops: iopsFor(sizeGb),
+    supportedIops: iopsOfTier(defaultTier),
     storageSizeMb: sizeGb * 1024,
-    defaultIopsTier: tierFor(sizeGb),
-    supportedIopsTiers: tiers,
+    defaultIopsTier: defaultTier,
+    supportedIopsTiers: tiersOfferedFor(sizeGb),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FlexServer } from './flexServer';
 import { textOr } from '../http/text';
+import { defaultTierFor, iopsOfTier } from './diskTiers';
 
 interface ArmResource {
   id: string;
@@ -23,6 +24,8 @@ export function toArmServer(server: FlexServer): ArmResource {
   const version = textOr(p.version, '17');
   const storage = record(p.storage);
   const storageSizeGB = Number(storage.storageSizeGB ?? 32);
+  // The tier asked for (preflight refused one the size does not offer), else the size's default.
+  const tier = textOr(storage.tier, defaultTierFor(storageSizeGB));
   const auth = record(p.authConfig);
   const backup = record(p.backup);
   const ha = record(p.highAvailability);
@@ -37,8 +40,8 @@ export function toArmServer(server: FlexServer): ArmResource {
       replica: { role: 'Primary', capacity: 5 },
       storage: {
         type: '',
-        iops: iopsFor(storageSizeGB),
-        tier: tierFor(storageSizeGB),
+        iops: iopsOfTier(tier),
+        tier,
         storageSizeGB,
         autoGrow: textOr(storage.autoGrow, 'Disabled'),
       },
@@ -105,33 +108,6 @@ export function toArmAdministrator(server: FlexServer, objectId: string, propert
 function standbyZone(mode: string, zone: string, asked: unknown): string {
   if (mode === 'SameZone') return zone;
   return textOr(asked, zone === '1' ? '2' : '1');
-}
-
-/** Premium SSD tier and baseline IOPS by disk size, as the provider assigns them. */
-const DISK_TIERS: [number, string, number][] = [
-  [32, 'P4', 120],
-  [64, 'P6', 240],
-  [128, 'P10', 500],
-  [256, 'P15', 1100],
-  [512, 'P20', 2300],
-  [1024, 'P30', 5000],
-  [2048, 'P40', 7500],
-  [4096, 'P50', 7500],
-  [8192, 'P60', 16000],
-  [16384, 'P70', 18000],
-  [32767, 'P80', 20000],
-];
-
-function diskTier(sizeGB: number): [number, string, number] {
-  return DISK_TIERS.find(([size]) => sizeGB <= size) ?? DISK_TIERS[DISK_TIERS.length - 1];
-}
-
-export function tierFor(sizeGB: number): string {
-  return diskTier(sizeGB)[1];
-}
-
-export function iopsFor(sizeGB: number): number {
-  return diskTier(sizeGB)[2];
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { Capability } from '@azure/arm-postgresql-flexible';
-import type { ComputeTier, FlexCapabilities, SkuCapability, TierCapability } from '../../machines/flexDeployment/catalog';
+import type { ComputeTier, FlexCapabilities, SkuCapability, StorageSizeTiers, TierCapability } from '../../machines/flexDeployment/catalog';
 
 const TIERS: readonly ComputeTier[] = ['Burstable', 'GeneralPurpose', 'MemoryOptimized'];
 /** Premium SSD, the storage the template creates (storage.type left at its default). */
@@ -41,12 +41,20 @@ export function toFlexCapabilities(location: string, capabilities: readonly Capa
       .map((s) => (s.storageSizeMb ?? 0) / MB_PER_GB)
       .filter((gb) => Number.isInteger(gb) && gb > 0);
     const defaultStorageSizeGB = storage?.defaultStorageSizeMb ? storage.defaultStorageSizeMb / MB_PER_GB : storageSizesGB[0] ?? 0;
+    const storageTiers = offered(storage?.supportedStorageMb).flatMap((s): StorageSizeTiers[] => {
+      const tiers = offered(s.supportedIopsTiers)
+        .filter((t): t is typeof t & { name: string } => !!t.name)
+        .map((t) => ({ name: t.name, iops: t.iops ?? 0 }));
+      const sizeGB = (s.storageSizeMb ?? 0) / MB_PER_GB;
+      return tiers.length && Number.isInteger(sizeGB) && sizeGB > 0 ? [{ sizeGB, defaultTier: s.defaultIopsTier ?? tiers[0].name, tiers }] : [];
+    });
     tiers.push({
       tier,
       defaultSkuName: edition.defaultSkuName && skus.some((s) => s.name === edition.defaultSkuName) ? edition.defaultSkuName : skus[0]?.name ?? '',
       skus,
       storageSizesGB: [...new Set(storageSizesGB)].sort((a, b) => a - b),
       defaultStorageSizeGB,
+      storageTiers,
     });
   }
   tiers.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));

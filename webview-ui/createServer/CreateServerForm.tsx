@@ -17,10 +17,12 @@ import { ProviderRegistrationOffer } from './ProviderRegistrationOffer';
 import { ReviewStep } from './ReviewStep';
 import { reviewSummary } from './reviewSummary';
 import { ServerOptionsFields } from './ServerOptionsFields';
+import { StorageTierField } from './StorageTierField';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { GuidanceNote } from './GuidanceNote';
+import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -99,6 +101,18 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </VscodeSingleSelect>
       </Field>
 
+      <Field id="workloadType" label="Workload type"
+        help="Fills compute, storage, high availability and backup with defaults for the workload, as far as the location offers them; each stays yours to change.">
+        <VscodeSingleSelect id="workloadType" value={values.workloadType} disabled={!catalog.capabilities}
+          onChange={(e) => {
+            const type = WORKLOAD_TYPES.find((t) => t === targetValue(e));
+            if (type && catalog.capabilities) update(workloadPresetValues(type, values, catalog.capabilities), ['workloadType']);
+          }}>
+          <VscodeOption value="">Custom</VscodeOption>
+          {WORKLOAD_TYPES.map((t) => <VscodeOption key={t} value={t}>{WORKLOAD_TYPE_LABELS[t]}</VscodeOption>)}
+        </VscodeSingleSelect>
+      </Field>
+
       <Field id="tier" label="Compute tier" errors={errors.tier}>
         <VscodeSingleSelect id="tier" value={values.tier} onChange={(e) => update({ tier: targetValue(e) }, ['tier'])}>
           {(catalog.capabilities?.tiers ?? []).map((t) => <VscodeOption key={t.tier} value={t.tier}>{TIER_LABELS[t.tier] ?? t.tier}</VscodeOption>)}
@@ -120,6 +134,8 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{`${gb} GiB`}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
+
+      <StorageTierField values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 
       <ServerOptionsFields values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 

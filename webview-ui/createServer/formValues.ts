@@ -6,11 +6,12 @@ import type {
   TierCapability,
 } from '../../machines/flexDeployment/catalog';
 import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
-import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
+import { offeredSku, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
+import type { WorkloadType } from './workloadPresets';
 
 /** The form's fields as typed: strings and flags, turned into a request by toRequestInput. */
 export interface FormValues {
@@ -20,9 +21,13 @@ export interface FormValues {
   serverName: string;
   location: string;
   version: string;
+  /** The workload type last chosen ('' = none): fills the fields below, is never sent. */
+  workloadType: WorkloadType | '';
   tier: string;
   skuName: string;
   storageSizeGB: string;
+  /** '' = the storage size's default tier, until one is chosen. */
+  storageTier: string;
   authenticationMode: 'PostgreSQLOnly' | 'EntraOnly' | 'Hybrid';
   adminLogin: string;
   adminPassword: string;
@@ -60,9 +65,11 @@ export function initialValues(prefill: FormPrefill | undefined, catalog: FormCat
     serverName: prefill?.serverName ?? '',
     location: prefill?.location ?? '',
     version: prefill?.version ?? '',
+    workloadType: '',
     tier: prefill?.tier ?? '',
     skuName: prefill?.skuName ?? '',
     storageSizeGB: prefill?.storageSizeGB !== undefined ? String(prefill.storageSizeGB) : '',
+    storageTier: prefill?.storageTier ?? '',
     authenticationMode: prefill?.authenticationMode ?? 'PostgreSQLOnly',
     adminLogin: prefill?.adminLogin ?? '',
     adminPassword: '',
@@ -105,14 +112,17 @@ export function fitToTier(values: Pick<FormValues, 'skuName' | 'storageSizeGB'>,
 
 /**
  * Keeps high availability and the zones where the chosen size offers them, else falls back to no
- * high availability and no zone preference: a tier change to Burstable switches HA off.
+ * high availability and no zone preference: a tier change to Burstable switches HA off. A chosen
+ * storage performance tier is kept while the storage size offers it, else the size's default.
  */
 export function fitToSize(values: FormValues, capabilities: FlexCapabilities): FormValues {
   const sku = offeredSku(capabilities, values.tier, values.skuName);
   const zoneOrNone = (zone: string) => (sku?.zones.includes(zone) ? zone : '');
   const mode = values.highAvailabilityMode === 'Disabled' || sku?.haModes.includes(values.highAvailabilityMode) ? values.highAvailabilityMode : 'Disabled';
+  const storageTiers = offeredStorageTiers(capabilities, values.tier, Number(values.storageSizeGB));
   return {
     ...values,
+    storageTier: storageTiers?.tiers.some((t) => t.name === values.storageTier) ? values.storageTier : '',
     availabilityZone: zoneOrNone(values.availabilityZone),
     highAvailabilityMode: mode,
     standbyAvailabilityZone: mode === 'ZoneRedundant' ? zoneOrNone(values.standbyAvailabilityZone) : '',
@@ -135,6 +145,7 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Create
   const subscription = catalog.subscriptions.find((s) => s.subscriptionId === values.subscriptionId);
   const usesPassword = values.authenticationMode !== 'EntraOnly';
   const isNew = values.resourceGroupMode === 'new';
+  const storageSizeGB = values.storageSizeGB === '' ? 0 : Number(values.storageSizeGB);
   return {
     tenantId: subscription?.tenantId ?? '',
     subscriptionId: values.subscriptionId,
@@ -144,7 +155,9 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Create
     version: values.version,
     tier: values.tier,
     skuName: values.skuName,
-    storageSizeGB: values.storageSizeGB === '' ? 0 : Number(values.storageSizeGB),
+    storageSizeGB,
+    // The default is sent by name, as the portal does: the template and the review say which tier.
+    storageTier: values.storageTier || offeredStorageTiers(catalog.capabilities, values.tier, storageSizeGB)?.defaultTier,
     authenticationMode: values.authenticationMode,
     adminLogin: usesPassword ? values.adminLogin : undefined,
     adminPassword: usesPassword ? values.adminPassword : undefined,

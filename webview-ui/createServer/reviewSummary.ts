@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
-import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
-import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, postgresVersionLabel, skuLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
+import { offeredSku, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
+import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, postgresVersionLabel, skuLabel, storageTierLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
 import type { FormCatalog } from './formValues';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 
@@ -21,7 +21,8 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
   const subscription = catalog.subscriptions.find((s) => s.subscriptionId === request.subscriptionId);
   const region = catalog.locations.find((l) => l.name.toLowerCase() === request.location.toLowerCase());
   const sku = offeredSku(catalog.capabilities, request.tier, request.skuName);
-  const { highAvailability: ha, backup } = request;
+  const { highAvailability: ha, backup, storageTier } = request;
+  const storageTiers = offeredStorageTiers(catalog.capabilities, request.tier, request.storageSizeGB);
   const firewall = [
     ...(request.firewall.clientIp ? [`Your client IP address (${request.firewall.clientIp})`] : []),
     ...(request.firewall.allowAzureServices ? ['Azure services'] : []),
@@ -43,6 +44,7 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
         { label: 'Compute tier', value: TIER_LABELS[request.tier] ?? request.tier },
         { label: 'Compute size', value: sku ? skuLabel(sku) : request.skuName },
         { label: 'Storage', value: `${request.storageSizeGB} GiB` },
+        { label: 'Storage performance tier', value: storageTier ? storageTierLabel(storageTier, storageTiers?.tiers.find((t) => t.name === storageTier)?.iops) : "The size's default" },
         { label: 'Storage autogrow', value: onOff(request.storageAutoGrow) },
         { label: 'Availability zone', value: zoneLabel(request.availabilityZone ?? '') },
         {

@@ -162,7 +162,7 @@ export function useCreateServerForm(host: WebviewHost) {
     // What the location offers is known here too: every option it lacks is named with the rest.
     const options = request ? serverOptionsSchema.safeParse(request) : undefined;
     if (options?.success && values && catalog.capabilities) {
-      for (const [field, messages] of Object.entries(unofferedOptions({ ...options.data, tier: values.tier, skuName: values.skuName, location: values.location }, catalog.capabilities))) {
+      for (const [field, messages] of Object.entries(unofferedOptions({ ...options.data, tier: values.tier, skuName: values.skuName, storageSizeGB: Number(values.storageSizeGB), location: values.location }, catalog.capabilities))) {
         found[field] = [...(found[field] ?? []), ...messages];
       }
     }

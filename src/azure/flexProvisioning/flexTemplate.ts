@@ -62,7 +62,11 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
         createMode: 'Create',
         version: request.version,
         ...(availabilityZone ? { availabilityZone } : {}),
-        storage: { storageSizeGB: request.storageSizeGB, autoGrow: enabledOrDisabled(request.storageAutoGrow) },
+        storage: {
+          storageSizeGB: request.storageSizeGB,
+          autoGrow: enabledOrDisabled(request.storageAutoGrow),
+          ...(request.storageTier ? { tier: request.storageTier } : {}),
+        },
         backup: { backupRetentionDays: backup.retentionDays, geoRedundantBackup: enabledOrDisabled(backup.geoRedundant) },
         highAvailability: {
           mode: highAvailability.mode,

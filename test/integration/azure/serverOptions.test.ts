@@ -37,6 +37,26 @@ describe('server options, from the request to the server the sandbox returns', (
     });
   });
 
+  it('a storage performance tier above the size’s default: preflight passes, and the server GET shows it with its IOPS', async () => {
+    const request = createRequest('pg-tier', { ...GENERAL_PURPOSE, storageSizeGB: 128, storageTier: 'P30' });
+    await h.services.provisioner.preflight(request);
+    const ref = await startDeployment(h.services, request);
+    expect((await readUntilEnded(h.services, ref)).observation.kind).toBe('succeeded');
+    expect((await serverAsArmReturnsIt('pg-tier')).properties.storage).toMatchObject({ storageSizeGB: 128, tier: 'P30', iops: 5000 });
+  });
+
+  it('without a tier the server gets its size’s default, as before the choice', async () => {
+    const ref = await startDeployment(h.services, createRequest('pg-tier-default', { ...GENERAL_PURPOSE, storageSizeGB: 128 }));
+    await readUntilEnded(h.services, ref);
+    expect((await serverAsArmReturnsIt('pg-tier-default')).properties.storage).toMatchObject({ storageSizeGB: 128, tier: 'P10', iops: 500 });
+  });
+
+  it('the host refuses a tier the size does not offer before anything reaches ARM, on its field', async () => {
+    const error = await h.services.provisioner.preflight(createRequest('pg-tier-low', { ...GENERAL_PURPOSE, storageSizeGB: 2048, storageTier: 'P30' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect(error).toMatchObject({ field: 'storageTier', message: 'Performance tier P30 is not offered for 2048 GiB of storage in eastus. Available tiers: P40, P50.' });
+  });
+
   it('same-zone HA puts the standby in the server’s zone', async () => {
     const request = createRequest('pg-samezone', { ...GENERAL_PURPOSE, availabilityZone: '2', highAvailability: { mode: 'SameZone' } });
     const ref = await startDeployment(h.services, request);
@@ -68,6 +88,7 @@ describe('server options, from the request to the server the sandbox returns', (
     ['a zone the location lacks', { availabilityZone: '4' }, 'AvailabilityZoneNotAvailable'],
     ['a tag name with a slash', { tags: [{ name: 'team/owner', value: 'x' }] }, 'InvalidTagNameCharacters'],
     ['a tag value of 257 characters', { tags: [{ name: 'note', value: 'v'.repeat(257) }] }, 'InvalidTagValueLength'],
+    ['a storage tier below the size’s default', { storageTier: 'P4' as const, storageSizeGB: 64 }, 'UnsupportedStorageTier'],
   ])('the sandbox refuses %s at PUT time, as ARM’s preflight does', async (_what, options, code) => {
     const request = createRequest('pg-refused-option', options);
     const error = await h.services.provisioner.startDeployment(request, 'pgflex-pg-refused-option-1').catch((e: unknown) => e);

@@ -88,6 +88,18 @@ describe('sandbox fidelity to the official ARM examples', () => {
     for (const e of editions) expect(TIERS).toContain(e.name);
   });
 
+  it("capabilities list each storage size's performance tiers with the example's values: default, offered tiers and their IOPS", async () => {
+    type Edition = { name: string; supportedStorageEditions: { name: string; supportedStorageMb: unknown[] }[] };
+    const managedDisk = (body: unknown) => {
+      const [flex] = (body as { value: { supportedServerEditions: Edition[] }[] }).value;
+      return flex.supportedServerEditions.map((e) => ({ edition: e.name, sizes: e.supportedStorageEditions.find((s) => s.name === 'ManagedDisk')?.supportedStorageMb }));
+    };
+    const sandboxDisks = managedDisk(await get(`/subscriptions/${SUBSCRIPTION_ID}${PG}/locations/eastus/capabilities?${API}`));
+    const exampleDisks = managedDisk(example('postgresql-2025-08-01/CapabilitiesByLocationList.json'));
+    expect(sandboxDisks.map((d) => d.edition)).toEqual(exampleDisks.map((d) => d.edition));
+    for (const [i, disks] of sandboxDisks.entries()) expect(disks.sizes).toEqual(exampleDisks[i].sizes);
+  });
+
   it('firewall rules and Entra administrators match FirewallRulesGet.json and AdministratorsMicrosoftEntraGet.json', async () => {
     const server = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}${PG}/flexibleServers/fid-one`;
     const rule = await get(`${server}/firewallRules/AllowAllAzureServicesAndResourcesWithinAzureIps?${API}`);

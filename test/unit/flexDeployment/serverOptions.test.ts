@@ -108,7 +108,7 @@ describe('the server options of a create request', () => {
 const capabilities = flexCapabilities('eastus', { zoneRedundantHaAndGeoBackupSupported: false });
 
 function unoffered(options: Partial<ServerOptions>, tier = 'GeneralPurpose', skuName = 'Standard_D4ads_v5', offer = capabilities) {
-  return unofferedOptions({ ...DEFAULT_SERVER_OPTIONS, ...options, tier, skuName, location: 'eastus' }, offer);
+  return unofferedOptions({ ...DEFAULT_SERVER_OPTIONS, ...options, tier, skuName, storageSizeGB: 64, location: 'eastus' }, offer);
 }
 
 describe("the server options against the location's capabilities", () => {
