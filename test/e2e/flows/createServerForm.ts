@@ -68,9 +68,14 @@ async function isFormFilledWith(content: FrameLocator, serverName: string): Prom
   return (await content.locator(CREATE_FORM_HEADING).isVisible()) && (await field.count()) === 1 && (await field.inputValue()) === serverName;
 }
 
-/** vscode-single-select: open its list, click the option (both live in its shadow DOM). */
+/**
+ * vscode-single-select: open its list, click the option (both live in its shadow DOM). The select
+ * is first centred in the webview: its list opens below it, and at the bottom of a long form the
+ * workbench's status bar would lie over the options.
+ */
 export async function chooseOption(form: FrameLocator, selectId: string, label: string): Promise<void> {
   const select = form.locator(`vscode-single-select#${selectId}`);
+  await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await select.locator('.select-face').click();
   await select.locator('li.option', { hasText: label }).first().click();
 }
