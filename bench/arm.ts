@@ -14,8 +14,7 @@ import { SandboxAccount } from '../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import type { DeploymentRef } from '../src/services/flexDeployment/ports';
 import { seededDurations } from './seededDurations';
-import { round, sleep } from './figures';
-import { percentile } from '../machines/flexDeployment/deploymentDurations';
+import { percentileOf, round, sleep } from './figures';
 import { nextReadDelayMs } from '../machines/flexDeployment/readCadence';
 
 /**
@@ -94,10 +93,10 @@ export async function runArmBench(log: (line: string) => void = () => {}): Promi
       armRequestsReaderMaxPerCycle: reader.maxPerCycle,
       armRequestsReaderFixed15s: readerFixed.total,
       armCyclesFixed15s: readerFixed.cycles,
-      armDetectionLatencyP50Ms: Math.round(percentile(sorted(reader.latenciesMs), 50)),
-      armDetectionLatencyP99Ms: Math.round(percentile(sorted(reader.latenciesMs), 99)),
-      armDetectionLatencyP50MsFixed15s: Math.round(percentile(sorted(readerFixed.latenciesMs), 50)),
-      armDetectionLatencyP99MsFixed15s: Math.round(percentile(sorted(readerFixed.latenciesMs), 99)),
+      armDetectionLatencyP50Ms: Math.round(percentileOf(reader.latenciesMs, 50)),
+      armDetectionLatencyP99Ms: Math.round(percentileOf(reader.latenciesMs, 99)),
+      armDetectionLatencyP50MsFixed15s: Math.round(percentileOf(readerFixed.latenciesMs, 50)),
+      armDetectionLatencyP99MsFixed15s: Math.round(percentileOf(readerFixed.latenciesMs, 99)),
       armRequestsPerDeploymentGet: perGet.total,
       armRequestsPerDeploymentGetMaxPerCycle: perGet.maxPerCycle,
       armRequestsSdkPoller15s: sdk.total,
@@ -239,8 +238,4 @@ function sdkDefaultIntervalMs(): number {
   const value = /POLL_INTERVAL_IN_MS\s*=\s*(\d+)/.exec(constants)?.[1];
   if (!value) throw new Error('@azure/core-lro no longer declares POLL_INTERVAL_IN_MS where the bench reads it');
   return Number(value);
-}
-
-function sorted(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
 }

@@ -1,5 +1,7 @@
 /** Small helpers every bench row shares. */
 
+import { percentile } from '../machines/flexDeployment/deploymentDurations';
+
 export function spread(values: readonly number[]): { min: number; median: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
@@ -7,6 +9,11 @@ export function spread(values: readonly number[]): { min: number; median: number
 
 export function median(values: readonly number[]): number {
   return spread(values).median;
+}
+
+/** The project's one percentile, of values in any order. */
+export function percentileOf(values: readonly number[], p: number): number {
+  return percentile([...values].sort((a, b) => a - b), p);
 }
 
 export function round(n: number, digits = 2): number {

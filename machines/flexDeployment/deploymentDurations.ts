@@ -31,6 +31,11 @@ export function tierOf(context: Readonly<DeploymentContext>): string | undefined
   return context.request?.tier ?? context.connectionProfile.tier;
 }
 
+/** How long a past success took; undefined for anything else, or for a finish before its start (the clock was set back). */
+export function successDurationMs(d: PastDeployment): number | undefined {
+  return d.status === 'succeeded' && d.terminalAt !== undefined && d.terminalAt >= d.createdAt ? d.terminalAt - d.createdAt : undefined;
+}
+
 export interface DurationEstimate {
   medianMs: number;
   p90Ms: number;
@@ -57,15 +62,16 @@ export function estimateDuration(
   history: readonly PastDeployment[],
   target: { location: string; tier?: string },
 ): DurationEstimate | undefined {
-  const successes = history.filter(
-    (d) => d.status === 'succeeded' && d.terminalAt !== undefined && d.terminalAt >= d.createdAt,
-  );
+  const successes = history.flatMap((d) => {
+    const durationMs = successDurationMs(d);
+    return durationMs === undefined ? [] : [{ ...d, durationMs }];
+  });
   const alike = successes.filter(
     (d) => sameLocation(d.location, target.location) && d.tier !== undefined && d.tier === target.tier,
   );
   const sample = alike.length > 0 ? alike : successes;
   if (sample.length === 0) return undefined;
-  const durations = sample.map((d) => (d.terminalAt as number) - d.createdAt).sort((a, b) => a - b);
+  const durations = sample.map((d) => d.durationMs).sort((a, b) => a - b);
   return {
     medianMs: percentile(durations, 50),
     p90Ms: percentile(durations, 90),

@@ -1,9 +1,9 @@
 import { elapsedAt } from '../../../machines/flexDeployment/deploymentClock';
-import { pastDeploymentOf } from '../../../machines/flexDeployment/deploymentDurations';
+import { pastDeploymentOf, successDurationMs, tierOf } from '../../../machines/flexDeployment/deploymentDurations';
 import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { locationKey } from '../../../machines/flexDeployment/locationName';
 import { nextReadDelayMs, trustedQuickestMs, withSuccess, type Pace } from '../../../machines/flexDeployment/readCadence';
-import { toContext, type DeploymentRecord } from './deploymentRecord';
+import type { DeploymentRecord } from './deploymentRecord';
 import { readByPoll } from './machinePoller';
 import type { TrackedRecords } from './trackedRecords';
 
@@ -41,11 +41,11 @@ export class PollCadence {
     if (this.pace?.version === version) return this.pace;
     const byKind = new Map<string, Pace>();
     for (const record of this.records.all()) {
-      const past = pastDeploymentOf(toContext(record));
-      if (past.status !== 'succeeded' || past.terminalAt === undefined || past.terminalAt < past.createdAt) continue;
-      const duration = past.terminalAt - past.createdAt;
+      const past = pastDeploymentOf(record);
+      const durationMs = successDurationMs(past);
+      if (durationMs === undefined) continue;
       const kind = kindOf(past.location, past.tier);
-      byKind.set(kind, withSuccess(byKind.get(kind), duration));
+      byKind.set(kind, withSuccess(byKind.get(kind), durationMs));
     }
     this.pace = { version, byKind };
     return this.pace;
@@ -53,8 +53,7 @@ export class PollCadence {
 }
 
 function quickestLike(pace: PastPace, record: DeploymentRecord): number | undefined {
-  const { location, tier } = pastDeploymentOf(toContext(record));
-  return trustedQuickestMs(pace.byKind.get(kindOf(location, tier)));
+  return trustedQuickestMs(pace.byKind.get(kindOf(record.location, tierOf(record))));
 }
 
 function kindOf(location: string, tier: string | undefined): string {
