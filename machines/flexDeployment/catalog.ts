@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HighAvailabilityMode } from './serverOptions';
 
 /** What Azure offers, as the create form shows it. Plain data: it crosses the webview boundary. */
@@ -18,7 +19,8 @@ export interface LocationChoice {
   displayName: string;
 }
 
-export type ComputeTier = 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
+export const computeTierSchema = z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized']);
+export type ComputeTier = z.infer<typeof computeTierSchema>;
 
 export interface SkuCapability {
   name: string;

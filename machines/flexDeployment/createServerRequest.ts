@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import { checkServerOptions, serverOptionsShape } from './serverOptions';
-import type { RetryableRequest } from './stagedFlexProfile';
+import { computeTierSchema } from './catalog';
+import { authenticationModeSchema, entraAdministratorSchema, type RetryableRequest } from './retryableRequest';
 
 /**
  * The create form's request, validated by the same schema in the webview (as the user types) and
@@ -42,10 +43,10 @@ const RESOURCE_GROUP_LENGTH = 'Resource group name must be 1 to 90 characters lo
 
 const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
 
-const entraAdministratorSchema = z.strictObject({
+const entraAdministratorFields = z.strictObject({
   objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
   principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
-  principalType: z.enum(['User', 'Group', 'ServicePrincipal']),
+  principalType: entraAdministratorSchema.shape.principalType,
 });
 
 // Strict at every level: a field the form does not have is refused, never silently dropped.
@@ -66,14 +67,14 @@ export const createServerRequestSchema = z
     serverName: serverNameSchema,
     location: z.string().min(1, 'Choose a location.'),
     version: z.string().min(1, 'Choose a PostgreSQL version.'),
-    tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized'], { message: 'Choose a compute tier.' }),
+    tier: z.enum(computeTierSchema.options, { message: 'Choose a compute tier.' }),
     skuName: z.string().min(1, 'Choose a compute size.'),
     storageSizeGB: z.number().int('Storage size must be a whole number of GiB.').positive('Choose a storage size.'),
-    authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid'], { message: 'Choose an authentication method.' }),
+    authenticationMode: z.enum(authenticationModeSchema.options, { message: 'Choose an authentication method.' }),
     adminLogin: z.string().optional(),
     adminPassword: z.string().optional(),
     confirmPassword: z.string().optional(),
-    entraAdmin: entraAdministratorSchema.optional(),
+    entraAdmin: entraAdministratorFields.optional(),
     firewall: z.strictObject({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
     groupId: z.string().optional(),
     ...serverOptionsShape,

@@ -4,36 +4,19 @@
  * it holds plain JSON only and never a password: `passwordSecretId` names a SecretStorage entry.
  */
 
-import type { ServerOptions } from './serverOptions';
+import type { ConnectionProfileFields } from '../connections/connectionProfileFields';
+import type { RetryableRequest } from './retryableRequest';
 
 export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-export type AuthenticationType = 'SqlLogin' | 'AzureMFA';
-
-/** The connection-profile fields the spec stages before ARM is called (a subset of the dialog's). */
-export interface ConnectionProfileDraft {
-  /** Stable profile id, derived from the staging id, so saving twice gives one profile. */
-  id?: string;
-  server: string;
-  profileName: string;
-  database: string;
-  user: string;
-  authenticationType: AuthenticationType;
-  azureAuthType?: 'AzureMFA';
-  entraUserName?: string;
-  azureResourceId?: string;
-  azureSubscriptionId: string;
-  azureResourceGroup: string;
-  azureTenantId: string;
-  savePassword: boolean;
-  groupId?: string;
-  /** Azure metadata the dashboard shows before a connection exists. */
-  azureLocation?: string;
-  postgresVersion?: string;
-  skuName?: string;
-  tier?: string;
-}
+/**
+ * The connection-profile fields the spec stages before ARM is called: a profile to save, whose id
+ * is derived from the staging id (so saving twice gives one profile), always for an Azure server.
+ */
+export type ConnectionProfileDraft = Omit<ConnectionProfileFields, 'id'> &
+  Partial<Pick<ConnectionProfileFields, 'id'>> &
+  Required<Pick<ConnectionProfileFields, 'azureSubscriptionId' | 'azureResourceGroup' | 'azureTenantId'>>;
 
 /** An ARM error as Azure returned it; `message` is the innermost useful one. */
 export interface ArmErrorSummary {
@@ -125,32 +108,6 @@ export interface Cancellation {
   acceptedAt?: number;
   refused?: ArmErrorSummary;
   unanswered?: { at: number; reason: string };
-}
-
-/** The create request without anything secret; see createServerRequest.ts. */
-export interface RetryableRequest extends ServerOptions {
-  tenantId: string;
-  subscriptionId: string;
-  resourceGroup: { name: string; isNew: boolean; location?: string };
-  serverName: string;
-  location: string;
-  version: string;
-  tier: 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
-  skuName: string;
-  storageSizeGB: number;
-  authenticationMode: AuthenticationMode;
-  adminLogin?: string;
-  entraAdmin?: EntraAdministrator;
-  firewall: { allowAzureServices: boolean; clientIp?: string };
-  groupId?: string;
-}
-
-export type AuthenticationMode = 'PostgreSQLOnly' | 'EntraOnly' | 'Hybrid';
-
-export interface EntraAdministrator {
-  objectId: string;
-  principalName: string;
-  principalType: 'User' | 'Group' | 'ServicePrincipal';
 }
 
 export const AUDIT_LIMIT = 50;

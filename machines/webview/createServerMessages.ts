@@ -9,8 +9,7 @@ import type {
 import type { ValidationErrors } from '../flexDeployment/createServerRequest';
 import type { DurationEstimate } from '../flexDeployment/deploymentDurations';
 import type { RetailPrice } from '../flexDeployment/retailPrices';
-import { serverOptionsShape } from '../flexDeployment/serverOptions';
-import type { EntraAdministrator, RetryableRequest } from '../flexDeployment/stagedFlexProfile';
+import { retryableRequestSchema, type EntraAdministrator } from '../flexDeployment/retryableRequest';
 import type { DeploymentView } from './deploymentView';
 import { NEXT_STEPS } from './nextSteps';
 
@@ -42,29 +41,18 @@ export const createServerWebviewMessageSchemas = [
 ] as const;
 
 /** What the form may be prefilled with: a retry's request. Unknown keys (a password) are stripped. */
-export const formPrefillSchema = z.object({
-  tenantId: z.string().optional(),
-  subscriptionId: z.string().optional(),
-  resourceGroup: z.object({ name: z.string(), isNew: z.boolean(), location: z.string().optional() }).optional(),
-  serverName: z.string().optional(),
-  location: z.string().optional(),
-  version: z.string().optional(),
-  tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized']).optional(),
-  skuName: z.string().optional(),
-  storageSizeGB: z.number().optional(),
-  authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid']).optional(),
-  adminLogin: z.string().optional(),
-  firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }).optional(),
-  groupId: z.string().optional(),
-  ...serverOptionsShape,
-  /**
-   * A retry of a deployment that used up the vCore quota with this size in this location: the form
-   * suggests the tier's next smaller size, and says why, once it has the location's capabilities.
-   */
-  quotaExceeded: z.object({ location: z.string(), skuName: z.string() }).optional(),
-});
+export const formPrefillSchema = retryableRequestSchema
+  .omit({ entraAdmin: true })
+  .partial()
+  .extend({
+    /**
+     * A retry of a deployment that used up the vCore quota with this size in this location: the form
+     * suggests the tier's next smaller size, and says why, once it has the location's capabilities.
+     */
+    quotaExceeded: z.object({ location: z.string(), skuName: z.string() }).optional(),
+  });
 
-export type FormPrefill = Partial<Omit<RetryableRequest, 'entraAdmin'>> & Pick<z.infer<typeof formPrefillSchema>, 'quotaExceeded'>;
+export type FormPrefill = z.infer<typeof formPrefillSchema>;
 
 export interface UnregisteredProvider {
   subscriptionId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuthenticationMode } from '../flexDeployment/stagedFlexProfile';
+import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { FirewallRuleView } from './firewallRules';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuthenticationMode } from '../flexDeployment/stagedFlexProfile';
+import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { HighAvailabilityMode } from '../flexDeployment/serverOptions';
 
 /**

@@ -6,7 +6,7 @@ import type {
   SubscriptionChoice,
 } from '../../machines/flexDeployment/catalog';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { DeploymentRef } from '../services/flexDeployment/ports';
 
 /** What the create form and the progress view ask of Azure. Implemented on the real SDK clients. */

@@ -1,7 +1,7 @@
 import type { Capability } from '@azure/arm-postgresql-flexible';
-import type { ComputeTier, FlexCapabilities, SkuCapability, StorageSizeTiers, TierCapability } from '../../machines/flexDeployment/catalog';
+import { computeTierSchema, type FlexCapabilities, type SkuCapability, type StorageSizeTiers, type TierCapability } from '../../machines/flexDeployment/catalog';
 
-const TIERS: readonly ComputeTier[] = ['Burstable', 'GeneralPurpose', 'MemoryOptimized'];
+const TIERS = computeTierSchema.options;
 /** Premium SSD, the storage the template creates (storage.type left at its default). */
 const STORAGE_EDITION = 'ManagedDisk';
 const MB_PER_GB = 1024;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { AccountSignIn, Disposable } from './azureSignIn';
 import type { AzureSession, AzureSessionSource } from './azureCredentialProvider';
 

@@ -1,4 +1,4 @@
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 
 /**
  * The signed-in principal, read from the claims of an ARM access token (a JWT): no Microsoft Graph

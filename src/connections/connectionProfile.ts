@@ -1,30 +1,12 @@
 import { z } from 'zod';
+import { connectionProfileFields } from '../../machines/connections/connectionProfileFields';
 
 /**
  * A saved connection as it lives in the `pgsql.connections` setting. It never holds a password:
  * a SqlLogin profile with `savePassword` keeps its password in SecretStorage under
  * `passwordSecretKey(id)`; a Microsoft Entra profile has none at all.
  */
-export const connectionProfileSchema = z.object({
-  id: z.string().min(1),
-  server: z.string().min(1),
-  profileName: z.string(),
-  database: z.string(),
-  user: z.string(),
-  authenticationType: z.enum(['SqlLogin', 'AzureMFA']),
-  azureAuthType: z.literal('AzureMFA').optional(),
-  entraUserName: z.string().optional(),
-  azureResourceId: z.string().optional(),
-  azureSubscriptionId: z.string().optional(),
-  azureResourceGroup: z.string().optional(),
-  azureTenantId: z.string().optional(),
-  savePassword: z.boolean(),
-  groupId: z.string().optional(),
-  azureLocation: z.string().optional(),
-  postgresVersion: z.string().optional(),
-  skuName: z.string().optional(),
-  tier: z.string().optional(),
-});
+export const connectionProfileSchema = connectionProfileFields.extend({ id: z.string().min(1), server: z.string().min(1) });
 
 export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
 

@@ -1,4 +1,4 @@
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import { errorMessage } from '../../machines/errorMessage';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import type { CreateServerLog } from './ports';

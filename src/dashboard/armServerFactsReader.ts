@@ -1,5 +1,5 @@
 import type { Server } from '@azure/arm-postgresql-flexible';
-import type { AuthenticationMode } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { AuthenticationMode } from '../../machines/flexDeployment/retryableRequest';
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
 import type { FlexibleServerClientFactory } from '../connections/armFirewallRules';
 import type { ServerFactsReader } from './serverFactsReader';

@@ -1,5 +1,6 @@
 import { durationOf } from '../../machines/flexDeployment/deploymentClock';
-import type { AuthenticationMode, DeploymentContext, RetryableRequest } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { AuthenticationMode, RetryableRequest } from '../../machines/flexDeployment/retryableRequest';
+import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 
 /**
  * Every telemetry event the extension sends, with every property it may carry: nothing else is

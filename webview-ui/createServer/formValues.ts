@@ -9,7 +9,7 @@ import type { CreateServerRequestInput } from '../../machines/flexDeployment/cre
 import { offeredSku, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
-import type { EntraAdministrator } from '../../machines/flexDeployment/stagedFlexProfile';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 import type { WorkloadType } from './workloadPresets';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { armErrorSchema } from './armErrorSchema';
 import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
-import { serverOptionsShape } from '../../../machines/flexDeployment/serverOptions';
+import { connectionProfileFields } from '../../../machines/connections/connectionProfileFields';
+import { retryableRequestSchema } from '../../../machines/flexDeployment/retryableRequest';
 import { DEPLOYMENT_STATUSES, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 
 /**
@@ -11,51 +12,6 @@ import { DEPLOYMENT_STATUSES, type DeploymentContext } from '../../../machines/f
  */
 export const CURRENT_SCHEMA_VERSION = 2;
 
-
-const requestSchema = z.object({
-  tenantId: z.string(),
-  subscriptionId: z.string(),
-  resourceGroup: z.object({ name: z.string(), isNew: z.boolean(), location: z.string().optional() }),
-  serverName: z.string(),
-  location: z.string(),
-  version: z.string(),
-  tier: z.enum(['Burstable', 'GeneralPurpose', 'MemoryOptimized']),
-  skuName: z.string(),
-  storageSizeGB: z.number(),
-  authenticationMode: z.enum(['PostgreSQLOnly', 'EntraOnly', 'Hybrid']),
-  adminLogin: z.string().optional(),
-  entraAdmin: z
-    .object({ objectId: z.string(), principalName: z.string(), principalType: z.enum(['User', 'Group', 'ServicePrincipal']) })
-    .optional(),
-  firewall: z.object({ allowAzureServices: z.boolean(), clientIp: z.string().optional() }),
-  groupId: z.string().optional(),
-  // Defaults: a record stored before the options existed reads as the server it created.
-  ...serverOptionsShape,
-});
-
-const connectionProfileSchema = z
-  .object({
-    id: z.string(),
-    server: z.string(),
-    profileName: z.string(),
-    database: z.string(),
-    user: z.string(),
-    authenticationType: z.enum(['SqlLogin', 'AzureMFA']),
-    azureAuthType: z.literal('AzureMFA'),
-    entraUserName: z.string(),
-    azureResourceId: z.string(),
-    azureSubscriptionId: z.string(),
-    azureResourceGroup: z.string(),
-    azureTenantId: z.string(),
-    savePassword: z.boolean(),
-    groupId: z.string(),
-    azureLocation: z.string(),
-    postgresVersion: z.string(),
-    skuName: z.string(),
-    tier: z.string(),
-  })
-  .partial();
-
 /** The spec's StagedFlexProfile, as an older build (schema 1) stored it. */
 const stagedFlexProfileSchema = z.object({
   stagingId: z.string().min(1),
@@ -63,7 +19,7 @@ const stagedFlexProfileSchema = z.object({
   resourceGroupName: z.string().min(1),
   subscriptionId: z.string().min(1),
   tenantId: z.string(),
-  connectionProfile: connectionProfileSchema,
+  connectionProfile: connectionProfileFields.partial(),
   status: z.enum(['pending', 'deploying', 'succeeded', 'failed']),
   createdAt: z.number().finite(),
   lastCheckedAt: z.number().finite().optional(),
@@ -88,7 +44,7 @@ const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   state: z.enum(DEPLOYMENT_STATES),
   serverName: z.string().min(1),
   location: z.string(),
-  request: requestSchema.optional(),
+  request: retryableRequestSchema.optional(),
   provisioningState: z.string().optional(),
   armError: armErrorSchema.optional(),
   terminalAt: z.number().finite().optional(),
