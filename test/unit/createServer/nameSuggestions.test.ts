@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_NAME_CANDIDATES } from '../../../machines/flexDeployment/serverNameSuggestions';
 import type { HostMessage } from '../../../machines/webview/protocol';
-import { FormCatalog } from '../../../src/createServer/formCatalog';
-import { OfferedChoices } from '../../../src/createServer/offeredChoices';
-import { ProviderRegistrationOffer } from '../../../src/createServer/providerRegistrationOffer';
-import { SignedInPrincipals } from '../../../src/createServer/signedInPrincipals';
-import { FakeCatalog, FakeLog, FakeRegistrar, FakeWindow, SUBSCRIPTION } from './fakes';
+import type { FormCatalog } from '../../../src/createServer/formCatalog';
+import { FakeCatalog, FakeLog, formCatalogOver, SUBSCRIPTION } from './fakes';
 
 /** Azure's name check with names taken at will, a failure after some calls, and a pause to type on during. */
 class NameCatalog extends FakeCatalog {
@@ -31,19 +28,8 @@ beforeEach(() => {
   log = new FakeLog();
   posted = [];
   refused = undefined;
-  const offered = new OfferedChoices();
-  offered.offerSubscriptions([SUBSCRIPTION]);
-  form = new FormCatalog({
-    catalog,
-    log,
-    offered,
-    principals: new SignedInPrincipals(catalog, log),
-    registration: new ProviderRegistrationOffer({ registrar: new FakeRegistrar(catalog), window: new FakeWindow(), log }),
-    post: async (message) => void posted.push(message),
-    refusedServerName: () => refused,
-    // Every random ending is 'ssss': the candidates for pgs are pgs-2, pgs-westeurope, pgs-ssss.
-    random: () => 0.5,
-  });
+  // Every random ending is 'ssss': the candidates for pgs are pgs-2, pgs-westeurope, pgs-ssss.
+  form = formCatalogOver(catalog, posted, { log, refusedServerName: () => refused, random: () => 0.5 });
 });
 
 const ask = (serverName: string) => form.onServerNameChanged(SUBSCRIPTION.subscriptionId, serverName, 'westeurope');
@@ -64,7 +50,7 @@ describe('free names suggested for a taken server name', () => {
     expect(suggestions()[0]).toMatchObject({ suggestions: ['pg-dev-2', 'pg-dev-westeurope', 'pg-dev-ssss'] });
     expect(checked()).toHaveLength(4);
 
-    posted = [];
+    posted.length = 0;
     catalog.calls.length = 0;
     for (const name of ['pg-1', 'pg-2', 'pg-1-westeurope', 'pg-1-ssss']) catalog.taken.add(name);
     await ask('pg-1');
