@@ -25,7 +25,8 @@ const name = z.string().max(200);
 export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.subscriptionSelected'), subscriptionId: id }),
   z.strictObject({ type: z.literal('form.locationSelected'), subscriptionId: id, location: id }),
-  z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name }),
+  // The location, when chosen, gives a taken name's suggestions their region ending.
+  z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name, location: name.optional() }),
   // "Register Microsoft.DBforPostgreSQL": the host registers only a subscription it said is not registered.
   z.strictObject({ type: z.literal('form.registerProvider'), subscriptionId: id }),
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
@@ -50,6 +51,12 @@ export const formPrefillSchema = retryableRequestSchema
      * suggests the tier's next smaller size, and says why, once it has the location's capabilities.
      */
     quotaExceeded: z.object({ location: z.string(), skuName: z.string() }).optional(),
+    /**
+     * A retry: the failed deployment's server name and group. `alreadyExists` when ARM refused the
+     * name (ServerNameAlreadyExists); otherwise a server of that name, if Azure has one now, may be
+     * the one the failed deployment left behind.
+     */
+    retriedName: z.object({ serverName: z.string(), resourceGroup: z.string(), alreadyExists: z.boolean() }).optional(),
   });
 
 export type FormPrefill = z.infer<typeof formPrefillSchema>;
@@ -78,6 +85,8 @@ export type CreateServerHostMessage =
   /** The subscription is registered now: the form reads Azure's choices again. */
   | { type: 'catalog.providerRegistered'; subscriptionId: string }
   | { type: 'form.serverNameAvailability'; serverName: string; available: boolean; message?: string }
+  /** Names in place of a taken one, each found free by Azure's availability check just before. */
+  | { type: 'form.serverNameSuggestions'; serverName: string; suggestions: string[] }
   /** The host refused the request: field errors (validation, preflight) and/or a general message. */
   | { type: 'form.rejected'; errors: ValidationErrors; message?: string }
   | {

@@ -77,6 +77,8 @@ export class CreateServerPanel {
       principals: this.principals,
       registration: new ProviderRegistrationOffer(deps),
       post: (message) => this.post(message),
+      refusedServerName: () => (this.prefill?.retriedName?.alreadyExists ? this.prefill.retriedName.serverName : undefined),
+      random: Math.random,
     });
     if (start.kind === 'progress') this.stagingIdValue = start.stagingId;
     else this.prefill = start.prefill;
@@ -129,7 +131,7 @@ export class CreateServerPanel {
       case 'form.locationSelected':
         return this.formCatalog.onLocationSelected(message.subscriptionId, message.location);
       case 'form.serverNameChanged':
-        return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName);
+        return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName, message.location);
       case 'form.registerProvider':
         return this.formCatalog.onRegisterProvider(message.subscriptionId);
       case 'form.submit':

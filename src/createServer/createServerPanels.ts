@@ -36,12 +36,15 @@ export class CreateServerPanels {
   /**
    * Spec: Retry reopens the form prefilled from the record; the password is typed again. After the
    * vCore quota ran out the same size would fail again, so the form is told to suggest a smaller one.
+   * The form is told which name it retries, so that a taken one is explained (refused by ARM, or
+   * perhaps the server this deployment left behind) and free names are suggested.
    */
   openRetryForm(deployment: Readonly<DeploymentContext>): void {
     const { request, armError, location } = deployment;
     if (!request) return this.openForm({ serverName: deployment.serverName, location });
-    const prefill: FormPrefill = armError?.code === 'QuotaExceeded' ? { ...request, quotaExceeded: { location, skuName: request.skuName } } : request;
-    this.openForm(prefill);
+    const retriedName = { serverName: request.serverName, resourceGroup: request.resourceGroup.name, alreadyExists: armError?.code === 'ServerNameAlreadyExists' };
+    const prefill: FormPrefill = { ...request, retriedName };
+    this.openForm(armError?.code === 'QuotaExceeded' ? { ...prefill, quotaExceeded: { location, skuName: request.skuName } } : prefill);
   }
 
   showProgress(stagingId: unknown): void {

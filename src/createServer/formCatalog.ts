@@ -8,6 +8,7 @@ import type { OfferedChoices } from './offeredChoices';
 import type { CreateServerLog } from './ports';
 import type { ProviderRegistrationOffer } from './providerRegistrationOffer';
 import type { SignedInPrincipals } from './signedInPrincipals';
+import { freeServerNames } from './freeServerNames';
 
 export interface FormCatalogDeps {
   catalog: AzureCatalog;
@@ -17,6 +18,10 @@ export interface FormCatalogDeps {
   principals: SignedInPrincipals;
   registration: ProviderRegistrationOffer;
   post(message: HostMessage): Promise<void>;
+  /** The name a retried deployment was refused as taken (ServerNameAlreadyExists): free names are suggested for it whatever the check says now. */
+  refusedServerName(): string | undefined;
+  /** For the random endings of suggested names. */
+  random: () => number;
 }
 
 /**
@@ -25,6 +30,9 @@ export interface FormCatalogDeps {
  * answered only for a subscription this panel offered, and each answer recorded as offered.
  */
 export class FormCatalog {
+  /** Counts the name questions: a newer one makes the suggestions for an older name moot. */
+  private nameQuestions = 0;
+
   constructor(private readonly deps: FormCatalogDeps) {}
 
   async onSubscriptionSelected(subscriptionId: string): Promise<void> {
@@ -72,20 +80,40 @@ export class FormCatalog {
     }
   }
 
-  async onServerNameChanged(subscriptionId: string, serverName: string): Promise<void> {
+  async onServerNameChanged(subscriptionId: string, serverName: string, location?: string): Promise<void> {
     if (!this.knownSubscription(subscriptionId)) return;
+    const question = ++this.nameQuestions;
     const format = serverNameSchema.safeParse(serverName);
     if (!format.success) {
       // Azure is not asked about a name that breaks its own rules.
       await this.deps.post({ type: 'form.serverNameAvailability', serverName, available: false, message: format.error.issues[0].message });
       return;
     }
+    let available: boolean;
     try {
-      const { available, message } = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
-      await this.deps.post({ type: 'form.serverNameAvailability', serverName, available, ...(message ? { message } : {}) });
+      const answer = await this.deps.catalog.checkNameAvailability(subscriptionId, serverName);
+      available = answer.available;
+      await this.deps.post({ type: 'form.serverNameAvailability', serverName, available, ...(answer.message ? { message: answer.message } : {}) });
     } catch (err) {
       this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
       if (isProviderNotRegistered(err)) await this.deps.post(this.deps.registration.failure(err, subscriptionId, 'Could not check the server name'));
+      return;
+    }
+    if (!available || serverName === this.deps.refusedServerName()) await this.suggestFreeNames(subscriptionId, serverName, location, question);
+  }
+
+  private async suggestFreeNames(subscriptionId: string, serverName: string, location: string | undefined, question: number): Promise<void> {
+    const stillWanted = () => question === this.nameQuestions;
+    try {
+      const suggestions = await freeServerNames(serverName, {
+        location,
+        random: this.deps.random,
+        stillWanted,
+        isAvailable: async (candidate) => (await this.deps.catalog.checkNameAvailability(subscriptionId, candidate)).available,
+      });
+      if (suggestions) await this.deps.post({ type: 'form.serverNameSuggestions', serverName, suggestions });
+    } catch (err) {
+      this.deps.log.warn(`Checking names to suggest failed, so none is suggested: ${errorMessage(err)}`);
     }
   }
 

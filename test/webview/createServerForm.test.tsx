@@ -88,7 +88,7 @@ describe('the create form', () => {
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS - 1));
     expect(current.host.ofType('form.serverNameChanged')).toHaveLength(0);
     await act(() => vi.advanceTimersByTime(1));
-    expect(current.host.ofType('form.serverNameChanged')).toEqual([{ type: 'form.serverNameChanged', subscriptionId: SUB.subscriptionId, serverName: 'pg-dev' }]);
+    expect(current.host.ofType('form.serverNameChanged')).toEqual([{ type: 'form.serverNameChanged', subscriptionId: SUB.subscriptionId, serverName: 'pg-dev', location: 'westeurope' }]);
     type('Server name', 'PG');
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
     expect(current.host.ofType('form.serverNameChanged')).toHaveLength(1);

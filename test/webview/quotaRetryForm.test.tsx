@@ -1,40 +1,17 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { QUOTA_REQUEST } from '../../machines/flexDeployment/failureGuidance';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
-import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { flexCapabilities } from '../support/flexCapabilities';
-import { SUB, type, useFakeHost } from './support/createForm';
+import { openRetryForm, RETRY_PREFILL, SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 
-const RETRY: FormPrefill = {
-  subscriptionId: SUB.subscriptionId,
-  resourceGroup: { name: 'rg-dev', isNew: false },
-  serverName: 'pg-retry',
-  location: 'westeurope',
-  version: '17',
-  tier: 'GeneralPurpose',
-  skuName: 'Standard_D4ads_v5',
-  storageSizeGB: 128,
-  adminLogin: 'ada',
-};
-
-/** The Retry's form: the prefill, then West Europe's choices and capabilities as the host sends them. */
-function openRetry(prefill: FormPrefill): void {
-  render(<CreateServerApp host={current.host} />);
-  fromHost({ type: 'form.init', subscriptions: [SUB], prefill });
-  fromHost({
-    type: 'catalog.subscriptionChoices',
-    subscriptionId: SUB.subscriptionId,
-    resourceGroups: [{ name: 'rg-dev', location: 'westeurope' }],
-    locations: [{ name: 'westeurope', displayName: 'West Europe' }],
-  });
-  fromHost({ type: 'catalog.capabilities', subscriptionId: SUB.subscriptionId, location: 'westeurope', capabilities: flexCapabilities('westeurope') });
-}
+const RETRY = RETRY_PREFILL;
+const openRetry = (prefill: FormPrefill) => openRetryForm(current.host, prefill);
 
 const computeSize = () => screen.getByLabelText<HTMLSelectElement>('Compute size').value;
 const notice = () => document.getElementById('skuName-notice');

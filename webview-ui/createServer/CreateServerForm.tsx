@@ -22,6 +22,7 @@ import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { GuidanceNote } from './GuidanceNote';
+import { NameSuggestions } from './NameSuggestions';
 import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
@@ -32,7 +33,10 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  * finds the password boxes as they were typed (they are uncontrolled, see PasswordField).
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
-  const { values, catalog, reviewed, errors, failure, availability, submitting, filling, template, providerRegistration, sizeNotice, update, review, back, create, saveTemplate, registerProvider } = useCreateServerForm(host);
+  const {
+    values, catalog, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
+    update, chooseName, review, back, create, saveTemplate, registerProvider,
+  } = useCreateServerForm(host);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
@@ -85,6 +89,8 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         help={nameChecked ? `${flexServerHostName(values.serverName)} is available.` : undefined}>
         <VscodeTextfield id="serverName" value={values.serverName} invalid={Boolean(errors.serverName)}
           onInput={(e) => update({ serverName: targetValue(e) }, ['serverName'])} />
+        <GuidanceNote id="serverName-notice" guidance={nameNotice} />
+        <NameSuggestions names={nameSuggestions} onChoose={chooseName} />
       </Field>
 
       <Field id="location" label="Location" errors={errors.location}>

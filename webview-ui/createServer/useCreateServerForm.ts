@@ -8,11 +8,13 @@ import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
 import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
 import { sizeAfterQuota, type QuotaRetry, type SizeNotice } from './quotaRetry';
+import { takenNameNotice, type RetriedName } from './takenName';
 
 /** How long typing must pause before the name is checked with Azure. */
 export const NAME_CHECK_DEBOUNCE_MS = 400;
 
 type Availability = { serverName: string; available: boolean; message?: string };
+type Suggestions = { serverName: string; suggestions: string[] };
 
 type HostAnswer<T extends HostMessage['type']> = Omit<Extract<HostMessage, { type: T }>, 'type'>;
 
@@ -37,6 +39,9 @@ export function useCreateServerForm(host: WebviewHost) {
   const [hostErrors, setHostErrors] = useState<ValidationErrors>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [availability, setAvailability] = useState<Availability | undefined>();
+  const [suggested, setSuggested] = useState<Suggestions | undefined>();
+  /** The name a Retry refilled the form with, and what became of it. */
+  const [retriedName, setRetriedName] = useState<RetriedName | undefined>();
   const [template, setTemplate] = useState<TemplateOutcome | undefined>();
   /** Counts the host's form.init messages: each one starts the form afresh (a Retry refills it). */
   const [filling, setFilling] = useState(0);
@@ -62,6 +67,8 @@ export function useCreateServerForm(host: WebviewHost) {
             setHostErrors({});
             setFailure(undefined);
             setAvailability(undefined);
+            setSuggested(undefined);
+            setRetriedName(message.prefill?.retriedName);
             setTemplate(undefined);
             setRegistration(undefined);
             setFilling((n) => n + 1);
@@ -111,6 +118,9 @@ export function useCreateServerForm(host: WebviewHost) {
           case 'form.serverNameAvailability':
             setAvailability(message);
             return;
+          case 'form.serverNameSuggestions':
+            setSuggested({ serverName: message.serverName, suggestions: message.suggestions });
+            return;
           case 'review.templateSaved':
             setTemplate({ saved: true, folder: message.folder, files: message.files, commands: message.commands });
             return;
@@ -143,11 +153,11 @@ export function useCreateServerForm(host: WebviewHost) {
   useEffect(() => {
     if (!subscriptionId || !serverNameSchema.safeParse(serverName).success) return;
     const timer = setTimeout(
-      () => host.postMessage({ type: 'form.serverNameChanged', subscriptionId, serverName }),
+      () => host.postMessage({ type: 'form.serverNameChanged', subscriptionId, serverName, ...(location ? { location } : {}) }),
       NAME_CHECK_DEBOUNCE_MS,
     );
     return () => clearTimeout(timer);
-  }, [host, subscriptionId, serverName, filling, reloads]);
+  }, [host, subscriptionId, serverName, location, filling, reloads]);
 
   const request = useMemo(() => (values ? toRequestInput(values, catalog) : undefined), [values, catalog]);
   const validation = useMemo(() => (request ? validateCreateServerRequest(request) : undefined), [request]);
@@ -173,9 +183,11 @@ export function useCreateServerForm(host: WebviewHost) {
   for (const [field, messages] of Object.entries(broken)) {
     if (submitted || touched.has(field)) errors[field] = messages;
   }
-  if (availability && availability.serverName === serverName && !availability.available) {
-    errors.serverName ??= [availability.message ?? 'This server name is not available.'];
-  }
+  const nameTaken = availability?.serverName === serverName && !availability.available;
+  if (nameTaken) errors.serverName ??= [availability.message ?? 'This server name is not available.'];
+  const nameNotice = takenNameNotice(retriedName, serverName, nameTaken);
+  // Suggestions for an older name are stale the moment the user types on.
+  const nameSuggestions = suggested?.serverName === serverName ? suggested.suggestions : [];
   Object.assign(errors, hostErrors);
 
   function update(patch: Partial<FormValues>, fields: string[]): void {
@@ -195,9 +207,13 @@ export function useCreateServerForm(host: WebviewHost) {
   /** Every broken rule shows at once; only a request with none is reviewed. */
   function review(): void {
     setSubmitted(true);
-    const nameTaken = availability?.serverName === serverName && !availability.available;
     if (!request || Object.keys(broken).length > 0 || nameTaken) return;
     setStep('review');
+  }
+
+  /** A suggested name: filled in as if typed, so it is checked again like one. */
+  function chooseName(name: string): void {
+    update({ serverName: name }, ['serverName']);
   }
 
   function back(): void {
@@ -226,5 +242,8 @@ export function useCreateServerForm(host: WebviewHost) {
   // The offer stands for the subscription it was made for, whatever else the user changes.
   const providerRegistration = registration && registration.provider.subscriptionId === subscriptionId ? registration : undefined;
 
-  return { values, catalog, reviewed, errors, failure, availability, submitting, filling, step, template, providerRegistration, sizeNotice, update, review, back, create, saveTemplate, registerProvider };
+  return {
+    values, catalog, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, step, template, providerRegistration, sizeNotice,
+    update, chooseName, review, back, create, saveTemplate, registerProvider,
+  };
 }

@@ -17,7 +17,7 @@ const HUMAN_PAUSE_BEFORE_SUBMIT_MS = 4_000;
 
 export const CREATE_COMMAND = 'PostgreSQL: Create Azure Database for PostgreSQL Flexible Server';
 export const CREATE_FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
-const SERVER_NAME_INPUT = 'vscode-textfield#serverName input';
+export const SERVER_NAME_INPUT = 'vscode-textfield#serverName input';
 
 export type AuthenticationLabel =
   | 'PostgreSQL authentication only'

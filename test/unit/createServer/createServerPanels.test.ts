@@ -145,6 +145,9 @@ describe('the create panels', () => {
     expect(quota).toMatchObject({ serverName: 'pg-dev-1', tier: 'Burstable', skuName: 'Standard_B1ms', quotaExceeded: { location: 'eastus', skuName: 'Standard_B1ms' } });
     expect(nameTaken).toMatchObject({ serverName: 'pg-dev-1', skuName: 'Standard_B1ms' });
     expect(nameTaken).not.toHaveProperty('quotaExceeded');
+    // Either retry names its server, and only ARM's refusal of the name says it already exists.
+    expect(quota).toMatchObject({ retriedName: { serverName: 'pg-dev-1', resourceGroup: 'rg-dev', alreadyExists: false } });
+    expect(nameTaken).toMatchObject({ retriedName: { serverName: 'pg-dev-1', resourceGroup: 'rg-dev', alreadyExists: true } });
   });
 
   it('Retry while a form is open: that form comes to the front, refilled from the record; no second form', async () => {

@@ -6,6 +6,10 @@ import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { HostMessage } from '../../../machines/webview/protocol';
 import type { AzureCatalog } from '../../../src/azure/azureCatalog';
 import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
+import { FormCatalog, type FormCatalogDeps } from '../../../src/createServer/formCatalog';
+import { OfferedChoices } from '../../../src/createServer/offeredChoices';
+import { ProviderRegistrationOffer } from '../../../src/createServer/providerRegistrationOffer';
+import { SignedInPrincipals } from '../../../src/createServer/signedInPrincipals';
 import type {
   CloseWarningAnswer,
   CreateServerLog,
@@ -334,6 +338,29 @@ export async function chooseSubscriptionAndLocation(panel: FakePanel, location =
   panel.send({ type: 'form.subscriptionSelected', subscriptionId });
   panel.send({ type: 'form.locationSelected', subscriptionId, location });
   await settle();
+}
+
+/**
+ * The form's questions to Azure over `catalog`, as a panel that offered `subscription` asks them;
+ * what it tells the form lands in `posted`.
+ */
+export function formCatalogOver(
+  catalog: AzureCatalog,
+  posted: HostMessage[],
+  deps: Pick<FormCatalogDeps, 'refusedServerName' | 'random'> & { log: FakeLog; subscription?: SubscriptionChoice },
+): FormCatalog {
+  const offered = new OfferedChoices();
+  offered.offerSubscriptions([deps.subscription ?? SUBSCRIPTION]);
+  return new FormCatalog({
+    catalog,
+    log: deps.log,
+    offered,
+    principals: new SignedInPrincipals(catalog, deps.log),
+    registration: new ProviderRegistrationOffer({ registrar: new FakeRegistrar(), window: new FakeWindow(), log: deps.log }),
+    post: async (message) => void posted.push(message),
+    refusedServerName: deps.refusedServerName,
+    random: deps.random,
+  });
 }
 
 /** Lets queued promise callbacks run. */

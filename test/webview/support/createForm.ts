@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { FlexCapabilities } from '../../../machines/flexDeployment/catalog';
+import type { FormPrefill } from '../../../machines/webview/createServerMessages';
 import { CreateServerApp } from '../../../webview-ui/createServer/CreateServerApp';
 import { flexCapabilities } from '../../support/flexCapabilities';
 import { FakeHost, fromHost } from './fakeHost';
@@ -39,6 +40,32 @@ export function openCreateForm(host: FakeHost, capabilities: Partial<FlexCapabil
   });
   type('Location', 'westeurope');
   fromHost({ type: 'catalog.capabilities', subscriptionId: SUB.subscriptionId, location: 'westeurope', capabilities: flexCapabilities('westeurope', capabilities) });
+}
+
+/** A failed deployment's request, as Retry prefills the form with it. */
+export const RETRY_PREFILL: FormPrefill = {
+  subscriptionId: SUB.subscriptionId,
+  resourceGroup: { name: 'rg-dev', isNew: false },
+  serverName: 'pg-retry',
+  location: 'westeurope',
+  version: '17',
+  tier: 'GeneralPurpose',
+  skuName: 'Standard_D4ads_v5',
+  storageSizeGB: 128,
+  adminLogin: 'ada',
+};
+
+/** The Retry's form: the prefill, then West Europe's choices and capabilities as the host sends them. */
+export function openRetryForm(host: FakeHost, prefill: FormPrefill): void {
+  render(createElement(CreateServerApp, { host }));
+  fromHost({ type: 'form.init', subscriptions: [SUB], prefill });
+  fromHost({
+    type: 'catalog.subscriptionChoices',
+    subscriptionId: SUB.subscriptionId,
+    resourceGroups: [{ name: 'rg-dev', location: 'westeurope' }],
+    locations: [{ name: 'westeurope', displayName: 'West Europe' }],
+  });
+  fromHost({ type: 'catalog.capabilities', subscriptionId: SUB.subscriptionId, location: 'westeurope', capabilities: flexCapabilities('westeurope') });
 }
 
 export function fillValid(): void {

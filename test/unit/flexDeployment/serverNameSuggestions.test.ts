@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { serverNameSchema } from '../../../machines/flexDeployment/createServerRequest';
+import { MAX_NAME_CANDIDATES, serverNameCandidates } from '../../../machines/flexDeployment/serverNameSuggestions';
+
+const INNER = 'abcdefghijklmnopqrstuvwxyz0123456789-'.split('');
+const EDGE = INNER.filter((c) => c !== '-');
+
+/** Any name Azure accepts: 3–63 characters, lowercase letters, digits and hyphens, no hyphen at either end. */
+const validName = fc
+  .tuple(fc.constantFrom(...EDGE), fc.array(fc.constantFrom(...INNER), { minLength: 1, maxLength: 61 }), fc.constantFrom(...EDGE))
+  .map(([first, middle, last]) => `${first}${middle.join('')}${last}`)
+  .filter((name) => name.length <= 63);
+
+/** A random source as Math.random, replaying the generated values. */
+const randomSource = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 30 }).map((values) => {
+  let i = 0;
+  return () => values[i++ % values.length];
+});
+
+const location = fc.oneof(fc.constant(undefined), fc.constantFrom('westeurope', 'eastus2', 'northcentralus', ''), fc.string({ maxLength: 80 }));
+
+describe('serverNameCandidates: names to check in place of a taken one', () => {
+  it('are valid server names, distinct, not the taken one, and few', () => {
+    fc.assert(
+      fc.property(validName, location, randomSource, (taken, loc, random) => {
+        const candidates = serverNameCandidates(taken, { location: loc, random });
+        for (const name of candidates) expect(serverNameSchema.safeParse(name).success, name).toBe(true);
+        expect(new Set(candidates).size).toBe(candidates.length);
+        expect(candidates).not.toContain(taken);
+        expect(candidates.length).toBeGreaterThan(0);
+        expect(candidates.length).toBeLessThanOrEqual(MAX_NAME_CANDIDATES);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('even when the random source repeats itself or leaves its range', () => {
+    fc.assert(
+      fc.property(validName, fc.constantFrom(0, 0.999999, 1, -3, Number.NaN, Infinity), (taken, value) => {
+        const candidates = serverNameCandidates(taken, { location: 'westeurope', random: () => value });
+        for (const name of candidates) expect(serverNameSchema.safeParse(name).success, name).toBe(true);
+        expect(new Set(candidates).size).toBe(candidates.length);
+        expect(candidates).not.toContain(taken);
+      }),
+    );
+  });
+
+  it('keep the user name readable: the next number, the region, then random endings', () => {
+    const random = () => 0.5;
+    expect(serverNameCandidates('pg-dev', { location: 'westeurope', random })).toEqual(['pg-dev-2', 'pg-dev-westeurope', 'pg-dev-ssss']);
+    expect(serverNameCandidates('pg-dev-3', { random })).toEqual(['pg-dev-4', 'pg-dev-3-ssss']);
+  });
+
+  it('shorten the user name, never the ending, to stay within 63 characters', () => {
+    const long = `${'a'.repeat(60)}-bc`;
+    const [numbered, regional] = serverNameCandidates(long, { location: 'eastus2', random: Math.random });
+    expect(numbered).toBe(`${'a'.repeat(60)}-2`);
+    expect(regional.endsWith('-eastus2')).toBe(true);
+    expect(regional.length).toBeLessThanOrEqual(63);
+  });
+});

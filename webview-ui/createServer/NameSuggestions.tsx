@@ -1,0 +1,14 @@
+import { VscodeButton } from '@vscode-elements/react-elements';
+
+/** Free names in place of a taken one (each checked with Azure by the host); a click fills the field. */
+export function NameSuggestions({ names, onChoose }: { names: readonly string[]; onChoose: (name: string) => void }) {
+  if (names.length === 0) return null;
+  return (
+    <div className="name-suggestions" role="group" aria-label="Free server names">
+      <span>Free names:</span>
+      {names.map((name) => (
+        <VscodeButton key={name} secondary onClick={() => onChoose(name)}>{name}</VscodeButton>
+      ))}
+    </div>
+  );
+}
