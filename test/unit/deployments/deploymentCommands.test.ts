@@ -7,6 +7,7 @@ import { RecordingOutput } from '../../support/recordingOutput';
 import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
 import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
 import { recordingPortal } from '../../support/recordingPortal';
+import { FakeLeftoverResources } from '../../support/fakeLeftoverResources';
 
 const failed = deploymentContext({
   stagingId: 'bad',
@@ -47,7 +48,8 @@ function setup(readOperations: () => Promise<DeploymentOperationView[]> = async 
   const details = new RecordingOutput();
   const { portal, opened } = recordingPortal();
   const views = createDeploymentDetails(details, readOperations, () => Date.UTC(2026, 10, 22, 11, 0, 0));
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal });
+  const leftovers = { leftovers: new FakeLeftoverResources(), log: () => undefined };
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal, leftovers });
   return { tracker, notifier, commands, details, opened, run: (name: string, arg?: unknown) => handlers[name](arg) };
 }
 
