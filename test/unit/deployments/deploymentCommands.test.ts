@@ -112,6 +112,18 @@ describe('deployment commands', () => {
     expect(notifier.shown[1]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
   });
 
+  it('Delete Leftover Resources… from the palette offers failed and canceled deployments that were not retried', async () => {
+    const { run, notifier, tracker } = setup();
+    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
+    const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
+    tracker.set([failed, running, succeeded, canceled, retried]);
+    notifier.answerNext('halted');
+    await run(DEPLOYMENT_COMMANDS.deleteLeftovers);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['broken', 'halted'] });
+    // The picked one is looked into (nothing of it is left in this fake Azure).
+    expect(notifier.shown.at(-1)).toMatchObject({ kind: 'info', message: expect.stringContaining("the deployment of 'halted' created is left") });
+  });
+
   it('Dismiss from a tree node removes the record', async () => {
     const { run, tracker } = setup();
     await run(DEPLOYMENT_COMMANDS.dismiss, { stagingId: 'bad' });
