@@ -104,5 +104,5 @@ function confirmationDetail(plan: LeftoverPlan): string {
   const lines = [];
   if (plan.server) lines.push(`• the flexible server '${plan.server.name}' in resource group '${plan.server.resourceGroupName}', with its firewall rules and databases`);
   if (plan.createdGroup) lines.push(`• the resource group '${plan.createdGroup}', which this deployment created${plan.server ? ', if nothing else is in it then' : ' (it is empty)'}`);
-  return `This deletes:\n${lines.join('\n')}\nNothing else is touched. This cannot be undone.`;
+  return `This deletes:\n${lines.join(';\n')}.\nNothing else is touched. This cannot be undone.`;
 }
