@@ -9,6 +9,7 @@ import { FaultInjector } from './http/faultInjector';
 import { RateLimitMeter } from './http/rateLimitMeter';
 import { registerFirewallRuleRoutes } from './flexibleServers/firewallRuleRoutes';
 import { registerFlexibleServerRoutes } from './flexibleServers/flexibleServerRoutes';
+import { registerProviderOperations } from './flexibleServers/providerOperations';
 import { createArmRequestListener } from './http/armServer';
 import { BearerCheck } from './http/bearerCheck';
 import { RouteCounter } from './http/requestLog';
@@ -20,6 +21,7 @@ import { registerRetailPriceRoutes } from './prices/retailPrices';
 import { registerProviderRoutes } from './providers/providerRoutes';
 import { requiringRegistration } from './providers/registrationGate';
 import { registerResourceGroupRoutes } from './resourceGroups/resourceGroupRoutes';
+import { registerResourceListRoutes } from './resources/resourceListRoutes';
 import { SandboxState } from './state';
 import { registerSubscriptionRoutes } from './subscriptions/subscriptionRoutes';
 import { createLoopbackCertificate } from './tls';
@@ -47,8 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerDeploymentRoutes(arm, context);
   registerProviderRoutes(arm, context);
   const postgresRoutes = requiringRegistration(arm, context);
-  registerFlexibleServerRoutes(postgresRoutes, context);
-  registerFirewallRuleRoutes(postgresRoutes, context);
+  const startProviderOperation = registerProviderOperations(postgresRoutes, context);
+  registerFlexibleServerRoutes(postgresRoutes, context, startProviderOperation);
+  registerFirewallRuleRoutes(postgresRoutes, context, startProviderOperation);
+  registerResourceListRoutes(arm, context);
 
   const counter = new RouteCounter();
   const bearer = new BearerCheck();

@@ -26,6 +26,7 @@ export const DEPLOYMENT_COMMANDS = {
   clearStaged: 'pgsql.clearStagedFlexProfiles',
   openInPortal: 'pgsql.flexProvisioning.openInPortal',
   openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
+  deleteLeftovers: 'pgsql.flexProvisioning.deleteLeftovers',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */

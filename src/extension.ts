@@ -67,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions });
   Object.assign(late, { tracker, createServer });
-  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings));
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings, azure.leftovers, log));
 
   const removals = connections.store.removed$.subscribe((profileId) => {
     tracker.noteProfileRemoved(profileId).catch((error: unknown) => log.warn(`Recording that profile ${profileId} was removed failed: ${String(error)}`));

@@ -70,6 +70,8 @@ export interface FlexCapabilities {
 export interface DeploymentOperationView {
   resourceType: string;
   resourceName: string;
+  /** ARM's `targetResource.id`: which group the resource is in (leftovers are deleted only there). */
+  resourceId?: string;
   provisioningState: string;
   /** ISO timestamp of the operation's last change. */
   timestamp?: string;

@@ -1,26 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import { isIPv4 } from 'node:net';
 import type { SandboxContext } from '../context';
-import { scaled } from '../simulatedTime';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import { resourceNotFound } from '../http/armErrors';
 import { isResponse } from '../http/guards';
 import type { RouteContext, RouteRegistry } from '../http/router';
-import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, serverLookup } from './serverLookup';
+import type { ProviderOperationStart } from './providerOperations';
+import { SERVER_PATH, SERVER_TYPE, serverLookup } from './serverLookup';
 import { toArmFirewallRule } from './serverRepresentation';
 
 const RULE_TYPE = `${SERVER_TYPE}/firewallRules`;
-const API_VERSION = '2025-08-01';
 
 /**
  * Firewall rules outside templates — what "Add firewall rule for {client IP}" uses. A PUT is a
  * long-running operation as in the official example: 202 with `Azure-AsyncOperation` and `Location`
- * on the provider's location, InProgress for the rule's (scaled) duration, then Succeeded. A DELETE
- * is the same kind of operation.
+ * on the provider's location (providerOperations.ts), InProgress for the rule's (scaled) duration,
+ * then Succeeded. A DELETE is the same kind of operation.
  */
-export function registerFirewallRuleRoutes(router: RouteRegistry, sandbox: SandboxContext): void {
+export function registerFirewallRuleRoutes(router: RouteRegistry, sandbox: SandboxContext, startOperation: ProviderOperationStart): void {
   const findServer = serverLookup(sandbox);
-  const operations = new Map<string, { doneAt: number; startedAt: number }>();
+  const accepted = (ctx: RouteContext, location: string): ArmResponse => startOperation(ctx, location, sandbox.state.durations.firewallRules);
   const findRule = (rules: Map<string, unknown>, name: string) => [...rules.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
 
   router.add('GET', `${SERVER_PATH}/firewallRules`, 'firewallRules.list', (ctx) => {
@@ -63,37 +61,6 @@ export function registerFirewallRuleRoutes(router: RouteRegistry, sandbox: Sandb
     if (!name) return { status: 204 };
     server.firewallRules.delete(name);
     return accepted(ctx, server.location);
-  });
-
-  /** A started long-running operation on the rule, answered as the provider does: 202, poll these. */
-  const accepted = (ctx: RouteContext, location: string): ArmResponse => {
-    const id = randomUUID();
-    const startedAt = sandbox.now();
-    operations.set(id, { startedAt, doneAt: startedAt + scaled(sandbox.state.durations.firewallRules, sandbox.state.speed) });
-    const base = `${ctx.baseUrl}/subscriptions/${ctx.params.subscriptionId}/providers/Microsoft.DBforPostgreSQL/locations/${location.replace(/\s/g, '').toLowerCase()}`;
-    return ok(undefined, 202, {
-      'Azure-AsyncOperation': `${base}/azureAsyncOperation/${id}?api-version=${API_VERSION}`,
-      Location: `${base}/operationResults/${id}?api-version=${API_VERSION}`,
-      'Retry-After': '1',
-    });
-  };
-
-  const operation = (id: string): { done: boolean; startTime: string } | ArmResponse => {
-    const found = operations.get(id);
-    if (!found) return armError(404, 'ResourceNotFound', `The operation '${id}' was not found.`);
-    return { done: sandbox.now() >= found.doneAt, startTime: new Date(found.startedAt).toISOString() };
-  };
-
-  router.add('GET', `${FLEX_PROVIDER}/locations/{locationName}/azureAsyncOperation/{operationId}`, 'flexibleServers.operationStatus', (ctx) => {
-    const op = operation(ctx.params.operationId);
-    if (isResponse(op)) return op;
-    return ok({ name: ctx.params.operationId, status: op.done ? 'Succeeded' : 'InProgress', startTime: op.startTime });
-  });
-
-  router.add('GET', `${FLEX_PROVIDER}/locations/{locationName}/operationResults/{operationId}`, 'flexibleServers.operationResult', (ctx) => {
-    const op = operation(ctx.params.operationId);
-    if (isResponse(op)) return op;
-    return op.done ? { status: 200 } : { status: 202, headers: { Location: `${ctx.baseUrl}/subscriptions/${ctx.params.subscriptionId}/providers/Microsoft.DBforPostgreSQL/locations/${ctx.params.locationName}/operationResults/${ctx.params.operationId}?api-version=${API_VERSION}`, 'Retry-After': '1' } };
   });
 }
 

@@ -9,9 +9,14 @@ import { findSubscription } from '../subscriptions/seed';
 import { capabilitiesOf } from './capabilities';
 import { checkName } from './nameAvailability';
 import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, SERVERS_IN_GROUP, serverLookup } from './serverLookup';
+import type { ProviderOperationStart } from './providerOperations';
+import { serverKey } from './flexServer';
 import { toArmAdministrator, toArmServer } from './serverRepresentation';
 
-export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: SandboxContext): void {
+/** Simulated seconds a server takes to drop (its GET answers 404 from the start, as once Azure is done). */
+export const SERVER_DELETE_SECONDS = 60;
+
+export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: SandboxContext, startOperation: ProviderOperationStart): void {
   const { state } = sandbox;
 
   const findServer = serverLookup(sandbox);
@@ -19,6 +24,17 @@ export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: San
   router.add('GET', SERVER_PATH, 'flexibleServers.get', (ctx) => {
     const server = findServer(ctx);
     return isResponse(server) ? server : ok(toArmServer(server));
+  });
+
+  // As ServersDelete.json: 202 with Azure-AsyncOperation and Location on the provider's location, or
+  // 204 when there is no such server. The server goes with its children (rules, databases, admins).
+  router.add('DELETE', SERVER_PATH, 'flexibleServers.delete', (ctx) => {
+    const group = findGroup(state, ctx.params.subscriptionId, ctx.params.resourceGroupName);
+    if (isResponse(group)) return group;
+    const server = findServer(ctx);
+    if (isResponse(server)) return { status: 204 };
+    state.servers.delete(serverKey(server.name));
+    return startOperation(ctx, server.location, SERVER_DELETE_SECONDS);
   });
 
   router.add('GET', SERVERS_IN_GROUP, 'flexibleServers.listByResourceGroup', (ctx) => {

@@ -2,13 +2,18 @@ import type { SandboxContext } from '../context';
 import { armError, ok } from '../http/armResponse';
 import { invalidRequestContent, resourceGroupNotFound, subscriptionNotFound } from '../http/armErrors';
 import { pageOf } from '../http/paging';
-import type { Router } from '../http/router';
+import type { RouteContext, Router } from '../http/router';
+import { randomUUID } from 'node:crypto';
+import { scaled } from '../simulatedTime';
 import { groupKey, type ResourceGroupRecord } from '../state';
 import { findLocation, findSubscription, SANDBOX_LOCATIONS } from '../subscriptions/seed';
 
 const GROUPS = '/subscriptions/{subscriptionId}/resourcegroups';
 const GROUP = `${GROUPS}/{resourceGroupName}`;
 const NAME_PATTERN = /^[-\w.()]{0,89}[-\w()]$/u;
+const API_VERSION = '2025-04-01';
+/** Simulated seconds ARM takes to delete a group (its GET answers 404 from the start). */
+const GROUP_DELETE_SECONDS = 20;
 
 /** Shape of the official CreateResourceGroup example. */
 function toArmGroup(g: ResourceGroupRecord): Record<string, unknown> {
@@ -42,6 +47,34 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
   router.add('HEAD', GROUP, 'resourceGroups.checkExistence', (ctx) => {
     const { subscriptionId, resourceGroupName } = ctx.params;
     return { status: state.resourceGroup(subscriptionId, resourceGroupName) ? 204 : 404 };
+  });
+
+  const deletions = new Map<string, number>();
+  const operationResult = (ctx: RouteContext, id: string): Record<string, string> => ({
+    Location: `${ctx.baseUrl}/subscriptions/${ctx.params.subscriptionId}/operationresults/${id}?api-version=${API_VERSION}`,
+    'Retry-After': '1',
+  });
+
+  // As ARM deletes a group: 202 with a Location to poll (202 until done, then 200), everything in it
+  // (servers, deployment history) gone with it; 404 ResourceGroupNotFound when there is no such group.
+  router.add('DELETE', GROUP, 'resourceGroups.delete', (ctx) => {
+    const { subscriptionId, resourceGroupName } = ctx.params;
+    if (!findSubscription(subscriptionId)) return subscriptionNotFound(subscriptionId);
+    const key = groupKey(subscriptionId, resourceGroupName);
+    if (!state.resourceGroups.delete(key)) return resourceGroupNotFound(resourceGroupName);
+    sandbox.advanceAll();
+    const inGroup = (item: { subscriptionId: string; resourceGroup: string }) => groupKey(item.subscriptionId, item.resourceGroup) === key;
+    for (const [name, server] of state.servers) if (inGroup(server)) state.servers.delete(name);
+    for (const [name, run] of state.deployments) if (inGroup(run)) state.deployments.delete(name);
+    const id = randomUUID().replace(/-/g, '').toUpperCase();
+    deletions.set(id, sandbox.now() + scaled(GROUP_DELETE_SECONDS, state.speed));
+    return ok(undefined, 202, operationResult(ctx, id));
+  });
+
+  router.add('GET', '/subscriptions/{subscriptionId}/operationresults/{operationId}', 'resourceGroups.operationResult', (ctx) => {
+    const doneAt = deletions.get(ctx.params.operationId);
+    if (doneAt === undefined) return armError(404, 'NotFound', `The operation '${ctx.params.operationId}' was not found.`);
+    return sandbox.now() >= doneAt ? { status: 200 } : { status: 202, headers: operationResult(ctx, ctx.params.operationId) };
   });
 
   router.add('PUT', GROUP, 'resourceGroups.createOrUpdate', (ctx) => {

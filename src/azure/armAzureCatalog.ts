@@ -91,6 +91,7 @@ export class ArmAzureCatalog implements AzureCatalog {
       views.push({
         resourceType: target.resourceType,
         resourceName: target.resourceName ?? '',
+        ...(target.id ? { resourceId: target.id } : {}),
         provisioningState: properties?.provisioningState ?? 'NotSpecified',
         ...(properties?.timestamp ? { timestamp: new Date(properties.timestamp).toISOString() } : {}),
         ...(properties?.duration ? { duration: properties.duration } : {}),

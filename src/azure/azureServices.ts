@@ -3,6 +3,7 @@ import { ArmAzureCatalog } from './armAzureCatalog';
 import { ArmClients } from './armClients';
 import { ArmDeploymentCanceller } from './armDeploymentCanceller';
 import { ArmDeploymentReader } from './armDeploymentReader';
+import { armLeftoverResources, type LeftoverResources } from './armLeftoverResources';
 import type { ArmEnvironment } from './armEnvironment';
 import { FlexProvisioningCredentialProvider, type AzureSessionSource } from './azureCredentialProvider';
 import { AzureSignInPrompt, type AccountSignIn, type AskUser, type Disposable } from './azureSignIn';
@@ -19,6 +20,8 @@ export interface AzureServices extends Disposable {
   reader: ArmDeploymentReader;
   canceller: ArmDeploymentCanceller;
   catalog: ArmAzureCatalog;
+  /** What a failed or canceled deployment left behind, and deleting it. */
+  leftovers: LeftoverResources;
   /** Registers a subscription for Microsoft.DBforPostgreSQL (the create form, a failed deployment). */
   providerRegistrar: ProviderRegistrar;
   /** For the connections feature's firewall rules: same endpoint, CA and tokens. */
@@ -50,6 +53,7 @@ export function composeAzureServices(
     // The user's own request: the SDK retries it as any interactive call.
     canceller: new ArmDeploymentCanceller(interactive),
     catalog,
+    leftovers: armLeftoverResources(interactive, catalog),
     providerRegistrar: armProviderRegistrar(interactive, registrationWait),
     flexibleServers: (tenantId, subscriptionId) => interactive.flexibleServers(tenantId, subscriptionId),
     dispose: () => signIn.dispose(),

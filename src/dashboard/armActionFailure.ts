@@ -10,10 +10,11 @@ export interface ActionFailure {
 const DENIED = new Set(['AuthorizationFailed', 'LinkedAuthorizationFailed', 'Forbidden', 'RequestDisallowedByPolicy']);
 
 /**
- * `action`: what was tried, to follow "Could not" ("add a firewall rule for 203.0.113.7"). Any other
- * refusal (a rule name or address ARM does not accept) is told in ARM's own words and code.
+ * `action`: what was tried, to follow "Could not" ("add a firewall rule for 203.0.113.7"); `right`:
+ * what a role must allow, to follow "may" ("change its firewall"). Any other refusal (a rule name or
+ * address ARM does not accept) is told in ARM's own words and code.
  */
-export function describeArmFailure(error: unknown, action: string, serverName: string): ActionFailure {
+export function describeArmFailure(error: unknown, action: string, serverName: string, right = 'change its firewall'): ActionFailure {
   const failure = classifyArmError(error);
   switch (failure.kind) {
     case 'signedOut':
@@ -26,7 +27,7 @@ export function describeArmFailure(error: unknown, action: string, serverName: s
       return DENIED.has(failure.error.code)
         ? {
             message: `Could not ${action}: Azure says your account lacks the permission for that on '${serverName}' (${failure.error.code}).`,
-            nextStep: "Ask an owner of the server or its resource group for a role that may change its firewall (such as Contributor), then try again.",
+            nextStep: `Ask an owner of the server or its resource group for a role that may ${right} (such as Contributor), then try again.`,
           }
         : { message: `Could not ${action}: ${failure.error.message} (${failure.error.code})`, nextStep: 'Check the server in the Azure Portal, then try again.' };
   }

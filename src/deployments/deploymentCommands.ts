@@ -7,6 +7,7 @@ import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
 import { isActive } from './deploymentItems';
 import { confirmAndCancel } from './cancelDeployment';
+import { deleteLeftovers, offersLeftoverDeletion, type DeleteLeftoversDeps } from './deleteLeftovers';
 import { DEPLOYMENT_COMMANDS, FOCUS_DEPLOYMENTS_VIEW, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
 export interface DeploymentCommandDeps {
@@ -15,6 +16,7 @@ export interface DeploymentCommandDeps {
   commands: CommandRunner;
   details: DeploymentDetails;
   portal: AzurePortal;
+  leftovers: Omit<DeleteLeftoversDeps, 'notifier'>;
 }
 
 type Handler = (arg?: unknown) => Promise<void>;
@@ -62,6 +64,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     [DEPLOYMENT_COMMANDS.retry]: onChosen('Retry which deployment?', offersRetry, (view) => tracker.retry(view.context.stagingId)),
     [DEPLOYMENT_COMMANDS.dismiss]: onChosen('Dismiss which deployment record?', (v) => !isActive(v), (view) => tracker.dismiss(view.context.stagingId)),
     [DEPLOYMENT_COMMANDS.cancel]: onChosen('Cancel which running deployment?', (v) => stateHasTag(v.value, 'cancelable'), (view) => confirmAndCancel(view, tracker, notifier)),
+    [DEPLOYMENT_COMMANDS.deleteLeftovers]: onChosen('Delete the leftover resources of which deployment?', offersLeftoverDeletion, (view) => deleteLeftovers(view, { ...deps.leftovers, notifier })),
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {
       const stagingId = await choose(arg, 'Show the progress of which deployment?');
       if (stagingId) {

@@ -14,6 +14,7 @@ import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
 import type { DeploymentDetails } from './deploymentDetails';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
+import type { LeftoverResources } from '../azure/armLeftoverResources';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
 
@@ -63,6 +64,8 @@ export function registerDeploymentViews(
   details: DeploymentDetails,
   portal: AzurePortal,
   settings: SettingsReader,
+  leftovers: LeftoverResources,
+  log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
   const retentionDays = () => settings.get('deploymentRetentionDays');
@@ -70,7 +73,14 @@ export function registerDeploymentViews(
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';
   const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands: createVscodeCommandRunner(), details, portal });
+  const handlers = deploymentCommandHandlers({
+    tracker,
+    notifier,
+    commands: createVscodeCommandRunner(),
+    details,
+    portal,
+    leftovers: { leftovers, log: (message) => log.info(message) },
+  });
   return vscode.Disposable.from(
     provider,
     statusBar,

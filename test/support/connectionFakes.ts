@@ -132,7 +132,7 @@ export class InMemorySecrets implements SecretStore {
 
 /** Records every message and answers with the action the test queued for it. */
 export class ScriptedNotifier implements Notifier {
-  readonly shown: { kind: 'info' | 'warn' | 'error' | 'confirm' | 'pick' | 'progress'; message: string; actions: string[] }[] = [];
+  readonly shown: { kind: 'info' | 'warn' | 'error' | 'confirm' | 'pick' | 'progress'; message: string; actions: string[]; detail?: string }[] = [];
   private readonly answers: (string | undefined)[] = [];
 
   answerNext(...answers: (string | undefined)[]): this {
@@ -155,8 +155,8 @@ export class ScriptedNotifier implements Notifier {
     return this.answers.shift();
   }
 
-  async confirm(message: string, _detail: string, action: string): Promise<boolean> {
-    this.shown.push({ kind: 'confirm', message, actions: [action] });
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    this.shown.push({ kind: 'confirm', message, actions: [action], detail });
     return this.answers.shift() === action;
   }
 

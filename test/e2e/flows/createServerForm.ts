@@ -27,6 +27,8 @@ export type AuthenticationLabel =
 export interface CreateFormInput {
   serverName: string;
   resourceGroup: string;
+  /** Typed as a group Create makes (Create new), instead of picked among the existing ones. */
+  newResourceGroup?: boolean;
   location: string;
   authentication?: AuthenticationLabel;
   adminLogin?: string;
@@ -89,7 +91,12 @@ async function typeInto(form: FrameLocator, fieldId: string, text: string): Prom
  * The password is noted in the session's typed secrets, which its close() searches the disk for.
  */
 export async function fillCreateForm(vscode: FormSession, form: FrameLocator, input: CreateFormInput): Promise<void> {
-  await chooseOption(form, 'resourceGroupName', input.resourceGroup);
+  if (input.newResourceGroup) {
+    await form.locator('vscode-radio[aria-label="Create new"]').click();
+    await typeInto(form, 'resourceGroupName', input.resourceGroup);
+  } else {
+    await chooseOption(form, 'resourceGroupName', input.resourceGroup);
+  }
   await typeInto(form, 'serverName', input.serverName);
   await chooseOption(form, 'location', input.location);
   // The version list fills once the location's capabilities arrive.

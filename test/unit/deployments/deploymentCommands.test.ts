@@ -7,6 +7,7 @@ import { RecordingOutput } from '../../support/recordingOutput';
 import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
 import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
 import { recordingPortal } from '../../support/recordingPortal';
+import { FakeLeftoverResources } from '../../support/fakeLeftoverResources';
 
 const failed = deploymentContext({
   stagingId: 'bad',
@@ -47,7 +48,8 @@ function setup(readOperations: () => Promise<DeploymentOperationView[]> = async 
   const details = new RecordingOutput();
   const { portal, opened } = recordingPortal();
   const views = createDeploymentDetails(details, readOperations, () => Date.UTC(2026, 10, 22, 11, 0, 0));
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal });
+  const leftovers = { leftovers: new FakeLeftoverResources(), log: () => undefined };
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal, leftovers });
   return { tracker, notifier, commands, details, opened, run: (name: string, arg?: unknown) => handlers[name](arg) };
 }
 
@@ -108,6 +110,18 @@ describe('deployment commands', () => {
     expect(tracker.retried).toEqual(['stopped']);
     await run(DEPLOYMENT_COMMANDS.openServerInPortal);
     expect(notifier.shown[1]).toMatchObject({ kind: 'pick', actions: ['contoso'] });
+  });
+
+  it('Delete Leftover Resources… from the palette offers failed and canceled deployments that were not retried', async () => {
+    const { run, notifier, tracker } = setup();
+    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
+    const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
+    tracker.set([failed, running, succeeded, canceled, retried]);
+    notifier.answerNext('halted');
+    await run(DEPLOYMENT_COMMANDS.deleteLeftovers);
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['broken', 'halted'] });
+    // The picked one is looked into (nothing of it is left in this fake Azure).
+    expect(notifier.shown.at(-1)).toMatchObject({ kind: 'info', message: expect.stringContaining("the deployment of 'halted' created is left") });
   });
 
   it('Dismiss from a tree node removes the record', async () => {
