@@ -4,7 +4,6 @@
 // docs/screenshots/{form,review,dashboard}-{dark,light}.png, cropped to the editor area. Not part
 // of `npm test`. One form serves both themes: the theme changes under it (VS Code applies a theme
 // change to open webviews), so the pictures show the same choices.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { repoRoot } from '../test/e2e/harness/paths';
 import { runCommand } from '../test/e2e/harness/palette';
 import { startVsCode, type VsCodeSession } from '../test/e2e/harness/vscodeSession';
 import { findWebview } from '../test/e2e/harness/webview';
+import { quietly } from './quietly';
 
 const OUT = join(repoRoot, 'docs/screenshots');
 const SERVER = 'pgflex-demo';
@@ -26,13 +26,7 @@ type Theme = keyof typeof THEMES;
 
 async function main(): Promise<void> {
   console.log('Packaging the extension…');
-  try {
-    execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-  } catch (error) {
-    // The build's own output (bundle sizes, Vite's warnings) only when it failed.
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`packaging failed:\n${String(stdout ?? '')}${String(stderr ?? '')}`);
-  }
+  quietly('Building and packaging the extension', 'npm', ['run', '--silent', 'package']);
   mkdirSync(OUT, { recursive: true });
   // Speed 20 and short scripted durations: the server is ready within a minute.
   const sandbox = await startSandbox({ speed: 20 });
