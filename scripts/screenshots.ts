@@ -36,7 +36,12 @@ async function main(): Promise<void> {
     vscode = await startVsCode({
       name: 'screenshots',
       sandbox,
-      settings: { 'workbench.colorTheme': THEMES.dark.id, 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
+      settings: {
+        'workbench.colorTheme': THEMES.dark.id,
+        'pgsql.flexProvisioning.pollIntervalSeconds': 5,
+        // code-server offers the sandbox's ports in a toast that would lie over the pictures.
+        'remote.autoForwardPorts': false,
+      },
     });
     await takeAll(vscode);
   } finally {
@@ -89,8 +94,10 @@ async function useTheme(page: Page, webview: FrameLocator, theme: Theme): Promis
   await webview.locator(`body.vscode-${theme}`).waitFor({ state: 'attached', timeout: 30_000 });
 }
 
-/** The editor area (the webview with its tab), the webview scrolled to its top, nothing focused. */
+/** The editor area (the webview with its tab), no toast over it, the webview scrolled to its top, nothing focused. */
 async function capture(page: Page, webview: FrameLocator, view: string, theme: Theme): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 });
   await webview.locator('body').evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
