@@ -4,6 +4,7 @@ import { runArmPagingBench } from './armPaging';
 import { runBundleBench } from './bundle';
 import { runBundleActivationBench } from './bundleActivation';
 import { runCoreBench } from './core';
+import { runCreateFormInteractiveBench } from './createFormInteractive';
 import { runDetectionLatencyBench } from './detectionLatency';
 import { runHistoryBench } from './history';
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     ...(await runBundleBench(console.log)),
     // After runBundleBench: it loads the dist/ bundles that `npm run package` built there.
     ...(await runBundleActivationBench(console.log)),
+    // After runBundleBench too: it installs the .vsix that `npm run package` built.
+    ...(await runCreateFormInteractiveBench(console.log)),
   };
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   console.log('');

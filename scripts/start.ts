@@ -2,7 +2,6 @@
 // new user can create a server, watch it deploy, connect and open its dashboard without Azure.
 // Environment: PGFLEX_START_PORT (code-server, default 8080), PGFLEX_SANDBOX_PORT (default: free),
 // PGFLEX_SANDBOX_SPEED (time factor, default 4: a server takes about a minute instead of four).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox';
@@ -10,16 +9,7 @@ import { installExtension, startCodeServer } from '../test/e2e/harness/codeServe
 import { repoRoot, extensionVsix } from '../test/e2e/harness/paths';
 import { prepareRunDirs } from '../test/e2e/harness/runDirs';
 import { wireSandbox } from '../test/e2e/harness/sandboxSettings';
-
-/** Runs a build step silently: its output (bundle sizes, Vite's warnings, the packaged file list) is shown only if it fails. */
-function quietly(what: string, command: string, args: string[]): void {
-  try {
-    execFileSync(command, args, { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`${what} failed:\n${String(stdout ?? '')}${String(stderr ?? '')}`);
-  }
-}
+import { quietly } from './quietly';
 
 function numberFromEnvironment(name: string, fallback: number, valid: (n: number) => boolean, expected: string): number {
   const text = process.env[name];

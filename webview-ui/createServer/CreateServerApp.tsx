@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CreateServerHostMessage } from '../../machines/webview/createServerMessages';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
+import { markOnce } from '../performanceMark';
+import { CREATE_FORM_MARKS } from '../../machines/webview/createFormMarks';
 import { CreateServerForm } from './CreateServerForm';
 import { ProvisioningProgress } from './ProvisioningProgress';
 
@@ -29,6 +31,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
       }
     });
     // Children's listeners are attached by now (their effects run first): the host may start.
+    markOnce(CREATE_FORM_MARKS.readyPosted);
     host.postMessage({ type: 'ready' });
     return off;
   }, [host]);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import {
   VscodeButton,
   VscodeCheckbox,
@@ -20,6 +21,8 @@ import { ServerOptionsFields } from './ServerOptionsFields';
 import { StorageTierField } from './StorageTierField';
 import { TagsField } from './TagsField';
 import { useCreateServerForm } from './useCreateServerForm';
+import { markOnce } from '../performanceMark';
+import { CREATE_FORM_MARKS } from '../../machines/webview/createFormMarks';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { GuidanceNote } from './GuidanceNote';
 import { NameSuggestions } from './NameSuggestions';
@@ -37,6 +40,10 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
     values, catalog, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
     update, chooseName, review, back, create, saveTemplate, registerProvider,
   } = useCreateServerForm(host);
+  // After the commit that first shows the fields (effects run once the DOM is updated).
+  useEffect(() => {
+    if (values) markOnce(CREATE_FORM_MARKS.interactive);
+  }, [values]);
   if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);

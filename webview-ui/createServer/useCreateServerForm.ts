@@ -6,6 +6,8 @@ import { resourceGroupChoiceError } from '../../machines/flexDeployment/resource
 import type { UnregisteredProvider } from '../../machines/webview/createServerMessages';
 import type { HostMessage } from '../../machines/webview/protocol';
 import { onHostMessage, type WebviewHost } from '../webviewHost';
+import { markOnce } from '../performanceMark';
+import { CREATE_FORM_MARKS } from '../../machines/webview/createFormMarks';
 import { fitToCapabilities, fitToSize, fitToTier, initialValues, toRequestInput, type FormCatalog, type FormValues } from './formValues';
 import { sizeAfterQuota, type QuotaRetry, type SizeNotice } from './quotaRetry';
 import { takenNameNotice, type RetriedName } from './takenName';
@@ -57,6 +59,7 @@ export function useCreateServerForm(host: WebviewHost) {
       onHostMessage((message: HostMessage) => {
         switch (message.type) {
           case 'form.init': {
+            markOnce(CREATE_FORM_MARKS.subscriptionsArrived);
             const next = { subscriptions: message.subscriptions, resourceGroups: [], locations: [], clientIp: message.clientIp };
             setCatalog(next);
             setValues(initialValues(message.prefill, next));

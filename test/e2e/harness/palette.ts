@@ -49,9 +49,17 @@ export async function hasCommand(page: Page, title: string, timeoutMs = 30_000):
   return row !== undefined;
 }
 
-/** Runs a command by its full palette title ("Category: Title"). */
-export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+/**
+ * The palette open with the command's row showing, for a caller that times the click itself
+ * (the bench); `runCommand` clicks it at once.
+ */
+export async function offeredCommand(page: Page, title: string, timeoutMs = 30_000): Promise<Locator> {
   const row = await findCommand(page, title, timeoutMs);
   if (!row) throw new Error(`the command palette offers no command titled '${title}'`);
-  await row.click();
+  return row;
+}
+
+/** Runs a command by its full palette title ("Category: Title"). */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  await (await offeredCommand(page, title, timeoutMs)).click();
 }
