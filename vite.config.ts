@@ -63,6 +63,9 @@ export default defineConfig({
           name: 'webview',
           environment: 'jsdom',
           include: ['test/webview/**/*.test.tsx'],
+          // A whole form rendered, filled and reviewed in jsdom takes a few seconds on a loaded
+          // machine: as for the unit tests, no test here asserts a time.
+          testTimeout: 30_000,
         },
       },
       {
