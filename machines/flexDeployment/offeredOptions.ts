@@ -1,4 +1,4 @@
-import type { FlexCapabilities, SkuCapability, StorageSizeTiers } from './catalog';
+import type { FlexCapabilities, SkuCapability, StorageSizeTiers, StorageTierCapability } from './catalog';
 import type { ValidationErrors } from './createServerRequest';
 import type { ServerOptions } from './serverOptions';
 
@@ -16,6 +16,11 @@ export function offeredSku(capabilities: FlexCapabilities | undefined, tier: str
 export function offeredStorageTiers(capabilities: FlexCapabilities | undefined, tier: string, storageSizeGB: number): StorageSizeTiers | undefined {
   const sizes = capabilities?.tiers.find((t) => t.tier === tier)?.storageTiers;
   return sizes?.find((s) => s.sizeGB === storageSizeGB && s.tiers.length > 0);
+}
+
+/** A performance tier as the location offers it for a storage size; undefined when it does not. */
+export function offeredStorageTier(sizeTiers: StorageSizeTiers | undefined, name: string | undefined): StorageTierCapability | undefined {
+  return sizeTiers?.tiers.find((t) => t.name === name);
 }
 
 /**
@@ -53,7 +58,7 @@ export function unofferedOptions(
   }
   if (request.storageTier !== undefined) {
     const sizeTiers = offeredStorageTiers(capabilities, request.tier, request.storageSizeGB);
-    if (!sizeTiers?.tiers.some((t) => t.name === request.storageTier)) {
+    if (!offeredStorageTier(sizeTiers, request.storageTier)) {
       const available = sizeTiers ? ` Available tiers: ${sizeTiers.tiers.map((t) => t.name).join(', ')}.` : ' The location offers no choice of tier for this size.';
       errors.storageTier = [`Performance tier ${request.storageTier} is not offered for ${request.storageSizeGB} GiB of storage in ${request.location}.${available}`];
     }

@@ -6,7 +6,7 @@ import type {
   TierCapability,
 } from '../../machines/flexDeployment/catalog';
 import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
-import { offeredSku, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
+import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
@@ -122,7 +122,7 @@ export function fitToSize(values: FormValues, capabilities: FlexCapabilities): F
   const storageTiers = offeredStorageTiers(capabilities, values.tier, Number(values.storageSizeGB));
   return {
     ...values,
-    storageTier: storageTiers?.tiers.some((t) => t.name === values.storageTier) ? values.storageTier : '',
+    storageTier: offeredStorageTier(storageTiers, values.storageTier) ? values.storageTier : '',
     availabilityZone: zoneOrNone(values.availabilityZone),
     highAvailabilityMode: mode,
     standbyAvailabilityZone: mode === 'ZoneRedundant' ? zoneOrNone(values.standbyAvailabilityZone) : '',

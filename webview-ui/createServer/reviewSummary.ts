@@ -1,8 +1,9 @@
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
-import { offeredSku, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
+import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, postgresVersionLabel, skuLabel, storageTierLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
 import type { FormCatalog } from './formValues';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
+import { sameLocation } from '../../machines/flexDeployment/locationName';
 
 export interface ReviewLine {
   label: string;
@@ -19,7 +20,7 @@ const onOff = (on: boolean) => (on ? 'Enabled' : 'Disabled');
 /** Every choice of a valid request in plain words, by display name wherever Azure has one. */
 export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog): ReviewSection[] {
   const subscription = catalog.subscriptions.find((s) => s.subscriptionId === request.subscriptionId);
-  const region = catalog.locations.find((l) => l.name.toLowerCase() === request.location.toLowerCase());
+  const region = catalog.locations.find((l) => sameLocation(l.name, request.location));
   const sku = offeredSku(catalog.capabilities, request.tier, request.skuName);
   const { highAvailability: ha, backup, storageTier } = request;
   const storageTiers = offeredStorageTiers(catalog.capabilities, request.tier, request.storageSizeGB);
@@ -44,7 +45,7 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
         { label: 'Compute tier', value: TIER_LABELS[request.tier] ?? request.tier },
         { label: 'Compute size', value: sku ? skuLabel(sku) : request.skuName },
         { label: 'Storage', value: `${request.storageSizeGB} GiB` },
-        { label: 'Storage performance tier', value: storageTier ? storageTierLabel(storageTier, storageTiers?.tiers.find((t) => t.name === storageTier)?.iops) : "The size's default" },
+        { label: 'Storage performance tier', value: storageTier ? storageTierLabel(storageTier, offeredStorageTier(storageTiers, storageTier)?.iops) : "The size's default" },
         { label: 'Storage autogrow', value: onOff(request.storageAutoGrow) },
         { label: 'Availability zone', value: zoneLabel(request.availabilityZone ?? '') },
         {
