@@ -1,6 +1,5 @@
-import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import { leftoverPlan, mayDeleteGroup, type LeftoverPlan } from '../../machines/flexDeployment/leftoverResources';
-import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { offersRetry, type DeploymentView } from '../../machines/webview/deploymentView';
 import type { LeftoverResources } from '../azure/armLeftoverResources';
 import { classifyArmError } from '../azure/armErrors';
 import { describeArmFailure } from '../dashboard/armActionFailure';
@@ -18,11 +17,12 @@ export interface DeleteLeftoversDeps {
 }
 
 /**
- * Offered for a failed or canceled deployment that was not retried: a retry may create a server of
- * the same name in the same group, which this deployment's operations would then seem to name.
+ * Offered where Retry is (a failed or canceled deployment not retried yet), and for the same
+ * reason it stops there: a retry may create a server of the same name in the same group, which
+ * this deployment's operations would then seem to name.
  */
 export function offersLeftoverDeletion(view: DeploymentView): boolean {
-  return stateHasTag(view.value, 'retryable') && view.context.retryRequestedAt === undefined;
+  return offersRetry(view);
 }
 
 const RIGHT = 'delete resources in that group';

@@ -99,10 +99,11 @@ describe('deployment commands', () => {
     expect(tracker.retried).toEqual(['bad']);
   });
 
+  const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
+  const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
+
   it('Retry from the palette offers a canceled deployment too, but none retried already; Open Server in Azure Portal does not', async () => {
     const { run, notifier, tracker } = setup();
-    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
-    const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
     tracker.set([failed, running, succeeded, canceled, retried]);
     notifier.answerNext('halted');
     await run(DEPLOYMENT_COMMANDS.retry);
@@ -114,8 +115,6 @@ describe('deployment commands', () => {
 
   it('Delete Leftover Resources… from the palette offers failed and canceled deployments that were not retried', async () => {
     const { run, notifier, tracker } = setup();
-    const canceled = deploymentContext({ stagingId: 'stopped', serverName: 'halted', status: 'canceled', serverResourceId: undefined });
-    const retried = deploymentContext({ stagingId: 'again', serverName: 'retried', status: 'failed', retryRequestedAt: Date.UTC(2026, 10, 22, 10, 5, 0) });
     tracker.set([failed, running, succeeded, canceled, retried]);
     notifier.answerNext('halted');
     await run(DEPLOYMENT_COMMANDS.deleteLeftovers);
