@@ -59,7 +59,21 @@ export async function offeredCommand(page: Page, title: string, timeoutMs = 30_0
   return row;
 }
 
-/** Runs a command by its full palette title ("Category: Title"). */
+/**
+ * Runs a command by its full palette title ("Category: Title"). A panel or notification that
+ * opens meanwhile (the dashboard of a server the last test created) takes the focus and closes
+ * the palette between finding the row and clicking it: then open the palette again.
+ */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
-  await (await offeredCommand(page, title, timeoutMs)).click();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await offeredCommand(page, title, Math.max(deadline - Date.now(), 0));
+    try {
+      await row.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

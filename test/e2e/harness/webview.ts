@@ -52,6 +52,25 @@ export async function findWebview(page: Page, match: WebviewMatch, timeoutMs = 6
   return shown[0];
 }
 
+/**
+ * The one webview on screen, in any of these windows, that `match`es: for what exactly one of
+ * several windows shows, whichever it is (the window that owns a deployment opens its dashboard).
+ */
+export async function findWebviewInOneOf(pages: Page[], match: WebviewMatch, timeoutMs = 60_000): Promise<{ page: Page; content: FrameLocator }> {
+  let shown: { page: Page; content: FrameLocator }[] = [];
+  const what = typeof match === 'string' ? `'${match}'` : 'its match';
+  await waitFor(`exactly one webview on screen in ${pages.length} windows showing ${what}`, async () => {
+    shown = [];
+    for (const page of pages) {
+      for (const content of await matchingWebviews(page, match, 'onScreen')) shown.push({ page, content });
+    }
+    return shown.length === 1;
+  }, timeoutMs).catch((error: unknown) => {
+    throw shown.length > 1 ? new Error(`${shown.length} webviews on screen show ${what}`) : error;
+  });
+  return shown[0];
+}
+
 /** How many loaded webviews hold `selector` in their document, on screen or in a background tab. */
 export async function countWebviewsWith(page: Page, selector: string): Promise<number> {
   return (await matchingWebviews(page, selector, 'anywhere')).length;
