@@ -67,7 +67,11 @@ export interface UnregisteredProvider {
 }
 
 export type CreateServerHostMessage =
-  | { type: 'form.init'; subscriptions: SubscriptionChoice[]; clientIp?: string; prefill?: FormPrefill }
+  /** Starts the form at once, before any catalog call: the subscriptions and client IP follow. */
+  | { type: 'form.init'; prefill?: FormPrefill }
+  | { type: 'catalog.subscriptions'; subscriptions: SubscriptionChoice[] }
+  /** This computer's public IP as Azure sees it, once detected (never, when detection fails). */
+  | { type: 'catalog.clientIp'; clientIp: string }
   | {
       type: 'catalog.subscriptionChoices';
       subscriptionId: string;

@@ -157,20 +157,31 @@ export class CreateServerPanel {
     return this.initForm();
   }
 
+  /**
+   * The form shows at once with what the panel knows (a Retry's prefill); the subscriptions and
+   * the client IP are posted as each arrives, so a slow IP detection never holds up the list.
+   */
   private async initForm(): Promise<void> {
+    const prefill = this.prefill;
+    await this.post({ type: 'form.init', ...(prefill ? { prefill } : {}) });
+    await Promise.all([this.postSubscriptions(), this.postClientIp()]);
+  }
+
+  private async postSubscriptions(): Promise<void> {
     try {
-      const [subscriptions, clientIp] = await Promise.all([
-        this.deps.catalog.listSubscriptions(),
-        this.deps.catalog.detectClientIp().catch(() => undefined),
-      ]);
+      const subscriptions = await this.deps.catalog.listSubscriptions();
       this.offered.offerSubscriptions(subscriptions);
-      this.clientIp = clientIp;
-      const prefill = this.prefill;
-      await this.post({ type: 'form.init', subscriptions, ...(clientIp ? { clientIp } : {}), ...(prefill ? { prefill } : {}) });
+      await this.post({ type: 'catalog.subscriptions', subscriptions });
     } catch (err) {
       this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
       await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
     }
+  }
+
+  private async postClientIp(): Promise<void> {
+    const clientIp = await this.deps.catalog.detectClientIp().catch(() => undefined);
+    this.clientIp = clientIp;
+    if (clientIp) await this.post({ type: 'catalog.clientIp', clientIp });
   }
 
   private async onSubmit(input: Record<string, unknown>): Promise<void> {

@@ -30,7 +30,7 @@ export function registerServerDashboard(
   const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
     const profileId = await chooseProfile(arg, connections.store, notifier, 'Open the dashboard of which server?');
     if (profileId) {
-      panels.show(profileId);
+      panels.show(profileId, preservesFocus(arg));
     }
   });
   const serializer = vscode.window.registerWebviewPanelSerializer(SERVER_DASHBOARD_VIEW_TYPE, {
@@ -39,4 +39,9 @@ export function registerServerDashboard(
     },
   });
   return vscode.Disposable.from(command, serializer, panels);
+}
+
+/** `{ profileId, preserveFocus: true }`: a dashboard opened for the user rather than by them. */
+function preservesFocus(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { preserveFocus?: unknown }).preserveFocus === true;
 }

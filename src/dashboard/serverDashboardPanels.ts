@@ -38,15 +38,15 @@ export class ServerDashboardPanels implements vscode.Disposable {
 
   constructor(private readonly deps: ServerDashboardDeps) {}
 
-  show(profileId: string): void {
+  show(profileId: string, preserveFocus = false): void {
     const open = this.panels.get(profileId);
     if (open) {
-      open.panel.reveal();
+      open.panel.reveal(undefined, preserveFocus);
       open.controller.refresh().catch((error: unknown) => this.deps.log.error(`Dashboard: ${errorMessage(error)}`));
       return;
     }
     const profile = this.deps.store.getProfile(profileId);
-    const panel = vscode.window.createWebviewPanel(SERVER_DASHBOARD_VIEW_TYPE, `Dashboard: ${profile?.profileName ?? profileId}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(SERVER_DASHBOARD_VIEW_TYPE, `Dashboard: ${profile?.profileName ?? profileId}`, { viewColumn: vscode.ViewColumn.Active, preserveFocus }, {
       retainContextWhenHidden: false,
     });
     this.attach(panel, profileId);

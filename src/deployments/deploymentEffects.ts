@@ -41,7 +41,7 @@ export function createDeploymentActions(deps: DeploymentEffectsDeps): Deployment
     connect: async (deployment) => void (await deps.connect(savedProfileIdOf(deployment, deps))),
     // Opened by the user: the record learns it, as when the machine opens it.
     openDashboard: async (deployment) => {
-      await connectAndOpenDashboard(deployment, deps);
+      await connectAndOpenDashboard(deployment, deps, false);
       await deps.tracker.reportDashboardOpened(deployment.stagingId);
     },
     viewDetails: (deployment) => deps.details.show(deployment),
@@ -63,10 +63,10 @@ function savedProfileIdOf(deployment: Readonly<DeploymentContext>, deps: Pick<De
 }
 
 // The dashboard opens even when the connection fails: it shows the Azure facts and the reason.
-async function connectAndOpenDashboard(deployment: Readonly<DeploymentContext>, deps: DeploymentEffectsDeps): Promise<void> {
+async function connectAndOpenDashboard(deployment: Readonly<DeploymentContext>, deps: DeploymentEffectsDeps, preserveFocus: boolean): Promise<void> {
   const profileId = savedProfileIdOf(deployment, deps);
   await deps.connect(profileId);
-  await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId });
+  await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId, preserveFocus });
 }
 
 /** The deployment machine's effects, except openRetryForm (the create form's). */
@@ -83,7 +83,9 @@ export function createDeploymentEffects(
   return {
     saveProfile: async (deployment) => ({ profileId: (await saveDeploymentProfile(deployment, deps.store, deps.secrets)).id }),
     savedProfileIds: () => deps.store.savedProfileIds(),
-    openDashboard: (deployment) => connectAndOpenDashboard(deployment, deps),
+    // Opened when the deployment ends, not at a click: it shows without taking the keyboard from
+    // whatever the user is typing into meanwhile (an editor, the command palette).
+    openDashboard: (deployment) => connectAndOpenDashboard(deployment, deps, true),
     notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyCanceled: (deployment) => void notifyCanceled(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),

@@ -71,6 +71,9 @@ describe('scenario 11: server options', () => {
       backup: { backupRetentionDays: 14, geoRedundantBackup: 'Enabled' },
       storage: { autoGrow: 'Enabled' },
     });
+    // The deployment ends with its dashboard: waited for here, so that it opens in this test and
+    // not over the next test's form.
+    await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 120_000);
   });
 
   // Issue 14: ARM's validation runs before anything is staged, so a policy denial is read in the

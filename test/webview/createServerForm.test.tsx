@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
 import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateServerForm';
-import { fillValid, openCreateForm, PASSWORD, pressReview, SUB, type, useFakeHost } from './support/createForm';
+import { fillValid, openCreateForm, PASSWORD, pressReview, startForm, SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
 vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
@@ -165,11 +165,7 @@ describe('the create form', () => {
 
   it('prefills a retry without a password', () => {
     render(<CreateServerApp host={current.host} />);
-    fromHost({
-      type: 'form.init',
-      subscriptions: [SUB],
-      prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'ada', authenticationMode: 'Hybrid', resourceGroup: { name: 'rg-new', isNew: true } },
-    });
+    startForm({ subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'ada', authenticationMode: 'Hybrid', resourceGroup: { name: 'rg-new', isNew: true } });
     expect(screen.getByLabelText<HTMLInputElement>('Server name').value).toBe('pg-retry');
     expect(screen.getByLabelText<HTMLInputElement>('Resource group').value).toBe('rg-new');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
@@ -181,7 +177,7 @@ describe('the create form', () => {
     reviewAndCreate();
     fromHost({ type: 'form.rejected', errors: { skuName: ['Standard_B2s is not offered in East US.'] }, message: 'Azure said no.' });
 
-    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' } });
+    startForm({ subscriptionId: SUB.subscriptionId, serverName: 'pg-retry', adminLogin: 'grace' });
     expect(screen.getByLabelText<HTMLInputElement>('Server name').value).toBe('pg-retry');
     expect(screen.getByLabelText<HTMLInputElement>('Admin login').value).toBe('grace');
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
@@ -197,7 +193,7 @@ describe('the create form', () => {
     openFilledCatalog();
     type('Server name', 'pg-retry');
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
-    fromHost({ type: 'form.init', subscriptions: [SUB], prefill: { subscriptionId: SUB.subscriptionId, location: 'eastus', serverName: 'pg-retry' } });
+    startForm({ subscriptionId: SUB.subscriptionId, location: 'eastus', serverName: 'pg-retry' });
     await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
     expect(current.host.ofType('form.subscriptionSelected')).toHaveLength(2);
     expect(current.host.ofType('form.locationSelected')).toHaveLength(2);

@@ -37,14 +37,15 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
  */
 export function CreateServerForm({ host }: { host: WebviewHost }) {
   const {
-    values, catalog, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
+    values, catalog, subscriptionsListed, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
     update, chooseName, review, back, create, saveTemplate, registerProvider,
   } = useCreateServerForm(host);
   // After the commit that first shows the fields (effects run once the DOM is updated).
   useEffect(() => {
     if (values) markOnce(CREATE_FORM_MARKS.interactive);
   }, [values]);
-  if (!values) return <main aria-busy="true">Loading your Azure subscriptions…</main>;
+  // Only until the host's first message, which needs no catalog call.
+  if (!values) return <main aria-busy="true">Loading…</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
   const usesPassword = values.authenticationMode !== 'EntraOnly';
@@ -65,12 +66,19 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
       {providerRegistration ? <ProviderRegistrationOffer registration={providerRegistration} onRegister={registerProvider} /> : null}
 
       <Field id="subscriptionId" label="Subscription" errors={errorsOf('subscriptionId', 'tenantId')}>
-        <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}
-          onChange={(e) => update({ subscriptionId: targetValue(e), resourceGroupName: '', location: '' }, ['subscriptionId'])}>
-          {catalog.subscriptions.map((s) => (
-            <VscodeOption key={s.subscriptionId} value={s.subscriptionId}>{s.displayName}</VscodeOption>
-          ))}
-        </VscodeSingleSelect>
+        {catalog.subscriptions.length > 0 ? (
+          <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}
+            onChange={(e) => update({ subscriptionId: targetValue(e), resourceGroupName: '', location: '' }, ['subscriptionId'])}>
+            {catalog.subscriptions.map((s) => (
+              <VscodeOption key={s.subscriptionId} value={s.subscriptionId}>{s.displayName}</VscodeOption>
+            ))}
+          </VscodeSingleSelect>
+        ) : (
+          // The other fields take input meanwhile; what they list follows the subscription.
+          <VscodeSingleSelect id="subscriptionId" disabled aria-busy={!subscriptionsListed && !failure}>
+            <VscodeOption value="">{subscriptionsPlaceholder(subscriptionsListed, failure)}</VscodeOption>
+          </VscodeSingleSelect>
+        )}
       </Field>
 
       <Field id="resourceGroupName" label="Resource group" errors={errorsOf('resourceGroup.name', 'resourceGroup.location')}>
@@ -196,4 +204,10 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
     </main>
     </>
   );
+}
+
+/** What the subscription box says while it has no subscription to offer. */
+function subscriptionsPlaceholder(listed: boolean, failure: string | undefined): string {
+  if (listed) return 'No subscriptions: this account has none you can use';
+  return failure ? 'Subscriptions not listed (see above)' : 'Loading your Azure subscriptions…';
 }

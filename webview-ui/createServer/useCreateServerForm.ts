@@ -33,6 +33,8 @@ export interface ProviderRegistrationState {
 export function useCreateServerForm(host: WebviewHost) {
   const [catalog, setCatalog] = useState<FormCatalog>({ subscriptions: [], resourceGroups: [], locations: [] });
   const [values, setValues] = useState<FormValues | undefined>();
+  /** Whether this filling's subscriptions have been listed (the list may be empty). */
+  const [subscriptionsListed, setSubscriptionsListed] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -53,16 +55,20 @@ export function useCreateServerForm(host: WebviewHost) {
   /** A retry after the vCore quota ran out, until the failed location's capabilities say what is smaller. */
   const quotaRetry = useRef<QuotaRetry | undefined>(undefined);
   const [sizeNotice, setSizeNotice] = useState<SizeNotice | undefined>();
+  /** Until the user sets the checkbox: then a client IP detected later leaves it as it is. */
+  const addsDetectedClientIp = useRef(false);
 
   useEffect(
     () =>
       onHostMessage((message: HostMessage) => {
         switch (message.type) {
           case 'form.init': {
-            markOnce(CREATE_FORM_MARKS.subscriptionsArrived);
-            const next = { subscriptions: message.subscriptions, resourceGroups: [], locations: [], clientIp: message.clientIp };
+            const next = { subscriptions: [], resourceGroups: [], locations: [] };
             setCatalog(next);
+            setSubscriptionsListed(false);
             setValues(initialValues(message.prefill, next));
+            // A Retry's firewall choice stands; without one, the client IP is added once detected.
+            addsDetectedClientIp.current = message.prefill?.firewall === undefined;
             setTouched(new Set());
             setSubmitted(false);
             setSubmitting(false);
@@ -78,6 +84,21 @@ export function useCreateServerForm(host: WebviewHost) {
             const quota = message.prefill?.quotaExceeded;
             quotaRetry.current = quota ? { ...quota, tier: message.prefill?.tier ?? '' } : undefined;
             setSizeNotice(undefined);
+            return;
+          }
+          case 'catalog.subscriptions': {
+            markOnce(CREATE_FORM_MARKS.subscriptionsArrived);
+            const { subscriptions } = message;
+            setCatalog((c) => ({ ...c, subscriptions }));
+            setSubscriptionsListed(true);
+            // The first subscription, unless one was prefilled or chosen meanwhile.
+            setValues((v) => (v && !v.subscriptionId ? { ...v, subscriptionId: subscriptions[0]?.subscriptionId ?? '' } : v));
+            return;
+          }
+          case 'catalog.clientIp': {
+            const { clientIp } = message;
+            setCatalog((c) => ({ ...c, clientIp }));
+            if (addsDetectedClientIp.current) setValues((v) => (v ? { ...v, addClientIp: true } : v));
             return;
           }
           case 'catalog.subscriptionChoices':
@@ -203,6 +224,7 @@ export function useCreateServerForm(host: WebviewHost) {
       return fitToSize(tier ? { ...next, ...fitToTier(next, tier) } : next, capabilities);
     });
     setTouched((t) => new Set([...t, ...fields]));
+    if ('addClientIp' in patch) addsDetectedClientIp.current = false;
     setHostErrors({});
     setFailure(undefined);
   }
@@ -246,7 +268,7 @@ export function useCreateServerForm(host: WebviewHost) {
   const providerRegistration = registration && registration.provider.subscriptionId === subscriptionId ? registration : undefined;
 
   return {
-    values, catalog, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, step, template, providerRegistration, sizeNotice,
+    values, catalog, subscriptionsListed, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, step, template, providerRegistration, sizeNotice,
     update, chooseName, review, back, create, saveTemplate, registerProvider,
   };
 }

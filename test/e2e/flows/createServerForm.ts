@@ -62,6 +62,8 @@ export async function openCreateForm(page: Page): Promise<FrameLocator> {
 export async function findCreateForm(page: Page, filledWithServer?: string): Promise<FrameLocator> {
   const form = await findWebview(page, filledWithServer === undefined ? CREATE_FORM_HEADING : (content) => isFormFilledWith(content, filledWithServer));
   await form.locator('#serverName').waitFor({ state: 'visible', timeout: 30_000 });
+  // The fields take input at once; a person picks from the lists once the subscriptions are in.
+  await form.locator('vscode-single-select#subscriptionId:not([aria-busy="true"])').waitFor({ state: 'visible', timeout: 30_000 });
   return form;
 }
 

@@ -23,15 +23,17 @@ function rowTitled(page: Page, title: string): Locator {
 /**
  * Opens the palette, types the query and waits for a row with that title. An extension's
  * commands appear only once its extension host has registered, a few seconds after the
- * workbench shows: so close and try again until `timeoutMs`.
+ * workbench shows; and a panel that opens meanwhile (a webview taking the focus) closes the
+ * palette: so close and try again until `timeoutMs`.
  */
 async function findCommand(page: Page, title: string, timeoutMs: number): Promise<Locator | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await openCommandPalette(page);
-    await page.keyboard.type(title);
     const row = rowTitled(page, title);
     try {
+      // Into the input itself, not wherever the keyboard's focus went meanwhile.
+      await page.locator(input).fill(`>${title}`, { timeout: 2_000 });
       await row.waitFor({ state: 'visible', timeout: 2_000 });
       return row;
     } catch {

@@ -47,7 +47,28 @@ describe('the create panel host', () => {
     expect(panel.posted).toHaveLength(0);
     panel.send({ type: 'ready' });
     await settle();
-    expect(panel.ofType('form.init')).toEqual([{ type: 'form.init', subscriptions: [SUBSCRIPTION], clientIp: CLIENT_IP }]);
+    expect(panel.posted).toEqual([
+      { type: 'form.init' },
+      { type: 'catalog.subscriptions', subscriptions: [SUBSCRIPTION] },
+      { type: 'catalog.clientIp', clientIp: CLIENT_IP },
+    ]);
+  });
+
+  it('starts the form before Azure answers, and a slow client IP detection does not hold up the subscriptions', async () => {
+    let answerSubscriptions = () => {};
+    let answerClientIp = () => {};
+    catalog.subscriptionsAnswered = new Promise<void>((resolve) => (answerSubscriptions = resolve));
+    catalog.clientIpAnswered = new Promise<void>((resolve) => (answerClientIp = resolve));
+    new CreateServerPanel(panel, { tracker, catalog, log, window: new FakeWindow(), serverActions: new FakeServerActions(), registrar: new FakeRegistrar() }, { kind: 'form' }, { onDidDispose: () => {} });
+    panel.send({ type: 'ready' });
+    await settle();
+    expect(panel.posted).toEqual([{ type: 'form.init' }]);
+    answerSubscriptions();
+    await settle();
+    expect(panel.posted.map((m) => m.type)).toEqual(['form.init', 'catalog.subscriptions']);
+    answerClientIp();
+    await settle();
+    expect(panel.posted.map((m) => m.type)).toEqual(['form.init', 'catalog.subscriptions', 'catalog.clientIp']);
   });
 
   it.each([

@@ -131,8 +131,12 @@ export class FakeCatalog implements AzureCatalog {
   /** Per subscription id; a subscription not listed has none. */
   resourceGroups = new Map<string, ResourceGroupChoice[]>([[SUBSCRIPTION.subscriptionId, [{ name: 'rg-dev', location: 'eastus' }]]]);
   locations: LocationChoice[] = [{ name: 'eastus', displayName: 'East US' }];
+  /** Holds the subscription listing or the client IP detection until resolved, as a slow Azure would. */
+  subscriptionsAnswered: Promise<void> = Promise.resolve();
+  clientIpAnswered: Promise<void> = Promise.resolve();
   async listSubscriptions() {
     this.calls.push('listSubscriptions');
+    await this.subscriptionsAnswered;
     return this.subscriptions;
   }
   async listResourceGroups(subscriptionId: string) {
@@ -174,6 +178,7 @@ export class FakeCatalog implements AzureCatalog {
     return PRINCIPAL;
   }
   async detectClientIp() {
+    await this.clientIpAnswered;
     return CLIENT_IP;
   }
   async listDeploymentOperations() {

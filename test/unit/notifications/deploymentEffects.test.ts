@@ -17,7 +17,8 @@ describe('DeploymentEffects: success', () => {
     await effects.saveProfile(d);
     await effects.openDashboard({ ...d, profileId: 'flex-stg-1' });
     expect(connects).toEqual(['flex-stg-1']);
-    expect(commands.calls).toEqual([{ command: 'pgsql.showServerDashboard', args: [{ profileId: 'flex-stg-1' }] }]);
+    // The machine opens it when the deployment ends: it must not take the keyboard from the user.
+    expect(commands.calls).toEqual([{ command: 'pgsql.showServerDashboard', args: [{ profileId: 'flex-stg-1', preserveFocus: true }] }]);
   });
 
   it('openDashboard still opens the dashboard when the connection fails, and does not connect again', async () => {
@@ -60,7 +61,8 @@ describe('DeploymentEffects: success', () => {
     effects.notifyReady(d);
     await settle();
     expect(connects).toEqual(['flex-stg-1', 'flex-stg-1']);
-    expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
+    // Asked for by a click: it takes the focus.
+    expect(commands.calls).toEqual([{ command: 'pgsql.showServerDashboard', args: [{ profileId: 'flex-stg-1', preserveFocus: false }] }]);
     expect(tracker.dashboardsOpened).toEqual(['stg-1']);
   });
 

@@ -28,10 +28,17 @@ export function type(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
+/** What the host posts to start a form: form.init at once, then the subscriptions and the client IP as each arrives. */
+export function startForm(prefill?: FormPrefill, clientIp?: string): void {
+  fromHost({ type: 'form.init', ...(prefill ? { prefill } : {}) });
+  fromHost({ type: 'catalog.subscriptions', subscriptions: [SUB] });
+  if (clientIp) fromHost({ type: 'catalog.clientIp', clientIp });
+}
+
 /** The create form with one subscription, one resource group and West Europe's capabilities. */
 export function openCreateForm(host: FakeHost, capabilities: Partial<FlexCapabilities> = {}): void {
   render(createElement(CreateServerApp, { host }));
-  fromHost({ type: 'form.init', subscriptions: [SUB], clientIp: '203.0.113.7' });
+  startForm(undefined, '203.0.113.7');
   fromHost({
     type: 'catalog.subscriptionChoices',
     subscriptionId: SUB.subscriptionId,
@@ -58,7 +65,7 @@ export const RETRY_PREFILL: FormPrefill = {
 /** The Retry's form: the prefill, then West Europe's choices and capabilities as the host sends them. */
 export function openRetryForm(host: FakeHost, prefill: FormPrefill): void {
   render(createElement(CreateServerApp, { host }));
-  fromHost({ type: 'form.init', subscriptions: [SUB], prefill });
+  startForm(prefill);
   fromHost({
     type: 'catalog.subscriptionChoices',
     subscriptionId: SUB.subscriptionId,

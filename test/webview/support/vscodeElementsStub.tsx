@@ -18,8 +18,8 @@ export function VscodeTextfield(p: Common & { value?: string; type?: string; lab
     onChange={(e) => p.onInput?.(e.nativeEvent)} />;
 }
 
-export function VscodeSingleSelect(p: Common & { value?: string; onChange?: Handler }) {
-  return <select id={p.id} value={p.value} disabled={p.disabled} onChange={(e) => p.onChange?.(e.nativeEvent)}>{p.children}</select>;
+export function VscodeSingleSelect(p: Common & { value?: string; 'aria-busy'?: boolean; onChange?: Handler }) {
+  return <select id={p.id} value={p.value} disabled={p.disabled} aria-busy={p['aria-busy']} onChange={(e) => p.onChange?.(e.nativeEvent)}>{p.children}</select>;
 }
 
 export function VscodeOption(p: { value?: string; children?: ReactNode }) {
