@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HighAvailabilityMode } from './serverOptions';
 
 /** What Azure offers, as the create form shows it. Plain data: it crosses the webview boundary. */

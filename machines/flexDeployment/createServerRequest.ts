@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import { checkServerOptions, serverOptionsShape } from './serverOptions';
 import { computeTierSchema } from './catalog';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Azure Retail Prices API's answer (https://prices.azure.com/api/retail/prices), the fields the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeTierSchema } from './catalog';
 import { serverOptionsShape } from './serverOptions';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The server's options beyond compute and storage size: storage performance tier, high

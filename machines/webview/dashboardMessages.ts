@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { FirewallRuleView } from './firewallRules';
 

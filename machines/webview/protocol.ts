@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createServerWebviewMessageSchemas, type CreateServerHostMessage } from './createServerMessages';
 import { dashboardWebviewMessageSchemas, type DashboardHostMessage } from './dashboardMessages';
 

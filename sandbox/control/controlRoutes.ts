@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import type { RouteContext, Router } from '../http/router';
 import type { SandboxControl } from '../types';

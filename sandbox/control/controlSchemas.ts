@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ProviderRegistration, type QuotaLimit, type ResourceDurations, type SandboxPolicy, type ScriptedOutcome } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { armErrorSchema } from './armErrorSchema';
 import { DEPLOYMENT_STATES, stateHasTag, stateOfStagedProfile, type DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
 import { connectionProfileFields } from '../../../machines/connections/connectionProfileFields';

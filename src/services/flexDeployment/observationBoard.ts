@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { armErrorSchema } from './armErrorSchema';
 import type { DeploymentObservation } from './ports';
 
