@@ -33,7 +33,8 @@ export interface ProvisioningProgressProps {
   tracked?: boolean;
 }
 
-export const DELETE_LEFTOVERS_LABEL = 'Delete Leftover Resources…';
+// The command's title (package.json), as the Deployments view and the notifications show it.
+const DELETE_LEFTOVERS_LABEL = 'Delete Leftover Resources…';
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
 export const UNTRACKED_MESSAGE =
   'This deployment is no longer tracked: its record was dismissed or cleared. What is shown here is how it last stood.';
