@@ -19,6 +19,12 @@ export const DEFAULT_DURATIONS: ResourceDurations = {
   databases: 30,
 };
 
+/** A long-running operation: InProgress from its start until `doneAt` (both wall-clock ms). */
+export interface PendingOperation {
+  startedAt: number;
+  doneAt: number;
+}
+
 /** Everything the sandbox remembers; lost when it stops, like a fresh subscription. */
 export class SandboxState {
   readonly resourceGroups = new Map<string, ResourceGroupRecord>();
@@ -34,6 +40,16 @@ export class SandboxState {
   policy: SandboxPolicy = { denyPublicServers: false };
   /** vCore limits by quotaKey; none at the start, so nothing is limited unless a test asks. */
   readonly quotas = new Map<string, number>();
+  /** The flexible-server provider's long-running operations (a rule's PUT or DELETE, a server's DELETE) by the id their polling URLs carry. */
+  readonly providerOperations = new Map<string, PendingOperation>();
+  /** ARM's resource group deletions by the id their polling URL carries: when each is done. */
+  readonly groupDeletions = new Map<string, number>();
+  /**
+   * Server names held outside the sandbox's subscriptions (another tenant's servers): a deployment
+   * scripted to fail with ServerNameAlreadyExists reveals one, and from then on the name check says
+   * it is taken and a deployment of it is refused, as Azure does.
+   */
+  readonly namesTakenElsewhere = new Set<string>();
 
   constructor(private readonly initialSpeed: number) {
     this.speed = initialSpeed;
@@ -51,6 +67,9 @@ export class SandboxState {
     this.listOrder = 'newestFirst';
     this.policy = { denyPublicServers: false };
     this.quotas.clear();
+    this.providerOperations.clear();
+    this.groupDeletions.clear();
+    this.namesTakenElsewhere.clear();
     for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
   }
 

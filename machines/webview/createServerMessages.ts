@@ -37,6 +37,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('progress.cancel'), stagingId: id }),
   // Register Provider on a deployment refused for an unregistered subscription; the host checks it is one.
   z.strictObject({ type: z.literal('progress.registerProvider'), stagingId: id }),
+  // "Delete Leftover Resources…" next to Retry; the host checks the deployment still offers it.
+  z.strictObject({ type: z.literal('progress.deleteLeftovers'), stagingId: id }),
   // What to do with the ready server; the host acts only on a step offeredNextSteps offers.
   z.strictObject({ type: z.literal('progress.nextStep'), stagingId: id, step: z.enum(NEXT_STEPS) }),
 ] as const;

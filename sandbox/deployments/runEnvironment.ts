@@ -25,14 +25,19 @@ export function createRunEnvironment(state: SandboxState, postgres: PostgresBack
       const ctx = { serverName: resource.serverName ?? '', subscriptionId: run.subscriptionId, location: resource.location ?? '' };
       if (resource.kind === 'flexibleServers' && resource.serverName) {
         const existing = state.servers.get(serverKey(resource.serverName));
-        const elsewhere = existing && groupOf(existing) !== `${run.subscriptionId}/${run.resourceGroup}`.toLowerCase();
+        const elsewhere = state.namesTakenElsewhere.has(serverKey(resource.serverName)) || (existing && groupOf(existing) !== `${run.subscriptionId}/${run.resourceGroup}`.toLowerCase());
         if (elsewhere) return { result: 'fail', seconds: NAME_CONFLICT_SECONDS, failure: serverNameTaken(ctx) };
         // Azure counts the quota whatever else was scripted for the server; it fails as a scripted QuotaExceeded does.
         const skuName = textOr(resource.sku?.name, '');
         const quota = exceededQuota(state, { subscriptionId: run.subscriptionId, location: ctx.location, name: resource.serverName, skuName });
         if (quota) return { result: 'fail', seconds, failure: quotaExceeded({ ...ctx, quota }) };
       }
-      return scriptOf(resource, outcome, seconds, ctx);
+      const script = scriptOf(resource, outcome, seconds, ctx);
+      // A scripted ServerNameAlreadyExists stands for a server of that name in another tenant: it stays taken.
+      if (resource.kind === 'flexibleServers' && resource.serverName && script.result === 'fail' && script.failure.code === 'ServerNameAlreadyExists') {
+        state.namesTakenElsewhere.add(serverKey(resource.serverName));
+      }
+      return script;
     },
     onSucceeded(run, resource, at) {
       if (!resource.serverName) return;

@@ -14,7 +14,7 @@ export function checkName(state: SandboxState, name: string, type: string): Reco
       message: 'Server name must be 3 to 63 characters long, contain only lowercase letters, numbers and hyphens, and cannot start or end with a hyphen.',
     };
   }
-  if (state.servers.has(serverKey(name)) || isBeingCreated(state, name)) {
+  if (state.servers.has(serverKey(name)) || state.namesTakenElsewhere.has(serverKey(name)) || isBeingCreated(state, name)) {
     return { name, type, nameAvailable: false, reason: 'AlreadyExists', message: 'Specified server name is already used.' };
   }
   return { name, type, nameAvailable: true, message: '' };

@@ -18,7 +18,7 @@ export type ProviderOperationStart = (ctx: RouteContext, location: string, secon
  * Succeeded. The effect itself is applied when the operation starts.
  */
 export function registerProviderOperations(router: RouteRegistry, sandbox: SandboxContext): ProviderOperationStart {
-  const operations = new Map<string, { doneAt: number; startedAt: number }>();
+  const operations = sandbox.state.providerOperations;
 
   const operation = (id: string): { done: boolean; startTime: string } | ArmResponse => {
     const found = operations.get(id);

@@ -49,7 +49,7 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
     return { status: state.resourceGroup(subscriptionId, resourceGroupName) ? 204 : 404 };
   });
 
-  const deletions = new Map<string, number>();
+  const deletions = state.groupDeletions;
   const operationResult = (ctx: RouteContext, id: string): Record<string, string> => ({
     Location: `${ctx.baseUrl}/subscriptions/${ctx.params.subscriptionId}/operationresults/${id}?api-version=${API_VERSION}`,
     'Retry-After': '1',

@@ -21,7 +21,7 @@ import { errorMessage } from '../../machines/errorMessage';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
 import { FormCatalog } from './formCatalog';
 import { ProviderRegistrationOffer } from './providerRegistrationOffer';
-import { registerForFailedDeployment } from './registerForFailedDeployment';
+import { takeEndedDeploymentAction } from './endedDeploymentActions';
 
 export interface CreateServerPanelDeps {
   tracker: CreatePanelTracker;
@@ -143,7 +143,9 @@ export class CreateServerPanel {
       case 'progress.cancel':
         return this.onCancel(message.stagingId);
       case 'progress.registerProvider':
-        return registerForFailedDeployment(this.ownDeployment(message.stagingId), message.stagingId, this.deps);
+        return takeEndedDeploymentAction(this.ownDeployment(message.stagingId), message.stagingId, 'registerProvider', this.deps);
+      case 'progress.deleteLeftovers':
+        return takeEndedDeploymentAction(this.ownDeployment(message.stagingId), message.stagingId, 'deleteLeftovers', this.deps);
       case 'progress.nextStep':
         return takeNextStep({ view: this.ownDeployment(message.stagingId), stagingId: message.stagingId, step: message.step }, this.deps, this.panel);
       default:

@@ -7,7 +7,7 @@ import type { CreateServerLog, CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 
 /** The deployment actions the panel hands over to: the same ones the "ready" and failure notifications use. */
-export type ServerActions = Pick<DeploymentNotificationActions, 'connect' | 'openDashboard' | 'openServerInPortal' | 'registerProvider'>;
+export type ServerActions = Pick<DeploymentNotificationActions, 'connect' | 'openDashboard' | 'openServerInPortal' | 'registerProvider' | 'deleteLeftovers'>;
 
 export interface ServerNextStepsDeps {
   serverActions: ServerActions;

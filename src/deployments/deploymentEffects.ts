@@ -4,7 +4,7 @@ import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import { findDeploymentProfile, saveDeploymentProfile } from '../connections/saveDeploymentProfile';
-import { SHOW_SERVER_DASHBOARD } from '../commandIds';
+import { DEPLOYMENT_COMMANDS, SHOW_SERVER_DASHBOARD } from '../commandIds';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
@@ -51,6 +51,8 @@ export function createDeploymentActions(deps: DeploymentEffectsDeps): Deployment
     retry: (stagingId) => deps.tracker.retry(stagingId),
     dismiss: (stagingId) => deps.tracker.dismiss(stagingId),
     registerProvider: (deployment) => registerProviderThenOfferRetry(deployment, { registrar: deps.registrar, notifier: deps.notifier, retry: (id) => deps.tracker.retry(id) }),
+    // The command, as from the Deployments view: it reads the deployment as it is when pressed.
+    deleteLeftovers: async (deployment) => void (await deps.commands.execute(DEPLOYMENT_COMMANDS.deleteLeftovers, deployment.stagingId)),
   };
 }
 

@@ -16,6 +16,8 @@ export interface DeploymentNotificationActions {
   dismiss(stagingId: string): Promise<void>;
   /** A deployment refused for an unregistered subscription: register it, then offer Retry. */
   registerProvider(deployment: Readonly<DeploymentContext>): Promise<void>;
+  /** "Delete Leftover Resources…" on the deployment: what it created is named, confirmed, then deleted. */
+  deleteLeftovers(deployment: Readonly<DeploymentContext>): Promise<void>;
 }
 
 export const CONNECT = 'Connect';
@@ -25,6 +27,7 @@ export const RETRY = 'Retry';
 export const DISMISS = 'Dismiss';
 export const OPEN_IN_PORTAL = 'Open in Azure Portal';
 export const REGISTER_PROVIDER = 'Register Provider';
+export const DELETE_LEFTOVER_RESOURCES = 'Delete Leftover Resources…';
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
@@ -47,7 +50,7 @@ export async function notifyFailed(deployment: Readonly<DeploymentContext>, noti
   const link = guidance?.link;
   // Registering comes before Retry: a Retry alone would fail the same way.
   const register = guidance?.action === 'registerProvider' ? [REGISTER_PROVIDER] : [];
-  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, ...register, RETRY, ...(link ? [link.label] : []), OPEN_IN_PORTAL, DISMISS);
+  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, ...register, RETRY, ...(link ? [link.label] : []), ...WHAT_IS_LEFT);
   if (link && choice === link.label) {
     await actions.openLink(link.url);
   } else if (register.length > 0 && choice === REGISTER_PROVIDER) {
@@ -60,8 +63,15 @@ export async function notifyFailed(deployment: Readonly<DeploymentContext>, noti
 /** A cancel the user asked for, or one made elsewhere (the portal): not a failure, and said so. */
 export async function notifyCanceled(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   // The deployment's overview, as for a failure: it lists what Azure created before it stopped.
-  await followUp(await notifier.info(canceledMessage(deployment), VIEW_DETAILS, RETRY, OPEN_IN_PORTAL, DISMISS), deployment, actions);
+  await followUp(await notifier.info(canceledMessage(deployment), VIEW_DETAILS, RETRY, ...WHAT_IS_LEFT), deployment, actions);
 }
+
+/**
+ * What is left of a failed or canceled deployment: its resources in Azure (seen in the portal, or
+ * deleted) and its record. Leftovers are offered where Retry is (offersLeftoverDeletion), and these
+ * notifications come only for a deployment not retried yet; the command checks again when pressed.
+ */
+const WHAT_IS_LEFT = [OPEN_IN_PORTAL, DELETE_LEFTOVER_RESOURCES, DISMISS];
 
 /** The buttons of a deployment that ended without a server to use: failed or canceled. */
 async function followUp(choice: string | undefined, deployment: Readonly<DeploymentContext>, actions: DeploymentNotificationActions): Promise<void> {
@@ -71,6 +81,8 @@ async function followUp(choice: string | undefined, deployment: Readonly<Deploym
     await actions.openDeploymentInPortal(deployment);
   } else if (choice === RETRY) {
     await actions.retry(deployment.stagingId);
+  } else if (choice === DELETE_LEFTOVER_RESOURCES) {
+    await actions.deleteLeftovers(deployment);
   } else if (choice === DISMISS) {
     await actions.dismiss(deployment.stagingId);
   }

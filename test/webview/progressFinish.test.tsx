@@ -81,7 +81,7 @@ describe('the ready panel', () => {
     showing(deploying());
     expect(buttons()).toEqual(['Cancel Deployment']);
     showing(ended('failed'));
-    expect(buttons()).toEqual(['Retry']);
+    expect(buttons()).toEqual(['Retry', 'Delete Leftover Resources…']);
   });
 });
 
@@ -122,7 +122,7 @@ describe('a panel whose deployment is no longer tracked', () => {
     showing(ended('canceled'));
     expect(heading()).toBe('Provisioning pg-dev-1 canceled');
     expect(screen.queryByText(UNTRACKED_MESSAGE)).toBeNull();
-    expect(buttons()).toEqual(['Retry']);
+    expect(buttons()).toEqual(['Retry', 'Delete Leftover Resources…']);
   });
 
   it('restored without anything to show, says only that, and is no form', () => {

@@ -58,6 +58,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
       onCancel={() => host.postMessage({ type: 'progress.cancel', stagingId })}
       onNextStep={(step) => host.postMessage({ type: 'progress.nextStep', stagingId, step })}
       onRegisterProvider={() => host.postMessage({ type: 'progress.registerProvider', stagingId })}
+      onDeleteLeftovers={() => host.postMessage({ type: 'progress.deleteLeftovers', stagingId })}
     />
   );
 }

@@ -23,6 +23,8 @@ export interface ProvisioningProgressProps {
   onNextStep: (step: NextStep) => void;
   /** Register Provider, for a deployment refused because its subscription is not registered; the host offers Retry after. */
   onRegisterProvider?: () => void;
+  /** "Delete Leftover Resources…", offered with Retry: the host names what the deployment left and asks first. */
+  onDeleteLeftovers?: () => void;
   copiedConnectionString?: string;
   /**
    * False once the host no longer tracks the deployment (dismissed, cleared): what it last showed
@@ -31,6 +33,8 @@ export interface ProvisioningProgressProps {
   tracked?: boolean;
 }
 
+// The command's title (package.json), as the Deployments view and the notifications show it.
+const DELETE_LEFTOVERS_LABEL = 'Delete Leftover Resources…';
 export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
 export const UNTRACKED_MESSAGE =
   'This deployment is no longer tracked: its record was dismissed or cleared. What is shown here is how it last stood.';
@@ -98,7 +102,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
         <section className="canceled" role="status">
           <h2>Deployment canceled</h2>
           <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
-          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} /> : null}
+          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} onDeleteLeftovers={props.onDeleteLeftovers} /> : null}
         </section>
       ) : null}
       {failed ? (
@@ -112,7 +116,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
               <ul>{context.armError.chain.map((e, i) => <li key={i}>{`${e.code}: ${e.message}`}</li>)}</ul>
             </details>
           ) : null}
-          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} /> : null}
+          {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} onDeleteLeftovers={props.onDeleteLeftovers} /> : null}
         </section>
       ) : null}
       {ready ? (
@@ -128,9 +132,23 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
   );
 }
 
-/** Retry once: after that the form it reopened is where the new attempt goes, and the host refuses another. */
-function RetryOffer({ retriedAt, onRetry }: { retriedAt: number | undefined; onRetry: () => void }) {
-  if (retriedAt === undefined) return <VscodeButton onClick={onRetry}>Retry</VscodeButton>;
+/**
+ * Retry once: after that the form it reopened is where the new attempt goes, and the host refuses
+ * another. Leftovers are offered exactly as long: the new attempt may reuse the server's name.
+ */
+function RetryOffer({ retriedAt, onRetry, onDeleteLeftovers }: { retriedAt: number | undefined; onRetry: () => void; onDeleteLeftovers?: () => void }) {
+  if (retriedAt === undefined) {
+    return (
+      <div className="retry-offer">
+        <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+        {onDeleteLeftovers ? (
+          <VscodeButton secondary onClick={onDeleteLeftovers}>
+            {DELETE_LEFTOVERS_LABEL}
+          </VscodeButton>
+        ) : null}
+      </div>
+    );
+  }
   return <p className="retried">{`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`}</p>;
 }
 

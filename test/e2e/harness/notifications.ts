@@ -44,7 +44,9 @@ export async function waitForNotification(page: Page, text: string | RegExp, tim
     return entry.isVisible();
   }, timeoutMs, 250);
   // A collapsed entry hides its buttons. Its message is not clicked to expand it: it may hold a link.
-  if (!(await entry.locator(buttons).first().isVisible())) await entry.locator('.codicon-notifications-expand').click();
+  // A one-line entry without buttons has nothing to expand, and VS Code shows it no toggle.
+  const expand = entry.locator('.codicon-notifications-expand');
+  if (!(await entry.locator(buttons).first().isVisible()) && (await expand.isVisible())) await expand.click();
   return entry;
 }
 

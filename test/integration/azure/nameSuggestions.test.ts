@@ -37,4 +37,18 @@ describe('free names for a taken server name, checked against the sandbox', () =
     await createServer(suggestions[0]);
     expect(await h.services.catalog.checkNameAvailability(SUBSCRIPTION_ID, suggestions[0])).toMatchObject({ available: false });
   });
+
+  it("flags on Retry a name Azure refused with ServerNameAlreadyExists: the name check says taken, and free names are offered", async () => {
+    h.sandbox.control.scriptOutcome('pg-refused', { outcome: 'fail', error: 'ServerNameAlreadyExists' });
+    const { observation } = await readUntilEnded(h.services, await startDeployment(h.services, createRequest('pg-refused')));
+    expect(observation).toMatchObject({ kind: 'failed', error: { code: 'ServerNameAlreadyExists' } });
+    const posted: HostMessage[] = [];
+    const subscription = { subscriptionId: SUBSCRIPTION_ID, tenantId: SANDBOX_TENANT_ID, displayName: 'Sandbox Pay-As-You-Go' };
+    const form = formCatalogOver(h.services.catalog, posted, { log: new FakeLog(), subscription, refusedServerName: () => 'pg-refused', random: Math.random });
+
+    await form.onServerNameChanged(SUBSCRIPTION_ID, 'pg-refused', 'eastus');
+
+    expect(posted[0]).toMatchObject({ type: 'form.serverNameAvailability', serverName: 'pg-refused', available: false });
+    expect(posted.find((m) => m.type === 'form.serverNameSuggestions')).toMatchObject({ serverName: 'pg-refused', suggestions: expect.arrayContaining(['pg-refused-eastus']) });
+  });
 });

@@ -112,6 +112,30 @@ describe('sandbox scripted outcomes', () => {
     expect(await settled('d-again')).toBe('Succeeded');
   });
 
+  it('a scripted ServerNameAlreadyExists leaves the name taken, as a server in another tenant holds it: the name check says so, a retry is refused, until reset', async () => {
+    const check = async (name: string) =>
+      (await armRequest(sandbox, 'POST', `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.DBforPostgreSQL/checkNameAvailability?api-version=2025-08-01`, { body: { name, type: 'Microsoft.DBforPostgreSQL/flexibleServers' } })).body;
+    const inner = async (deployment: string) => (await client.deployments.get(RESOURCE_GROUP, deployment)).properties?.error?.details?.[0]?.details?.[0]?.code;
+    expect(await check('out-taken')).toMatchObject({ nameAvailable: true });
+    sandbox.control.scriptOutcome('out-taken', { outcome: 'fail', error: 'ServerNameAlreadyExists' });
+    await put('d-taken', 'out-taken');
+    expect(await settled('d-taken')).toBe('Failed');
+    expect(await check('out-taken')).toMatchObject({ nameAvailable: false, reason: 'AlreadyExists' });
+    // The script gone, the other tenant's server is still there: Retry with the name fails the same way.
+    sandbox.control.clearOutcome('out-taken');
+    await put('d-taken-again', 'out-taken');
+    expect(await settled('d-taken-again')).toBe('Failed');
+    expect(await inner('d-taken-again')).toBe('ServerNameAlreadyExists');
+    expect((await armRequest(sandbox, 'GET', serverPath('out-taken'))).status).toBe(404);
+    // Another scripted failure takes no name.
+    sandbox.control.scriptOutcome('out-quota', { outcome: 'fail', error: 'QuotaExceeded' });
+    await put('d-quota', 'out-quota');
+    expect(await settled('d-quota')).toBe('Failed');
+    expect(await check('out-quota')).toMatchObject({ nameAvailable: true });
+    sandbox.control.reset();
+    expect(await check('out-taken')).toMatchObject({ nameAvailable: true });
+  });
+
   it('refuses to overwrite an active deployment, and cancels one on request', async () => {
     sandbox.control.scriptOutcome('out-busy', { outcome: 'hang' });
     await put('d-busy', 'out-busy');

@@ -315,6 +315,7 @@ export class FakeServerActions implements ServerActions {
   openDashboard = (deployment: Readonly<DeploymentContext>) => this.take('openDashboard', deployment);
   openServerInPortal = (deployment: Readonly<DeploymentContext>) => this.take('openServerInPortal', deployment);
   registerProvider = (deployment: Readonly<DeploymentContext>) => this.take('registerProvider', deployment);
+  deleteLeftovers = (deployment: Readonly<DeploymentContext>) => this.take('deleteLeftovers', deployment);
   private async take(action: string, deployment: Readonly<DeploymentContext>): Promise<void> {
     if (this.failure) throw this.failure;
     this.taken.push(`${action}:${deployment.stagingId}`);

@@ -124,38 +124,69 @@ describe("the ready panel's next steps on the host", () => {
 const NOT_REGISTERED: ArmErrorSummary = { code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.DBforPostgreSQL'." };
 const failed = (armError: ArmErrorSummary = NOT_REGISTERED): DeploymentView => ({ value: 'failed', context: deploymentContext({ status: 'failed', armError }) });
 
-async function pressRegister(stagingId = 'staging-1'): Promise<void> {
-  panel.send({ type: 'progress.registerProvider', stagingId });
+/** An action of a failed or canceled deployment's panel, as the webview sends it. */
+async function press(action: 'registerProvider' | 'deleteLeftovers', stagingId = 'staging-1'): Promise<void> {
+  panel.send({ type: `progress.${action}`, stagingId });
   await settle();
 }
 
-const registerRejections = () => log.lines.filter((l) => l.startsWith('warn Rejected Register Provider'));
+const rejectionsOf = (label: string) => log.lines.filter((l) => l.startsWith(`warn Rejected ${label} for`));
 
 describe("Register Provider in a failed deployment's progress panel", () => {
   it('hands over to the deployment action the failure notification uses (register, then offer Retry)', async () => {
     await open(failed());
-    await pressRegister();
+    await press('registerProvider');
     expect(serverActions.taken).toEqual(['registerProvider:staging-1']);
-    expect(registerRejections()).toEqual([]);
+    expect(rejectionsOf('Register Provider')).toEqual([]);
   });
 
   it('is refused for a failure registering cannot fix, for another deployment, and while it is not failed', async () => {
     await open(failed({ code: 'QuotaExceeded', message: 'Quota.' }));
-    await pressRegister();
-    await pressRegister('staging-2');
+    await press('registerProvider');
+    await press('registerProvider', 'staging-2');
     tracker.put({ value: 'deploying', context: deploymentContext({ stagingId: 'staging-1' }) });
-    await pressRegister();
+    await press('registerProvider');
     expect(serverActions.taken).toEqual([]);
-    expect(registerRejections()).toHaveLength(3);
+    expect(rejectionsOf('Register Provider')).toHaveLength(3);
+  });
+});
+
+describe('Delete Leftover Resources… in the progress panel of a failed or canceled deployment', () => {
+  it('hands over to the deployment action the failure notification and the Deployments view use, for a failed and a canceled one', async () => {
+    await open(failed({ code: 'InternalServerError', message: 'An unexpected error occured.' }));
+    await press('deleteLeftovers');
+    tracker.put({ value: 'canceled', context: deploymentContext({ stagingId: 'staging-1', status: 'canceled' }) });
+    await press('deleteLeftovers');
+    expect(serverActions.taken).toEqual(['deleteLeftovers:staging-1', 'deleteLeftovers:staging-1']);
+    expect(rejectionsOf('Delete Leftover Resources')).toEqual([]);
   });
 
-  it('what the action could not finish is shown, and the panel goes on', async () => {
+  it('is refused for another deployment, while it runs, once it is ready, and once it was retried', async () => {
+    await open(failed());
+    await press('deleteLeftovers', 'staging-2');
+    tracker.put({ value: 'deploying', context: deploymentContext({ stagingId: 'staging-1' }) });
+    await press('deleteLeftovers');
+    tracker.put(succeeded('profileCreated'));
+    await press('deleteLeftovers');
+    tracker.put({ value: 'failed', context: deploymentContext({ stagingId: 'staging-1', status: 'failed', retryRequestedAt: 1 }) });
+    await press('deleteLeftovers');
+    expect(serverActions.taken).toEqual([]);
+    expect(rejectionsOf('Delete Leftover Resources')).toHaveLength(4);
+  });
+});
+
+describe("a failed deployment's panel action that could not finish", () => {
+  it.each([
+    ['registerProvider', 'Register Provider'],
+    ['deleteLeftovers', 'Delete Leftover Resources'],
+  ] as const)('%s: is shown and logged, and the panel goes on', async (action, label) => {
     await open(failed());
     serverActions.failure = new Error('Another VS Code window is working on this deployment.');
-    await pressRegister();
+    await press(action);
     expect(window.warnings).toEqual(["Could not finish that for 'pg-dev-1': Another VS Code window is working on this deployment."]);
+    expect(log.lines.filter((l) => l.startsWith(`error ${label} for staging-1 failed`))).toHaveLength(1);
     serverActions.failure = undefined;
-    await pressRegister();
-    expect(serverActions.taken).toEqual(['registerProvider:staging-1']);
+    await press(action);
+    expect(serverActions.taken).toEqual([`${action}:staging-1`]);
   });
 });

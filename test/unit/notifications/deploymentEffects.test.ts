@@ -82,7 +82,7 @@ describe('DeploymentEffects: failure', () => {
     armError: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' },
   });
 
-  it("shows the spec's message with ARM's words, then what to do, with View Details, Retry, the quota page and Dismiss", async () => {
+  it("shows the spec's message with ARM's words, then what to do, with View Details, Retry, the quota page, the leftovers and Dismiss", async () => {
     const { effects, notifier } = setup();
     effects.notifyFailed(failed);
     await settle();
@@ -92,7 +92,7 @@ describe('DeploymentEffects: failure', () => {
         message:
           "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope. " +
           "The subscription's vCore quota for PostgreSQL flexible servers in westeurope is used up. Request more quota, or Retry with a smaller compute size or in another region.",
-        actions: ['View Details', 'Retry', 'Request More Quota', 'Open in Azure Portal', 'Dismiss'],
+        actions: ['View Details', 'Retry', 'Request More Quota', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss'],
       },
     ]);
   });
@@ -116,7 +116,7 @@ describe('DeploymentEffects: failure', () => {
       "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Specified server name is already used by another server. " +
         'Server names are unique across all of Azure, not only your subscription, and this one is taken. Retry with another name.',
     );
-    expect(notifier.shown[0]?.actions).toEqual(['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss']);
+    expect(notifier.shown[0]?.actions).toEqual(['View Details', 'Retry', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss']);
   });
 
   it("an unknown code: ARM's message alone, as before, no guidance button, nothing to do in View Details", async () => {
@@ -128,7 +128,7 @@ describe('DeploymentEffects: failure', () => {
       {
         kind: 'error',
         message: "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Subscriptions are restricted from provisioning in this region.",
-        actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
+        actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss'],
       },
     ]);
     expect(details.lines).toContain('  RegionIsOfferRestricted: Subscriptions are restricted from provisioning in this region.');
@@ -177,6 +177,15 @@ describe('DeploymentEffects: failure', () => {
     expect(opened).toEqual(['https://portal.azure.com/#@tenant-1/resource/subscriptions/sub-1/resourceGroups/rg-data/providers/Microsoft.Resources/deployments/pgflex-contoso-1/overview']);
   });
 
+  it('Delete Leftover Resources… runs the command on this deployment, which reads it as it is then and asks before deleting', async () => {
+    const { effects, notifier, commands, tracker, details } = setup();
+    notifier.answerNext('Delete Leftover Resources…');
+    effects.notifyFailed(failed);
+    await settle();
+    expect(commands.calls).toEqual([{ command: 'pgsql.flexProvisioning.deleteLeftovers', args: ['stg-1'] }]);
+    expect([tracker.retried, tracker.dismissed, details.shown]).toEqual([[], [], 0]);
+  });
+
   it('tells the user when Retry from the notification is refused, not only the log', async () => {
     const { effects, notifier, tracker, errors } = setup();
     tracker.retryRefusal = new Error('Another VS Code window is working on this deployment. Try again in a moment.');
@@ -199,21 +208,22 @@ describe('DeploymentEffects: failure', () => {
 describe('DeploymentEffects: canceled', () => {
   const canceled = deploymentContext({ status: 'canceled', resourceGroupName: 'rg-contoso' });
 
-  it('says canceled, not failed: an information with what stays, View Details, Retry, the portal and Dismiss that do their job', async () => {
-    const { effects, notifier, tracker, opened } = setup();
-    notifier.answerNext('Retry', 'Open in Azure Portal', 'Dismiss');
-    for (let i = 0; i < 3; i++) {
+  it('says canceled, not failed: an information with what stays, View Details, Retry, the portal, the leftovers and Dismiss that do their job', async () => {
+    const { effects, notifier, tracker, opened, commands } = setup();
+    notifier.answerNext('Retry', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss');
+    for (let i = 0; i < 4; i++) {
       effects.notifyCanceled(canceled);
       await settle();
     }
     expect(notifier.shown[0]).toEqual({
       kind: 'info',
       message: "The deployment of 'contoso' was canceled. No connection profile was saved; resources Azure had already created stay in resource group 'rg-contoso'.",
-      actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Dismiss'],
+      actions: ['View Details', 'Retry', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss'],
     });
     expect(tracker.retried).toEqual(['stg-1']);
     // The deployment, never a server: a canceled one may have none.
     expect(opened).toEqual([expect.stringMatching(/\/providers\/Microsoft\.Resources\/deployments\/[^/]+\/overview$/)]);
+    expect(commands.calls).toEqual([{ command: 'pgsql.flexProvisioning.deleteLeftovers', args: ['stg-1'] }]);
     expect(tracker.dismissed).toEqual(['stg-1']);
   });
 

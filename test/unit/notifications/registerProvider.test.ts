@@ -15,7 +15,7 @@ describe('the failure notification of a deployment refused for an unregistered s
       {
         kind: 'error',
         message: expect.stringContaining(`provisioning failed for 'contoso': ${NOT_REGISTERED} The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (Register Provider here`),
-        actions: ['View Details', 'Register Provider', 'Retry', 'How to Register the Provider', 'Open in Azure Portal', 'Dismiss'],
+        actions: ['View Details', 'Register Provider', 'Retry', 'How to Register the Provider', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss'],
       },
     ]);
   });
