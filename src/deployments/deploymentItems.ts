@@ -67,7 +67,7 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
       const server = d.status === 'succeeded' ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
         ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
-        : `${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}${server ? ` · ${server.description}` : ''}`;
+        : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,

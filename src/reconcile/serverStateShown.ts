@@ -9,7 +9,7 @@ export function serverOfDeployment(d: Pick<DeploymentContext, 'tenantId' | 'subs
 
 /** How a succeeded deployment's row shows what Azure last said about its server. */
 export interface ServerStateShown {
-  /** Follows the row's description: "server deleted in Azure". */
+  /** Leads the row's description, where a narrow side bar still shows it: "Server deleted in Azure". */
   description: string;
   tooltip: string;
   icon: 'warning' | 'debug-pause';
@@ -24,7 +24,7 @@ export interface ServerStateShown {
 export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'resourceGroupName'>, check: ServerCheck | undefined): ServerStateShown | undefined {
   if (check?.kind === 'deleted') {
     return {
-      description: 'server deleted in Azure',
+      description: 'Server deleted in Azure',
       tooltip: `Azure has no server '${d.serverName}' in resource group '${d.resourceGroupName}' any more (${check.code}, checked ${new Date(check.at).toLocaleString()}): it was deleted or moved outside VS Code. Remove its saved connection, or look for it in the Azure Portal.`,
       icon: 'warning',
       context: '.serverGone',
@@ -32,7 +32,7 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
   }
   if (check && isStopped(check)) {
     return {
-      description: 'server stopped',
+      description: 'Server stopped',
       tooltip: `The server '${d.serverName}' is stopped in Azure (checked ${new Date(check.at).toLocaleString()}): nothing can connect to it until it is started.`,
       icon: 'debug-pause',
       context: '.serverStopped',

@@ -47,7 +47,7 @@ describe('the Deployments view and Azure: a succeeded deployment\'s server', () 
     s.reader.answer('contoso', { error: gone() });
     await s.run(DEPLOYMENT_COMMANDS.refresh);
     const [item] = await s.items();
-    expect([item.description, item.icon, item.contextValue]).toEqual(['Succeeded after 6m 11s · server deleted in Azure', 'warning', 'deployment.succeeded.serverGone']);
+    expect([item.description, item.icon, item.contextValue]).toEqual(['Server deleted in Azure · Succeeded after 6m 11s', 'warning', 'deployment.succeeded.serverGone']);
     expect(item.tooltip).toContain("Azure has no server 'contoso' in resource group 'rg-data' any more (ResourceNotFound");
     const commands = treeItemCommands(item.contextValue);
     expect(commands).toEqual(expect.arrayContaining([DEPLOYMENT_COMMANDS.removeSavedConnection, DEPLOYMENT_COMMANDS.openServerInPortal, DEPLOYMENT_COMMANDS.dismiss]));
@@ -59,7 +59,7 @@ describe('the Deployments view and Azure: a succeeded deployment\'s server', () 
     s.reader.answer('contoso', { state: 'Stopped' });
     await s.run(DEPLOYMENT_COMMANDS.refresh);
     const [stopped] = await s.items();
-    expect([stopped.description, stopped.icon, stopped.contextValue]).toEqual(['Succeeded after 6m 11s · server stopped', 'debug-pause', 'deployment.succeeded.serverStopped']);
+    expect([stopped.description, stopped.icon, stopped.contextValue]).toEqual(['Server stopped · Succeeded after 6m 11s', 'debug-pause', 'deployment.succeeded.serverStopped']);
     expect(treeItemCommands(stopped.contextValue)).toContain(DEPLOYMENT_COMMANDS.startServer);
     expect(treeItemCommands(stopped.contextValue)).not.toContain(DEPLOYMENT_COMMANDS.removeSavedConnection);
 
