@@ -5,7 +5,7 @@ import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
-import { isActive } from './deploymentItems';
+import { builtServer, isActive } from './deploymentItems';
 import { confirmAndCancel } from './cancelDeployment';
 import { deleteLeftovers, offersLeftoverDeletion, type DeleteLeftoversDeps } from './deleteLeftovers';
 import type { DeploymentServers } from './deploymentServers';
@@ -77,9 +77,9 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
     },
     [DEPLOYMENT_COMMANDS.openInPortal]: onChosen('Open which deployment in the Azure portal?', undefined, (view) => deps.portal.openDeployment(view.context)),
-    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady'), (view) => deps.portal.openServer(view.context)),
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', builtServer, (view) => deps.portal.openServer(view.context)),
     [DEPLOYMENT_COMMANDS.refresh]: () => deps.checkShownServers(),
-    [DEPLOYMENT_COMMANDS.removeSavedConnection]: onChosen('Remove the saved connection of which deployment?', succeeded, async ({ context: d }) => {
+    [DEPLOYMENT_COMMANDS.removeSavedConnection]: onChosen('Remove the saved connection of which deployment?', builtServer, async ({ context: d }) => {
       const profile = deps.servers.profileOf(d);
       if (!profile) {
         void notifier.info(`There is no saved connection of '${d.serverName}' to remove.`);
@@ -87,7 +87,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
       await deps.servers.actions.removeSavedConnection(profile, `Azure last said it has no server '${d.serverName}' any more. `);
     }),
-    [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', succeeded, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
+    [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
       const count = (await currentDeployments(tracker)).length;
       const detail = `This removes ${count} deployment record${count === 1 ? '' : 's'} and any staged passwords kept for them. Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.`;
@@ -97,10 +97,6 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
     },
   };
-}
-
-function succeeded(view: DeploymentView): boolean {
-  return view.context.status === 'succeeded';
 }
 
 function stagingIdOf(arg: unknown): string | undefined {

@@ -47,6 +47,11 @@ export function isActive(view: DeploymentView): boolean {
   return stateHasTag(view.value, 'running');
 }
 
+/** Azure built the deployment's server: it can be checked, started, opened in the portal. */
+export function builtServer(view: DeploymentView): boolean {
+  return stateHasTag(view.value, 'serverReady');
+}
+
 /** Finished deployments older than the retention window are left out even before the tracker purges them. */
 export function shownDeployments(views: readonly DeploymentView[], now: number, retentionDays: number): DeploymentView[] {
   return views.filter((v) => isActive(v) || now - (v.context.terminalAt ?? v.context.createdAt) <= Math.max(0, retentionDays) * DAY_MS);
@@ -54,17 +59,17 @@ export function shownDeployments(views: readonly DeploymentView[], now: number, 
 
 /**
  * Active deployments first, then history newest first. `servers`: what Azure last said about
- * servers (the reconciler's view state), shown on succeeded deployments.
+ * servers (the reconciler's view state), shown on deployments that built theirs.
  */
 export function deploymentItems(views: readonly DeploymentView[], now: number, retentionDays: number, servers: ReadonlyMap<string, ServerCheck> = new Map()): DeploymentItem[] {
   return shownDeployments(views, now, retentionDays)
-    .map((v) => ({ d: v.context, active: isActive(v), failure: stateHasTag(v.value, 'failure') }))
+    .map((v) => ({ d: v.context, active: isActive(v), failure: stateHasTag(v.value, 'failure'), built: builtServer(v) }))
     .sort((a, b) => Number(b.active) - Number(a.active) || b.d.createdAt - a.d.createdAt)
-    .map(({ d, active, failure }) => {
+    .map(({ d, active, failure, built }) => {
       const retried = d.retryRequestedAt !== undefined;
       const duration = formatElapsed(durationOf(d, now));
       const unchecked = active ? d.unchecked : undefined;
-      const server = d.status === 'succeeded' ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
+      const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
         ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
         : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;

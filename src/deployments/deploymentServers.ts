@@ -4,7 +4,7 @@ import type { ConnectionProfile } from '../connections/connectionProfile';
 import type { ServerActions } from '../reconcile/serverActions';
 import type { ServerChecks } from '../reconcile/serverReconciler';
 import { serverOfDeployment } from '../reconcile/serverStateShown';
-import { shownDeployments } from './deploymentItems';
+import { builtServer, shownDeployments } from './deploymentItems';
 
 /** What the Deployments view uses to reconcile succeeded deployments with Azure. */
 export interface DeploymentServers {
@@ -19,6 +19,6 @@ export interface DeploymentServers {
  * one GET per server however many rows or asks: the reconciler joins a GET already under way.
  */
 export async function checkShownServers(views: readonly DeploymentView[], checks: ServerChecks, now: number, retentionDays: number): Promise<void> {
-  const succeeded = shownDeployments(views, now, retentionDays).filter((v) => v.context.status === 'succeeded');
-  await Promise.all(succeeded.map((v) => checks.check(serverOfDeployment(v.context))));
+  const built = shownDeployments(views, now, retentionDays).filter(builtServer);
+  await Promise.all(built.map((v) => checks.check(serverOfDeployment(v.context))));
 }
