@@ -52,7 +52,8 @@ export function stubVscode(settings: Record<string, unknown>): StubVscode {
     window: {
       createOutputChannel: channel,
       createStatusBarItem: () => ({ hide: () => undefined, dispose: () => undefined }),
-      createTreeView: disposable,
+      // The Deployments view checks its servers with Azure when shown: never at activation here.
+      createTreeView: () => ({ dispose: () => undefined, onDidChangeVisibility: disposable }),
       registerWebviewPanelSerializer: disposable,
     },
     commands: {

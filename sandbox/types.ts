@@ -132,7 +132,7 @@ export interface SandboxControl {
   setProviderRegistration(subscriptionId: string, registration: ProviderRegistration): void;
   requestCounts(): Record<string, number>;
   resetRequests(): void;
-  /** Undefined when no such server has succeeded (or postgres is 'none'). Waits for the backend to be ready. */
+  /** Undefined when no such server has succeeded, it is not Ready (stopped) or postgres is 'none'. Waits for the backend to be ready. */
   serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
   /** Back to a fresh start: no deployments, servers, created groups, outcomes, quotas, long-running operations, names taken elsewhere, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
   reset(): void;

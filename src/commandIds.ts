@@ -27,6 +27,12 @@ export const DEPLOYMENT_COMMANDS = {
   openInPortal: 'pgsql.flexProvisioning.openInPortal',
   openServerInPortal: 'pgsql.flexProvisioning.openServerInPortal',
   deleteLeftovers: 'pgsql.flexProvisioning.deleteLeftovers',
+  /** The view's Refresh: asks Azure again about the servers of the succeeded deployments shown. */
+  refresh: 'pgsql.flexProvisioning.refreshDeployments',
+  /** On a succeeded deployment whose server Azure says is gone. */
+  removeSavedConnection: 'pgsql.flexProvisioning.removeSavedConnection',
+  /** On a succeeded deployment whose server Azure says is stopped. */
+  startServer: 'pgsql.flexProvisioning.startServer',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */

@@ -6,6 +6,9 @@ import { registerConnections } from './connections/registerConnections';
 import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
 import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
+import { findDeploymentProfile } from './connections/saveDeploymentProfile';
+import { createArmServerStarter } from './reconcile/armServerStarter';
+import { createServerReconciler } from './reconcile/serverReconciler';
 import { createRegionNames } from './dashboard/regionNames';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetails } from './deployments/deploymentDetails';
@@ -31,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
   const firewall = createArmFirewallRules(flexibleServers);
+  const serverFacts = createArmServerFactsReader(flexibleServers);
+  const serverChecks = createServerReconciler(serverFacts);
 
   const connections = registerConnections(context, {
     tokens: { getToken: async (tenantId, scopes) => (await azure.credentials.getToken(tenantId, scopes)).token },
@@ -38,10 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     firewall,
     secrets: context.secrets,
     log,
+    azureServers: { checks: serverChecks, starter: createArmServerStarter(flexibleServers), portal },
   });
   context.subscriptions.push(connections);
   const dashboardAzure = {
-    facts: createArmServerFactsReader(flexibleServers),
+    facts: serverFacts,
     regions: createRegionNames((subscriptionId) => azure.catalog.listLocations(subscriptionId)),
     firewall,
     clientIp: () => azure.catalog.detectClientIp(),
@@ -67,7 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
   const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions });
   Object.assign(late, { tracker, createServer });
-  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings, azure.leftovers, log));
+  const deploymentServers = { checks: serverChecks, actions: connections.servers, profileOf: (deployment: Parameters<typeof findDeploymentProfile>[0]) => findDeploymentProfile(deployment, connections.store) };
+  context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings, azure.leftovers, deploymentServers, log));
 
   const removals = connections.store.removed$.subscribe((profileId) => {
     tracker.noteProfileRemoved(profileId).catch((error: unknown) => log.warn(`Recording that profile ${profileId} was removed failed: ${String(error)}`));

@@ -1,6 +1,7 @@
 import type { FaultInjector } from '../http/faultInjector';
 import type { RateLimitMeter } from '../http/rateLimitMeter';
 import { serverKey } from '../flexibleServers/flexServer';
+import { serverState } from '../flexibleServers/serverPower';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
@@ -77,7 +78,9 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     async serverEndpoint(serverName) {
       parts.advanceAll();
-      if (!state.servers.has(serverKey(serverName))) return undefined;
+      const server = state.servers.get(serverKey(serverName));
+      // A stopped (or stopping, starting) server takes no connections, as in Azure.
+      if (!server || serverState(server, Date.now()) !== 'Ready') return undefined;
       return parts.postgres.endpoint(serverName);
     },
     reset() {

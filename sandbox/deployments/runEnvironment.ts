@@ -60,7 +60,7 @@ export function createRunEnvironment(state: SandboxState, postgres: PostgresBack
       const resource = run.plan.resources.find((r) => r.id.toLowerCase() === wanted || r.name.toLowerCase() === wanted);
       if (resource?.kind === 'flexibleServers' && resource.serverName) {
         const server = state.servers.get(serverKey(resource.serverName));
-        if (server) return toArmServer(server).properties;
+        if (server) return toArmServer(server, Date.now()).properties;
       }
       return resource?.properties ?? {};
     },

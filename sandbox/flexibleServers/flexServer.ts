@@ -1,3 +1,5 @@
+import type { ServerPower } from './serverPower';
+
 /** A flexible server the sandbox created; the admin password is never kept here. */
 export interface FlexServer {
   subscriptionId: string;
@@ -13,6 +15,8 @@ export interface FlexServer {
   /** By the principal's object id. */
   administrators: Map<string, Record<string, unknown>>;
   databases: Map<string, Record<string, unknown>>;
+  /** Set once the server was stopped (or started again) through ARM; absent = Ready. */
+  power?: ServerPower;
 }
 
 export function serverKey(name: string): string {

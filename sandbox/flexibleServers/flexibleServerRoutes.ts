@@ -12,6 +12,7 @@ import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, SERVERS_IN_GROUP, serverLookup
 import type { ProviderOperationStart } from './providerOperations';
 import { serverKey } from './flexServer';
 import { toArmAdministrator, toArmServer } from './serverRepresentation';
+import { registerServerPowerRoutes } from './serverPower';
 
 /** Simulated seconds a server takes to drop (its GET answers 404 from the start, as once Azure is done). */
 export const SERVER_DELETE_SECONDS = 60;
@@ -23,7 +24,7 @@ export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: San
 
   router.add('GET', SERVER_PATH, 'flexibleServers.get', (ctx) => {
     const server = findServer(ctx);
-    return isResponse(server) ? server : ok(toArmServer(server));
+    return isResponse(server) ? server : ok(toArmServer(server, sandbox.now()));
   });
 
   // As ServersDelete.json: 202 with Azure-AsyncOperation and Location on the provider's location, or
@@ -37,13 +38,15 @@ export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: San
     return startOperation(ctx, server.location, SERVER_DELETE_SECONDS);
   });
 
+  registerServerPowerRoutes(router, sandbox, startOperation);
+
   router.add('GET', SERVERS_IN_GROUP, 'flexibleServers.listByResourceGroup', (ctx) => {
     const { subscriptionId, resourceGroupName } = ctx.params;
     const group = findGroup(state, subscriptionId, resourceGroupName);
     if (isResponse(group)) return group;
     sandbox.advanceAll();
     const servers = [...state.servers.values()].filter((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() && s.resourceGroup.toLowerCase() === resourceGroupName.toLowerCase());
-    return ok(pageOf(servers.map(toArmServer), ctx, `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${SERVER_TYPE}`));
+    return ok(pageOf(servers.map((s) => toArmServer(s, sandbox.now())), ctx, `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${SERVER_TYPE}`));
   });
 
   router.add('GET', `${FLEX_PROVIDER}/flexibleServers`, 'flexibleServers.list', (ctx) => {
@@ -51,7 +54,7 @@ export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: San
     if (!findSubscription(subscriptionId)) return subscriptionNotFound(subscriptionId);
     sandbox.advanceAll();
     const servers = [...state.servers.values()].filter((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
-    return ok(pageOf(servers.map(toArmServer), ctx, `/subscriptions/${subscriptionId}/providers/${SERVER_TYPE}`));
+    return ok(pageOf(servers.map((s) => toArmServer(s, sandbox.now())), ctx, `/subscriptions/${subscriptionId}/providers/${SERVER_TYPE}`));
   });
 
   const nameCheck = (ctx: RouteContext): ArmResponse => {

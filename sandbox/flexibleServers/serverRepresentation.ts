@@ -1,6 +1,7 @@
 import type { FlexServer } from './flexServer';
 import { textOr } from '../http/text';
 import { defaultTierFor, iopsOfTier } from './diskTiers';
+import { serverState } from './serverPower';
 
 interface ArmResource {
   id: string;
@@ -18,8 +19,8 @@ export function serverId(server: Pick<FlexServer, 'subscriptionId' | 'resourceGr
   return `/subscriptions/${server.subscriptionId}/resourceGroups/${server.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${server.name}`;
 }
 
-/** The server as `servers.get` returns it (shape of the official ServersGet example). */
-export function toArmServer(server: FlexServer): ArmResource {
+/** The server as `servers.get` returns it (shape of the official ServersGet example), its `state` as of `now`. */
+export function toArmServer(server: FlexServer, now: number): ArmResource {
   const p = server.properties;
   const version = textOr(p.version, '17');
   const storage = record(p.storage);
@@ -57,7 +58,7 @@ export function toArmServer(server: FlexServer): ArmResource {
       version,
       minorVersion: MINOR_VERSIONS[version] ?? '0',
       ...(p.administratorLogin ? { administratorLogin: textOr(p.administratorLogin, '') } : {}),
-      state: 'Ready',
+      state: serverState(server, now),
       availabilityZone: zone,
       backup: {
         backupRetentionDays: Number(backup.backupRetentionDays ?? 7),

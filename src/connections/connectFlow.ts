@@ -1,9 +1,10 @@
 import type { Notifier } from '../notifications/notifier';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionStore } from './connectionStore';
-import { ConnectionFailure } from './connectionFailure';
+import { ConnectionFailure, type ConnectionFailureKind } from './connectionFailure';
+import type { ConnectionProfile } from './connectionProfile';
 import { azureServerRef } from './azureServerRef';
-import type { FirewallRuleCreator } from './firewallRules';
+import type { FirewallRuleCreator, FirewallTarget } from './firewallRules';
 import { errorMessage } from '../../machines/errorMessage';
 
 /** The log's levels the flow writes at: each attempt and its outcome, never a password. */
@@ -18,14 +19,23 @@ export interface ConnectFlowDeps {
   notifier: Notifier;
   firewall: FirewallRuleCreator;
   log: ConnectLog;
+  /**
+   * Asks Azure about the server after a failure that could mean it is gone or stopped, and says
+   * so itself when it is (true); the flow shows the connection's error otherwise.
+   */
+  explainFromAzure?(profile: ConnectionProfile, target: FirewallTarget): Promise<boolean>;
 }
+
+/** Failures a server deleted or stopped in Azure shows as; the others prove it is there. */
+const MAY_BE_GONE_OR_STOPPED: ReadonlySet<ConnectionFailureKind> = new Set(['notFound', 'unreachable', 'other']);
 
 export type ConnectOutcome = { connected: true } | { connected: false; failure: ConnectionFailure };
 
 /**
  * Connects as the user asked: a failure is shown with its reason and next step, the profile stays,
  * and nothing is retried on its own. A firewall refusal offers to add a rule for the address the
- * server reported and then connects exactly once more.
+ * server reported and then connects exactly once more. A server Azure says was deleted or is
+ * stopped is told as such, with what can be done, instead of the connection's error.
  */
 export async function connectWithRecovery(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
   const first = await attempt(profileId, deps);
@@ -36,6 +46,9 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
   const target = profile ? azureServerRef(profile) : undefined;
   const { failure } = first;
   const name = profile?.profileName ?? profileId;
+  if (profile && target && deps.explainFromAzure && MAY_BE_GONE_OR_STOPPED.has(failure.kind) && (await deps.explainFromAzure(profile, target))) {
+    return first;
+  }
   if (failure.kind !== 'firewall' || !failure.clientIp || !target) {
     void deps.notifier.error(connectErrorMessage(name, failure));
     return first;

@@ -2,8 +2,8 @@ import type { Notifier } from '../notifications/notifier';
 import type { ConnectionStore } from './connectionStore';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectOutcome } from './connectFlow';
+import type { ConnectionProfile } from './connectionProfile';
 import { CONNECTION_COMMANDS } from '../commandIds';
-
 
 export interface ConnectionCommandDeps {
   store: ConnectionStore;
@@ -33,6 +33,24 @@ export async function chooseProfile(arg: unknown, store: Pick<ConnectionStore, '
   return (await notifier.pick(items, placeHolder))?.profileId;
 }
 
+export const REMOVE_CONNECTION = 'Remove';
+
+/**
+ * Removes a saved connection after a modal confirmation: disconnected, the profile gone from the
+ * setting and its password from SecretStorage. The store tells the tracker, which then never
+ * brings the profile back. True when it was removed.
+ */
+export async function confirmAndRemoveProfile(
+  profile: ConnectionProfile,
+  deps: { store: Pick<ConnectionStore, 'removeProfile'>; manager: Pick<ConnectionManager, 'disconnect'>; notifier: Pick<Notifier, 'confirm'> },
+  why = '',
+): Promise<boolean> {
+  if (!(await deps.notifier.confirm(`Remove the connection '${profile.profileName}'?`, `${why}The saved password is deleted too. The server in Azure is not affected.`, REMOVE_CONNECTION))) return false;
+  await deps.manager.disconnect(profile.id);
+  await deps.store.removeProfile(profile.id);
+  return true;
+}
+
 export function connectionCommandHandlers(deps: ConnectionCommandDeps): Record<string, Handler> {
   const choose = (arg: unknown, placeHolder: string) => chooseProfile(arg, deps.store, deps.notifier, placeHolder);
   return {
@@ -51,10 +69,7 @@ export function connectionCommandHandlers(deps: ConnectionCommandDeps): Record<s
     [CONNECTION_COMMANDS.removeConnection]: async (arg) => {
       const id = await choose(arg, 'Remove which connection?');
       const profile = id ? deps.store.getProfile(id) : undefined;
-      if (id && profile && (await deps.notifier.confirm(`Remove the connection '${profile.profileName}'?`, 'The saved password is deleted too. The server in Azure is not affected.', 'Remove'))) {
-        await deps.manager.disconnect(id);
-        await deps.store.removeProfile(id);
-      }
+      if (profile) await confirmAndRemoveProfile(profile, deps);
     },
     [CONNECTION_COMMANDS.refreshConnections]: async () => deps.refresh(),
   };

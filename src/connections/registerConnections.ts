@@ -12,6 +12,7 @@ import { ConnectionsTreeProvider } from './connectionsTreeProvider';
 import type { FirewallRuleCreator } from './firewallRules';
 import type { ServerAddressResolver, TokenSource } from './ports';
 import { vscodePasswordPrompt, vscodeProfileSettings } from './vscodeAdapters';
+import { createServerActions, type ServerActionDeps, type ServerActions } from '../reconcile/serverActions';
 
 export const CONNECTIONS_VIEW = 'pgsqlConnections';
 
@@ -24,6 +25,8 @@ export interface ConnectionsDeps {
   notifier?: Notifier;
   /** Connect attempts and their outcomes; why a profile change fell back or was tried again (never a password). */
   log: ConnectLog;
+  /** Azure's word on saved servers: a connect that fails asks it whether the server is gone or stopped. */
+  azureServers: Omit<ServerActionDeps, 'store' | 'manager' | 'notifier' | 'log'>;
 }
 
 export interface ConnectionsRegistration extends vscode.Disposable {
@@ -31,6 +34,8 @@ export interface ConnectionsRegistration extends vscode.Disposable {
   readonly manager: ConnectionManager;
   /** Connect as the user asked: errors shown with a next step, firewall rule offered. */
   connect: (profileId: string) => Promise<ConnectOutcome>;
+  /** Remove, start, open in the portal: what can be done about a server gone or stopped in Azure. */
+  readonly servers: ServerActions;
 }
 
 /** The connection store, live connections, the Connections view and its commands. */
@@ -41,7 +46,9 @@ export function registerConnections(context: vscode.ExtensionContext, deps: Conn
   const lock = createCrossWindowLock(context.globalStorageUri.fsPath, 'pgsql.connections', warn);
   const store = new ConnectionStore(vscodeProfileSettings(context.globalStorageUri), deps.secrets ?? context.secrets, { lock, log: warn });
   const manager = new ConnectionManager(store, { resolver: deps.resolver, tokens: deps.tokens, prompt: vscodePasswordPrompt() });
-  const connect = (profileId: string) => connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall, log: deps.log });
+  const servers = createServerActions({ ...deps.azureServers, store, manager, notifier, log: (message) => deps.log.info(message) });
+  const connect = (profileId: string) =>
+    connectWithRecovery(profileId, { store, manager, notifier, firewall: deps.firewall, log: deps.log, explainFromAzure: (profile, target) => servers.explainConnectFailure(profile, target) });
   const provider = new ConnectionsTreeProvider(new ConnectionsTreeModel(store, manager));
   const handlers = connectionCommandHandlers({ store, manager, notifier, connect, refresh: () => provider.refresh() });
   const disposables: vscode.Disposable[] = [
@@ -55,6 +62,7 @@ export function registerConnections(context: vscode.ExtensionContext, deps: Conn
     store,
     manager,
     connect,
+    servers,
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

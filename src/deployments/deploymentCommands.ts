@@ -5,9 +5,11 @@ import type { AzurePortal } from '../azure/azurePortal';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
-import { isActive } from './deploymentItems';
+import { builtServer, isActive } from './deploymentItems';
 import { confirmAndCancel } from './cancelDeployment';
 import { deleteLeftovers, offersLeftoverDeletion, type DeleteLeftoversDeps } from './deleteLeftovers';
+import type { DeploymentServers } from './deploymentServers';
+import { serverOfDeployment } from '../reconcile/serverStateShown';
 import { DEPLOYMENT_COMMANDS, FOCUS_DEPLOYMENTS_VIEW, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
 export interface DeploymentCommandDeps {
@@ -17,6 +19,9 @@ export interface DeploymentCommandDeps {
   details: DeploymentDetails;
   portal: AzurePortal;
   leftovers: Omit<DeleteLeftoversDeps, 'notifier'>;
+  servers: DeploymentServers;
+  /** The view's Refresh: the servers of the succeeded deployments shown, checked with Azure. */
+  checkShownServers(): Promise<void>;
 }
 
 type Handler = (arg?: unknown) => Promise<void>;
@@ -72,7 +77,17 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
     },
     [DEPLOYMENT_COMMANDS.openInPortal]: onChosen('Open which deployment in the Azure portal?', undefined, (view) => deps.portal.openDeployment(view.context)),
-    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', (v) => stateHasTag(v.value, 'serverReady'), (view) => deps.portal.openServer(view.context)),
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', builtServer, (view) => deps.portal.openServer(view.context)),
+    [DEPLOYMENT_COMMANDS.refresh]: () => deps.checkShownServers(),
+    [DEPLOYMENT_COMMANDS.removeSavedConnection]: onChosen('Remove the saved connection of which deployment?', builtServer, async ({ context: d }) => {
+      const profile = deps.servers.profileOf(d);
+      if (!profile) {
+        void notifier.info(`There is no saved connection of '${d.serverName}' to remove.`);
+        return;
+      }
+      await deps.servers.actions.removeSavedConnection(profile, `Azure last said it has no server '${d.serverName}' any more. `);
+    }),
+    [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
       const count = (await currentDeployments(tracker)).length;
       const detail = `This removes ${count} deployment record${count === 1 ? '' : 's'} and any staged passwords kept for them. Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.`;

@@ -3,6 +3,8 @@ import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { formatElapsed } from './formatElapsed';
+import type { ServerCheck } from '../reconcile/serverCheck';
+import { checkOfDeployment, serverStateShown, type ServerStateShown } from '../reconcile/serverStateShown';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,10 +16,11 @@ export interface DeploymentItem {
   tooltip: string;
   status: DeploymentStatus;
   /** A codicon id; `sync~spin` while ARM works. */
-  icon: 'clock' | 'sync~spin' | 'pass' | 'error' | 'circle-slash';
+  icon: 'clock' | 'sync~spin' | 'pass' | 'error' | 'circle-slash' | ServerStateShown['icon'];
   /**
    * `deployment.{status}`, and `.retried` after a retry: the menus show Cancel for deploying, Retry
-   * for failed or canceled ones not retried yet, Dismiss for finished ones.
+   * for failed or canceled ones not retried yet, Dismiss for finished ones. A succeeded one whose
+   * server Azure last said is gone or stopped gets `.serverGone` / `.serverStopped`.
    */
   contextValue: string;
 }
@@ -44,22 +47,32 @@ export function isActive(view: DeploymentView): boolean {
   return stateHasTag(view.value, 'running');
 }
 
+/** Azure built the deployment's server: it can be checked, started, opened in the portal. */
+export function builtServer(view: DeploymentView): boolean {
+  return stateHasTag(view.value, 'serverReady');
+}
+
+/** Finished deployments older than the retention window are left out even before the tracker purges them. */
+export function shownDeployments(views: readonly DeploymentView[], now: number, retentionDays: number): DeploymentView[] {
+  return views.filter((v) => isActive(v) || now - (v.context.terminalAt ?? v.context.createdAt) <= Math.max(0, retentionDays) * DAY_MS);
+}
+
 /**
- * Active deployments first, then history newest first. Finished ones older than the retention
- * window are left out even before the tracker purges them on the next activation.
+ * Active deployments first, then history newest first. `servers`: what Azure last said about
+ * servers (the reconciler's view state), shown on deployments that built theirs.
  */
-export function deploymentItems(views: readonly DeploymentView[], now: number, retentionDays: number): DeploymentItem[] {
-  return views
-    .map((v) => ({ d: v.context, active: isActive(v), failure: stateHasTag(v.value, 'failure') }))
-    .filter(({ d, active }) => active || now - (d.terminalAt ?? d.createdAt) <= Math.max(0, retentionDays) * DAY_MS)
+export function deploymentItems(views: readonly DeploymentView[], now: number, retentionDays: number, servers: ReadonlyMap<string, ServerCheck> = new Map()): DeploymentItem[] {
+  return shownDeployments(views, now, retentionDays)
+    .map((v) => ({ d: v.context, active: isActive(v), failure: stateHasTag(v.value, 'failure'), built: builtServer(v) }))
     .sort((a, b) => Number(b.active) - Number(a.active) || b.d.createdAt - a.d.createdAt)
-    .map(({ d, active, failure }) => {
+    .map(({ d, active, failure, built }) => {
       const retried = d.retryRequestedAt !== undefined;
       const duration = formatElapsed(durationOf(d, now));
       const unchecked = active ? d.unchecked : undefined;
+      const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
         ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
-        : `${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
+        : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
@@ -69,8 +82,17 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
         ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
         ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),
         ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
+        ...(server ? [server.tooltip] : []),
       ].join('\n');
-      return { stagingId: d.stagingId, label: d.serverName, description, tooltip, status: d.status, icon: STATUS_ICON[d.status], contextValue: `deployment.${d.status}${retried ? '.retried' : ''}` };
+      return {
+        stagingId: d.stagingId,
+        label: d.serverName,
+        description,
+        tooltip,
+        status: d.status,
+        icon: server?.icon ?? STATUS_ICON[d.status],
+        contextValue: `deployment.${d.status}${retried ? '.retried' : ''}${server?.context ?? ''}`,
+      };
     });
 }
 

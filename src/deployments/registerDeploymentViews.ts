@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { firstValueFrom } from 'rxjs';
 import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
@@ -15,6 +16,7 @@ import { bindDeploymentStatusBar } from './deploymentStatusBar';
 import type { DeploymentDetails } from './deploymentDetails';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
 import type { LeftoverResources } from '../azure/armLeftoverResources';
+import { checkShownServers, type DeploymentServers } from './deploymentServers';
 
 export const DEPLOYMENTS_VIEW = 'pgsqlDeployments';
 
@@ -65,11 +67,15 @@ export function registerDeploymentViews(
   portal: AzurePortal,
   settings: SettingsReader,
   leftovers: LeftoverResources,
+  servers: DeploymentServers,
   log: vscode.LogOutputChannel,
   notifier: Notifier = createVscodeNotifier(),
 ): vscode.Disposable {
   const retentionDays = () => settings.get('deploymentRetentionDays');
-  const provider = new DeploymentsTreeProvider(deploymentItems$(tracker.deployments$, () => Date.now(), retentionDays));
+  const provider = new DeploymentsTreeProvider(deploymentItems$(tracker.deployments$, () => Date.now(), retentionDays, servers.checks.known$));
+  // Not on a timer and not at activation: when the view is shown (opened, expanded) or refreshed.
+  const checkShown = async () => checkShownServers(await firstValueFrom(tracker.deployments$), servers.checks, Date.now(), retentionDays());
+  const treeView = vscode.window.createTreeView(DEPLOYMENTS_VIEW, { treeDataProvider: provider });
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';
   const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
@@ -80,12 +86,17 @@ export function registerDeploymentViews(
     details,
     portal,
     leftovers: { leftovers, log: (message) => log.info(message) },
+    servers,
+    checkShownServers: checkShown,
   });
   return vscode.Disposable.from(
     provider,
     statusBar,
     { dispose: () => statusSubscription.unsubscribe() },
-    vscode.window.createTreeView(DEPLOYMENTS_VIEW, { treeDataProvider: provider }),
+    treeView,
+    treeView.onDidChangeVisibility(({ visible }) => {
+      if (visible) checkShown().catch((error: unknown) => log.warn(`Checking the deployments' servers with Azure failed: ${String(error)}`));
+    }),
     ...Object.entries(handlers).map(([command, handler]) => vscode.commands.registerCommand(command, handler)),
   );
 }

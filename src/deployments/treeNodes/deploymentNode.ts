@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DeploymentItem } from '../deploymentItems';
 import { SHOW_PROGRESS_COMMAND } from '../../commandIds';
 
-const ICON_COLOR: Partial<Record<DeploymentItem['icon'], string>> = { pass: 'testing.iconPassed', error: 'testing.iconFailed' };
+const ICON_COLOR: Partial<Record<DeploymentItem['icon'], string>> = { pass: 'testing.iconPassed', error: 'testing.iconFailed', warning: 'problemsWarningIcon.foreground' };
 
 export class DeploymentNode extends vscode.TreeItem {
   readonly stagingId: string;

@@ -8,6 +8,7 @@ import { createDeploymentDetails } from '../../../src/deployments/deploymentDeta
 import type { DeploymentOperationView } from '../../../machines/flexDeployment/catalog';
 import { recordingPortal } from '../../support/recordingPortal';
 import { FakeLeftoverResources } from '../../support/fakeLeftoverResources';
+import { reconcileWorld } from '../../support/reconcileWorld';
 
 const failed = deploymentContext({
   stagingId: 'bad',
@@ -49,7 +50,8 @@ function setup(readOperations: () => Promise<DeploymentOperationView[]> = async 
   const { portal, opened } = recordingPortal();
   const views = createDeploymentDetails(details, readOperations, () => Date.UTC(2026, 10, 22, 11, 0, 0));
   const leftovers = { leftovers: new FakeLeftoverResources(), log: () => undefined };
-  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal, leftovers });
+  const { servers } = reconcileWorld(notifier);
+  const handlers = deploymentCommandHandlers({ tracker, notifier, commands, details: views, portal, leftovers, servers, checkShownServers: async () => undefined });
   return { tracker, notifier, commands, details, opened, run: (name: string, arg?: unknown) => handlers[name](arg) };
 }
 

@@ -1,0 +1,88 @@
+import type { AzurePortal } from '../azure/azurePortal';
+import type { ConnectionManager } from '../connections/connectionManager';
+import type { ConnectionProfile } from '../connections/connectionProfile';
+import type { ConnectionStore } from '../connections/connectionStore';
+import { confirmAndRemoveProfile } from '../connections/connectionCommands';
+import { describeArmFailure } from '../dashboard/armActionFailure';
+import type { Notifier } from '../notifications/notifier';
+import type { ServerStarter } from './armServerStarter';
+import { isStopped } from './serverCheck';
+import type { ServerChecks, ServerTarget } from './serverReconciler';
+
+export const REMOVE_SAVED_CONNECTION = 'Remove Saved Connection';
+export const START_SERVER = 'Start Server';
+export const OPEN_IN_PORTAL = 'Open in Azure Portal';
+
+export interface ServerActionDeps {
+  checks: ServerChecks;
+  starter: ServerStarter;
+  portal: Pick<AzurePortal, 'openServer'>;
+  store: Pick<ConnectionStore, 'removeProfile'>;
+  manager: Pick<ConnectionManager, 'disconnect'>;
+  notifier: Notifier;
+  log(message: string): void;
+}
+
+/** What a user can do about a saved server that Azure says is gone or stopped. */
+export interface ServerActions {
+  /** After a modal confirmation; the password goes with the profile. */
+  removeSavedConnection(profile: ConnectionProfile, why?: string): Promise<void>;
+  /** ARM's start under a progress notification, then the server is checked again (the views follow). */
+  start(target: ServerTarget): Promise<void>;
+  openInPortal(target: ServerTarget): Promise<void>;
+  /**
+   * After a failed connect: asks Azure about the server and, when it is gone or stopped, says so
+   * with what can be done instead of the connection's error. False when Azure said neither (or
+   * could not be asked): the caller shows its own error then.
+   */
+  explainConnectFailure(profile: ConnectionProfile, target: ServerTarget): Promise<boolean>;
+}
+
+export function createServerActions(deps: ServerActionDeps): ServerActions {
+  const { notifier } = deps;
+  const actions: ServerActions = {
+    async removeSavedConnection(profile, why = '') {
+      if (await confirmAndRemoveProfile(profile, deps, why)) {
+        deps.log(`Removed the saved connection '${profile.profileName}', as the user asked.`);
+      }
+    },
+    async start(target) {
+      const name = target.serverName;
+      deps.log(`Starting the server '${name}' (resource group '${target.resourceGroup}'), as the user asked.`);
+      try {
+        await notifier.withProgress(`Starting the server '${name}'…`, () => deps.starter.start(target));
+        void notifier.info(`The server '${name}' is started.`);
+      } catch (error) {
+        const failure = describeArmFailure(error, `start the server '${name}'`, name, 'start it');
+        deps.log(`Starting the server '${name}' failed: ${failure.message}`);
+        void notifier.error(`${failure.message} ${failure.nextStep}`);
+      }
+      await deps.checks.check(target);
+    },
+    openInPortal: (target) => deps.portal.openServer({ tenantId: target.tenantId, subscriptionId: target.subscriptionId, resourceGroupName: target.resourceGroup, serverName: target.serverName }),
+    async explainConnectFailure(profile, target) {
+      const check = await deps.checks.check(target);
+      const name = target.serverName;
+      if (check.kind === 'deleted') {
+        deps.log(`'${profile.profileName}': Azure has no server '${name}' in resource group '${target.resourceGroup}' any more (${check.code}).`);
+        const choice = await notifier.error(
+          `The server '${name}' no longer exists in Azure (resource group '${target.resourceGroup}'): it was deleted or moved. Remove its saved connection, or look for it in the Azure Portal.`,
+          REMOVE_SAVED_CONNECTION,
+          OPEN_IN_PORTAL,
+        );
+        if (choice === REMOVE_SAVED_CONNECTION) await actions.removeSavedConnection(profile, `Azure has no server '${name}' any more. `);
+        if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
+        return true;
+      }
+      if (isStopped(check)) {
+        deps.log(`'${profile.profileName}': the server '${name}' is stopped in Azure.`);
+        const choice = await notifier.error(`The server '${name}' is stopped in Azure: start it, then connect again.`, START_SERVER, OPEN_IN_PORTAL);
+        if (choice === START_SERVER) await actions.start(target);
+        if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
+        return true;
+      }
+      return false;
+    },
+  };
+  return actions;
+}

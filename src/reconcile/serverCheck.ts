@@ -1,0 +1,56 @@
+import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
+
+/**
+ * What one GET of a server told about it. Only Azure's word that the server is not there makes it
+ * `deleted`; anything that is not an answer about the server (throttled, unreachable, signed out,
+ * refused, a 404 that does not say the resource is missing) is `notChecked` and changes nothing.
+ */
+export type ServerCheck =
+  | { kind: 'found'; state?: string; at: number }
+  | { kind: 'deleted'; code: string; message: string; at: number }
+  | { kind: 'notChecked'; reason: NotCheckedReason; detail: string; at: number };
+
+export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
+
+/**
+ * ARM's codes for "no such resource" on a resource's own GET: the server (ResourceNotFound) or what
+ * it hangs under (ParentResourceNotFound). A 404 of any other code (a subscription this account
+ * cannot see, a route a proxy does not know) says nothing about the server.
+ */
+export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound', 'ParentResourceNotFound']);
+
+/** The server GET's outcome: its facts' state, or what it threw. */
+export type ServerRead = { ok: true; state?: string } | { ok: false; error: unknown };
+
+export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
+  if (read.ok) return { kind: 'found', ...(read.state !== undefined ? { state: read.state } : {}), at };
+  const failure = classifyArmError(read.error, at);
+  switch (failure.kind) {
+    case 'signedOut':
+      return { kind: 'notChecked', reason: 'signedOut', detail: 'signed out of Azure', at };
+    case 'unavailable':
+      return { kind: 'notChecked', reason: 'unavailable', detail: `Azure did not answer (${failure.reason})`, at };
+    case 'failed':
+      return { kind: 'notChecked', reason: 'refused', detail: `${failure.error.message} (${failure.error.code})`, at };
+    case 'notFound': {
+      const { code, message } = armErrorFromRestError(read.error as Parameters<typeof armErrorFromRestError>[0]);
+      return SERVER_GONE_CODES.has(code)
+        ? { kind: 'deleted', code, message, at }
+        : { kind: 'notChecked', reason: 'refused', detail: `Azure answered 404 without saying the server is gone: ${message} (${code})`, at };
+    }
+  }
+}
+
+/** A server stopped in Azure: it exists, nothing can connect to it, and ARM would start it. */
+export function isStopped(check: ServerCheck | undefined): boolean {
+  return check?.kind === 'found' && check.state === 'Stopped';
+}
+
+/**
+ * What the view keeps when a new check comes in: a conclusive answer replaces the last one; one that
+ * could not be had keeps the last conclusive answer (a throttled read never un-deletes a server,
+ * nor deletes one).
+ */
+export function nextKnown(previous: ServerCheck | undefined, latest: ServerCheck): ServerCheck | undefined {
+  return latest.kind === 'notChecked' ? previous : latest;
+}

@@ -1,0 +1,63 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { FirewallTarget } from '../connections/firewallRules';
+import type { ServerFactsReader } from '../dashboard/serverFactsReader';
+import { classifyServerRead, nextKnown, type ServerCheck, type ServerRead } from './serverCheck';
+
+/** A server as ARM names it: the profile's or the deployment's subscription, group and name. */
+export type ServerTarget = FirewallTarget;
+
+/** What the views and the connect flow use of the reconciler. */
+export interface ServerChecks {
+  /** The last conclusive answer per server (serverKey), for the views. */
+  readonly known$: Observable<ReadonlyMap<string, ServerCheck>>;
+  /** GETs the server, or joins the GET already under way for it; never throws. */
+  check(target: ServerTarget): Promise<ServerCheck>;
+}
+
+/** Server names are global, but a server moved to another group or subscription is another target. */
+export function serverKey(target: Pick<ServerTarget, 'subscriptionId' | 'resourceGroup' | 'serverName'>): string {
+  return `${target.subscriptionId}/${target.resourceGroup}/${target.serverName}`.toLowerCase();
+}
+
+/**
+ * Checks saved servers against Azure when asked (a view shown or refreshed, a connect attempt),
+ * never on a timer. One GET per server at a time: every caller asking while it runs gets its
+ * answer. The answers are view state only: nothing here writes a deployment record or a profile.
+ */
+export function createServerReconciler(reader: ServerFactsReader, now: () => number = Date.now): ServerChecks {
+  const inFlight = new Map<string, Promise<ServerCheck>>();
+  const known = new BehaviorSubject<ReadonlyMap<string, ServerCheck>>(new Map());
+
+  const read = async (target: ServerTarget): Promise<ServerRead> => {
+    try {
+      return { ok: true, state: (await reader.read(target)).state };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+
+  const record = (key: string, latest: ServerCheck) => {
+    const previous = known.value.get(key);
+    const next = nextKnown(previous, latest);
+    if (next === undefined || next === previous) return;
+    known.next(new Map(known.value).set(key, next));
+  };
+
+  return {
+    known$: known.asObservable(),
+    check(target) {
+      const key = serverKey(target);
+      const running = inFlight.get(key);
+      if (running) return running;
+      const started = read(target).then((outcome) => {
+        // Once answered, the next ask reads Azure again: a refresh means now, not the last answer.
+        inFlight.delete(key);
+        const check = classifyServerRead(outcome, now());
+        record(key, check);
+        return check;
+      });
+      inFlight.set(key, started);
+      return started;
+    },
+  };
+}

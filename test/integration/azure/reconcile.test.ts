@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createArmServerFactsReader } from '../../../src/dashboard/armServerFactsReader';
+import { createArmServerStarter } from '../../../src/reconcile/armServerStarter';
+import { createServerReconciler, serverKey } from '../../../src/reconcile/serverReconciler';
+import { firstValueFrom } from 'rxjs';
+import { armRequest, eventually } from '../sandbox/sandboxTestKit';
+import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
+import { SANDBOX_TENANT_ID } from '../../../sandbox';
+
+/**
+ * The reconciler with the real SDK client against the sandbox: what ARM's own answers (the server's
+ * GET, its 404 body, a run of 429s, a signed-out account) make of a saved server.
+ */
+describe('reconciling a saved server with Azure (sandbox)', () => {
+  const harness = useAzureSandbox();
+  const target = (serverName: string, resourceGroup = RESOURCE_GROUP) => ({ tenantId: SANDBOX_TENANT_ID, subscriptionId: SUBSCRIPTION_ID, resourceGroup, serverName });
+  const serverPath = (name: string, action = '') => `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${name}${action}?api-version=2025-08-01`;
+  const setup = async (serverName: string) => {
+    expect((await readUntilEnded(harness.services, await startDeployment(harness.services, createRequest(serverName)))).observation.kind).toBe('succeeded');
+    const clientFor = (tenantId: string, subscriptionId: string) => harness.services.flexibleServers(tenantId, subscriptionId);
+    const checks = createServerReconciler(createArmServerFactsReader(clientFor));
+    const known = async () => (await firstValueFrom(checks.known$)).get(serverKey(target(serverName)));
+    return { checks, known, starter: createArmServerStarter(clientFor) };
+  };
+
+  it('a running server is found Ready; stopped through ARM, found Stopped; started by the extension, Ready again', async () => {
+    const { checks, starter } = await setup('pg-rec-power');
+    expect(await checks.check(target('pg-rec-power'))).toMatchObject({ kind: 'found', state: 'Ready' });
+    expect((await armRequest(harness.sandbox, 'POST', serverPath('pg-rec-power', '/stop'))).status).toBe(202);
+    expect(await checks.check(target('pg-rec-power'))).toMatchObject({ kind: 'found', state: 'Stopping' });
+    expect(await eventually(() => checks.check(target('pg-rec-power')), (c) => c.kind === 'found' && c.state !== 'Stopping')).toMatchObject({ kind: 'found', state: 'Stopped' });
+    await starter.start(target('pg-rec-power'));
+    expect(await checks.check(target('pg-rec-power'))).toMatchObject({ kind: 'found', state: 'Ready' });
+    expect(harness.sandbox.requests.count('flexibleServers.start')).toBe(1);
+  });
+
+  it('deleted through ARM: the SDK\'s 404 carries ResourceNotFound, and that alone marks it deleted; throttled or signed out afterwards, it stays so', async () => {
+    const { checks, known } = await setup('pg-rec-gone');
+    expect((await armRequest(harness.sandbox, 'DELETE', serverPath('pg-rec-gone'))).status).toBe(202);
+    expect(await checks.check(target('pg-rec-gone'))).toMatchObject({ kind: 'deleted', code: 'ResourceNotFound' });
+
+    harness.sandbox.control.addFault({ kind: 'throttle', count: 4, retryAfterSeconds: 0, routes: ['flexibleServers.get'] });
+    expect(await checks.check(target('pg-rec-gone'))).toMatchObject({ kind: 'notChecked', reason: 'unavailable', detail: 'Azure did not answer (HTTP 429 TooManyRequests)' });
+    // Signed out: ARM refuses the token the client still holds (401), and no new one is given.
+    harness.account.signOut();
+    for (const token of harness.account.issuedTokens) harness.sandbox.control.revokeToken(token);
+    expect(await checks.check(target('pg-rec-gone'))).toMatchObject({ kind: 'notChecked', reason: 'signedOut' });
+    expect((await known())?.kind).toBe('deleted');
+  });
+
+  it('a run of 429s, or a group that is not there (ResourceGroupNotFound), marks a present server nothing', async () => {
+    const { checks, known } = await setup('pg-rec-kept');
+    harness.sandbox.control.addFault({ kind: 'throttle', count: 4, retryAfterSeconds: 0, routes: ['flexibleServers.get'] });
+    expect((await checks.check(target('pg-rec-kept'))).kind).toBe('notChecked');
+    expect(await known()).toBeUndefined();
+    expect(await checks.check(target('pg-rec-kept', 'rg-not-there'))).toMatchObject({ kind: 'notChecked', reason: 'refused', detail: expect.stringContaining('ResourceGroupNotFound') });
+  });
+});

@@ -1,0 +1,36 @@
+import type { ServerFacts } from '../../machines/webview/dashboardMessages';
+import type { FirewallTarget } from '../../src/connections/firewallRules';
+import type { ServerFactsReader } from '../../src/dashboard/serverFactsReader';
+
+/**
+ * A server GET whose answer each test sets per server name (a state, or an error to throw), and
+ * that counts its reads. `hold()` keeps every read open until `release()`, so callers can pile up.
+ */
+export class ScriptedServerReader implements ServerFactsReader {
+  readonly reads: string[] = [];
+  private readonly answers = new Map<string, { state: string } | { error: unknown }>();
+  private gate: Promise<void> | undefined;
+  private open: (() => void) | undefined;
+
+  answer(serverName: string, answer: { state: string } | { error: unknown }): this {
+    this.answers.set(serverName, answer);
+    return this;
+  }
+
+  hold(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+  }
+
+  release(): void {
+    this.open?.();
+    this.gate = undefined;
+  }
+
+  async read(target: FirewallTarget): Promise<ServerFacts> {
+    this.reads.push(target.serverName);
+    await this.gate;
+    const answer = this.answers.get(target.serverName) ?? { state: 'Ready' };
+    if ('error' in answer) throw answer.error;
+    return { resourceId: `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${target.serverName}`, state: answer.state };
+  }
+}
