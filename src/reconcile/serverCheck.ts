@@ -13,11 +13,13 @@ export type ServerCheck =
 export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
 
 /**
- * ARM's codes for "no such resource" on a resource's own GET: the server (ResourceNotFound) or what
- * it hangs under (ParentResourceNotFound). A 404 of any other code (a subscription this account
- * cannot see, a route a proxy does not know) says nothing about the server.
+ * ARM's codes for "no such resource" on a resource's own GET: the server (ResourceNotFound), what
+ * it hangs under (ParentResourceNotFound), or its resource group (ResourceGroupNotFound: deleting
+ * the group is a common way to delete a server, and no resource outlives its group). A 404 of any
+ * other code (a subscription this account cannot see, a route a proxy does not know) says nothing
+ * about the server.
  */
-export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound', 'ParentResourceNotFound']);
+export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound', 'ParentResourceNotFound', 'ResourceGroupNotFound']);
 
 /** The server GET's outcome: its facts' state, or what it threw. */
 export type ServerRead = { ok: true; state?: string } | { ok: false; error: unknown };

@@ -48,11 +48,11 @@ describe('reconciling a saved server with Azure (sandbox)', () => {
     expect((await known())?.kind).toBe('deleted');
   });
 
-  it('a run of 429s, or a group that is not there (ResourceGroupNotFound), marks a present server nothing', async () => {
+  it('a run of 429s marks a present server nothing; a group that is not there (ResourceGroupNotFound) took its servers with it', async () => {
     const { checks, known } = await setup('pg-rec-kept');
     harness.sandbox.control.addFault({ kind: 'throttle', count: 4, retryAfterSeconds: 0, routes: ['flexibleServers.get'] });
     expect((await checks.check(target('pg-rec-kept'))).kind).toBe('notChecked');
     expect(await known()).toBeUndefined();
-    expect(await checks.check(target('pg-rec-kept', 'rg-not-there'))).toMatchObject({ kind: 'notChecked', reason: 'refused', detail: expect.stringContaining('ResourceGroupNotFound') });
+    expect(await checks.check(target('pg-rec-kept', 'rg-not-there'))).toMatchObject({ kind: 'deleted', code: 'ResourceGroupNotFound' });
   });
 });

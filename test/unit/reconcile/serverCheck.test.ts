@@ -27,10 +27,11 @@ describe('classifyServerRead: only Azure saying the server is not there makes it
       at: AT,
     });
     expect(failed(armRestError(404, 'ParentResourceNotFound', 'Parent resource not found.'))).toMatchObject({ kind: 'deleted', code: 'ParentResourceNotFound' });
+    expect(failed(armRestError(404, 'ResourceGroupNotFound', "Resource group 'rg' could not be found."))).toMatchObject({ kind: 'deleted', code: 'ResourceGroupNotFound' });
   });
 
   it('a 404 of another code (a subscription not visible, an unknown route) is not a deletion', () => {
-    for (const code of ['SubscriptionNotFound', 'NotFound', 'InvalidResourceType', 'ResourceGroupNotFound']) {
+    for (const code of ['SubscriptionNotFound', 'NotFound', 'InvalidResourceType']) {
       expect(failed(armRestError(404, code, 'not found')), code).toMatchObject({ kind: 'notChecked', reason: 'refused' });
     }
   });
