@@ -47,13 +47,18 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   const guidance = failureGuidance(deployment);
-  const link = guidance?.link;
-  // Registering comes before Retry: a Retry alone would fail the same way.
-  const register = guidance?.action === 'registerProvider' ? [REGISTER_PROVIDER] : [];
-  const choice = await notifier.error(failureMessage(deployment, guidance), VIEW_DETAILS, ...register, RETRY, ...(link ? [link.label] : []), ...WHAT_IS_LEFT);
+  const register = guidance?.action === 'registerProvider';
+  // Registering comes before Retry, which alone would fail the same way. ARM refused such a
+  // deployment before creating anything, so nothing is left to delete; and the button does what
+  // the guidance page explains: neither is offered, which keeps the buttons to five.
+  const link = register ? undefined : guidance?.link;
+  const buttons = register
+    ? [VIEW_DETAILS, REGISTER_PROVIDER, RETRY, OPEN_IN_PORTAL, DISMISS]
+    : [VIEW_DETAILS, RETRY, ...(link ? [link.label] : []), ...WHAT_IS_LEFT];
+  const choice = await notifier.error(failureMessage(deployment, guidance), ...buttons);
   if (link && choice === link.label) {
     await actions.openLink(link.url);
-  } else if (register.length > 0 && choice === REGISTER_PROVIDER) {
+  } else if (register && choice === REGISTER_PROVIDER) {
     await actions.registerProvider(deployment);
   } else {
     await followUp(choice, deployment, actions);
