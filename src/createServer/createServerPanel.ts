@@ -51,7 +51,6 @@ export class CreateServerPanel {
   private stagingIdValue: string | undefined;
   private feed: ProgressFeed | undefined;
   private readonly offered = new OfferedChoices();
-  private clientIp: string | undefined;
   private submitting = false;
   /** What the form is filled with when it is (next) initialised: a retry's request. */
   private prefill: FormPrefill | undefined;
@@ -159,31 +158,11 @@ export class CreateServerPanel {
     return this.initForm();
   }
 
-  /**
-   * The form shows at once with what the panel knows (a Retry's prefill); the subscriptions and
-   * the client IP are posted as each arrives, so a slow IP detection never holds up the list.
-   */
+  /** The form shows at once with what the panel knows (a Retry's prefill); Azure's answers follow. */
   private async initForm(): Promise<void> {
     const prefill = this.prefill;
     await this.post({ type: 'form.init', ...(prefill ? { prefill } : {}) });
-    await Promise.all([this.postSubscriptions(), this.postClientIp()]);
-  }
-
-  private async postSubscriptions(): Promise<void> {
-    try {
-      const subscriptions = await this.deps.catalog.listSubscriptions();
-      this.offered.offerSubscriptions(subscriptions);
-      await this.post({ type: 'catalog.subscriptions', subscriptions });
-    } catch (err) {
-      this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
-      await this.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
-    }
-  }
-
-  private async postClientIp(): Promise<void> {
-    const clientIp = await this.deps.catalog.detectClientIp().catch(() => undefined);
-    this.clientIp = clientIp;
-    if (clientIp) await this.post({ type: 'catalog.clientIp', clientIp });
+    await this.formCatalog.onFormStarted();
   }
 
   private async onSubmit(input: Record<string, unknown>): Promise<void> {
@@ -243,7 +222,7 @@ export class CreateServerPanel {
     request: CreateServerRequest,
   ): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
     const errors = this.offered.check(request);
-    if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.clientIp) {
+    if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.formCatalog.clientIp) {
       errors['firewall.clientIp'] = ['Only the client IP this computer was seen with can be added.'];
     }
     if (Object.keys(errors).length > 0) return { errors };

@@ -25,7 +25,8 @@ export interface FormCatalogDeps {
 }
 
 /**
- * The form's questions to Azure as the webview asks them — a subscription's groups and locations,
+ * The form's questions to Azure — the subscriptions and the client IP when it starts, then, as the
+ * webview asks them, a subscription's groups and locations,
  * a location's capabilities and prices, a name's availability, registering the provider — each
  * answered only for a subscription this panel offered, and each answer recorded as offered.
  */
@@ -33,7 +34,38 @@ export class FormCatalog {
   /** Counts the name questions: a newer one makes the suggestions for an older name moot. */
   private nameQuestions = 0;
 
+  /** This computer's public IP as detected for the form: the only one a request may add. */
+  private detectedClientIp: string | undefined;
+
   constructor(private readonly deps: FormCatalogDeps) {}
+
+  get clientIp(): string | undefined {
+    return this.detectedClientIp;
+  }
+
+  /**
+   * A form's first questions, each posted as it is answered, so that a slow IP detection never
+   * holds up the subscriptions.
+   */
+  async onFormStarted(): Promise<void> {
+    await Promise.all([this.offerSubscriptions(), this.offerClientIp()]);
+  }
+
+  private async offerSubscriptions(): Promise<void> {
+    try {
+      const subscriptions = await this.deps.catalog.listSubscriptions();
+      this.deps.offered.offerSubscriptions(subscriptions);
+      await this.deps.post({ type: 'catalog.subscriptions', subscriptions });
+    } catch (err) {
+      this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
+      await this.deps.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
+    }
+  }
+
+  private async offerClientIp(): Promise<void> {
+    this.detectedClientIp = await this.deps.catalog.detectClientIp().catch(() => undefined);
+    if (this.detectedClientIp) await this.deps.post({ type: 'catalog.clientIp', clientIp: this.detectedClientIp });
+  }
 
   async onSubscriptionSelected(subscriptionId: string): Promise<void> {
     const subscription = this.knownSubscription(subscriptionId);
