@@ -12,7 +12,10 @@ export interface ProvisioningStage {
   id: ProvisioningStageId;
   label: string;
   status: StageStatus;
-  /** Epoch ms when the stage finished, when ARM (or the record) tells. */
+  /**
+   * Epoch ms when the stage finished, or stopped (failed, canceled), when ARM or the record tells:
+   * its operations' latest timestamp, else, for the stage the deployment stopped at, its end.
+   */
   finishedAt?: number;
 }
 
@@ -60,17 +63,28 @@ export function provisioningStages(input: StageInput): ProvisioningStage[] {
   const stoppedAt = ended ? Math.max(stages.findIndex((s) => s.failed), firstOpen) : -1;
   return stages.map((s, i): ProvisioningStage => {
     let status: StageStatus = 'waiting';
-    if (s.done || input.phase === 'succeeded') status = 'done';
-    else if (i === stoppedAt) status = input.phase === 'canceled' ? 'canceled' : 'failed';
-    else if (!ended && i === firstOpen) status = 'current';
-    return { id: s.id, label: LABELS[s.id], status, finishedAt: s.finishedAt };
+    let finishedAt: number | undefined;
+    if (s.done || input.phase === 'succeeded') {
+      status = 'done';
+      // Success ends every stage: Ready (never done by itself) at the deployment's end.
+      finishedAt = s.id === 'ready' ? input.terminalAt : s.finishedAt;
+    } else if (i === stoppedAt) {
+      status = input.phase === 'canceled' ? 'canceled' : 'failed';
+      finishedAt = s.stoppedAt ?? input.terminalAt;
+    } else if (!ended && i === firstOpen) {
+      status = 'current';
+    }
+    return { id: s.id, label: LABELS[s.id], status, finishedAt };
   });
 }
 
 interface StageProgress {
   done: boolean;
   failed: boolean;
+  /** The latest time its operations carry, once all succeeded. */
   finishedAt?: number;
+  /** The latest time its operations that ended undone carry. */
+  stoppedAt?: number;
 }
 
 function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
@@ -82,13 +96,18 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
   }
   if (id === 'ready') {
     // Never done by itself: success marks every stage done.
-    return { done: false, failed: false, finishedAt: input.terminalAt };
+    return { done: false, failed: false };
   }
   const ops = operationsOf(input, id);
-  const failed = ops.some((op) => ENDED_UNDONE.has(op.provisioningState.toLowerCase()));
+  const undone = ops.filter((op) => ENDED_UNDONE.has(op.provisioningState.toLowerCase()));
   const done = ops.length > 0 && ops.every((op) => op.provisioningState.toLowerCase() === 'succeeded');
+  return { done, failed: undone.length > 0, finishedAt: done ? latestTime(ops) : undefined, stoppedAt: latestTime(undone) };
+}
+
+/** The latest readable timestamp of these operations, if any carries one. */
+function latestTime(ops: readonly DeploymentOperationView[]): number | undefined {
   const times = ops.map((op) => (op.timestamp ? Date.parse(op.timestamp) : NaN)).filter((t) => !Number.isNaN(t));
-  return { done, failed, finishedAt: done && times.length > 0 ? Math.max(...times) : undefined };
+  return times.length > 0 ? Math.max(...times) : undefined;
 }
 
 function operationsOf(input: StageInput, id: ProvisioningStageId): DeploymentOperationView[] {

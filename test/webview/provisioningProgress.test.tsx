@@ -79,12 +79,16 @@ describe('the progress view', () => {
         armError: { code: 'RegionIsOfferRestricted', message: 'Subscriptions are restricted from provisioning in this region.' },
       }),
     };
-    show(view, [{ resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Failed' }], T0 + 20 * MIN, estimate, onRetry);
+    show(view, [{ resourceType: SERVER, resourceName: 'pg-dev-1', provisioningState: 'Failed', timestamp: '2026-01-01T10:05:30Z' }], T0 + 20 * MIN, estimate, onRetry);
     expect(screen.getByRole('alert').textContent).toContain('Subscriptions are restricted from provisioning in this region. (RegionIsOfferRestricted)');
     // A code without guidance: ARM's words alone, no advice and no link.
     expect(screen.getByRole('alert').querySelector('.guidance')).toBeNull();
     expect(screen.queryByRole('link')).toBeNull();
     expect(stages()[1]).toBe('Creating server:failed');
+    // When it failed, in words too: the stage's icon is hidden from screen readers.
+    const failedAt = screen.getAllByRole('listitem')[1].querySelector('time');
+    expect(failedAt?.getAttribute('datetime')).toBe('2026-01-01T10:05:30.000Z');
+    expect(failedAt?.textContent).toBe(`failed at ${new Date('2026-01-01T10:05:30Z').toLocaleTimeString()}`);
     expect(screen.queryByText(TAKING_LONGER_MESSAGE)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);

@@ -172,7 +172,7 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
       <span className="stage-label">{stage.label}</span>
       {stage.finishedAt !== undefined ? (
         <time className="stage-time" dateTime={new Date(stage.finishedAt).toISOString()}>
-          {new Date(stage.finishedAt).toLocaleTimeString()}
+          {`${STOPPED_WORDS[stage.status] ?? ''}${new Date(stage.finishedAt).toLocaleTimeString()}`}
         </time>
       ) : null}
     </li>
@@ -180,6 +180,9 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
 }
 
 const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
+
+/** Said before a stage's time when it stopped there: its icon alone is hidden from screen readers. */
+const STOPPED_WORDS: Partial<Record<ProvisioningStage['status'], string>> = { failed: 'failed at ', canceled: 'canceled at ' };
 
 /** 75_000 → "1:15"; an hour or more → "1:02:05". */
 export function formatDuration(ms: number): string {

@@ -104,6 +104,26 @@ describe('provisioningStages', () => {
     expect(stages.at(-1)?.finishedAt).toBe(99);
   });
 
+  it('gives the stage it stopped at the time of its operation that ended undone, else the deployment’s end; none to the stages after it', () => {
+    const ops = [op(SERVER, 'Succeeded', '2026-01-01T10:04:00Z'), op(`${SERVER}/firewallRules`, 'Failed', '2026-01-01T10:05:30Z'), op(`${SERVER}/firewallRules`, 'Succeeded', '2026-01-01T10:05:40Z')];
+    const stages = provisioningStages(input({ phase: 'failed', acceptedAt: 5, terminalAt: 99, usesEntra: true, operations: ops }));
+    expect(stages.map((s) => [s.id, s.status, s.finishedAt])).toEqual([
+      ['queued', 'done', 5],
+      ['server', 'done', Date.parse('2026-01-01T10:04:00Z')],
+      ['firewall', 'failed', Date.parse('2026-01-01T10:05:30Z')],
+      ['entraAdmin', 'waiting', undefined],
+      ['ready', 'waiting', undefined],
+    ]);
+    // No operation says when: the record's end. A cancel is stamped the same way.
+    expect(provisioningStages(input({ phase: 'failed', acceptedAt: 5, terminalAt: 99 }))[1]).toMatchObject({ status: 'failed', finishedAt: 99 });
+    expect(provisioningStages(input({ phase: 'canceled', terminalAt: 77, operations: [op(SERVER, 'Canceled')] }))[1]).toMatchObject({ status: 'canceled', finishedAt: 77 });
+  });
+
+  it('stamps nothing that is still running or waiting, Ready included', () => {
+    const stages = provisioningStages(input({ acceptedAt: 5, terminalAt: 99, operations: [op(SERVER, 'Running', '2026-01-01T10:04:00Z')] }));
+    expect(stages.map((s) => s.finishedAt)).toEqual([5, undefined, undefined, undefined]);
+  });
+
   it('marks the failed operation’s stage failed', () => {
     const ops = [op(SERVER, 'Succeeded'), op(`${SERVER}/firewallRules`, 'Failed')];
     expect(statuses(input({ phase: 'failed', usesEntra: true, operations: ops }))).toEqual([
