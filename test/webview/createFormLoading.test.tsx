@@ -6,7 +6,7 @@ import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateS
 import { SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 const OTHER_SUB = { subscriptionId: '00000000-0000-0000-0000-000000000002', tenantId: 'tenant-1', displayName: 'Contoso Prod' };

@@ -6,7 +6,7 @@ import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { startForm, SUB } from './support/createForm';
 import { FakeHost, fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const marked = () => performance.getEntriesByType('mark').map((m) => m.name);
 

@@ -6,7 +6,7 @@ import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateS
 import { fillValid, openCreateForm, PASSWORD, pressReview, startForm, SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 const openFilledCatalog = () => openCreateForm(current.host);

@@ -4,7 +4,7 @@ import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginIn
 import { fillValid, openCreateForm, PASSWORD, pressReview, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 /** One-round validation, the server options and the review step of the create form. */
 

@@ -5,7 +5,7 @@ import { NAME_CHECK_DEBOUNCE_MS } from '../../webview-ui/createServer/useCreateS
 import { openCreateForm, openRetryForm, RETRY_PREFILL, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 

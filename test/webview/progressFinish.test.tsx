@@ -7,7 +7,7 @@ import { UNTRACKED_MESSAGE } from '../../webview-ui/createServer/ProvisioningPro
 import { FakeHost, fromHost } from './support/fakeHost';
 import { context, deploying, T0 } from './support/deployments';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openCreateForm, SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 const NAMESPACE = 'Microsoft.DBforPostgreSQL';

@@ -8,7 +8,7 @@ import { ProvisioningProgress, TAKING_LONGER_MESSAGE } from '../../webview-ui/cr
 import { FakeHost, fromHost } from './support/fakeHost';
 import { context, deploying, SERVER, T0 } from './support/deployments';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const MIN = 60_000;
 

@@ -6,7 +6,7 @@ import { flexCapabilities } from '../support/flexCapabilities';
 import { openRetryForm, RETRY_PREFILL, SUB, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 const current = useFakeHost();
 

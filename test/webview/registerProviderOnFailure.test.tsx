@@ -5,7 +5,7 @@ import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
 import { FakeHost, fromHost } from './support/fakeHost';
 import { context } from './support/deployments';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 afterEach(cleanup);
 

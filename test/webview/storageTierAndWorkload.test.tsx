@@ -4,7 +4,7 @@ import { flexCapabilities } from '../support/flexCapabilities';
 import { fillValid, openCreateForm, pressReview, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
-vi.mock('@vscode-elements/react-elements', () => import('./support/vscodeElementsStub'));
+vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
 /** The storage performance tier and the workload type of the create form. */
 

@@ -7,7 +7,7 @@ import {
   VscodeRadioGroup,
   VscodeSingleSelect,
   VscodeTextfield,
-} from '@vscode-elements/react-elements';
+} from '../elements';
 import type { WebviewHost } from '../webviewHost';
 import { CostEstimateView } from './CostEstimateView';
 import { AUTHENTICATION_LABELS, postgresVersionLabel, skuLabel, TIER_LABELS } from '../../machines/webview/displayNames';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { VscodeFormGroup, VscodeFormHelper, VscodeLabel } from '@vscode-elements/react-elements';
+import { VscodeFormGroup, VscodeFormHelper, VscodeLabel } from '../elements';
 
 export interface FieldProps {
   id: string;

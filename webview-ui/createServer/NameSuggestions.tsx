@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 
 /** Free names in place of a taken one (each checked with Azure by the host); a click fills the field. */
 export function NameSuggestions({ names, onChoose }: { names: readonly string[]; onChoose: (name: string) => void }) {

@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import type { ProviderRegistrationState } from './useCreateServerForm';
 
 /** Why the form cannot go on in this subscription, and the button that registers it. */

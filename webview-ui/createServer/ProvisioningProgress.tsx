@@ -1,4 +1,4 @@
-import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeProgressRing } from '../elements';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';

@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import { NEXT_STEPS, offeredNextSteps, type NextStep } from '../../machines/webview/nextSteps';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import type { ReviewSection } from './reviewSummary';
 import type { TemplateOutcome } from './useCreateServerForm';
 

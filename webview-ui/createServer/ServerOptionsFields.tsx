@@ -1,4 +1,4 @@
-import { VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '@vscode-elements/react-elements';
+import { VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '../elements';
 import type { FlexCapabilities } from '../../machines/flexDeployment/catalog';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';

@@ -1,4 +1,4 @@
-import { VscodeOption, VscodeSingleSelect } from '@vscode-elements/react-elements';
+import { VscodeOption, VscodeSingleSelect } from '../elements';
 import type { FlexCapabilities } from '../../machines/flexDeployment/catalog';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';

@@ -1,4 +1,4 @@
-import { VscodeButton, VscodeTextfield } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeTextfield } from '../elements';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { MAX_TAGS, type Tag } from '../../machines/flexDeployment/serverOptions';
 import { Field, targetValue } from './Field';

@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import type { ArmFactsState, ServerFacts } from '../../machines/webview/dashboardMessages';
 import { AUTHENTICATION_LABELS, postgresVersionLabel, TIER_LABELS } from '../../machines/webview/displayNames';
 import { Fact } from './Fact';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeProgressRing } from '../elements';
 import type { DashboardNotice, DashboardState } from '../../machines/webview/dashboardMessages';
 import type { WebviewMessage, WebviewState } from '../../machines/webview/protocol';
 import { onHostMessage } from '../webviewHost';

@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import type { FirewallState } from '../../machines/webview/dashboardMessages';
 import { ruleAllowing } from '../../machines/webview/firewallRules';
 

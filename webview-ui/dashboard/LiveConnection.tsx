@@ -1,4 +1,4 @@
-import { VscodeButton } from '@vscode-elements/react-elements';
+import { VscodeButton } from '../elements';
 import type { LiveState } from '../../machines/webview/dashboardMessages';
 import { formatBytes } from '../../machines/webview/formatBytes';
 import { Fact } from './Fact';

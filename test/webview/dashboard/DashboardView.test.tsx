@@ -4,7 +4,7 @@ import type { DashboardState } from '../../../machines/webview/dashboardMessages
 import type { WebviewMessage, WebviewState } from '../../../machines/webview/protocol';
 import { DashboardView } from '../../../webview-ui/dashboard/DashboardView';
 
-vi.mock('@vscode-elements/react-elements', () => import('../support/vscodeElementsStub'));
+vi.mock('../../../webview-ui/elements', () => import('../support/vscodeElementsStub'));
 
 afterEach(cleanup);
 
