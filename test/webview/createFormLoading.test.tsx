@@ -40,10 +40,17 @@ describe('the create form before the catalog answers', () => {
     expect(current.host.ofType('form.serverNameChanged').map((m) => m.serverName)).toEqual(['pg-early']);
   });
 
-  it("keeps a Retry's subscription when the list arrives, rather than the first one", () => {
-    openBeforeTheCatalog({ subscriptionId: OTHER_SUB.subscriptionId, serverName: 'pg-retry' });
+  it("keeps a Retry's subscription when the list arrives, and asks for its choices only then", async () => {
+    openBeforeTheCatalog({ subscriptionId: OTHER_SUB.subscriptionId, location: 'westeurope', serverName: 'pg-retry' });
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
+    // The host answers only for subscriptions it listed: asked before, it would not answer at all.
+    expect(current.host.posted.filter((m) => m.type !== 'ready')).toEqual([]);
     fromHost({ type: 'catalog.subscriptions', subscriptions: [SUB, OTHER_SUB] });
+    await act(() => vi.advanceTimersByTime(NAME_CHECK_DEBOUNCE_MS));
     expect(subscriptionBox().value).toBe(OTHER_SUB.subscriptionId);
+    expect(current.host.ofType('form.subscriptionSelected')).toEqual([{ type: 'form.subscriptionSelected', subscriptionId: OTHER_SUB.subscriptionId }]);
+    expect(current.host.ofType('form.locationSelected')).toHaveLength(1);
+    expect(current.host.ofType('form.serverNameChanged')).toHaveLength(1);
   });
 
   it('adds the client IP once it is detected, unless a Retry carried a firewall without it', () => {

@@ -164,7 +164,9 @@ export function useCreateServerForm(host: WebviewHost) {
 
   // Azure's choices follow the subscription and the location, and are asked for again with each
   // filling: form.init starts from an empty catalog, whatever subscription and location it keeps.
-  const subscriptionId = values?.subscriptionId;
+  // Asked of the host only once it has listed the subscriptions: it answers only for those it
+  // offered, and a Retry's prefilled subscription is there before the list.
+  const subscriptionId = subscriptionsListed ? values?.subscriptionId : undefined;
   const location = values?.location;
   useEffect(() => {
     if (subscriptionId) host.postMessage({ type: 'form.subscriptionSelected', subscriptionId });
