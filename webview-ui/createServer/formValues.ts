@@ -57,9 +57,13 @@ export interface FormCatalog {
   prices?: { location: string; items: RetailPrice[] } | { location: string; unavailable: string };
 }
 
-export function initialValues(prefill: FormPrefill | undefined, catalog: FormCatalog): FormValues {
+/**
+ * A form's start, before Azure answers: a Retry's values or the defaults. The first subscription
+ * and the client IP are filled in as they arrive (useCreateServerForm).
+ */
+export function initialValues(prefill: FormPrefill | undefined): FormValues {
   return {
-    subscriptionId: prefill?.subscriptionId ?? catalog.subscriptions[0]?.subscriptionId ?? '',
+    subscriptionId: prefill?.subscriptionId ?? '',
     resourceGroupMode: prefill?.resourceGroup?.isNew ? 'new' : 'existing',
     resourceGroupName: prefill?.resourceGroup?.name ?? '',
     serverName: prefill?.serverName ?? '',
@@ -74,7 +78,7 @@ export function initialValues(prefill: FormPrefill | undefined, catalog: FormCat
     adminLogin: prefill?.adminLogin ?? '',
     adminPassword: '',
     confirmPassword: '',
-    addClientIp: prefill?.firewall ? prefill.firewall.clientIp !== undefined : catalog.clientIp !== undefined,
+    addClientIp: prefill?.firewall?.clientIp !== undefined,
     allowAzureServices: prefill?.firewall?.allowAzureServices ?? false,
     availabilityZone: prefill?.availabilityZone ?? '',
     highAvailabilityMode: prefill?.highAvailability?.mode ?? DEFAULT_SERVER_OPTIONS.highAvailability.mode,

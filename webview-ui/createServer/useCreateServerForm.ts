@@ -63,10 +63,9 @@ export function useCreateServerForm(host: WebviewHost) {
       onHostMessage((message: HostMessage) => {
         switch (message.type) {
           case 'form.init': {
-            const next = { subscriptions: [], resourceGroups: [], locations: [] };
-            setCatalog(next);
+            setCatalog({ subscriptions: [], resourceGroups: [], locations: [] });
             setSubscriptionsListed(false);
-            setValues(initialValues(message.prefill, next));
+            setValues(initialValues(message.prefill));
             // A Retry's firewall choice stands; without one, the client IP is added once detected.
             addsDetectedClientIp.current = message.prefill?.firewall === undefined;
             setTouched(new Set());

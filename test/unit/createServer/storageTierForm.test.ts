@@ -14,7 +14,8 @@ const catalog: FormCatalog = {
   capabilities,
 };
 const form: FormValues = {
-  ...initialValues(undefined, catalog),
+  ...initialValues(undefined),
+  subscriptionId: 'sub-1',
   resourceGroupName: 'rg-one',
   serverName: 'pg-tiers',
   location: 'eastus',

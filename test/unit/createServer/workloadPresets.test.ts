@@ -25,7 +25,7 @@ const everyTier: FlexCapabilities = { ...full, tiers: [...full.tiers, memoryOpti
 const catalog = (capabilities: FlexCapabilities): FormCatalog => ({ subscriptions: [], resourceGroups: [], locations: [], capabilities });
 /** A form as the user left it: General Purpose with its second size, 128 GiB, a chosen tier, same-zone HA, 20 days. */
 const before: FormValues = {
-  ...initialValues(undefined, catalog(everyTier)),
+  ...initialValues(undefined),
   location: 'eastus',
   tier: 'GeneralPurpose',
   skuName: 'Standard_D2ads_v5',
