@@ -53,6 +53,9 @@ describe('scenario 13: provider registration from the create form and the failur
     await vscode.shot('ready');
     const server = await armRequest(sandbox, 'GET', `/subscriptions/${subscriptionId}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${serverName}?api-version=2025-08-01`);
     expect(server.status).toBe(200);
+    // The deployment ends with its dashboard: waited for here, so that it opens in this test and
+    // not over the next test's form.
+    await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 120_000);
   });
 
   it('a deployment refused for the unregistered subscription: Register Provider on its failure notification registers it, then Retry reopens the form', async () => {
