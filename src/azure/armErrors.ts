@@ -139,8 +139,8 @@ function parseJson(text: string | null | undefined): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
-    return undefined;
+    // Not JSON (a proxy's HTML error page, say): there is no ARM error body to read.
   }
+  return undefined;
 }

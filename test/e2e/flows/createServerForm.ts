@@ -48,9 +48,22 @@ export interface ServerOptionsInput {
   tags?: { name: string; value: string }[];
 }
 
-/** Opens the create form from the palette and waits until it has loaded the subscriptions. */
-export async function openCreateForm(page: Page): Promise<FrameLocator> {
-  await runCommand(page, CREATE_COMMAND);
+/**
+ * Opens the create form from the palette and waits until it has loaded the subscriptions. A click
+ * on the palette's row can be lost while the list redraws (a window still activating its
+ * extensions): once the form has not shown for a while the command runs again, which opens it or
+ * brings the one already open to the front, never a second one.
+ */
+export async function openCreateForm(page: Page, attempts = 3): Promise<FrameLocator> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, CREATE_COMMAND);
+    try {
+      await findWebview(page, CREATE_FORM_HEADING, 30_000);
+      break;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
   return findCreateForm(page);
 }
 

@@ -41,7 +41,10 @@ export function useScenario(name: string, options: ScenarioOptions = {}): Scenar
     vscode = await startVsCode({ name, sandbox, settings: options.settings, telemetry: options.telemetry });
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await vscode?.shot('at-failure').catch(() => {});
+    if (context.task.result?.state !== 'fail' || !vscode) return;
+    // Every window: the test may have failed in one it opened.
+    const { shots, browser } = vscode;
+    for (const [index, page] of browser.pages().entries()) await shots.shot(page, index === 0 ? 'at-failure' : `at-failure-window-${index + 1}`).catch(() => {});
   });
   afterAll(async () => {
     await vscode?.close();
