@@ -15,10 +15,24 @@ export interface ConnectionCommandDeps {
 
 type Handler = (arg?: unknown) => Promise<void>;
 
-/** The argument of a profile command: a tree node, `{ profileId }` or the id itself; none → pick. */
+/**
+ * The argument of a profile command: a tree node or `{ profileId }` (the dashboard's also says
+ * `preserveFocus: true` when it opens for the user rather than at their click), or the id itself.
+ */
+export function readProfileCommandArg(arg: unknown): { profileId?: string; preserveFocus: boolean } {
+  if (typeof arg === 'string') return { profileId: arg, preserveFocus: false };
+  const { profileId, preserveFocus } = typeof arg === 'object' && arg !== null ? (arg as { profileId?: unknown; preserveFocus?: unknown }) : {};
+  return { ...(typeof profileId === 'string' ? { profileId } : {}), preserveFocus: preserveFocus === true };
+}
+
+/** The profile a command's argument names (see readProfileCommandArg); none → pick. */
 export async function chooseProfile(arg: unknown, store: Pick<ConnectionStore, 'getProfiles' | 'getProfile'>, notifier: Notifier, placeHolder: string): Promise<string | undefined> {
-  const given = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null ? (arg as { profileId?: unknown }).profileId : undefined;
-  if (typeof given === 'string' && given) {
+  return chooseNamedProfile(readProfileCommandArg(arg).profileId, store, notifier, placeHolder);
+}
+
+/** The profile named by id, checked to exist; none named → pick. */
+export async function chooseNamedProfile(given: string | undefined, store: Pick<ConnectionStore, 'getProfiles' | 'getProfile'>, notifier: Notifier, placeHolder: string): Promise<string | undefined> {
+  if (given) {
     if (!store.getProfile(given)) {
       void notifier.error('That connection profile no longer exists.');
       return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
-import { chooseProfile } from '../connections/connectionCommands';
+import { chooseNamedProfile, readProfileCommandArg } from '../connections/connectionCommands';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { SHOW_SERVER_DASHBOARD } from '../commandIds';
@@ -28,9 +28,10 @@ export function registerServerDashboard(
     log,
   });
   const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
-    const profileId = await chooseProfile(arg, connections.store, notifier, 'Open the dashboard of which server?');
+    const { profileId: given, preserveFocus } = readProfileCommandArg(arg);
+    const profileId = await chooseNamedProfile(given, connections.store, notifier, 'Open the dashboard of which server?');
     if (profileId) {
-      panels.show(profileId, preservesFocus(arg));
+      panels.show(profileId, preserveFocus);
     }
   });
   const serializer = vscode.window.registerWebviewPanelSerializer(SERVER_DASHBOARD_VIEW_TYPE, {
@@ -39,9 +40,4 @@ export function registerServerDashboard(
     },
   });
   return vscode.Disposable.from(command, serializer, panels);
-}
-
-/** `{ profileId, preserveFocus: true }`: a dashboard opened for the user rather than by them. */
-function preservesFocus(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && (arg as { preserveFocus?: unknown }).preserveFocus === true;
 }
