@@ -12,7 +12,7 @@ import { makeDeploymentName } from '../src/azure/flexProvisioning/deploymentName
 import { buildFlexDeployment } from '../src/azure/flexProvisioning/flexTemplate';
 import { SandboxAccount } from '../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../src/azure/subscriptionSource';
-import type { DeploymentRef } from '../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../src/services/flexDeployment/deploymentRef';
 import { seededDurations } from './seededDurations';
 import { percentileOf, round, sleep } from './figures';
 import { nextReadDelayMs } from '../machines/flexDeployment/readCadence';

@@ -4,7 +4,7 @@ import { composeAzureServices, type AzureServices } from '../src/azure/azureServ
 import { makeDeploymentName } from '../src/azure/flexProvisioning/deploymentName';
 import { SandboxAccount } from '../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../src/azure/subscriptionSource';
-import type { DeploymentRef } from '../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../src/services/flexDeployment/deploymentRef';
 import { createRequest } from '../test/support/trackerFakes';
 
 const GROUP = SEEDED_RESOURCE_GROUPS[0];

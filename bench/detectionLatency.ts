@@ -7,7 +7,7 @@ import { armSubscriptionSource } from '../src/azure/subscriptionSource';
 import { DeploymentJournal } from '../src/services/flexDeployment/deploymentJournal';
 import { FlexDeploymentTracker } from '../src/services/flexDeployment/flexDeploymentTracker';
 import type { DeploymentContext } from '../machines/flexDeployment/stagedFlexProfile';
-import type { DeploymentReader } from '../src/services/flexDeployment/ports';
+import type { DeploymentReader } from '../src/services/flexDeployment/deploymentReader';
 import { createRequest, FakeSignIn, LeaseRegistry, MemoryMemento, MemorySecrets, RecordingEffects, RecordingLifecycle, RecordingNotices, tempDir } from '../test/support/trackerFakes';
 import { percentile } from '../machines/flexDeployment/deploymentDurations';
 import { retainedRecords, saveProfilesOf } from './retainedRecords';

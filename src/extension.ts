@@ -19,7 +19,7 @@ import { createVscodeNotifier } from './notifications/vscodeNotifier';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import { tellEach } from './services/flexDeployment/deploymentLifecycle';
 import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
-import { deploymentRefOf } from './services/flexDeployment/ports';
+import { deploymentRefOf } from './services/flexDeployment/deploymentRef';
 import { createVscodeSettingsReader } from './settings/vscodeSettings';
 import { deploymentTelemetry } from './telemetry/deploymentTelemetry';
 import { createVscodeTelemetry } from './telemetry/vscodeTelemetry';

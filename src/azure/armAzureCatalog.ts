@@ -2,7 +2,7 @@ import type { Capability } from '@azure/arm-postgresql-flexible';
 import type { DeploymentOperationView, FlexCapabilities, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
-import type { DeploymentRef } from '../services/flexDeployment/ports';
+import type { DeploymentRef } from '../services/flexDeployment/deploymentRef';
 import type { ArmClients } from './armClients';
 import { ARM_SCOPE } from './armEnvironment';
 import { summarizeArmError } from './armErrors';

@@ -1,4 +1,5 @@
-import type { CancelAnswer, DeploymentCanceller, DeploymentRef } from '../services/flexDeployment/ports';
+import type { CancelAnswer, DeploymentCanceller } from '../services/flexDeployment/deploymentCanceller';
+import type { DeploymentRef } from '../services/flexDeployment/deploymentRef';
 import type { ArmClients } from './armClients';
 import { classifyArmError } from './armErrors';
 

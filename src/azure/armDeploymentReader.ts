@@ -1,5 +1,6 @@
 import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
-import type { DeploymentObservation, DeploymentReadBatch, DeploymentReader, DeploymentRef } from '../services/flexDeployment/ports';
+import type { DeploymentObservation, DeploymentReadBatch, DeploymentReader } from '../services/flexDeployment/deploymentReader';
+import type { DeploymentRef } from '../services/flexDeployment/deploymentRef';
 import type { ArmClients } from './armClients';
 import { classifyArmError, type ArmFailure } from './armErrors';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';

@@ -1,5 +1,5 @@
 import type { CreatedEvidence, LeftoverServer } from '../../machines/flexDeployment/leftoverResources';
-import type { DeploymentRef } from '../services/flexDeployment/ports';
+import type { DeploymentRef } from '../services/flexDeployment/deploymentRef';
 import type { ArmClients } from './armClients';
 import type { AzureCatalog } from './azureCatalog';
 import { classifyArmError } from './armErrors';

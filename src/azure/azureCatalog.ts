@@ -7,7 +7,7 @@ import type {
 } from '../../machines/flexDeployment/catalog';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
-import type { DeploymentRef } from '../services/flexDeployment/ports';
+import type { DeploymentRef } from '../services/flexDeployment/deploymentRef';
 
 /** What the create form and the progress view ask of Azure. Implemented on the real SDK clients. */
 export interface AzureCatalog {

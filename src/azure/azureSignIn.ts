@@ -1,4 +1,4 @@
-import type { AzureSignIn } from '../services/flexDeployment/ports';
+import type { AzureSignIn } from '../services/flexDeployment/trackerDependencies';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
 
 export interface Disposable {

@@ -1,5 +1,5 @@
 import type { DeploymentExtended } from '@azure/arm-resourcesdeployments';
-import type { DeploymentObservation } from '../services/flexDeployment/ports';
+import type { DeploymentObservation } from '../services/flexDeployment/deploymentReader';
 import { summarizeArmError } from './armErrors';
 import { FLEX_SERVER_TYPE } from './flexProvisioning/flexTemplate';
 

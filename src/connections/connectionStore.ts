@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { BehaviorSubject, Subject, defer, type Observable } from 'rxjs';
-import type { SecretStore } from '../services/flexDeployment/ports';
+import type { SecretStore } from '../services/flexDeployment/secretStore';
 import { createWindowLock, type CrossWindowLock } from '../storage/crossWindowLock';
 import {
   connectionProfileSchema,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SecretStore } from '../services/flexDeployment/ports';
+import type { SecretStore } from '../services/flexDeployment/secretStore';
 import { createCrossWindowLock } from '../storage/crossWindowLock';
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';

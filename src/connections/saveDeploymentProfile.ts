@@ -1,5 +1,5 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
-import type { SecretStore } from '../services/flexDeployment/ports';
+import type { SecretStore } from '../services/flexDeployment/secretStore';
 import type { ConnectionStore } from './connectionStore';
 import type { ConnectionProfile } from './connectionProfile';
 import { profileFromDeployment } from './profileFromDeployment';

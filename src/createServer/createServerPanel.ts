@@ -9,7 +9,7 @@ import { offersRetry, type DeploymentView } from '../../machines/webview/deploym
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
 import { CreateRequestInvalidError } from '../services/flexDeployment/flexDeploymentTracker';
-import { PreflightError } from '../services/flexDeployment/ports';
+import { PreflightError } from '../services/flexDeployment/serverProvisioner';
 import type { CreateServerLog, CreateServerWindow, CreatePanelTracker, Listener, PanelPort } from './ports';
 import { OfferedChoices } from './offeredChoices';
 import { ProgressFeed } from './progressFeed';

@@ -5,7 +5,7 @@ import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { AzureCatalog } from '../azure/azureCatalog';
-import { deploymentRefOf } from '../services/flexDeployment/ports';
+import { deploymentRefOf } from '../services/flexDeployment/deploymentRef';
 import type { CreateServerLog, CreatePanelTracker, Listener, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 

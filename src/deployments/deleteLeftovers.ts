@@ -4,7 +4,7 @@ import type { LeftoverResources } from '../azure/armLeftoverResources';
 import { classifyArmError } from '../azure/armErrors';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
-import { deploymentRefOf } from '../services/flexDeployment/ports';
+import { deploymentRefOf } from '../services/flexDeployment/deploymentRef';
 
 /** The confirmation's button: nothing is deleted unless the user picks it. */
 export const DELETE_LEFTOVERS = 'Delete';

@@ -1,6 +1,7 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { AzurePortal } from '../azure/azurePortal';
-import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
+import type { DeploymentEffects } from '../services/flexDeployment/deploymentEffectsPort';
+import type { SecretStore } from '../services/flexDeployment/secretStore';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import { findDeploymentProfile, saveDeploymentProfile } from '../connections/saveDeploymentProfile';

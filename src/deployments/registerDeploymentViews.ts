@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { firstValueFrom } from 'rxjs';
 import type { AzurePortal } from '../azure/azurePortal';
-import type { DeploymentEffects, SecretStore } from '../services/flexDeployment/ports';
+import type { DeploymentEffects } from '../services/flexDeployment/deploymentEffectsPort';
+import type { SecretStore } from '../services/flexDeployment/secretStore';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import type { Notifier } from '../notifications/notifier';
 import type { SettingsReader } from '../settings/settingsReader';

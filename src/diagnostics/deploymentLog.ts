@@ -2,7 +2,7 @@ import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { formatElapsed } from '../deployments/formatElapsed';
 import type { DeploymentLifecycle } from '../services/flexDeployment/deploymentLifecycle';
-import type { DeploymentObservation } from '../services/flexDeployment/ports';
+import type { DeploymentObservation } from '../services/flexDeployment/deploymentReader';
 
 /** The levels of vscode.LogOutputChannel this writes at. */
 export interface LevelledLog {

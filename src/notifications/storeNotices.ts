@@ -1,5 +1,5 @@
 import type { JournalRecovery } from '../services/flexDeployment/journalRecovery';
-import type { StoreNotices } from '../services/flexDeployment/ports';
+import type { StoreNotices } from '../services/flexDeployment/recordStorage';
 import type { Notifier } from './notifier';
 
 export const SHOW_DETAILS = 'Show Details';

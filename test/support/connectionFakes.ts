@@ -1,5 +1,5 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
-import type { SecretStore } from '../../src/services/flexDeployment/ports';
+import type { SecretStore } from '../../src/services/flexDeployment/secretStore';
 import type { DisposableLike, ProfileSettings, SettingsFileReading } from '../../src/connections/ports';
 import type { CommandRunner, Notifier } from '../../src/notifications/notifier';
 import type { ConnectionProfile } from '../../src/connections/connectionProfile';

@@ -1,5 +1,9 @@
 import type { JournalFiles } from '../../src/services/flexDeployment/journalFiles';
-import type { DeploymentCanceller, DeploymentEffects, GlobalStateLike, SecretStore, ServerProvisioner } from '../../src/services/flexDeployment/ports';
+import type { DeploymentCanceller } from '../../src/services/flexDeployment/deploymentCanceller';
+import type { DeploymentEffects } from '../../src/services/flexDeployment/deploymentEffectsPort';
+import type { GlobalStateLike } from '../../src/services/flexDeployment/recordStorage';
+import type { SecretStore } from '../../src/services/flexDeployment/secretStore';
+import type { ServerProvisioner } from '../../src/services/flexDeployment/serverProvisioner';
 import type { CrossWindowLock } from '../../src/storage/crossWindowLock';
 
 /** A promise that never settles: what a dead process's pending work amounts to. */

@@ -4,21 +4,14 @@ import { join } from 'node:path';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import type { ArmErrorSummary, DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentLeases } from '../../src/services/flexDeployment/deploymentLeases';
-import {
-  ArmStartError,
-  type AzureSignIn,
-  type CancelAnswer,
-  type DeploymentCanceller,
-  type DeploymentEffects,
-  type DeploymentObservation,
-  type DeploymentReadBatch,
-  type DeploymentReader,
-  type DeploymentRef,
-  type GlobalStateLike,
-  type SecretStore,
-  type ServerProvisioner,
-  type StoreNotices,
-} from '../../src/services/flexDeployment/ports';
+import type { CancelAnswer, DeploymentCanceller } from '../../src/services/flexDeployment/deploymentCanceller';
+import type { DeploymentEffects } from '../../src/services/flexDeployment/deploymentEffectsPort';
+import type { DeploymentObservation, DeploymentReadBatch, DeploymentReader } from '../../src/services/flexDeployment/deploymentReader';
+import type { DeploymentRef } from '../../src/services/flexDeployment/deploymentRef';
+import type { GlobalStateLike, StoreNotices } from '../../src/services/flexDeployment/recordStorage';
+import type { SecretStore } from '../../src/services/flexDeployment/secretStore';
+import { ArmStartError, type ServerProvisioner } from '../../src/services/flexDeployment/serverProvisioner';
+import type { AzureSignIn } from '../../src/services/flexDeployment/trackerDependencies';
 import type { JournalRecovery } from '../../src/services/flexDeployment/journalRecovery';
 import type { DeploymentLifecycle } from '../../src/services/flexDeployment/deploymentLifecycle';
 import { DEFAULT_SERVER_OPTIONS } from '../../machines/flexDeployment/serverOptions';

@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { ArmErrorSummary } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { ArmStartError, PreflightError, StartOutcomeUnknownError, type ServerProvisioner, type StartedDeployment } from '../../services/flexDeployment/ports';
+import { ArmStartError, PreflightError, StartOutcomeUnknownError, type ServerProvisioner, type StartedDeployment } from '../../services/flexDeployment/serverProvisioner';
 import type { AzureCatalog } from '../azureCatalog';
 import type { ArmClients } from '../armClients';
 import { armErrorFromRestError, classifyArmError, errorBodyOfResponse, summarizeArmError, type RawArmResponse } from '../armErrors';

@@ -1,7 +1,7 @@
 import type { FlexCapabilities } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../../machines/flexDeployment/offeredOptions';
-import { PreflightError } from '../../services/flexDeployment/ports';
+import { PreflightError } from '../../services/flexDeployment/serverProvisioner';
 
 /**
  * The request against what the location offers, field by field, so the form can put the message

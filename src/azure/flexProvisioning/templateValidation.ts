@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { failureGuidance } from '../../../machines/flexDeployment/failureGuidance';
-import { PreflightError } from '../../services/flexDeployment/ports';
+import { PreflightError } from '../../services/flexDeployment/serverProvisioner';
 import type { ArmClients } from '../armClients';
 import type { ArmErrorSummary } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { errorBodyOf, errorBodyOfResponse, summarizeArmError, type RawArmResponse } from '../armErrors';

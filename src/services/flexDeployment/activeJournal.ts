@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sameVersion, type FileVersion, type JournalFiles } from './journalFiles';
 import { mergeNewest, salvageRecords } from './journalRecovery';
-import type { GlobalStateLike, StoreNotices } from './ports';
+import type { GlobalStateLike, StoreNotices } from './recordStorage';
 import { STAGED_PROFILES_KEY } from './storageKeys';
 
 /**

@@ -5,7 +5,12 @@ import type { DeploymentLifecycle } from './deploymentLifecycle';
 import { LockFileLeases } from './deploymentLeases';
 import type { SettingsReader } from '../../settings/settingsReader';
 import { FlexDeploymentTracker } from './flexDeploymentTracker';
-import type { AzureSignIn, DeploymentCanceller, DeploymentEffects, DeploymentReader, ServerProvisioner, StoreNotices } from './ports';
+import type { DeploymentCanceller } from './deploymentCanceller';
+import type { DeploymentEffects } from './deploymentEffectsPort';
+import type { DeploymentReader } from './deploymentReader';
+import type { StoreNotices } from './recordStorage';
+import type { ServerProvisioner } from './serverProvisioner';
+import type { AzureSignIn } from './trackerDependencies';
 
 export interface TrackerPorts {
   reader: DeploymentReader;

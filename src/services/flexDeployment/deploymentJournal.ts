@@ -5,7 +5,7 @@ import { HistoryLog, type HistoryLine } from './historyLog';
 import { ActiveJournal } from './activeJournal';
 import { nodeJournalFiles, type JournalFiles } from './journalFiles';
 import { watchJournal } from './journalWatch';
-import type { GlobalStateLike, StoreNotices } from './ports';
+import type { GlobalStateLike, StoreNotices } from './recordStorage';
 import { belongsInActive, isSettledItem } from './recordPlacement';
 import { recordQuarantine, reportUnreadableHistory, type QuarantinedRecord, type StoreReport } from './quarantine';
 

@@ -1,5 +1,5 @@
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
-import type { DeploymentObservation } from './ports';
+import type { DeploymentObservation } from './deploymentReader';
 
 /**
  * The moments of a deployment's life, told as they happen to whoever listens (the log, telemetry).

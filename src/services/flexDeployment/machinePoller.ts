@@ -4,7 +4,7 @@ import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
 import { needsArmRead } from './activationPlan';
 import type { DeploymentRecord } from './deploymentRecord';
 import type { ObservationBoard, PostedCycle, PostedObservation } from './observationBoard';
-import { deploymentRefOf } from './ports';
+import { deploymentRefOf } from './deploymentRef';
 import type { TrackerDependencies } from './trackerDependencies';
 
 /** The lease that makes a window the machine's poller; no deployment has this staging id. */

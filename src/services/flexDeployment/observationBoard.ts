@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { armErrorSchema } from './armErrorSchema';
-import type { DeploymentObservation } from './ports';
+import type { DeploymentObservation } from './deploymentReader';
 
 /**
  * What the machine's poller last read from ARM, for the windows that own the deployments: one

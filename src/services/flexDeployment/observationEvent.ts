@@ -1,5 +1,5 @@
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
-import type { DeploymentObservation } from './ports';
+import type { DeploymentObservation } from './deploymentReader';
 
 /** The machine event for what one read of ARM said, or could not say. */
 export function eventFor(observation: DeploymentObservation, at: number): DeploymentEvent {

@@ -4,7 +4,11 @@ import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMa
 import { stateNameOf, stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
-import { deploymentRefOf, type CancelAnswer, type Clock, type DeploymentCanceller, type DeploymentEffects, type SecretStore } from './ports';
+import type { CancelAnswer, DeploymentCanceller } from './deploymentCanceller';
+import type { DeploymentEffects } from './deploymentEffectsPort';
+import { deploymentRefOf } from './deploymentRef';
+import type { SecretStore } from './secretStore';
+import type { Clock } from './trackerDependencies';
 import { errorMessage } from '../../../machines/errorMessage';
 
 type ProvidedMachine = ReturnType<typeof provideEffects>;

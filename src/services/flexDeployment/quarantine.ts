@@ -1,4 +1,4 @@
-import type { GlobalStateLike, StoreNotices } from './ports';
+import type { GlobalStateLike, StoreNotices } from './recordStorage';
 import { QUARANTINE_KEY } from './storageKeys';
 
 /** A stored record that failed validation: set aside in globalState, never acted on, never lost. */

@@ -3,7 +3,7 @@ import { validateCreateServerRequest } from '../../../machines/flexDeployment/cr
 import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { OwnedDeployments } from './ownedDeployments';
-import { ArmStartError } from './ports';
+import { ArmStartError } from './serverProvisioner';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
 import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';

@@ -2,13 +2,28 @@ import type { ValidationErrors } from '../../../machines/flexDeployment/createSe
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLifecycle } from './deploymentLifecycle';
 import type { DeploymentLeases } from './deploymentLeases';
-import type { AzureSignIn, Clock, DeploymentCanceller, DeploymentEffects, DeploymentReader, SecretStore, ServerProvisioner } from './ports';
+import type { DeploymentCanceller } from './deploymentCanceller';
+import type { DeploymentEffects } from './deploymentEffectsPort';
+import type { DeploymentReader } from './deploymentReader';
+import type { SecretStore } from './secretStore';
+import type { ServerProvisioner } from './serverProvisioner';
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: ValidationErrors) {
     super(Object.values(errors).flat()[0] ?? 'The create request is not valid.');
     this.name = 'CreateRequestInvalidError';
   }
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Azure sign-in as the tracker needs it: one prompt per activation, a signal after sign-in. */
+export interface AzureSignIn {
+  /** Ask the user to sign in (a notification with a Sign In button); resolves when answered. */
+  promptSignIn(): Promise<void>;
+  onDidSignIn(listener: () => void): { dispose(): void };
 }
 
 export interface TrackerSettings {

@@ -8,7 +8,8 @@ import { DEFAULT_WAIT } from '../../../src/azure/providerRegistration';
 import { makeDeploymentName } from '../../../src/azure/flexProvisioning/deploymentName';
 import { SandboxAccount } from '../../../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../../../src/azure/subscriptionSource';
-import type { DeploymentObservation, DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentObservation } from '../../../src/services/flexDeployment/deploymentReader';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 
 /** The production wiring (composeAzureServices) against an in-process sandbox, as the extension builds it in sandbox mode. */
 export interface AzureSandboxHarness {

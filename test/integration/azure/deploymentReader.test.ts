@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
-import type { DeploymentReader, DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentReader } from '../../../src/services/flexDeployment/deploymentReader';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();

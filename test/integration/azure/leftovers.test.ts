@@ -3,7 +3,7 @@ import { FLEXIBLE_SERVER_TYPE } from '../../../machines/flexDeployment/leftoverR
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import { toRetryableRequest, type CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { DELETE_LEFTOVERS, deleteLeftovers } from '../../../src/deployments/deleteLeftovers';
-import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 import { deploymentContext, ScriptedNotifier } from '../../support/connectionFakes';
 import { armRequest } from '../sandbox/sandboxTestKit';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureGuidance } from '../../../machines/flexDeployment/failureGuidance';
-import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/ports';
+import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/serverProvisioner';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/ports';
+import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/serverProvisioner';
 import { armRequest } from '../sandbox/sandboxTestKit';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/ports';
+import { ArmStartError, PreflightError } from '../../../src/services/flexDeployment/serverProvisioner';
 import { createRequest, useAzureSandbox } from './azureSandboxHarness';
 
 const h = useAzureSandbox();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { smallerSkuThan } from '../../../machines/flexDeployment/smallerSku';
 import { SANDBOX_SUBSCRIPTIONS } from '../../../sandbox';
-import type { DeploymentObservation, DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentObservation } from '../../../src/services/flexDeployment/deploymentReader';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 import { armRequest } from '../sandbox/sandboxTestKit';
 import { createRequest, readUntilEnded, startDeployment, useAzureSandbox } from './azureSandboxHarness';
 

@@ -6,7 +6,7 @@ import { composeAzureServices, type AzureServices } from '../../../src/azure/azu
 import { SIGN_IN_ACTION } from '../../../src/azure/azureSignIn';
 import { armSubscriptionSource } from '../../../src/azure/subscriptionSource';
 import { VSCodeAzureAccount } from '../../../src/azure/vscodeAzureAccount';
-import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 import { vscodeAuthentication as vscodeAuth, type SessionRequest } from '../../support/fakeVscodeAuthentication';
 import { createRequest, startDeployment } from './azureSandboxHarness';
 

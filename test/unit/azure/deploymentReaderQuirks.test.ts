@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArmClients } from '../../../src/azure/armClients';
 import { ArmDeploymentReader } from '../../../src/azure/armDeploymentReader';
 import type { FlexProvisioningCredentialProvider } from '../../../src/azure/azureCredentialProvider';
-import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 
 /**
  * Answers ARM has given that the sandbox does not produce: a deployment whose own GET lacks its

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupByResourceGroup } from '../../../src/azure/armDeploymentReader';
 import { isoDurationMs, observeDeployment } from '../../../src/azure/deploymentObservation';
-import type { DeploymentRef } from '../../../src/services/flexDeployment/ports';
+import type { DeploymentRef } from '../../../src/services/flexDeployment/deploymentRef';
 
 const ref = (stagingId: string, subscriptionId: string, resourceGroupName: string, tenantId = 't1'): DeploymentRef => ({
   stagingId,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_IN_PASSWORD_MESSAGE } from '../../../machines/flexDeployment/loginInPassword';
 import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
 import { CreateRequestInvalidError } from '../../../src/services/flexDeployment/flexDeploymentTracker';
-import { PreflightError } from '../../../src/services/flexDeployment/ports';
+import { PreflightError } from '../../../src/services/flexDeployment/serverProvisioner';
 import {
   CLIENT_IP,
   FakeCatalog,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/ports';
+import { ArmStartError, PreflightError, StartOutcomeUnknownError } from '../../../src/services/flexDeployment/serverProvisioner';
 import { CreateRequestInvalidError } from '../../../src/services/flexDeployment/trackerDependencies';
 
 // The output channel logs errors as String(error): the kind of error comes before its message.

@@ -6,7 +6,8 @@ import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymen
 import { DeploymentJournal } from '../../../src/services/flexDeployment/deploymentJournal';
 import { FlexDeploymentTracker } from '../../../src/services/flexDeployment/flexDeploymentTracker';
 import { nodeJournalFiles } from '../../../src/services/flexDeployment/journalFiles';
-import type { CancelAnswer, DeploymentObservation } from '../../../src/services/flexDeployment/ports';
+import type { CancelAnswer } from '../../../src/services/flexDeployment/deploymentCanceller';
+import type { DeploymentObservation } from '../../../src/services/flexDeployment/deploymentReader';
 import { stagedPasswordKey } from '../../../src/services/flexDeployment/storageKeys';
 import { edgeCoveringPaths, T0 } from '../../support/deploymentModel';
 import { crashableCanceller, crashableEffects, crashableFiles, crashableMemento, crashableProvisioner, crashableSecrets, KillSwitch, SharedLock, type Life } from '../../support/killSwitch';
