@@ -48,13 +48,17 @@ export async function notifyReady(deployment: Readonly<DeploymentContext>, notif
 export async function notifyFailed(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   const guidance = failureGuidance(deployment);
   const register = guidance?.action === 'registerProvider';
-  // Registering comes before Retry, which alone would fail the same way. ARM refused such a
-  // deployment before creating anything, so nothing is left to delete; and the button does what
-  // the guidance page explains: neither is offered, which keeps the buttons to five.
+  // At most five buttons, the most useful first. Registering comes before Retry, which alone would
+  // fail the same way; ARM refused such a deployment before creating anything, so nothing is left
+  // to delete, and the button does what the guidance page explains. A guidance page (quota, policy,
+  // region access) says more about the failure than the deployment's overview in the portal, which
+  // stays on the deployment's row and in the progress panel.
   const link = register ? undefined : guidance?.link;
   const buttons = register
     ? [VIEW_DETAILS, REGISTER_PROVIDER, RETRY, OPEN_IN_PORTAL, DISMISS]
-    : [VIEW_DETAILS, RETRY, ...(link ? [link.label] : []), ...WHAT_IS_LEFT];
+    : link
+      ? [VIEW_DETAILS, RETRY, link.label, DELETE_LEFTOVER_RESOURCES, DISMISS]
+      : [VIEW_DETAILS, RETRY, ...WHAT_IS_LEFT];
   const choice = await notifier.error(failureMessage(deployment, guidance), ...buttons);
   if (link && choice === link.label) {
     await actions.openLink(link.url);

@@ -82,7 +82,7 @@ describe('DeploymentEffects: failure', () => {
     armError: { code: 'QuotaExceeded', message: 'Quota exceeded for Burstable in westeurope.' },
   });
 
-  it("shows the spec's message with ARM's words, then what to do, with View Details, Retry, the quota page, the leftovers and Dismiss", async () => {
+  it("shows the spec's message with ARM's words, then what to do, with View Details, Retry, the quota page (not the portal: five buttons at most), the leftovers and Dismiss", async () => {
     const { effects, notifier } = setup();
     effects.notifyFailed(failed);
     await settle();
@@ -92,7 +92,7 @@ describe('DeploymentEffects: failure', () => {
         message:
           "Azure PostgreSQL Flexible Server provisioning failed for 'contoso': Quota exceeded for Burstable in westeurope. " +
           "The subscription's vCore quota for PostgreSQL flexible servers in westeurope is used up. Request more quota, or Retry with a smaller compute size or in another region.",
-        actions: ['View Details', 'Retry', 'Request More Quota', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss'],
+        actions: ['View Details', 'Retry', 'Request More Quota', 'Delete Leftover Resources…', 'Dismiss'],
       },
     ]);
   });
@@ -134,6 +134,18 @@ describe('DeploymentEffects: failure', () => {
     expect(details.lines).toContain('  RegionIsOfferRestricted: Subscriptions are restricted from provisioning in this region.');
     expect(details.lines).not.toContain('What to do:');
   });
+
+  it.each(['QuotaExceeded', 'ServerNameAlreadyExists', 'MissingSubscriptionRegistration', 'RequestDisallowedByPolicy', 'SkuNotAvailable', 'RegionDoesNotAllowProvisioning', 'InvalidParameter', 'Conflict', 'InternalServerError', 'SomethingNew'])(
+    'a %s failure offers five buttons at most, View Details and Retry among them',
+    async (code) => {
+      const { effects, notifier } = setup();
+      effects.notifyFailed({ ...failed, armError: { code, message: 'Azure said no.' } });
+      await settle();
+      const actions = notifier.shown[0]?.actions ?? [];
+      expect(actions.length).toBeLessThanOrEqual(5);
+      expect(actions).toEqual(expect.arrayContaining(['View Details', 'Retry']));
+    },
+  );
 
   it('a policy denial names the policy in the notification and in View Details', async () => {
     const { effects, notifier, details } = setup();
