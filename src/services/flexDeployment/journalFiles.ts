@@ -38,10 +38,10 @@ async function versionOf(path: string): Promise<FileVersion | undefined> {
   try {
     const { ino, size, mtimeMs } = await stat(path);
     return { ino, size, mtimeMs };
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same
   } catch {
-    return undefined;
+    // No file (not written yet, or removed): it has no version.
   }
+  return undefined;
 }
 
 async function written(path: string, flags: 'w' | 'a', text: string): Promise<FileVersion | undefined> {
