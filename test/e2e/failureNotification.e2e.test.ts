@@ -18,6 +18,9 @@ describe('scenario 3: failure notification', () => {
   const dismissed = 'pgflex-fails-b';
   const scenario = useScenario('scenario-3-failure-notification', { telemetry: true, settings: { 'telemetry.telemetryLevel': 'all' } });
   const notice = (serverName: string) => `provisioning failed for '${serverName}'`;
+  // What a progress tab says once its deployment's record is dismissed: its text, and its title after a reload.
+  const NO_LONGER_TRACKED = 'This deployment is no longer tracked';
+  const UNTRACKED_TITLE = 'Deployment no longer tracked';
   const deploymentsShown = async (serverName: string) =>
     (await treeItems(scenario.vscode.page, 'Deployments')).some((label) => label.includes(serverName));
 
@@ -49,17 +52,27 @@ describe('scenario 3: failure notification', () => {
     await clickNotificationButton(vscode.page, notice(dismissed), 'Dismiss');
     await expect.poll(() => deploymentsShown(dismissed), { timeout: 30_000 }).toBe(false);
     expect(await deploymentsShown(retried)).toBe(true);
+    // Its progress tab stays, saying that the record is gone, with no Retry left to press.
+    await expect.poll(() => countWebviewsWith(vscode.page, `text=${NO_LONGER_TRACKED}`), { timeout: 30_000 }).toBe(1);
     await vscode.shot('dismissed');
 
-    // The panel of the dismissed deployment comes back from this reload as an empty create form;
-    // Retry fills that one rather than opening a second form of the same title.
+    // After this reload the dismissed deployment's tab is titled so, never an empty create form;
+    // Retry opens one form.
     await vscode.reload();
     await clickNotificationButton(vscode.page, notice(retried), 'Retry');
     const form = await findCreateForm(vscode.page, retried);
     expect(await countWebviewsWith(vscode.page, CREATE_FORM_HEADING)).toBe(1);
+    expect(await vscode.page.locator('.tab', { hasText: UNTRACKED_TITLE }).count()).toBe(1);
     // Refilled, it has Azure's choices again for the subscription it kept.
     await form.locator('vscode-single-select#resourceGroupName vscode-option', { hasText: 'rg-pgflex-dev' }).waitFor({ state: 'attached', timeout: 30_000 });
     await vscode.shot('retry-form-prefilled');
+
+    // A restored tab loads its webview once shown: the retried deployment's says it was retried,
+    // with no Retry left to press.
+    await vscode.page.locator('.tab', { hasText: `Provisioning ${retried} failed` }).click();
+    const retriedTab = await findWebview(vscode.page, 'p.retried', 30_000);
+    expect(await retriedTab.locator('vscode-button:text-is("Retry")').count()).toBe(0);
+    await vscode.shot('retried-tab');
 
     expect(savedConnections(vscode.dirs)).toHaveLength(0);
   });
