@@ -35,7 +35,7 @@ export function serverNameCandidates(taken: string, sources: NameCandidateSource
   const region = (sources.location ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, MAX_REGION_LENGTH);
   const candidates = [
     withEnding(stem, String(next)),
-    region ? withEnding(taken, region) : '',
+    ...(region ? [withEnding(taken, region)] : []),
     ...Array.from({ length: MAX_NAME_CANDIDATES }, () => withEnding(taken, randomChars(sources.random))),
   ];
   const distinct = [...new Set(candidates)].filter((name) => name !== taken && serverNameSchema.safeParse(name).success);

@@ -59,4 +59,32 @@ describe('serverNameCandidates: names to check in place of a taken one', () => {
     expect(regional.endsWith('-eastus2')).toBe(true);
     expect(regional.length).toBeLessThanOrEqual(63);
   });
+
+  // The same random character each time, so each list is known in full.
+  const always = (value: number) => () => value;
+
+  it('number on from a numbered name of any length, and read a name that only contains a number as unnumbered', () => {
+    expect(serverNameCandidates('pg-12', { random: always(0) })).toEqual(['pg-13', 'pg-12-aaaa']);
+    expect(serverNameCandidates('db-2x', { random: always(0) })).toEqual(['db-2x-2', 'db-2x-aaaa']);
+  });
+
+  it('name the region in lowercase letters and digits, however ARM spells it, and no region when there is none', () => {
+    expect(serverNameCandidates('pg', { location: 'West Europe', random: always(0) })).toEqual(['pg-2', 'pg-westeurope', 'pg-aaaa']);
+    expect(serverNameCandidates('pg', { location: undefined, random: always(0) })).toEqual(['pg-2', 'pg-aaaa']);
+  });
+
+  it('end with the last character of the alphabet for a random source at its top, never past it', () => {
+    expect(serverNameCandidates('pg', { random: always(1) })).toEqual(['pg-2', 'pg-9999']);
+  });
+
+  it('drop every hyphen left at the end of a shortened name before the ending', () => {
+    const taken = `${'a'.repeat(50)}--${'b'.repeat(11)}`;
+    expect(serverNameCandidates(taken, { location: 'westeurope', random: always(0) })).toContain(`${'a'.repeat(50)}-westeurope`);
+  });
+
+  it('leave out an ending that would give back the taken name itself', () => {
+    const taken = `${'a'.repeat(58)}-aaaa`;
+    // Shortened to fit the ending, the taken name ends in the very ending the random source picks.
+    expect(serverNameCandidates(taken, { random: always(0) })).toEqual([`${'a'.repeat(58)}-aa-2`]);
+  });
 });

@@ -21,4 +21,18 @@ describe('the rule that lets an address in', () => {
     expect(ruleAllowing(rules, '198.51.100.256')).toBeUndefined();
     expect(ruleAllowing([{ name: 'broken', startIpAddress: 'x', endIpAddress: '255.255.255.255' }], '10.0.0.1')).toBeUndefined();
   });
+
+  // A rule that lets in every IPv4 address: only an address that is not one finds no rule.
+  const everyone = [{ name: 'everyone', startIpAddress: '0.0.0.0', endIpAddress: '255.255.255.255' }];
+
+  it.each(['1.2.3', '1.2.3.4.5', '1.2.3.256', '1.2.3.999', '1.2.3.1000', ' 1.2.3.4', '1.2.3.4 ', '1e2.0.0.1', '0x10.0.0.1', 'a.b.c.d', '1..3.4', ''])(
+    "is none for '%s', which is not an IPv4 address, even where every address is let in",
+    (address) => {
+      expect(ruleAllowing(everyone, address)).toBeUndefined();
+    },
+  );
+
+  it.each(['0.0.0.0', '1.2.3.4', '255.255.255.255', '010.0.0.1'])("is the rule for '%s' where every address is let in", (address) => {
+    expect(ruleAllowing(everyone, address)?.name).toBe('everyone');
+  });
 });
