@@ -70,4 +70,18 @@ describe('smallerSkuThan: the size suggested after the vCore quota was used up',
     expect(smallerSkuThan({ name: 'Standard_B4ms', vCores: 4 }, burstable)?.name).toBe('Standard_B2ms');
     expect(smallerSkuThan({ name: 'Standard_B1ms', vCores: 1 }, burstable)).toBeUndefined();
   });
+
+  it('reads a series of several letters, and a vCore count of several digits', () => {
+    // DC is its own series, not D: the confidential-computing sizes.
+    const confidential = [
+      { name: 'Standard_D2ads_v5', vCores: 2 },
+      { name: 'Standard_DC2ads_v5', vCores: 2 },
+    ];
+    expect(smallerSkuThan({ name: 'Standard_DC4ads_v5', vCores: 4 }, confidential)?.name).toBe('Standard_DC2ads_v5');
+    const memoryFirst = [
+      { name: 'Standard_E8ds_v5', vCores: 8 },
+      { name: 'Standard_D8ds_v5', vCores: 8 },
+    ];
+    expect(smallerSkuThan({ name: 'Standard_D16ds_v5', vCores: 16 }, memoryFirst)?.name).toBe('Standard_D8ds_v5');
+  });
 });

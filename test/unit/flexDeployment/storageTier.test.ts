@@ -43,6 +43,15 @@ describe('storage performance tiers from the capabilities', () => {
     });
     expect(unofferedOptions(request({}), untiered)).toEqual({});
   });
+
+  it('a size the location lists with no tier offers none to choose', () => {
+    const withoutTiersAt128 = {
+      ...capabilities,
+      tiers: capabilities.tiers.map((t) => ({ ...t, storageTiers: t.storageTiers?.map((size) => (size.sizeGB === 128 ? { ...size, tiers: [] } : size)) })),
+    };
+    expect(offeredStorageTiers(withoutTiersAt128, 'GeneralPurpose', 128)).toBeUndefined();
+    expect(offeredStorageTiers(withoutTiersAt128, 'GeneralPurpose', 256)?.sizeGB).toBe(256);
+  });
 });
 
 describe('a storage tier in the request', () => {

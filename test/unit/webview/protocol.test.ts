@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebviewMessage, webviewStateSchema } from '../../../machines/webview/protocol';
+import { formPrefillSchema } from '../../../machines/webview/createServerMessages';
 
 const PASSWORD = 'Sup3r$ecret!';
 
@@ -74,5 +75,15 @@ describe('what a webview keeps across Reload Window', () => {
     expect(webviewStateSchema.safeParse({ profileId }).data).toEqual({ profileId });
     expect(webviewStateSchema.safeParse({ stagingId: 'staging-1', profileId: 'p'.repeat(200) }).success).toBe(true);
     for (const id of ['', 'p'.repeat(201)]) expect(webviewStateSchema.safeParse({ profileId: id }).success).toBe(false);
+  });
+});
+
+describe('a form prefill', () => {
+  it('keeps the retried request but not its Entra administrator, whom the form asks Azure for again, nor a password', () => {
+    const entraAdmin = { objectId: '00000000-0000-0000-0000-000000000001', principalName: 'ada@contoso.com', principalType: 'User' };
+    const prefill = formPrefillSchema.parse({ serverName: 'pg-retried', entraAdmin, password: 'Secret-Passw0rd!' });
+    expect(prefill).toMatchObject({ serverName: 'pg-retried' });
+    expect(prefill).not.toHaveProperty('entraAdmin');
+    expect(prefill).not.toHaveProperty('password');
   });
 });
