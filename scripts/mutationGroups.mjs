@@ -1,5 +1,10 @@
 // @ts-check
 
+const MACHINE = ['machines/flexDeployment/deployment*.ts', 'machines/flexDeployment/stagedFlexProfile.ts', 'machines/flexDeployment/provisioningStages.ts'];
+const JOURNAL = ['src/services/flexDeployment/*Journal*.ts', 'src/services/flexDeployment/journal*.ts', 'src/services/flexDeployment/coalescedWrites.ts', 'src/services/flexDeployment/historyLog.ts'];
+/** A folder's files but those another group mutates. */
+const except = (/** @type {string} */ folder, /** @type {string[]} */ taken) => [folder, ...taken.map((pattern) => `!${pattern}`)];
+
 /**
  * The mutated files, in groups Stryker runs one after another, each with its own incremental file
  * and report (scripts/mutation.ts): a run stopped midway keeps every group it finished, and the
@@ -7,16 +12,10 @@
  * unchanged. A group is sized to end within a working session on a cold start.
  */
 export const MUTATION_GROUPS = {
-  machine: ['machines/flexDeployment/deployment*.ts', 'machines/flexDeployment/stagedFlexProfile.ts', 'machines/flexDeployment/provisioningStages.ts'],
-  domain: ['machines/**/*.ts', '!machines/flexDeployment/deployment*.ts', '!machines/flexDeployment/stagedFlexProfile.ts', '!machines/flexDeployment/provisioningStages.ts'],
-  journal: ['src/services/flexDeployment/*Journal*.ts', 'src/services/flexDeployment/journal*.ts', 'src/services/flexDeployment/coalescedWrites.ts', 'src/services/flexDeployment/historyLog.ts'],
-  tracker: [
-    'src/services/flexDeployment/**/*.ts',
-    '!src/services/flexDeployment/*Journal*.ts',
-    '!src/services/flexDeployment/journal*.ts',
-    '!src/services/flexDeployment/coalescedWrites.ts',
-    '!src/services/flexDeployment/historyLog.ts',
-  ],
+  machine: MACHINE,
+  domain: except('machines/**/*.ts', MACHINE),
+  journal: JOURNAL,
+  tracker: except('src/services/flexDeployment/**/*.ts', JOURNAL),
   edges: [
     'src/azure/armDeploymentReader.ts',
     'src/azure/armErrors.ts',
