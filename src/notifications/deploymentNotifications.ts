@@ -51,14 +51,12 @@ export async function notifyFailed(deployment: Readonly<DeploymentContext>, noti
   // At most five buttons, the most useful first. Registering comes before Retry, which alone would
   // fail the same way; ARM refused such a deployment before creating anything, so nothing is left
   // to delete, and the button does what the guidance page explains. A guidance page (quota, policy,
-  // region access) says more about the failure than the deployment's overview in the portal, which
-  // stays on the deployment's row and in the progress panel.
+  // region access) takes the place of the deployment's overview in the portal: it says more about
+  // the failure, and the overview stays on the deployment's row and in the progress panel.
   const link = register ? undefined : guidance?.link;
   const buttons = register
     ? [VIEW_DETAILS, REGISTER_PROVIDER, RETRY, OPEN_IN_PORTAL, DISMISS]
-    : link
-      ? [VIEW_DETAILS, RETRY, link.label, DELETE_LEFTOVER_RESOURCES, DISMISS]
-      : [VIEW_DETAILS, RETRY, ...WHAT_IS_LEFT];
+    : [VIEW_DETAILS, RETRY, link ? link.label : OPEN_IN_PORTAL, DELETE_LEFTOVER_RESOURCES, DISMISS];
   const choice = await notifier.error(failureMessage(deployment, guidance), ...buttons);
   if (link && choice === link.label) {
     await actions.openLink(link.url);
