@@ -1,5 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { runCommand } from '../harness/palette';
+import { runCommandUntil } from '../harness/palette';
 import { findWebview } from '../harness/webview';
 import type { VsCodeSession } from '../harness/vscodeSession';
 
@@ -49,21 +49,11 @@ export interface ServerOptionsInput {
 }
 
 /**
- * Opens the create form from the palette and waits until it has loaded the subscriptions. A click
- * on the palette's row can be lost while the list redraws (a window still activating its
- * extensions): once the form has not shown for a while the command runs again, which opens it or
- * brings the one already open to the front, never a second one.
+ * Opens the create form from the palette and waits until it has loaded the subscriptions. Run
+ * again, the command brings the form already open to the front, never a second one.
  */
-export async function openCreateForm(page: Page, attempts = 3): Promise<FrameLocator> {
-  for (let attempt = 1; ; attempt++) {
-    await runCommand(page, CREATE_COMMAND);
-    try {
-      await findWebview(page, CREATE_FORM_HEADING, 30_000);
-      break;
-    } catch (error) {
-      if (attempt === attempts) throw error;
-    }
-  }
+export async function openCreateForm(page: Page): Promise<FrameLocator> {
+  await runCommandUntil(page, CREATE_COMMAND, () => findWebview(page, CREATE_FORM_HEADING, 30_000));
   return findCreateForm(page);
 }
 

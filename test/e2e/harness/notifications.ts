@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { runCommand } from './palette';
+import { runCommandUntil } from './palette';
 import { waitFor } from './waitFor';
 
 export interface ShownNotification {
@@ -16,18 +16,9 @@ const center = '.notifications-center';
 const entries = `${center} .notification-list-item`;
 const buttons = '.notification-list-item-buttons-container .monaco-button';
 
-/** A palette click can be lost while the workbench redraws (a busy machine): run it again until the center shows. */
-async function openNotificationCenter(page: Page, attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    if (await page.locator(center).isVisible()) return;
-    await runCommand(page, 'Notifications: Show Notifications');
-    try {
-      await page.locator(center).waitFor({ state: 'visible', timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === attempts) throw error;
-    }
-  }
+async function openNotificationCenter(page: Page): Promise<void> {
+  if (await page.locator(center).isVisible()) return;
+  await runCommandUntil(page, 'Notifications: Show Notifications', () => page.locator(center).waitFor({ state: 'visible', timeout: 10_000 }));
 }
 
 /** Every notification of the window, newest first. */

@@ -79,3 +79,20 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
     }
   }
 }
+
+/**
+ * Runs a command until what it shows is there (`shown` resolves): a click on the palette's row can
+ * be lost while the workbench redraws (a window still activating its extensions, a busy machine).
+ * Only for a command that running twice does no harm: it opens a view, or brings it to the front.
+ */
+export async function runCommandUntil(page: Page, title: string, shown: () => Promise<unknown>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, title);
+    try {
+      await shown();
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
+}
