@@ -77,8 +77,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          // A scenario mostly waits (on its sandbox's simulated Azure, on the workbench): two run
-          // side by side, each with its own sandbox, code-server and browser on free ports.
+          // A scenario mostly waits (on its sandbox's simulated Azure, on the workbench): several
+          // run side by side, each with its own sandbox, code-server and browser on free ports.
           fileParallelism: true,
         },
       },

@@ -11,4 +11,4 @@ npm run --silent typecheck
 npm run --silent lint
 npx vitest run --project unit --project integration --project webview
 # The e2e project's global setup packages the .vsix the scenarios install.
-npx vitest run --project e2e --maxWorkers=2
+npx vitest run --project e2e --maxWorkers=3

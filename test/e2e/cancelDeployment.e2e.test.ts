@@ -7,7 +7,7 @@ import { findWebview } from './harness/webview';
 import { waitFor } from './harness/waitFor';
 import { createServer } from './flows/createServerForm';
 import { savedConnections } from './flows/savedProfiles';
-import { useScenario } from './flows/scenario';
+import { OUTLASTING_SERVER_SECONDS, useScenario } from './flows/scenario';
 
 // Cancel from the Deployments view after a reload: confirm, ARM's cancel, cancelling → canceled,
 // told as canceled (not failed) in the tree, the notification and the progress panel; no profile.
@@ -18,8 +18,8 @@ describe('scenario 12: cancel a deployment', () => {
 
   it('cancels a running deployment from the Deployments view after a reload and shows it canceled, with no profile', async () => {
     const { vscode, sandbox } = scenario;
-    // Long enough to cancel it by hand, at the sandbox's speed.
-    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 2_400 } });
+    // Still creating when the cancel comes, however slow the machine: half an hour at speed 20.
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: OUTLASTING_SERVER_SECONDS } });
     await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await findWebview(vscode.page, `h1:text("Provisioning ${serverName}")`, 60_000);
     // Canceled after a reload: the window that cancels is not the session that pressed Create.

@@ -3,7 +3,7 @@ import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { runCommand } from './harness/palette';
 import { countWebviewsWith, findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { useScenario } from './flows/scenario';
+import { OUTLASTING_SERVER_SECONDS, useScenario } from './flows/scenario';
 
 // Spec scenario 5: close the panel while deploying; the warning offers both buttons; Show Progress
 // reopens the panel.
@@ -14,7 +14,8 @@ describe('scenario 5: close warning', () => {
 
   it('warns after the panel closes mid-deployment and Show Progress brings it back', async () => {
     const { vscode, sandbox } = scenario;
-    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: 2_400 } });
+    // Still creating when the panel closes, however slow the machine: half an hour at speed 20.
+    sandbox.control.scriptOutcome(serverName, { outcome: 'succeed', durations: { flexibleServers: OUTLASTING_SERVER_SECONDS } });
     await createServer(vscode, { serverName, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
 
     await runCommand(vscode.page, 'View: Close Editor');

@@ -10,9 +10,7 @@ import { useScenario } from './flows/scenario';
 // profile; the deployment is still tracked, completes, and exactly one profile exists.
 describe('scenario 7: crash right after Create', () => {
   const serverName = 'pgflex-crashed';
-  const scenario = useScenario('scenario-7-crash', {
-    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
-  });
+  const scenario = useScenario('scenario-7-crash');
 
   it('keeps tracking the deployment across a SIGKILL and saves exactly one profile', async () => {
     const { vscode, sandbox } = scenario;

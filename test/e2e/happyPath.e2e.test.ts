@@ -14,12 +14,9 @@ import { useScenario } from './flows/scenario';
 describe('scenario 1: happy path', () => {
   const serverName = 'pgflex-happy';
   const adminLogin = 'flexadmin';
-  // The stepper moves with the tracker's poll: polls every 5 s (the least allowed), stages of 20 s
-  // and 15 s (at speed 20), so each stage is current for several polls however slow the machine.
-  const scenario = useScenario('scenario-1-happy-path', {
-    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
-    realPostgres: true,
-  });
+  // The stepper moves with the tracker's poll: polls every 5 s (useScenario's interval), stages of
+  // 20 s and 15 s (at speed 20), so each stage is current for several polls however slow the machine.
+  const scenario = useScenario('scenario-1-happy-path', { realPostgres: true });
 
   it('creates the server, saves one profile, connects and opens the dashboard', async () => {
     const { vscode, sandbox } = scenario;

@@ -10,9 +10,7 @@ import { useScenario } from './flows/scenario';
 // completes and the user sees no error.
 describe('scenario 9: ARM throttling during the run', () => {
   const serverName = 'pgflex-throttled';
-  const scenario = useScenario('scenario-9-throttling', {
-    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
-  });
+  const scenario = useScenario('scenario-9-throttling');
 
   it('completes through a run of 429s without showing an error', async () => {
     const { vscode, sandbox } = scenario;

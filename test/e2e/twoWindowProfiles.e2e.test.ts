@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createServer } from './flows/createServerForm';
 import { journalStates } from './flows/deploymentJournal';
 import { fqdn, savedConnections } from './flows/savedProfiles';
-import { useScenario } from './flows/scenario';
+import { OUTLASTING_SERVER_SECONDS, FAST_FORWARD, useScenario } from './flows/scenario';
 
 // Beyond the spec (10): two windows each save profiles; neither drops the other's. Another window's
 // writes to the setting may never reach a window's view (test/e2e/measure/settingsStaleness.ts: not
@@ -11,18 +11,15 @@ import { useScenario } from './flows/scenario';
 describe('scenario 10: two windows save profiles', () => {
   const together = ['pgflex-first-window', 'pgflex-second-window'];
   const later = 'pgflex-second-window-later';
-  const scenario = useScenario('scenario-10-two-window-profiles', {
-    settings: { 'pgsql.flexProvisioning.pollIntervalSeconds': 5 },
-  });
+  const scenario = useScenario('scenario-10-two-window-profiles');
 
   it('keeps the profiles both windows saved, at the same time or half a minute apart', async () => {
     const { vscode, sandbox } = scenario;
     // Slow enough that all three are still creating when the last form is sent (1 800 s at speed
     // 20); then one fast-forward ends the first two within seconds and the third 30 s later.
-    const fastForward = 10_000;
-    sandbox.control.scriptOutcome(together[0], { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
-    sandbox.control.scriptOutcome(together[1], { outcome: 'succeed', durations: { flexibleServers: 36_000 } });
-    sandbox.control.scriptOutcome(later, { outcome: 'succeed', durations: { flexibleServers: 36_000 + 30 * fastForward } });
+    sandbox.control.scriptOutcome(together[0], { outcome: 'succeed', durations: { flexibleServers: OUTLASTING_SERVER_SECONDS } });
+    sandbox.control.scriptOutcome(together[1], { outcome: 'succeed', durations: { flexibleServers: OUTLASTING_SERVER_SECONDS } });
+    sandbox.control.scriptOutcome(later, { outcome: 'succeed', durations: { flexibleServers: OUTLASTING_SERVER_SECONDS + 30 * FAST_FORWARD } });
 
     await createServer(vscode, { serverName: together[0], resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     const second = await vscode.openWindow();
@@ -30,7 +27,7 @@ describe('scenario 10: two windows save profiles', () => {
     await createServer(inSecond, { serverName: together[1], resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await createServer(inSecond, { serverName: later, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
 
-    sandbox.control.setSpeed(fastForward);
+    sandbox.control.setSpeed(FAST_FORWARD);
     const servers = () => savedConnections(vscode.dirs).map((p) => p.server);
     await expect.poll(servers, { timeout: 90_000, interval: 500 }).toEqual(expect.arrayContaining(together.map(fqdn)));
     const bothAt = Date.now();
