@@ -3,11 +3,20 @@
 # only checks. Debian packages first (the browser, PostgreSQL for password-auth tests, the build
 # packages code-server's native modules need), then npm packages, then the VS Code harness.
 # `--quiet` (npm start, npm test): print a step only when it installs something, and no summary.
+# `--without-code-server` (npm test): stop before the VS Code harness, which the test command
+# installs beside its first stages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quiet=false
-[ "${1:-}" = "--quiet" ] && quiet=true
+harness=true
+for option in "$@"; do
+  case $option in
+    --quiet) quiet=true ;;
+    --without-code-server) harness=false ;;
+    *) printf 'install: unknown option %s\n' "$option" >&2; exit 2 ;;
+  esac
+done
 
 fail() { printf 'install: %s\n' "$*" >&2; exit 1; }
 started=$(date +%s%N)
@@ -50,7 +59,9 @@ fi
 
 what="code-server (the real VS Code the tests and npm start drive)"
 since=$(date +%s%N)
-if scripts/install-code-server.sh --check; then
+if ! $harness; then
+  :
+elif scripts/install-code-server.sh --check; then
   report "$what" "present" "$since" false
 else
   printf '%s: installing…\n' "$what"
