@@ -60,7 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const meter = new RateLimitMeter();
   const control = createSandboxControl({ state, counter, bearer, faults, meter, postgres, advanceAll });
   const controlRouter = new Router();
-  registerControlRoutes(controlRouter, control, () => faults.pending());
+  registerControlRoutes(controlRouter, control);
   registerRetailPriceRoutes(controlRouter);
 
   const listener = createArmRequestListener({ arm, control: controlRouter, counter, bearer, faults, meter, fallbackBaseUrl: '', log: options.log });

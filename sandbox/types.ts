@@ -107,6 +107,8 @@ export interface SandboxControl {
   setSpeed(speed: number): void;
   speed(): number;
   addFault(fault: FaultRule): void;
+  /** The fault rules still to serve, each with the count it has left (a spent rule leaves the list). */
+  pendingFaults(): FaultRule[];
   clearFaults(): void;
   /** Added to every ARM response until set back to 0. */
   setLatency(ms: number): void;

@@ -5,7 +5,7 @@ import type { SandboxControl } from '../types';
 import { durationsSchema, faultSchema, latencySchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema, speedSchema, tokenSchema } from './controlSchemas';
 
 /** The HTTP face of SandboxControl under /_sandbox (no bearer token needed; not counted). */
-export function registerControlRoutes(router: Router, control: SandboxControl, faults: () => unknown[]): void {
+export function registerControlRoutes(router: Router, control: SandboxControl): void {
   const withBody =
     <T>(schema: z.ZodType<T>, apply: (value: T, ctx: RouteContext) => ArmResponse) =>
     (ctx: RouteContext): ArmResponse => {
@@ -23,7 +23,7 @@ export function registerControlRoutes(router: Router, control: SandboxControl, f
   router.add('PUT', '/_sandbox/durations', 'durations.set', withBody(durationsSchema, (d) => (control.setDurations(d), ok(control.durations()))));
   router.add('GET', '/_sandbox/speed', 'speed', () => ok({ speed: control.speed() }));
   router.add('PUT', '/_sandbox/speed', 'speed.set', withBody(speedSchema, ({ speed }) => (control.setSpeed(speed), ok({ speed }))));
-  router.add('GET', '/_sandbox/faults', 'faults', () => ok({ value: faults() }));
+  router.add('GET', '/_sandbox/faults', 'faults', () => ok({ value: control.pendingFaults() }));
   router.add('POST', '/_sandbox/faults', 'faults.add', withBody(faultSchema, (f) => (control.addFault(f), done)));
   router.add('DELETE', '/_sandbox/faults', 'faults.clear', () => (control.clearFaults(), done));
   router.add('PUT', '/_sandbox/listOrder', 'listOrder.set', withBody(z.object({ order: listOrderSchema }).strict(), ({ order }) => (control.setListOrder(order), done)));

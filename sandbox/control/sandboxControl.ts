@@ -46,6 +46,7 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     addFault(fault) {
       parts.faults.add(faultSchema.parse(fault));
     },
+    pendingFaults: () => parts.faults.pending(),
     clearFaults() {
       parts.faults.clear();
     },

@@ -3,7 +3,7 @@ import { showView, waitForTreeItem } from './harness/tree';
 import { findWebview, findWebviewInOneOf } from './harness/webview';
 import { createServer } from './flows/createServerForm';
 import { fqdn, savedConnections } from './flows/savedProfiles';
-import { pollerReads, stepperReads } from './flows/sandboxFaults';
+import { pollerReads, stepperReads } from './flows/sandboxReads';
 import { OUTLASTING_SERVER_SECONDS, FAST_FORWARD, useScenario } from './flows/scenario';
 
 // Beyond the spec (8): two browser pages on one code-server are two extension hosts sharing
