@@ -66,12 +66,14 @@ export async function offeredCommand(page: Page, title: string, timeoutMs = 30_0
  * opens meanwhile (the dashboard of a server the last test created) takes the focus and closes
  * the palette between finding the row and clicking it: then open the palette again.
  */
-export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+export async function runCommand(page: Page, title: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await offeredCommand(page, title, Math.max(deadline - Date.now(), 0));
     try {
-      await row.click({ timeout: 5_000 });
+      // Limits, not waits: a click lands at once, but on cores oversubscribed tenfold (an e2e run
+      // beside mutation testing and builds) one took over 5 s and a command over 30 s to be listed.
+      await row.click({ timeout: 15_000 });
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

@@ -20,7 +20,8 @@ export function stepShots(testName: string): StepShots {
     async shot(page, step) {
       count += 1;
       const path = join(dir, `${String(count).padStart(2, '0')}-${step.replace(/[^a-z0-9-]+/gi, '-')}.png`);
-      await page.screenshot({ path });
+      // Playwright's 30 s default was too short for a busy renderer once (see runCommand's limits).
+      await page.screenshot({ path, timeout: 90_000 });
       return path;
     },
   };
