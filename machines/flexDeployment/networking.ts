@@ -23,7 +23,7 @@ export function clientFirewallRuleName(clientIp: string): string {
  * and the Azure CLI check it: `^[a-zA-Z0-9][-_a-zA-Z0-9]{0,79}(?<!-)$`). The 1–128 characters
  * documented for single servers would let through names this provider refuses.
  */
-export const MAX_FIREWALL_RULE_NAME_LENGTH = 80;
+const MAX_FIREWALL_RULE_NAME_LENGTH = 80;
 
 const firewallRuleNameSchema = z
   .string()
@@ -34,7 +34,7 @@ const firewallRuleNameSchema = z
   .refine((v) => !v.endsWith('-'), { message: 'A firewall rule name cannot end with a hyphen.' });
 
 /** A rule the user names: connections from start through end (inclusive) are let in. */
-export const firewallRangeSchema = z.strictObject({
+const firewallRangeSchema = z.strictObject({
   name: firewallRuleNameSchema,
   // zod's IPv4 format is ARM's FirewallRuleProperties pattern: four decimal octets, no leading zeros.
   startIpAddress: z.ipv4({ message: 'Start IP address must be an IPv4 address.' }),

@@ -22,7 +22,7 @@ export function FirewallRangesField({ ranges, errors, onChange }: FirewallRanges
   const remove = (index: number) => onChange(ranges.filter((_, i) => i !== index), []);
 
   return (
-    <div className="firewall-ranges">
+    <div>
       {ranges.map((range, index) => {
         const n = index + 1;
         return (
