@@ -227,7 +227,7 @@ function benchRequest(tag: string, i: number): CreateServerRequest {
     resourceGroup: { name: group.name, isNew: false },
     serverName: `bench-${tag}-${i}`,
     location: group.location,
-    firewall: { allowAzureServices: false },
+    firewall: { allowAzureServices: false, ranges: [] },
   });
 }
 

@@ -52,7 +52,7 @@ async function start(sandbox: Sandbox, services: AzureServices, tag: string, cou
           resourceGroup: { name: GROUP.name, isNew: false },
           serverName: `${tag}-${i + j}`,
           location: GROUP.location,
-          firewall: { allowAzureServices: false },
+          firewall: { allowAzureServices: false, ranges: [] },
         });
         sandbox.control.scriptOutcome(request.serverName, { outcome: 'hang' });
         const deploymentName = makeDeploymentName(request.serverName);

@@ -111,7 +111,7 @@ async function followToTheEnd(sandbox: Sandbox, services: AzureServices, retaine
         resourceGroup: { name: GROUP.name, isNew: false },
         location: GROUP.location,
         serverName: `latency-${retained}-${i}`,
-        firewall: { allowAzureServices: true },
+        firewall: { allowAzureServices: true, ranges: [] },
       });
       sandbox.control.scriptOutcome(request.serverName, { outcome: 'succeed', durations: { flexibleServers: seconds, firewallRules: 1, administrators: 1, databases: 1 } });
       ids.push(await tracker.create(request));

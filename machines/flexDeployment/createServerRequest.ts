@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import { checkServerOptions, serverOptionsShape } from './serverOptions';
+import { checkNetworking, networkingShape } from './networking';
 import { computeTierSchema } from './catalog';
 import { authenticationModeSchema, entraAdministratorSchema, type RetryableRequest } from './retryableRequest';
 
@@ -41,8 +42,6 @@ export const adminPasswordSchema = z
 export const CHOOSE_RESOURCE_GROUP = 'Choose a resource group.';
 const RESOURCE_GROUP_LENGTH = 'Resource group name must be 1 to 90 characters long.';
 
-const ipv4 = z.ipv4({ message: 'Client IP must be an IPv4 address.' });
-
 const entraAdministratorFields = z.strictObject({
   objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
   principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
@@ -75,8 +74,8 @@ export const createServerRequestSchema = z
     adminPassword: z.string().optional(),
     confirmPassword: z.string().optional(),
     entraAdmin: entraAdministratorFields.optional(),
-    firewall: z.strictObject({ allowAzureServices: z.boolean(), clientIp: ipv4.optional() }),
     groupId: z.string().optional(),
+    ...networkingShape,
     ...serverOptionsShape,
   })
   .superRefine((req, ctx) => {
@@ -84,6 +83,7 @@ export const createServerRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['resourceGroup', 'name'], message: req.resourceGroup.isNew ? RESOURCE_GROUP_LENGTH : CHOOSE_RESOURCE_GROUP });
     }
     checkServerOptions(req, ctx);
+    checkNetworking(req, ctx);
     const usesPassword = req.authenticationMode !== 'EntraOnly';
     const usesEntra = req.authenticationMode !== 'PostgreSQLOnly';
     if (usesPassword) {

@@ -1,5 +1,6 @@
 import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { HighAvailabilityMode } from '../flexDeployment/serverOptions';
+import type { NetworkAccess } from '../flexDeployment/networking';
 
 /**
  * Azure's values in the portal's words: the create form, its review and the server dashboard show
@@ -22,6 +23,11 @@ export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {
   Disabled: 'Disabled',
   SameZone: 'Same zone',
   ZoneRedundant: 'Zone redundant',
+};
+
+export const NETWORK_ACCESS_LABELS: Record<NetworkAccess, string> = {
+  Public: 'Public access (allowed IP addresses)',
+  None: 'No public access',
 };
 
 export function zoneLabel(zone: string): string {

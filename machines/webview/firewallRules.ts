@@ -1,3 +1,5 @@
+import { ipv4Number } from '../flexDeployment/ipv4';
+
 /** A server firewall rule as ARM lists it: connections from start through end (IPv4, inclusive) are let in. */
 export interface FirewallRuleView {
   name: string;
@@ -18,10 +20,4 @@ export function ruleAllowing(rules: readonly FirewallRuleView[], ip: string): Fi
     const end = ipv4Number(rule.endIpAddress);
     return start !== undefined && end !== undefined && start <= address && address <= end;
   });
-}
-
-function ipv4Number(ip: string): number | undefined {
-  const octets = ip.split('.');
-  if (octets.length !== 4 || !octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)) return undefined;
-  return octets.reduce((sum, octet) => sum * 256 + Number(octet), 0);
 }

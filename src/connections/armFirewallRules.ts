@@ -1,5 +1,6 @@
 import type { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
-import { clientFirewallRuleName, type FirewallRules } from './firewallRules';
+import { clientFirewallRuleName } from '../../machines/flexDeployment/networking';
+import type { FirewallRules } from './firewallRules';
 
 /** The composition root supplies the client (credential for the tenant, sandbox endpoint if any). */
 export type FlexibleServerClientFactory = (tenantId: string, subscriptionId: string) => Promise<PostgreSQLManagementFlexibleServerClient>;

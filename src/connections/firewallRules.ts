@@ -19,8 +19,3 @@ export interface FirewallRules extends FirewallRuleCreator {
   list(target: FirewallTarget): Promise<FirewallRuleView[]>;
   remove(target: FirewallTarget, ruleName: string): Promise<void>;
 }
-
-/** One rule per client address, so adding it again after a failed connect is a no-op update. */
-export function clientFirewallRuleName(clientIp: string): string {
-  return `pgflex-client-${clientIp.replace(/[^0-9a-zA-Z]/g, '-')}`;
-}

@@ -1,6 +1,7 @@
 import type { DashboardHostMessage, DashboardNotice } from '../../machines/webview/dashboardMessages';
 import type { FirewallRuleView } from '../../machines/webview/firewallRules';
-import { clientFirewallRuleName, type FirewallRules, type FirewallTarget } from '../connections/firewallRules';
+import { clientFirewallRuleName } from '../../machines/flexDeployment/networking';
+import type { FirewallRules, FirewallTarget } from '../connections/firewallRules';
 import { describeArmFailure } from './armActionFailure';
 import type { DashboardWindow } from './dashboardWindow';
 

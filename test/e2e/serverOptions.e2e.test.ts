@@ -8,15 +8,16 @@ import { findWebview } from './harness/webview';
 import { useScenario } from './flows/scenario';
 import { waitFor } from './harness/waitFor';
 
-// Issue 13: the options chosen in the form reach Azure. HA, zone, backup, autogrow and tags are
-// picked as a person would, reviewed (with the cost estimate), created; the server the sandbox
-// then returns carries them.
+// Issue 13: the options chosen in the form reach Azure. HA, zone, backup, autogrow, tags and a
+// custom firewall range are picked as a person would, reviewed (with the cost estimate), created;
+// the server the sandbox then returns carries them.
 describe('scenario 11: server options', () => {
   const serverName = 'pgflex-options';
   const RESOURCE_GROUP = 'rg-pgflex-dev';
+  const office = { name: 'e2e-office', startIpAddress: '198.51.100.0', endIpAddress: '198.51.100.255' };
   const scenario = useScenario('scenario-11-server-options');
 
-  it('HA + backup + tags chosen in the form → the review prices them as the stand-in price list does → the sandbox’s server GET shows them', async () => {
+  it('HA + backup + tags + a firewall range chosen in the form → the review prices them as the stand-in price list does and lists the range → the sandbox’s server GET and firewall rules show them', async () => {
     const { vscode, sandbox } = scenario;
     const form = await openCreateForm(vscode.page);
     await fillCreateForm(vscode, form, {
@@ -32,11 +33,14 @@ describe('scenario 11: server options', () => {
         geoRedundantBackup: true,
         storageAutoGrow: true,
         tags: [{ name: 'env', value: 'e2e' }, { name: 'owner', value: 'pgflex' }],
+        firewallRanges: [office],
       },
     });
     await reviewCreateForm(form);
     await form.locator('dt', { hasText: 'Total per month' }).waitFor({ state: 'visible', timeout: 30_000 });
     await vscode.shot('review');
+    expect(await form.locator('dt', { hasText: 'Network access' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('Public access (allowed IP addresses)');
+    expect(await form.locator('dt', { hasText: 'Firewall rules' }).locator('xpath=following-sibling::dd[1]').textContent()).toContain('e2e-office (198.51.100.0 to 198.51.100.255)');
 
     // The review's total is the stand-in price list's arithmetic for what the form chose.
     const prices = await readPostgresPrices({ kind: 'sandbox', endpoint: sandbox.url, ca: sandbox.ca }, 'eastus');
@@ -70,10 +74,14 @@ describe('scenario 11: server options', () => {
       highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
       backup: { backupRetentionDays: 14, geoRedundantBackup: 'Enabled' },
       storage: { autoGrow: 'Enabled' },
+      network: { publicNetworkAccess: 'Enabled' },
     });
     // The deployment ends with its dashboard: waited for here, so that it opens in this test and
-    // not over the next test's form.
+    // not over the next test's form. By then every firewall rule of the template is made.
     await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 120_000);
+    const rules = await armRequest(sandbox, 'GET', path.replace('?', '/firewallRules?'));
+    const listed = (rules.body as { value: { name: string; properties: Record<string, string> }[] }).value;
+    expect(listed.map((rule) => ({ name: rule.name, ...rule.properties }))).toContainEqual(office);
   });
 
   // Issue 14: ARM's validation runs before anything is staged, so a policy denial is read in the

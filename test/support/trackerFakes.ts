@@ -271,7 +271,8 @@ export function createRequest(overrides: Partial<CreateServerRequest> = {}): Cre
     adminLogin: 'pgadmin',
     adminPassword: 'Sup3r$ecret!',
     confirmPassword: 'Sup3r$ecret!',
-    firewall: { allowAzureServices: true },
+    networkAccess: 'Public',
+    firewall: { allowAzureServices: true, ranges: [] },
     ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };

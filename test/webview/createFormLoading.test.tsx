@@ -61,7 +61,7 @@ describe('the create form before the catalog answers', () => {
     expect(clientIpBox().checked).toBe(true);
     expect(screen.getByText('Add my client IP address (203.0.113.7)')).toBeTruthy();
 
-    fromHost({ type: 'form.init', prefill: { serverName: 'pg-retry', firewall: { allowAzureServices: true } } });
+    fromHost({ type: 'form.init', prefill: { serverName: 'pg-retry', firewall: { allowAzureServices: true, ranges: [] } } });
     fromHost({ type: 'catalog.clientIp', clientIp: '203.0.113.7' });
     expect(clientIpBox().checked).toBe(false);
   });

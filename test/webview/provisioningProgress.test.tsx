@@ -38,6 +38,16 @@ describe('the progress view', () => {
     expect(screen.getAllByRole('listitem')[2].querySelector('time')).toBeNull();
   });
 
+  it('has a firewall stage for custom ranges alone, and none for a server without public access', () => {
+    const withRequest = (request: Partial<NonNullable<DeploymentContext['request']>>) => deploying({ request: { ...context().request!, ...request } });
+    const ranges = [{ name: 'office', startIpAddress: '198.51.100.0', endIpAddress: '198.51.100.255' }];
+    show(withRequest({ firewall: { allowAzureServices: false, ranges } }));
+    expect(stages()).toContain('Firewall rules:waiting');
+    cleanup();
+    show(withRequest({ networkAccess: 'None', firewall: { allowAzureServices: false, ranges: [] } }));
+    expect(stages()).toEqual(['Queued:done', 'Creating server:current', 'Microsoft Entra administrator:waiting', 'Ready:waiting']);
+  });
+
   it('shows elapsed time and the ETA from history', () => {
     show(deploying());
     expect(screen.getByText(/Elapsed 2:00/)).toBeTruthy();

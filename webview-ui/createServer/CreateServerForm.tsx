@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import {
   VscodeButton,
-  VscodeCheckbox,
   VscodeOption,
   VscodeRadio,
   VscodeRadioGroup,
@@ -11,8 +10,9 @@ import {
 import type { WebviewHost } from '../webviewHost';
 import { CostEstimateView } from './CostEstimateView';
 import { AUTHENTICATION_LABELS, postgresVersionLabel, skuLabel, TIER_LABELS } from '../../machines/webview/displayNames';
-import { Field, targetChecked, targetValue } from './Field';
+import { Field, targetValue } from './Field';
 import { withAuthenticationMode, type FormValues } from './formValues';
+import { NetworkingField } from './NetworkingField';
 import { PasswordField } from './PasswordField';
 import { ProviderRegistrationOffer } from './ProviderRegistrationOffer';
 import { ReviewStep } from './ReviewStep';
@@ -189,14 +189,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         </>
       ) : null}
 
-      <Field id="firewall" label="Firewall" errors={errors['firewall.clientIp']}>
-        <VscodeCheckbox id="addClientIp" checked={values.addClientIp} disabled={!catalog.clientIp}
-          label={catalog.clientIp ? `Add my client IP address (${catalog.clientIp})` : 'Add my client IP address (not detected)'}
-          onChange={(e) => update({ addClientIp: targetChecked(e) }, ['firewall.clientIp'])} />
-        <VscodeCheckbox id="allowAzureServices" checked={values.allowAzureServices}
-          label="Allow public access from Azure services within Azure to this server"
-          onChange={(e) => update({ allowAzureServices: targetChecked(e) }, [])} />
-      </Field>
+      <NetworkingField values={values} clientIp={catalog.clientIp} errors={errors} update={update} />
 
       <TagsField tags={values.tags} errors={errors} onChange={(tags, touched) => update({ tags }, touched)} />
 

@@ -3,6 +3,7 @@ import type { DeploymentOperationView } from '../../machines/flexDeployment/cata
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
 import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
+import { firewallRulesOf } from '../../machines/flexDeployment/networking';
 import { GuidanceNote } from './GuidanceNote';
 import { provisioningStages, type ProvisioningStage } from '../../machines/flexDeployment/provisioningStages';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
@@ -47,13 +48,12 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
   const usesEntra = context.request
     ? context.request.authenticationMode !== 'PostgreSQLOnly'
     : context.connectionProfile.authenticationType === 'AzureMFA';
-  const firewall = context.request?.firewall;
   const stages = provisioningStages({
     phase: context.status,
     acceptedAt: acceptedAt(context),
     terminalAt: context.terminalAt,
     usesEntra,
-    hasFirewallRules: firewall ? firewall.allowAzureServices || firewall.clientIp !== undefined : undefined,
+    hasFirewallRules: context.request ? firewallRulesOf(context.request).length > 0 : undefined,
     operations,
   });
   const running = tracked && mirror.hasTag('running');

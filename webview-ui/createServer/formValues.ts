@@ -8,6 +8,7 @@ import type {
 import type { CreateServerRequestInput } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
+import type { FirewallRange, NetworkAccess } from '../../machines/flexDeployment/networking';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
@@ -32,8 +33,11 @@ export interface FormValues {
   adminLogin: string;
   adminPassword: string;
   confirmPassword: string;
+  networkAccess: NetworkAccess;
+  /** The firewall's choices below are kept while no public access hides them, and sent only with public access. */
   addClientIp: boolean;
   allowAzureServices: boolean;
+  firewallRanges: FirewallRange[];
   /** '' = no preference. */
   availabilityZone: string;
   highAvailabilityMode: HighAvailabilityMode;
@@ -78,8 +82,10 @@ export function initialValues(prefill: FormPrefill | undefined): FormValues {
     adminLogin: prefill?.adminLogin ?? '',
     adminPassword: '',
     confirmPassword: '',
+    networkAccess: prefill?.networkAccess ?? 'Public',
     addClientIp: prefill?.firewall?.clientIp !== undefined,
     allowAzureServices: prefill?.firewall?.allowAzureServices ?? false,
+    firewallRanges: prefill?.firewall?.ranges ?? [],
     availabilityZone: prefill?.availabilityZone ?? '',
     highAvailabilityMode: prefill?.highAvailability?.mode ?? DEFAULT_SERVER_OPTIONS.highAvailability.mode,
     standbyAvailabilityZone: prefill?.highAvailability?.standbyAvailabilityZone ?? '',
@@ -167,7 +173,10 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Create
     adminPassword: usesPassword ? values.adminPassword : undefined,
     confirmPassword: usesPassword ? values.confirmPassword : undefined,
     entraAdmin: values.authenticationMode !== 'PostgreSQLOnly' ? catalog.entraAdmin : undefined,
-    firewall: { allowAzureServices: values.allowAzureServices, clientIp: values.addClientIp ? catalog.clientIp : undefined },
+    networkAccess: values.networkAccess,
+    firewall: values.networkAccess === 'Public'
+      ? { allowAzureServices: values.allowAzureServices, clientIp: values.addClientIp ? catalog.clientIp : undefined, ranges: values.firewallRanges }
+      : { allowAzureServices: false, clientIp: undefined, ranges: [] },
     availabilityZone: values.availabilityZone || undefined,
     highAvailability: { mode: values.highAvailabilityMode, standbyAvailabilityZone: values.standbyAvailabilityZone || undefined },
     backup: { retentionDays: values.backupRetentionDays === '' ? Number.NaN : Number(values.backupRetentionDays), geoRedundant: values.geoRedundantBackup },

@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
-import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, postgresVersionLabel, skuLabel, storageTierLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
+import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, NETWORK_ACCESS_LABELS, postgresVersionLabel, skuLabel, storageTierLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
 import type { FormCatalog } from './formValues';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { sameLocation } from '../../machines/flexDeployment/locationName';
@@ -27,6 +27,7 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
   const firewall = [
     ...(request.firewall.clientIp ? [`Your client IP address (${request.firewall.clientIp})`] : []),
     ...(request.firewall.allowAzureServices ? ['Azure services'] : []),
+    ...request.firewall.ranges.map((r) => `${r.name} (${r.startIpAddress === r.endIpAddress ? r.startIpAddress : `${r.startIpAddress} to ${r.endIpAddress}`})`),
   ];
   return [
     {
@@ -64,7 +65,10 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
         { label: 'Authentication', value: AUTHENTICATION_LABELS[request.authenticationMode] },
         ...(request.adminLogin ? [{ label: 'Admin login', value: request.adminLogin }] : []),
         ...(request.entraAdmin ? [{ label: 'Microsoft Entra administrator', value: request.entraAdmin.principalName }] : []),
-        { label: 'Firewall rules', value: firewall.length ? firewall.join('; ') : 'None: no address can connect until a rule is added' },
+        { label: 'Network access', value: NETWORK_ACCESS_LABELS[request.networkAccess] },
+        ...(request.networkAccess === 'Public'
+          ? [{ label: 'Firewall rules', value: firewall.length ? firewall.join('; ') : 'None: no address can connect until a rule is added' }]
+          : []),
       ],
     },
     {

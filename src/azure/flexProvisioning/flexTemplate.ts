@@ -1,6 +1,6 @@
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { tagsObject } from '../../../machines/flexDeployment/serverOptions';
-import { clientFirewallRuleName } from '../../connections/firewallRules';
+import { firewallRulesOf } from '../../../machines/flexDeployment/networking';
 
 /**
  * The ARM template for one flexible server: the server, its firewall rules and its Microsoft Entra
@@ -11,7 +11,6 @@ import { clientFirewallRuleName } from '../../connections/firewallRules';
 
 export const FLEX_SERVER_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
 export const FLEX_API_VERSION = '2025-08-01';
-export const ALLOW_AZURE_SERVICES_RULE = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
 const PASSWORD_PARAMETER = 'administratorLoginPassword';
 
 export interface TemplateResource {
@@ -72,7 +71,7 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
           mode: highAvailability.mode,
           ...(highAvailability.standbyAvailabilityZone ? { standbyAvailabilityZone: highAvailability.standbyAvailabilityZone } : {}),
         },
-        network: { publicNetworkAccess: 'Enabled' },
+        network: { publicNetworkAccess: enabledOrDisabled(request.networkAccess === 'Public') },
         authConfig: {
           activeDirectoryAuth: enabledOrDisabled(usesEntra),
           passwordAuth: enabledOrDisabled(usesPassword),
@@ -92,11 +91,8 @@ export function buildFlexDeployment(request: CreateServerRequest): FlexDeploymen
       properties,
     });
   };
-  if (request.firewall.allowAzureServices) {
-    chain('firewallRules', ALLOW_AZURE_SERVICES_RULE, { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' });
-  }
-  if (request.firewall.clientIp) {
-    chain('firewallRules', clientFirewallRuleName(request.firewall.clientIp), { startIpAddress: request.firewall.clientIp, endIpAddress: request.firewall.clientIp });
+  for (const { name, startIpAddress, endIpAddress } of firewallRulesOf(request)) {
+    chain('firewallRules', name, { startIpAddress, endIpAddress });
   }
   if (usesEntra && request.entraAdmin) {
     // The administrator resource is named by the principal's object id, as the provider requires.

@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
+import type { FirewallRange } from '../../../machines/flexDeployment/networking';
 import { runCommandUntil } from '../harness/palette';
 import { findWebview } from '../harness/webview';
 import type { VsCodeSession } from '../harness/vscodeSession';
@@ -46,6 +47,8 @@ export interface ServerOptionsInput {
   geoRedundantBackup?: boolean;
   storageAutoGrow?: boolean;
   tags?: { name: string; value: string }[];
+  /** Custom firewall ranges, added with public access (the form's default). */
+  firewallRanges?: FirewallRange[];
 }
 
 /**
@@ -147,6 +150,10 @@ async function chooseServerOptions(form: FrameLocator, options: ServerOptionsInp
     await form.locator('vscode-button', { hasText: 'Add tag' }).click();
     await typeInto(form, `tag-name-${index + 1}`, tag.name);
     await typeInto(form, `tag-value-${index + 1}`, tag.value);
+  }
+  for (const [index, range] of (options.firewallRanges ?? []).entries()) {
+    await form.locator('vscode-button', { hasText: 'Add range' }).click();
+    for (const field of ['name', 'startIpAddress', 'endIpAddress'] as const) await typeInto(form, `range-${field}-${index + 1}`, range[field]);
   }
 }
 

@@ -57,7 +57,7 @@ export function createRequest(serverName: string, overrides: Partial<CreateServe
     location: 'eastus',
     adminPassword: 'S3cret!pass',
     confirmPassword: 'S3cret!pass',
-    firewall: { allowAzureServices: true, clientIp: '127.0.0.1' },
+    firewall: { allowAzureServices: true, clientIp: '127.0.0.1', ranges: [] },
     ...overrides,
   });
 }

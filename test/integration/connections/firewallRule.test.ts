@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_TENANT_ID } from '../../../sandbox';
 import { createArmFirewallRules } from '../../../src/connections/armFirewallRules';
-import { clientFirewallRuleName } from '../../../src/connections/firewallRules';
+import { clientFirewallRuleName } from '../../../machines/flexDeployment/networking';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from '../azure/azureSandboxHarness';
 import { armRequest } from '../sandbox/sandboxTestKit';
 

@@ -18,7 +18,8 @@ const base: CreateServerRequest = {
   adminLogin: 'pgadmin',
   adminPassword: 'S3cret!pass',
   confirmPassword: 'S3cret!pass',
-  firewall: { allowAzureServices: true, clientIp: '203.0.113.7' },
+  networkAccess: 'Public',
+  firewall: { allowAzureServices: true, clientIp: '203.0.113.7', ranges: [] },
   ...DEFAULT_SERVER_OPTIONS,
 };
 const entraAdmin = { objectId: 'oid-123', principalName: 'ada@contoso.com', principalType: 'User' as const };
@@ -84,13 +85,36 @@ describe('buildFlexDeployment', () => {
     expect(client.dependsOn).toEqual([`[resourceId('${azure.type}', 'pg-one', 'AllowAllAzureServicesAndResourcesWithinAzureIps')]`]);
   });
 
+  it('chains the custom ranges after the checkboxes’ rules, each a firewall rule of its own name and range', () => {
+    const ranges = [
+      { name: 'office', startIpAddress: '198.51.100.0', endIpAddress: '198.51.100.255' },
+      { name: 'vpn', startIpAddress: '192.0.2.10', endIpAddress: '192.0.2.10' },
+    ];
+    const [server, ...rules] = buildFlexDeployment({ ...base, firewall: { ...base.firewall, ranges } }).template.resources;
+    expect(server.properties.network).toEqual({ publicNetworkAccess: 'Enabled' });
+    expect(rules.map((r) => [r.type, r.name, r.properties])).toEqual([
+      ['Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one/AllowAllAzureServicesAndResourcesWithinAzureIps', { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }],
+      ['Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one/pgflex-client-203-0-113-7', { startIpAddress: '203.0.113.7', endIpAddress: '203.0.113.7' }],
+      ['Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one/office', { startIpAddress: '198.51.100.0', endIpAddress: '198.51.100.255' }],
+      ['Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one/vpn', { startIpAddress: '192.0.2.10', endIpAddress: '192.0.2.10' }],
+    ]);
+    expect(rules[2].dependsOn).toEqual(["[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one', 'pgflex-client-203-0-113-7')]"]);
+    expect(rules[3].dependsOn).toEqual(["[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/firewallRules', 'pg-one', 'office')]"]);
+  });
+
+  it('no public access: the server’s publicNetworkAccess is Disabled, as ARM shows it, and it gets no firewall rule', () => {
+    const resources = buildFlexDeployment({ ...base, networkAccess: 'None', firewall: { allowAzureServices: false, ranges: [] } }).template.resources;
+    expect(resources).toHaveLength(1);
+    expect(resources[0].properties.network).toEqual({ publicNetworkAccess: 'Disabled' });
+  });
+
   it('leaves firewall rules out when not asked for', () => {
-    const resources = buildFlexDeployment({ ...base, firewall: { allowAzureServices: false } }).template.resources;
+    const resources = buildFlexDeployment({ ...base, firewall: { allowAzureServices: false, ranges: [] } }).template.resources;
     expect(resources).toHaveLength(1);
   });
 
   it('Entra only: no login or password, the administrator named by object id, the tenant in authConfig', () => {
-    const deployment = buildFlexDeployment({ ...base, authenticationMode: 'EntraOnly', adminLogin: undefined, adminPassword: undefined, entraAdmin, firewall: { allowAzureServices: false } });
+    const deployment = buildFlexDeployment({ ...base, authenticationMode: 'EntraOnly', adminLogin: undefined, adminPassword: undefined, entraAdmin, firewall: { allowAzureServices: false, ranges: [] } });
     const [server, admin] = deployment.template.resources;
     expect(server.properties.authConfig).toEqual({ activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled', tenantId: 'tenant-1' });
     expect(server.properties).not.toHaveProperty('administratorLogin');

@@ -124,7 +124,7 @@ describe('the create panels', () => {
     }
     const prefills = window.panels.map((p) => p.ofType('form.init')[0].prefill);
     expect(prefills[0]).toMatchObject({ serverName: 'pg-dev-1', adminLogin: 'ada', tier: 'Burstable' });
-    expect(prefills[1]).toEqual({ serverName: 'pg-x', ...DEFAULT_SERVER_OPTIONS });
+    expect(prefills[1]).toEqual({ serverName: 'pg-x', networkAccess: 'Public', ...DEFAULT_SERVER_OPTIONS });
     expect(prefills[2]).toBeUndefined();
     expect(JSON.stringify(window.panels.map((p) => p.posted))).not.toContain(PASSWORD);
   });

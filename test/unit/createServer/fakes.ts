@@ -44,7 +44,8 @@ export function validRequest(overrides: Partial<CreateServerRequest> = {}): Crea
     adminLogin: 'ada',
     adminPassword: PASSWORD,
     confirmPassword: PASSWORD,
-    firewall: { allowAzureServices: true, clientIp: CLIENT_IP },
+    networkAccess: 'Public',
+    firewall: { allowAzureServices: true, clientIp: CLIENT_IP, ranges: [] },
     ...DEFAULT_SERVER_OPTIONS,
     ...overrides,
   };

@@ -9,6 +9,8 @@ import { createRequest, MemoryMemento, RecordingNotices, tempDir } from '../../s
 import { createWorld, openWindow } from '../../support/trackerHarness';
 import { SCHEMA_1_RECORD as schema1, storedRecords } from '../../support/storedRecords';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
+import { ALLOW_AZURE_SERVICES_RULE, firewallRulesOf } from '../../../machines/flexDeployment/networking';
+import { formPrefillSchema } from '../../../machines/webview/createServerMessages';
 
 /**
  * The globalState keys as earlier versions wrote them, spelt out rather than imported: a key renamed
@@ -34,23 +36,26 @@ describe('stored deployment records', () => {
     expect(before.kind === 'valid' && before.record.armError).toStrictEqual(failed.armError);
   });
 
+  /** A schema-2 record as a build before the server options and the networking choice stored it. */
+  const storedBefore = (stagingId: string, firewall: Record<string, unknown>) => ({
+    ...schema1,
+    stagingId,
+    schemaVersion: 2,
+    state: 'deploying',
+    status: 'deploying',
+    serverName: 'legacy',
+    location: 'eastus',
+    inActiveSession: false,
+    audit: [],
+    request: {
+      tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg', isNew: false }, serverName: 'legacy', location: 'eastus',
+      version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32, authenticationMode: 'PostgreSQLOnly', adminLogin: 'pgadmin',
+      firewall,
+    },
+  });
+
   it('loads a schema-2 record stored before the server options, as the server it created: no HA, 7 days, no tags', async () => {
-    const beforeOptions = {
-      ...schema1,
-      stagingId: 'pre-options',
-      schemaVersion: 2,
-      state: 'deploying',
-      status: 'deploying',
-      serverName: 'legacy',
-      location: 'eastus',
-      inActiveSession: false,
-      audit: [],
-      request: {
-        tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg', isNew: false }, serverName: 'legacy', location: 'eastus',
-        version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32, authenticationMode: 'PostgreSQLOnly', adminLogin: 'pgadmin',
-        firewall: { allowAzureServices: false },
-      },
-    };
+    const beforeOptions = storedBefore('pre-options', { allowAzureServices: false });
     const reading = readRecord(beforeOptions);
     expect(reading.kind).toBe('valid');
     if (reading.kind !== 'valid') return;
@@ -62,6 +67,16 @@ describe('stored deployment records', () => {
     const journal = new DeploymentJournal(dir.path, memento, { log: () => undefined, notices: new RecordingNotices() });
     expect((await journal.load()).records.map((r) => r.stagingId)).toEqual(['pre-options']);
     expect(memento.get<unknown[]>(QUARANTINE_KEY)).toBeUndefined();
+  });
+
+  it('loads a record stored before the networking choice as public access without custom ranges: the rules its server got', () => {
+    const reading = readRecord(storedBefore('pre-networking', { allowAzureServices: true, clientIp: '203.0.113.7' }));
+    if (reading.kind !== 'valid') throw new Error(`not loaded: ${JSON.stringify(reading)}`);
+    const request = reading.record.request!;
+    expect(request).toMatchObject({ networkAccess: 'Public', firewall: { allowAzureServices: true, clientIp: '203.0.113.7', ranges: [] } });
+    expect(firewallRulesOf(request).map((rule) => rule.name)).toEqual([ALLOW_AZURE_SERVICES_RULE, 'pgflex-client-203-0-113-7']);
+    // A Retry prefills the form from it alike.
+    expect(formPrefillSchema.parse(request)).toMatchObject({ networkAccess: 'Public', firewall: { ranges: [] } });
   });
 
   it("reads back an Entra-administered deployment as stored: its administrator and its whole connection profile", () => {

@@ -79,7 +79,11 @@ describe('telemetry events', () => {
       adminPassword: secret,
       authenticationMode: fc.constantFrom('PostgreSQLOnly' as const, 'EntraOnly' as const, 'Hybrid' as const),
       entraAdmin: fc.record({ objectId: fc.uuid(), principalName: word('user@'), principalType: fc.constantFrom('User' as const, 'Group' as const) }),
-      firewall: fc.record({ allowAzureServices: fc.boolean(), clientIp: fc.ipV4().map((ip) => `203.${ip}`) }),
+      firewall: fc.record({
+        allowAzureServices: fc.boolean(),
+        clientIp: fc.ipV4().map((ip) => `203.${ip}`),
+        ranges: fc.array(fc.record({ name: word('rule-'), startIpAddress: fc.ipV4(), endIpAddress: fc.ipV4() }), { minLength: 1, maxLength: 3 }),
+      }),
       groupId: word('group-'),
     });
     const outcome = fc.constantFrom<Partial<DeploymentContext>>(
@@ -94,7 +98,7 @@ describe('telemetry events', () => {
           ? { armError: { code: 'ResourceDeploymentFailure', message: `'${r.serverName}' in '${r.resourceGroup.name}' failed for ${r.adminLogin}`, chain: [{ code: 'DeploymentFailed', message: 'x', target: serverId }] }, error: `'${r.serverName}' failed` }
           : { serverResourceId: serverId };
         const sent = JSON.stringify(sendAll(r, { ...end, ...failure }));
-        const secrets = [r.serverName, r.resourceGroup.name, r.tenantId, r.subscriptionId, r.adminLogin!, r.adminPassword!, r.entraAdmin!.objectId, r.entraAdmin!.principalName, r.firewall.clientIp!, r.groupId!, makeDeploymentName(r.serverName, STAGED_AT)];
+        const secrets = [r.serverName, r.resourceGroup.name, r.tenantId, r.subscriptionId, r.adminLogin!, r.adminPassword!, r.entraAdmin!.objectId, r.entraAdmin!.principalName, r.firewall.clientIp!, ...r.firewall.ranges.map((range) => range.name), r.groupId!, makeDeploymentName(r.serverName, STAGED_AT)];
         return secrets.every((value) => !sent.includes(value) && !sent.includes(JSON.stringify(value).slice(1, -1)));
       }),
       { numRuns: 300 },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUTHENTICATION_LABELS,
   HIGH_AVAILABILITY_LABELS,
+  NETWORK_ACCESS_LABELS,
   postgresVersionLabel,
   skuLabel,
   storageTierLabel,
@@ -11,7 +12,7 @@ import {
 
 // The portal's words for Azure's values, as the form, its review and the dashboard show them.
 describe('display names', () => {
-  it('names each compute tier, authentication mode and high-availability mode as the portal does', () => {
+  it('names each compute tier, authentication mode, high-availability mode and network access as the portal does', () => {
     expect(TIER_LABELS).toEqual({ Burstable: 'Burstable', GeneralPurpose: 'General Purpose', MemoryOptimized: 'Memory Optimized' });
     expect(AUTHENTICATION_LABELS).toEqual({
       PostgreSQLOnly: 'PostgreSQL authentication only',
@@ -19,6 +20,7 @@ describe('display names', () => {
       Hybrid: 'PostgreSQL and Microsoft Entra authentication',
     });
     expect(HIGH_AVAILABILITY_LABELS).toEqual({ Disabled: 'Disabled', SameZone: 'Same zone', ZoneRedundant: 'Zone redundant' });
+    expect(NETWORK_ACCESS_LABELS).toEqual({ Public: 'Public access (allowed IP addresses)', None: 'No public access' });
   });
 
   it('names a zone, or no preference when none is chosen', () => {

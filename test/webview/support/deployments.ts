@@ -21,7 +21,7 @@ export function context(overrides: Partial<DeploymentContext> = {}): DeploymentC
     request: {
       tenantId: 'tenant', subscriptionId: 'sub', resourceGroup: { name: 'rg-dev', isNew: false }, serverName: 'pg-dev-1',
       location: 'eastus', version: '17', tier: 'Burstable', skuName: 'Standard_B1ms', storageSizeGB: 32,
-      authenticationMode: 'Hybrid', adminLogin: 'ada', firewall: { allowAzureServices: true }, ...DEFAULT_SERVER_OPTIONS,
+      authenticationMode: 'Hybrid', adminLogin: 'ada', networkAccess: 'Public', firewall: { allowAzureServices: true, ranges: [] }, ...DEFAULT_SERVER_OPTIONS,
     },
     inActiveSession: true,
     audit: [{ at: T0 + 5_000, event: 'arm.accepted', to: 'deploying' }],

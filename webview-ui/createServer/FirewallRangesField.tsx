@@ -1,0 +1,52 @@
+import { VscodeButton, VscodeTextfield } from '../elements';
+import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
+import type { FirewallRange } from '../../machines/flexDeployment/networking';
+import { fieldErrorId, targetValue } from './Field';
+
+export interface FirewallRangesFieldProps {
+  ranges: FirewallRange[];
+  errors: ValidationErrors;
+  onChange: (ranges: FirewallRange[], touched: string[]) => void;
+}
+
+const INPUTS: { field: keyof FirewallRange; label: string; placeholder: string }[] = [
+  { field: 'name', label: 'name', placeholder: 'Rule name' },
+  { field: 'startIpAddress', label: 'start IP address', placeholder: 'Start IP address' },
+  { field: 'endIpAddress', label: 'end IP address', placeholder: 'End IP address' },
+];
+
+/** Named IPv4 ranges the firewall lets in; each box's broken rules are named under it. */
+export function FirewallRangesField({ ranges, errors, onChange }: FirewallRangesFieldProps) {
+  const set = (index: number, field: keyof FirewallRange, value: string) =>
+    onChange(ranges.map((r, i) => (i === index ? { ...r, [field]: value } : r)), [`firewall.ranges.${index}.${field}`]);
+  const remove = (index: number) => onChange(ranges.filter((_, i) => i !== index), []);
+
+  return (
+    <div>
+      {ranges.map((range, index) => {
+        const n = index + 1;
+        return (
+          <div className="range-row" key={index}>
+            {INPUTS.map(({ field, label, placeholder }) => {
+              const id = `range-${field}-${n}`;
+              const broken = errors[`firewall.ranges.${index}.${field}`];
+              return (
+                <span className="range-input" key={field}>
+                  <VscodeTextfield id={id} label={`Range ${n} ${label}`} placeholder={placeholder} value={range[field]} invalid={Boolean(broken)}
+                    onInput={(e) => set(index, field, targetValue(e))} />
+                  {broken ? (
+                    <span className="field-error" role="alert" id={fieldErrorId(id)}>
+                      {broken.map((message) => <span className="field-rule" key={message}>{message}</span>)}
+                    </span>
+                  ) : null}
+                </span>
+              );
+            })}
+            <VscodeButton secondary aria-label={`Remove range ${n}`} onClick={() => remove(index)}>Remove</VscodeButton>
+          </div>
+        );
+      })}
+      <VscodeButton secondary onClick={() => onChange([...ranges, { name: '', startIpAddress: '', endIpAddress: '' }], [])}>Add range</VscodeButton>
+    </div>
+  );
+}
