@@ -7,7 +7,7 @@
 import type { ConnectionProfileFields } from '../connections/connectionProfileFields';
 import type { RetryableRequest } from './retryableRequest';
 
-export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
+export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'retryingTransient', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /**

@@ -28,6 +28,7 @@ export interface DeploymentItem {
 const STATUS_LABEL: Record<DeploymentStatus, string> = {
   pending: 'Starting',
   deploying: 'Deploying',
+  retryingTransient: 'Retrying',
   cancelling: 'Cancelling',
   succeeded: 'Succeeded',
   failed: 'Failed',
@@ -36,6 +37,8 @@ const STATUS_LABEL: Record<DeploymentStatus, string> = {
 const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
   pending: 'clock',
   deploying: 'sync~spin',
+  // Waiting for the next attempt's time.
+  retryingTransient: 'clock',
   cancelling: 'sync~spin',
   succeeded: 'pass',
   failed: 'error',
