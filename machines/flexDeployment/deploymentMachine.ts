@@ -164,7 +164,7 @@ export const deploymentMachine = deploymentSetup.createMachine({
           { actions: 'recordCheck' },
         ],
         // Running again: the attempt was sent before a crash lost the record of it.
-        'poll.running': { target: 'deploying', actions: ['recordCheck', 'recordProvisioningState'] },
+        'poll.running': { target: 'deploying', actions: ['recordCheck', 'recordProvisioningState', 'recordAttemptSent'] },
         // Nothing runs in ARM: no cancel to ask for, nothing more is sent.
         'user.cancel': { target: 'canceled', actions: 'recordCancelRequested' },
       },

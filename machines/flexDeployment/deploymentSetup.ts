@@ -112,6 +112,8 @@ export const deploymentSetup = setup({
       armStartedAt: undefined,
       provisioningState: undefined,
     })),
+    // ARM runs the next attempt, which a session that closed before recording it had sent.
+    recordAttemptSent: assign(({ context, event }) => ({ transientRetry: context.transientRetry && { ...context.transientRetry, resubmittedAt: event.at } })),
     recordStartAnswered: assign(({ context }) =>
       context.transientRetry?.answerAwaited ? { transientRetry: { ...context.transientRetry, answerAwaited: undefined } } : {},
     ),

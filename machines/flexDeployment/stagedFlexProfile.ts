@@ -112,7 +112,10 @@ export interface TransientRetry {
   error: ArmErrorSummary;
   /** When the next attempt is sent: at the first read of ARM from then on. */
   retryAt: number;
-  /** When the next attempt was sent: its start on this machine's clock, until ARM reports its running time. */
+  /**
+   * When the next attempt was sent (or ARM was first seen running it): its start on this machine's
+   * clock, until ARM reports its running time. Unset while the deployment waits to send it.
+   */
   resubmittedAt?: number;
   /** This session sent the next attempt and waits for ARM's answer to its PUT: reads do not decide meanwhile. */
   answerAwaited?: boolean;

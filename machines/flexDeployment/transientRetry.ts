@@ -1,4 +1,4 @@
-import type { ArmErrorSummary, DeploymentContext } from './stagedFlexProfile';
+import type { ArmErrorSummary, DeploymentContext, TransientRetry } from './stagedFlexProfile';
 import { isTransientError } from './transientErrors';
 
 /**
@@ -24,7 +24,7 @@ export function retryDelayMs(stagingId: string, failedAttempts: number): number 
 }
 
 /** The attempts sent so far, the one running or failed last included. */
-export function attemptsMade(deployment: Pick<DeploymentContext, 'transientRetry'>): number {
+export function attemptsMade(deployment: { transientRetry?: Pick<TransientRetry, 'failedAttempts'> }): number {
   return 1 + (deployment.transientRetry?.failedAttempts ?? 0);
 }
 

@@ -2,6 +2,7 @@ import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { transientRetryNotice } from '../../machines/webview/transientRetryNotice';
 import { formatElapsed } from './formatElapsed';
 import type { ServerCheck } from '../reconcile/serverCheck';
 import { checkOfDeployment, serverStateShown, type ServerStateShown } from '../reconcile/serverStateShown';
@@ -72,15 +73,17 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
       const retried = d.retryRequestedAt !== undefined;
       const duration = formatElapsed(durationOf(d, now));
       const unchecked = active ? d.unchecked : undefined;
+      const retryNotice = transientRetryNotice(d, now);
       const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
-        ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
+        ? `${STATUS_LABEL[d.status]} · ${duration}${retryNotice ? ` · ${retryNotice}` : ''}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
         : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
         `Subscription: ${d.subscriptionId}`,
         `Started: ${new Date(d.createdAt).toLocaleString()}`,
+        ...(retryNotice ? [retryNotice] : []),
         ...(unchecked ? [uncheckedText(unchecked)] : []),
         ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
         ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),

@@ -127,7 +127,10 @@ describe('a deployment ARM fails with a temporary error', () => {
 
   it('ends as ARM says when a read while it waits says anything but the failure it knows', () => {
     const waiting = [accepted, failedTemporarily(failedAt)];
-    expect(deploymentAfter(...waiting, { type: 'poll.running', at: failedAt + 1000, provisioningState: 'Running' }).value).toBe('deploying');
+    const running = deploymentAfter(...waiting, { type: 'poll.running', at: failedAt + 1000, provisioningState: 'Running' });
+    expect(running.value).toBe('deploying');
+    // Sent by a session that closed before recording it: this attempt runs from now on.
+    expect(running.context.transientRetry?.resubmittedAt).toBe(failedAt + 1000);
     expect(deploymentAfter(...waiting, { type: 'poll.succeeded', at: failedAt + 1000, serverResourceId: 'server-id' }).value).toEqual({ succeeded: 'creatingProfile' });
     expect(deploymentAfter(...waiting, { type: 'poll.canceled', at: failedAt + 1000 }).value).toBe('canceled');
     expect(deploymentAfter(...waiting, { type: 'poll.notFound', at: failedAt + 1000 }).context.armError?.code).toBe('DeploymentNotFound');
