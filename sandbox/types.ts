@@ -51,6 +51,11 @@ export type ScriptedOutcome =
       error: KnownFailure | ScriptedError;
       /** Which template resource fails (default the server). */
       resource?: keyof ResourceDurations;
+      /**
+       * Only the first N deployments of the server that reach that resource fail (a PUT of the same
+       * deployment again counts as one more); from then on they succeed. Default: every one.
+       */
+      times?: number;
       durations?: Partial<ResourceDurations>;
     }
   /** The server resource stays Running forever. */

@@ -11,14 +11,16 @@ import { DEPLOYMENT_TIMEOUT_MS, type DeploymentContext } from './stagedFlexProfi
 /** How long a deployment that Azure may or may not have received is looked for before it counts as never started. */
 export const START_GRACE_MS = 3 * 60 * 1000;
 
-type Timing = Pick<DeploymentContext, 'createdAt' | 'startedAt' | 'armStartedAt'>;
+type Timing = Pick<DeploymentContext, 'createdAt' | 'startedAt' | 'armStartedAt' | 'transientRetry'>;
 
 /**
  * Reads settle a pending deployment once nobody is waiting for the PUT's answer: after a restart,
- * or when the answer was lost.
+ * or when the answer was lost. The PUT is the first one (awaited in the session that pressed
+ * Create) or an attempt sent again after a temporary failure (awaited in the session that sent it).
  */
-export function readsDecide(deployment: Pick<DeploymentContext, 'inActiveSession' | 'startOutcomeUnknown'>): boolean {
-  return !deployment.inActiveSession || deployment.startOutcomeUnknown !== undefined;
+export function readsDecide(deployment: Pick<DeploymentContext, 'inActiveSession' | 'startOutcomeUnknown' | 'transientRetry'>): boolean {
+  const awaited = deployment.inActiveSession || deployment.transientRetry?.answerAwaited === true;
+  return !awaited || deployment.startOutcomeUnknown !== undefined;
 }
 
 /** When ARM accepted the deployment, as the machine's audit trail recorded it (entering `deploying`). */
@@ -26,9 +28,9 @@ export function acceptedAt(deployment: Pick<DeploymentContext, 'audit'>): number
   return deployment.audit.find((a) => a.to === 'deploying')?.at;
 }
 
-/** The best known start, on this machine's clock. */
+/** The best known start of the running (or last) attempt, on this machine's clock. */
 export function startOf(deployment: Timing): number {
-  return deployment.armStartedAt ?? Math.min(deployment.createdAt, deployment.startedAt ?? deployment.createdAt);
+  return deployment.armStartedAt ?? deployment.transientRetry?.resubmittedAt ?? Math.min(deployment.createdAt, deployment.startedAt ?? deployment.createdAt);
 }
 
 /** Running time at `at`, never negative. */

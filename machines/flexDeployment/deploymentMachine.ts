@@ -19,6 +19,13 @@ const ARM_ENDS_RUNNING = {
   'poll.unavailable': { actions: 'recordUnchecked' },
 } as const;
 
+/** A temporary failure is sent again while attempts are left (transientRetry.ts); the guard's fallback is the end. */
+const TRANSIENT_FAILURE_RETRIED = {
+  guard: 'retriesTransientFailure',
+  target: 'retryingTransient',
+  actions: ['recordCheck', 'recordTransientFailure'],
+} as const;
+
 /** ARM still says running past the 2-hour deadline: the one way time ends a deployment. */
 const PAST_DEADLINE = {
   guard: 'runsPastDeadline',
@@ -48,14 +55,25 @@ const RETRY_OR_DISMISS = {
  * One staged deployment, from Create to the dashboard:
  *
  *   pending ──arm.accepted──▶ deploying ──poll.succeeded──▶ succeeded ─▶ creatingProfile ─▶ profileCreated ─▶ dashboardOpened
- *      │                       │   ▲ │
- *      │          user.cancel  ▼   │ └──poll.canceled──────────────────────────▶ canceled
- *      │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
- *      │                       └──arm.cancelRefused──▶ deploying
- *      └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *    ▲ │                       │   ▲ │
+ *    │ │          user.cancel  ▼   │ └──poll.canceled──────────────────────────▶ canceled
+ *    │ │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
+ *    │ │                       └──arm.cancelRefused──▶ deploying
+ *    │ └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
+ *    │                        poll.failed, a temporary error, attempts left
+ *    │                             ▼
+ *    └──poll.failed at retryAt── retryingTransient ──user.cancel──▶ canceled
+ *        (sent again)
  *
  * Cancelling asks ARM to cancel and still waits for ARM's word: a deployment that finished while
  * the cancel was on its way ends as ARM says (succeeded, with its profile), not as asked.
+ *
+ * A temporary failure (transientErrors.ts) of a deployment not asked to cancel is retried: the
+ * machine waits in retryingTransient, where ARM is still read, until a read at or after its
+ * `retryAt` (an exponential backoff with jitter drawn from the staging id: transientRetry.ts),
+ * then asks the host to send the same deployment again and starts over in pending, awaiting the
+ * PUT's answer as after Create. Nothing runs in ARM meanwhile, so a cancel there ends it at once.
+ * After MAX_ATTEMPTS attempts the failure is the end, and says how often it was tried.
  *
  * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
  * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
@@ -80,9 +98,9 @@ export const deploymentMachine = deploymentSetup.createMachine({
     pending: {
       tags: ['running', 'unfinished'],
       on: {
-        'arm.accepted': 'deploying',
-        'arm.rejected': { target: 'failed', actions: 'recordArmFailure' },
-        'arm.outcomeUnknown': { actions: 'recordStartOutcomeUnknown' },
+        'arm.accepted': { target: 'deploying', actions: 'recordStartAnswered' },
+        'arm.rejected': { target: 'failed', actions: ['recordStartAnswered', 'recordArmFailure'] },
+        'arm.outcomeUnknown': { actions: ['recordStartAnswered', 'recordStartOutcomeUnknown'] },
         // A pending record may or may not have reached ARM: the poll tells which.
         'poll.running': {
           guard: 'readsDecide',
@@ -90,7 +108,10 @@ export const deploymentMachine = deploymentSetup.createMachine({
           actions: ['recordCheck', 'recordProvisioningState'],
         },
         'poll.succeeded': { guard: 'readsDecide', target: 'succeeded', actions: ['recordCheck', 'recordServer'] },
-        'poll.failed': { guard: 'readsDecide', target: 'failed', actions: ['recordCheck', 'recordArmFailure'] },
+        'poll.failed': [
+          { ...TRANSIENT_FAILURE_RETRIED, guard: and(['readsDecide', 'retriesTransientFailure']) },
+          { guard: 'readsDecide', target: 'failed', actions: ['recordCheck', 'recordArmFailure'] },
+        ],
         'poll.canceled': { guard: 'readsDecide', target: 'canceled', actions: 'recordCheck' },
         'poll.notFound': [
           {
@@ -117,8 +138,35 @@ export const deploymentMachine = deploymentSetup.createMachine({
       entry: [{ type: 'enterStatus', params: { status: 'deploying', state: 'deploying' } }],
       on: {
         ...ARM_ENDS_RUNNING,
+        'poll.failed': [TRANSIENT_FAILURE_RETRIED, ARM_ENDS_RUNNING['poll.failed']],
         'poll.running': [PAST_DEADLINE, { actions: ['recordCheck', 'recordProvisioningState'] }],
         'user.cancel': 'cancelling',
+      },
+    },
+    retryingTransient: {
+      tags: ['running', 'unfinished', 'cancelable', 'retryScheduled'],
+      entry: [{ type: 'enterStatus', params: { status: 'retryingTransient', state: 'retryingTransient' } }],
+      on: {
+        // Any other word from ARM ends the wait as it ends a running deployment.
+        ...ARM_ENDS_RUNNING,
+        // ARM still reports the failed attempt: once its wait is over, the next one is sent.
+        'poll.failed': [
+          {
+            guard: 'retryDue',
+            target: 'pending',
+            actions: [
+              'recordCheck',
+              { type: 'enterStatus', params: { status: 'pending', state: 'pending' } },
+              'recordResubmission',
+              'resubmitDeployment',
+            ],
+          },
+          { actions: 'recordCheck' },
+        ],
+        // Running again: the attempt was sent before a crash lost the record of it.
+        'poll.running': { target: 'deploying', actions: ['recordCheck', 'recordProvisioningState', 'recordAttemptSent'] },
+        // Nothing runs in ARM: no cancel to ask for, nothing more is sent.
+        'user.cancel': { target: 'canceled', actions: 'recordCancelRequested' },
       },
     },
     cancelling: {

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { readsDecide, runsPastDeadline, startGraceOver, timingAfter } from './deploymentClock';
 import type { DeploymentEvent } from './deploymentEvents';
+import { retriesFailure, retryDelayMs } from './transientRetry';
 import {
   AUDIT_LIMIT,
   FAILURE_NOTIFICATION_WINDOW_MS,
@@ -18,7 +19,10 @@ import {
  *   included: ARM builds until it stops): its operations can be listed.
  * - `unfinished`: work is still owed (reading ARM, asking ARM to cancel, saving the profile).
  *   Activation resumes it, its actor is kept, and its record stays in the active journal.
- * - `cancelable`: ARM is building it and no cancel is on its way: Cancel Deployment is offered.
+ * - `cancelable`: ARM is building it, or will be sent it again, and no cancel is on its way: Cancel
+ *   Deployment is offered.
+ * - `retryScheduled`: ARM failed the attempt with a temporary error; the next one is sent at the
+ *   first read of ARM from `transientRetry.retryAt` on, so ARM is read meanwhile.
  * - `cancelling`: the user asked to cancel and ARM's word on how it ended is awaited; the views say so.
  * - `serverReady`: Azure built the server.
  * - `profileSaved`: the connection profile was saved; it may go missing and be saved again.
@@ -31,6 +35,7 @@ export type DeploymentTag =
   | 'building'
   | 'unfinished'
   | 'cancelable'
+  | 'retryScheduled'
   | 'cancelling'
   | 'serverReady'
   | 'profileSaved'
@@ -59,6 +64,7 @@ export const deploymentSetup = setup({
     requestCancel: () => {},
     discardStagedSecret: (_, _params: { passwordSecretId: string | undefined }) => {},
     openRetryForm: () => {},
+    resubmitDeployment: () => {},
 
     enterStatus: assign(({ context, event }, params: { status: DeploymentStatus; state: string }) => ({
       status: params.status,
@@ -94,6 +100,23 @@ export const deploymentSetup = setup({
     recordArmFailure: assign(({ event }) =>
       event.type === 'poll.failed' || event.type === 'arm.rejected' ? { armError: event.error, error: event.error.message } : {},
     ),
+    recordTransientFailure: assign(({ context, event }) => {
+      if (event.type !== 'poll.failed') return {};
+      const failedAttempts = (context.transientRetry?.failedAttempts ?? 0) + 1;
+      return { transientRetry: { failedAttempts, error: event.error, retryAt: event.at + retryDelayMs(context.stagingId, failedAttempts) } };
+    }),
+    // Sent again: a fresh start, whose PUT this session awaits and whose running time starts now.
+    recordResubmission: assign(({ context, event }) => ({
+      transientRetry: context.transientRetry && { ...context.transientRetry, resubmittedAt: event.at, answerAwaited: true },
+      startOutcomeUnknown: undefined,
+      armStartedAt: undefined,
+      provisioningState: undefined,
+    })),
+    // ARM runs the next attempt, which a session that closed before recording it had sent.
+    recordAttemptSent: assign(({ context, event }) => ({ transientRetry: context.transientRetry && { ...context.transientRetry, resubmittedAt: event.at } })),
+    recordStartAnswered: assign(({ context }) =>
+      context.transientRetry?.answerAwaited ? { transientRetry: { ...context.transientRetry, answerAwaited: undefined } } : {},
+    ),
     recordCancelRequested: assign(({ event }) => ({ cancellation: { requestedAt: event.at } })),
     recordCancelAnswer: assign(({ context, event }) => {
       const requestedAt = context.cancellation?.requestedAt ?? event.at;
@@ -119,7 +142,11 @@ export const deploymentSetup = setup({
     recordRetry: assign(({ event }) => ({ retryRequestedAt: event.at })),
     recordProfileRestore: assign(({ event }) => ({ profileRestoredAt: event.at, profileCreated: false })),
     recordProfileRemoved: assign(({ event }) => ({ profileRemovedAt: event.at })),
-    leaveActiveSession: assign({ inActiveSession: false }),
+    // Nothing this session waited for is awaited any more: the answer to a PUT it sent is lost with it.
+    leaveActiveSession: assign(({ context }) => ({
+      inActiveSession: false,
+      transientRetry: context.transientRetry && { ...context.transientRetry, answerAwaited: undefined },
+    })),
   },
   guards: {
     runsPastDeadline: ({ context, event }) =>
@@ -130,6 +157,8 @@ export const deploymentSetup = setup({
     cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined,
     cancelWentUnanswered: ({ context }) => context.cancellation?.unanswered !== undefined,
     readsDecide: ({ context }) => readsDecide(context),
+    retriesTransientFailure: ({ context, event }) => event.type === 'poll.failed' && retriesFailure(context, event.error),
+    retryDue: ({ context, event }) => context.transientRetry !== undefined && event.at >= context.transientRetry.retryAt,
     dashboardWasOpened: ({ context }) => context.dashboardOpened === true,
     // Once, and never against the user's own removal.
     mayRestoreProfile: ({ context }) =>

@@ -5,7 +5,9 @@
  * can echo a parameter), so nothing the user typed can come back in the advice.
  */
 
-import type { ArmErrorSummary, PolicyViolation } from './stagedFlexProfile';
+import type { ArmErrorSummary, PolicyViolation, TransientRetry } from './stagedFlexProfile';
+import { isTransientError } from './transientErrors';
+import { attemptsMade } from './transientRetry';
 
 export interface GuidanceLink {
   label: string;
@@ -23,6 +25,8 @@ export interface FailureGuidance {
 export interface GuidedFailure {
   armError?: ArmErrorSummary;
   location: string;
+  /** How often it was sent again after a temporary error. */
+  transientRetry?: Pick<TransientRetry, 'failedAttempts'>;
 }
 
 export const QUOTA_REQUEST: GuidanceLink = {
@@ -87,8 +91,13 @@ const GUIDES: Readonly<Record<string, Guide>> = {
   Conflict: () => ({
     advice: 'Azure refused the request in the resource\'s current state; another operation on it may still be running. Wait until it ends, then Retry.',
   }),
-  InternalServerError: () => ({ advice: "This is a temporary problem on Azure's side. Retry." }),
 };
+
+/** A temporary error (transientErrors.ts): what was sent again automatically is said, so a Retry is made knowingly. */
+function temporary(attempts: number): FailureGuidance {
+  if (attempts === 1) return { advice: "This is a temporary problem on Azure's side. Retry." };
+  return { advice: `This is a temporary problem on Azure's side; the deployment was tried ${attempts} times. Retry in a few minutes.` };
+}
 
 /** ARM's codes for a subscription not registered for the provider: registering it is the way out. */
 export function offersProviderRegistration(code: string): boolean {
@@ -97,6 +106,7 @@ export function offersProviderRegistration(code: string): boolean {
 
 export function failureGuidance(failure: GuidedFailure): FailureGuidance | undefined {
   const error = failure.armError;
+  if (error && isTransientError(error)) return temporary(attemptsMade(failure));
   // An own property only: a code such as "constructor" must not reach Object's prototype.
   if (!error || !Object.hasOwn(GUIDES, error.code)) return undefined;
   return GUIDES[error.code]({ location: failure.location, policy: error.policyViolation });

@@ -1,4 +1,5 @@
 import type { DeploymentOperationView } from './catalog';
+import type { DeploymentStatus } from './stagedFlexProfile';
 
 /**
  * The progress view's stepper, derived from the deployment's phase and ARM's deployment operations.
@@ -19,10 +20,8 @@ export interface ProvisioningStage {
   finishedAt?: number;
 }
 
-export type DeploymentPhase = 'pending' | 'deploying' | 'cancelling' | 'succeeded' | 'failed' | 'canceled';
-
 export interface StageInput {
-  phase: DeploymentPhase;
+  phase: DeploymentStatus;
   /** When ARM accepted the deployment (the record's audit), if known. */
   acceptedAt?: number;
   terminalAt?: number;

@@ -7,7 +7,7 @@
 import type { ConnectionProfileFields } from '../connections/connectionProfileFields';
 import type { RetryableRequest } from './retryableRequest';
 
-export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
+export const DEPLOYMENT_STATUSES = ['pending', 'deploying', 'retryingTransient', 'cancelling', 'succeeded', 'failed', 'canceled'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /**
@@ -96,7 +96,29 @@ export interface DeploymentContext extends StagedFlexProfile {
   startOutcomeUnknown?: { at: number; reason: string };
   /** The user asked ARM to cancel the deployment, and what ARM answered so far. */
   cancellation?: Cancellation;
+  /** ARM failed an attempt with a temporary error, and the deployment is sent again (transientRetry.ts). */
+  transientRetry?: TransientRetry;
   audit: AuditEntry[];
+}
+
+/**
+ * The attempts ARM failed with a temporary error, and the next one. Kept once the deployment ends,
+ * so its failure can say how often it was tried.
+ */
+export interface TransientRetry {
+  /** How many attempts ARM failed with a temporary error. */
+  failedAttempts: number;
+  /** ARM's error of the last of them. */
+  error: ArmErrorSummary;
+  /** When the next attempt is sent: at the first read of ARM from then on. */
+  retryAt: number;
+  /**
+   * When the next attempt was sent (or ARM was first seen running it): its start on this machine's
+   * clock, until ARM reports its running time. Unset while the deployment waits to send it.
+   */
+  resubmittedAt?: number;
+  /** This session sent the next attempt and waits for ARM's answer to its PUT: reads do not decide meanwhile. */
+  answerAwaited?: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ export const outcomeSchema = z.discriminatedUnion('outcome', [
       outcome: z.literal('fail'),
       error: z.union([knownFailure, z.object({ code: z.string().min(1), message: z.string().optional() }).strict()]),
       resource: z.enum(['flexibleServers', 'firewallRules', 'administrators', 'databases']).optional(),
+      times: z.number().int().positive().optional(),
       durations: durationsSchema.optional(),
     })
     .strict(),

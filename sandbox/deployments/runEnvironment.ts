@@ -33,6 +33,9 @@ export function createRunEnvironment(state: SandboxState, postgres: PostgresBack
         if (quota) return { result: 'fail', seconds, failure: quotaExceeded({ ...ctx, quota }) };
       }
       const script = scriptOf(resource, outcome, seconds, ctx);
+      if (outcome?.outcome === 'fail' && outcome.times !== undefined && script.result === 'fail' && resource.serverName) {
+        state.outcomes.set(serverKey(resource.serverName), failedOnce(outcome, outcome.times));
+      }
       // A scripted ServerNameAlreadyExists stands for a server of that name in another tenant: it stays taken.
       if (resource.kind === 'flexibleServers' && resource.serverName && script.result === 'fail' && script.failure.code === 'ServerNameAlreadyExists') {
         state.namesTakenElsewhere.add(serverKey(resource.serverName));
@@ -81,6 +84,12 @@ function scriptOf(
   if (resource.kind !== 'flexibleServers') return { result: 'succeed', seconds };
   if (outcome.outcome === 'hang') return { result: 'hang' };
   return { result: 'vanish', seconds, keepServer: outcome.keepServer ?? false };
+}
+
+/** A failure scripted for the first N deployments, one of them spent: the rest fail, then they succeed. */
+function failedOnce(outcome: Extract<ScriptedOutcome, { outcome: 'fail' }>, times: number): ScriptedOutcome {
+  if (times > 1) return { ...outcome, times: times - 1 };
+  return { outcome: 'succeed', ...(outcome.durations ? { durations: outcome.durations } : {}) };
 }
 
 function durationOf(resource: PlannedResource, durations: ResourceDurations, outcome: ScriptedOutcome | undefined): number {

@@ -20,7 +20,8 @@ export async function confirmAndCancel(
     void notifier.info(`The deployment of '${deployment.serverName}' is not running: there is nothing to cancel.`);
     return;
   }
-  const detail = `Azure stops creating what is left. Resources it has already created stay in resource group '${deployment.resourceGroupName}'; no connection profile is saved.`;
+  const stops = stateHasTag(value, 'retryScheduled') ? 'It is not sent to Azure again.' : 'Azure stops creating what is left.';
+  const detail = `${stops} Resources it has already created stay in resource group '${deployment.resourceGroupName}'; no connection profile is saved.`;
   if (!(await notifier.confirm(`Cancel the deployment of '${deployment.serverName}'?`, detail, CANCEL_DEPLOYMENT))) return;
   try {
     if ((await tracker.cancel(deployment.stagingId)) === 'askedOwner') {

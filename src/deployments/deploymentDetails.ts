@@ -1,5 +1,6 @@
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { failureGuidance } from '../../machines/flexDeployment/failureGuidance';
+import { transientRetryNotice } from '../../machines/webview/transientRetryNotice';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { errorMessage } from '../../machines/errorMessage';
 
@@ -57,6 +58,11 @@ export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operatio
   }
   if (d.serverResourceId) {
     lines.push(`  Server:          ${d.serverResourceId}`);
+  }
+  const retryNotice = transientRetryNotice(d, at);
+  if (retryNotice && d.transientRetry) {
+    const { failedAttempts, error } = d.transientRetry;
+    lines.push('', 'Tried again after a temporary error:', `  ${retryNotice}`, `  Attempt ${failedAttempts}: ${error.code}: ${error.message}`);
   }
   if (d.error || d.armError) {
     lines.push('', 'Error:');

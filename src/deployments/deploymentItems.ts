@@ -2,6 +2,7 @@ import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
+import { transientRetryNotice } from '../../machines/webview/transientRetryNotice';
 import { formatElapsed } from './formatElapsed';
 import type { ServerCheck } from '../reconcile/serverCheck';
 import { checkOfDeployment, serverStateShown, type ServerStateShown } from '../reconcile/serverStateShown';
@@ -28,6 +29,7 @@ export interface DeploymentItem {
 const STATUS_LABEL: Record<DeploymentStatus, string> = {
   pending: 'Starting',
   deploying: 'Deploying',
+  retryingTransient: 'Retrying',
   cancelling: 'Cancelling',
   succeeded: 'Succeeded',
   failed: 'Failed',
@@ -36,6 +38,8 @@ const STATUS_LABEL: Record<DeploymentStatus, string> = {
 const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
   pending: 'clock',
   deploying: 'sync~spin',
+  // Waiting for the next attempt's time.
+  retryingTransient: 'clock',
   cancelling: 'sync~spin',
   succeeded: 'pass',
   failed: 'error',
@@ -69,15 +73,17 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
       const retried = d.retryRequestedAt !== undefined;
       const duration = formatElapsed(durationOf(d, now));
       const unchecked = active ? d.unchecked : undefined;
+      const retryNotice = transientRetryNotice(d, now);
       const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
-        ? `${STATUS_LABEL[d.status]} · ${duration}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
+        ? `${STATUS_LABEL[d.status]} · ${duration}${retryNotice ? ` · ${retryNotice}` : ''}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
         : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         `Resource group: ${d.resourceGroupName} · ${d.location}`,
         `Subscription: ${d.subscriptionId}`,
         `Started: ${new Date(d.createdAt).toLocaleString()}`,
+        ...(retryNotice ? [retryNotice] : []),
         ...(unchecked ? [uncheckedText(unchecked)] : []),
         ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
         ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),

@@ -1,5 +1,6 @@
 import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
+import { attemptsMade, MAX_ATTEMPTS } from '../../machines/flexDeployment/transientRetry';
 import { formatElapsed } from '../deployments/formatElapsed';
 import type { DeploymentLifecycle } from '../services/flexDeployment/deploymentLifecycle';
 import type { DeploymentObservation } from '../services/flexDeployment/deploymentReader';
@@ -24,6 +25,14 @@ export function deploymentLog(log: LevelledLog): DeploymentLifecycle {
     staged: (d) => log.info(`${named(d)} staged in resource group ${d.resourceGroupName} (${d.location}); starting it in Azure.`),
     accepted: (d) => log.info(`${named(d)} accepted by Azure${d.provisioningState ? ` (${d.provisioningState})` : ''}.`),
     observed: (d, observation) => log.debug(`${named(d)}: ${describeObservation(observation)}`),
+    retryScheduled: (d) => {
+      const retry = d.transientRetry;
+      if (!retry) return;
+      log.warn(
+        `${named(d)}: attempt ${retry.failedAttempts} failed with a temporary error (${retry.error.code}: ${retry.error.message}); attempt ${retry.failedAttempts + 1} of ${MAX_ATTEMPTS} is sent at ${new Date(retry.retryAt).toISOString()}.`,
+      );
+    },
+    resubmitted: (d) => log.info(`${named(d)}: attempt ${attemptsMade(d)} of ${MAX_ATTEMPTS} sent to Azure.`),
     ended: (d) => {
       const after = formatElapsed(durationOf(d, d.terminalAt ?? d.createdAt));
       if (d.status === 'succeeded') {

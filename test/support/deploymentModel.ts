@@ -1,4 +1,4 @@
-import type { AnyStateNode, TransitionDefinition } from 'xstate';
+import { createActor, type AnyStateNode, type TransitionDefinition } from 'xstate';
 import { createTestModel, type TestPath } from 'xstate/graph';
 import type { DeploymentEvent } from '../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../machines/flexDeployment/deploymentMachine';
@@ -10,6 +10,7 @@ export const T0 = Date.UTC(2026, 10, 22, 12);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const armError = { code: 'QuotaExceeded', message: 'Operation results in exceeding approved quota.' };
+const transientError = { code: 'InternalServerError', message: "An unexpected error occured while processing the request. Tracking ID: 'model'" };
 
 /** One concrete instance of every event, with times that exercise each guard both ways. */
 export const MODEL_EVENTS: DeploymentEvent[] = [
@@ -21,6 +22,9 @@ export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'poll.running', at: T0 + 2 * HOUR + MINUTE, provisioningState: 'Running', armDurationMs: 2 * HOUR },
   { type: 'poll.succeeded', at: T0 + 5 * MINUTE, serverResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo' },
   { type: 'poll.failed', at: T0 + 5 * MINUTE, error: armError },
+  // A temporary failure early, and one late enough that any wait for a retry has passed.
+  { type: 'poll.failed', at: T0 + 5 * MINUTE, error: transientError },
+  { type: 'poll.failed', at: T0 + 30 * MINUTE, error: transientError },
   { type: 'poll.canceled', at: T0 + 5 * MINUTE },
   // Not found within the grace after staging (the PUT may still show), then after it.
   { type: 'poll.notFound', at: T0 + MINUTE },
@@ -50,6 +54,18 @@ export function modelInput(): DeploymentContext {
   );
 }
 
+const RUNNING = new Set(['pending', 'deploying', 'retryingTransient']);
+
+/** The machine's snapshot after these events, from this context (a fresh actor, stopped after). */
+export function deploymentFrom(input: DeploymentContext, ...events: DeploymentEvent[]) {
+  const actor = createActor(deploymentMachine, { input });
+  actor.start();
+  for (const event of events) actor.send(event);
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return snapshot;
+}
+
 /** The graph is over what guards read, not over timestamps, so it stays finite. */
 function serialize(snapshot: { value: unknown; context: DeploymentContext }): string {
   const c = snapshot.context;
@@ -64,6 +80,10 @@ function serialize(snapshot: { value: unknown; context: DeploymentContext }): st
     c.profileRemovedAt !== undefined,
     // What ARM answered a cancel is read only while cancelling: elsewhere it would only multiply states.
     snapshot.value === 'cancelling' ? [c.cancellation?.acceptedAt !== undefined, c.cancellation?.unanswered !== undefined] : null,
+    // Whether a cancel was asked for, and the attempts, are read only while ARM may still fail it.
+    RUNNING.has(String(snapshot.value)) ? [c.cancellation !== undefined, c.transientRetry?.failedAttempts ?? 0, c.transientRetry?.answerAwaited === true] : null,
+    // When the next attempt is due is read only while it waits: a few values, from the few failure times.
+    snapshot.value === 'retryingTransient' ? c.transientRetry?.retryAt : null,
   ]);
 }
 

@@ -225,6 +225,12 @@ export class RecordingLifecycle implements DeploymentLifecycle {
   observed(d: Readonly<DeploymentContext>, observation: DeploymentObservation) {
     this.told.push(`observed ${d.stagingId} ${observation.kind}`);
   }
+  retryScheduled(d: Readonly<DeploymentContext>) {
+    this.told.push(`retryScheduled ${d.stagingId} ${d.transientRetry?.failedAttempts}`);
+  }
+  resubmitted(d: Readonly<DeploymentContext>) {
+    this.told.push(`resubmitted ${d.stagingId}`);
+  }
   ended(d: Readonly<DeploymentContext>) {
     this.told.push(`ended ${d.stagingId} ${d.status}`);
   }

@@ -142,6 +142,18 @@ describe('cancelling from the progress view', () => {
     expect(screen.queryByRole('button', { name: 'Cancel Deployment' })).toBeNull();
   });
 
+  it('shows a deployment waiting to be tried again as still running and cancelable, saying why and when the next attempt is', () => {
+    const transientRetry = { failedAttempts: 1, error: { code: 'InternalServerError', message: 'An unexpected error occured.' }, retryAt: T0 + 2 * MIN + 45_000 };
+    show({ value: 'retryingTransient', context: context({ status: 'retryingTransient', transientRetry }) });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Provisioning pg-dev-1');
+    expect(screen.getByText('Azure reported a temporary error (InternalServerError); trying again in 45 s, attempt 2 of 3.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel Deployment' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    cleanup();
+    show(deploying({ transientRetry: { ...transientRetry, resubmittedAt: T0 + MIN } }));
+    expect(screen.getByText('Azure reported a temporary error (InternalServerError) on the last attempt; this is attempt 2 of 3.')).toBeTruthy();
+  });
+
   it('shows cancelling as still running, and says when the cancel got no answer', () => {
     const cancelling = (cancellation: DeploymentContext['cancellation']): DeploymentView => ({ value: 'cancelling', context: context({ status: 'cancelling', cancellation }) });
     show(cancelling({ requestedAt: T0 + MIN }));

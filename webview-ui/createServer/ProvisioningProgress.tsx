@@ -9,6 +9,7 @@ import { provisioningStages, type ProvisioningStage } from '../../machines/flexD
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { NextStep } from '../../machines/webview/nextSteps';
 import { progressHeadline } from '../../machines/webview/progressHeadline';
+import { transientRetryNotice } from '../../machines/webview/transientRetryNotice';
 import { mirrorDeployment } from './deploymentMirror';
 import { ReadyNextSteps } from './ReadyNextSteps';
 
@@ -62,6 +63,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
   const cancelling = mirror.hasTag('cancelling');
   const ready = mirror.hasTag('serverReady');
   const timing = progressTiming(running ? now : (context.terminalAt ?? now), startOf(context), estimate);
+  const retryNotice = transientRetryNotice(context, now);
 
   return (
     <main className="progress" aria-live="polite">
@@ -86,6 +88,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
           {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
         </p>
       ) : null}
+      {running && retryNotice ? <p className="transient-retry" role="status">{retryNotice}</p> : null}
       {tracked && mirror.hasTag('cancelable') ? (
         <VscodeButton secondary className="cancel" onClick={onCancel}>
           Cancel Deployment

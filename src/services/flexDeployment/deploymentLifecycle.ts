@@ -13,6 +13,10 @@ export interface DeploymentLifecycle {
   accepted(deployment: Readonly<DeploymentContext>): void;
   /** What one read of ARM said about an owned deployment. */
   observed(deployment: Readonly<DeploymentContext>, observation: DeploymentObservation): void;
+  /** ARM failed an attempt with a temporary error: the next one is sent at `transientRetry.retryAt`. */
+  retryScheduled(deployment: Readonly<DeploymentContext>): void;
+  /** The next attempt was sent to ARM (its answer comes as the first start's: accepted, or not). */
+  resubmitted(deployment: Readonly<DeploymentContext>): void;
   /** Reached its end (its `terminalAt` is set): succeeded, failed or canceled, by ARM's word or the deadline. */
   ended(deployment: Readonly<DeploymentContext>): void;
   profileSaved(deployment: Readonly<DeploymentContext>): void;
@@ -24,6 +28,8 @@ export interface DeploymentLifecycle {
 export function tellTransition(before: Readonly<DeploymentContext>, after: Readonly<DeploymentContext>, lifecycle: DeploymentLifecycle): void {
   // Only a read ends a pending deployment canceled: ARM had it.
   if (before.status === 'pending' && ['deploying', 'succeeded', 'canceled'].includes(after.status)) lifecycle.accepted(after);
+  if (after.transientRetry && before.transientRetry?.failedAttempts !== after.transientRetry.failedAttempts) lifecycle.retryScheduled(after);
+  if (after.transientRetry?.resubmittedAt !== undefined && before.transientRetry?.resubmittedAt !== after.transientRetry.resubmittedAt) lifecycle.resubmitted(after);
   if (before.terminalAt === undefined && after.terminalAt !== undefined) lifecycle.ended(after);
   if (before.profileCreated !== true && after.profileCreated === true) lifecycle.profileSaved(after);
 }
@@ -46,6 +52,8 @@ export function tellEach(listeners: readonly Partial<DeploymentLifecycle>[], onE
     staged: (d) => each((l) => l.staged?.(d)),
     accepted: (d) => each((l) => l.accepted?.(d)),
     observed: (d, observation) => each((l) => l.observed?.(d, observation)),
+    retryScheduled: (d) => each((l) => l.retryScheduled?.(d)),
+    resubmitted: (d) => each((l) => l.resubmitted?.(d)),
     ended: (d) => each((l) => l.ended?.(d)),
     profileSaved: (d) => each((l) => l.profileSaved?.(d)),
     signInNeeded: (waiting) => each((l) => l.signInNeeded?.(waiting)),

@@ -38,6 +38,15 @@ const cancellationSchema = z.object({
   unanswered: z.object({ at: z.number().finite(), reason: z.string() }).optional(),
 });
 
+/** Added within schema 2 (transient retries), optional as `cancellation` is. */
+const transientRetrySchema = z.object({
+  failedAttempts: z.number().int().positive(),
+  error: armErrorSchema,
+  retryAt: z.number().finite(),
+  resubmittedAt: z.number().finite().optional(),
+  answerAwaited: z.boolean().optional(),
+});
+
 const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   status: z.enum(DEPLOYMENT_STATUSES),
@@ -59,6 +68,7 @@ const deploymentRecordSchema = stagedFlexProfileSchema.extend({
   unchecked: z.object({ since: z.number().finite(), reason: z.string() }).optional(),
   startOutcomeUnknown: z.object({ at: z.number().finite(), reason: z.string() }).optional(),
   cancellation: cancellationSchema.optional(),
+  transientRetry: transientRetrySchema.optional(),
   audit: z.array(z.object({ at: z.number(), event: z.string(), to: z.string() })),
 });
 

@@ -22,9 +22,12 @@ export interface CycleAnswers {
   retryAfterMs?: number;
 }
 
-/** Whether a poll cycle reads this deployment: it is running, or a read must say whether it started. */
+/**
+ * Whether a poll cycle reads this deployment: it is running, a read must say whether it started,
+ * or a read sends its next attempt.
+ */
 export function readByPoll(record: DeploymentRecord): boolean {
-  return needsArmRead(record) && (stateHasTag(record.state, 'building') || readsDecide(record));
+  return needsArmRead(record) && (stateHasTag(record.state, 'building') || stateHasTag(record.state, 'retryScheduled') || readsDecide(record));
 }
 
 /**

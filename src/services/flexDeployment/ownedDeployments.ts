@@ -7,7 +7,9 @@ import { toContext, toRecord, type DeploymentRecord } from './deploymentRecord';
 import type { CancelAnswer, DeploymentCanceller } from './deploymentCanceller';
 import type { DeploymentEffects } from './deploymentEffectsPort';
 import { deploymentRefOf } from './deploymentRef';
+import { resubmitDeployment } from './resubmitDeployment';
 import type { SecretStore } from './secretStore';
+import type { ServerProvisioner } from './serverProvisioner';
 import type { Clock } from './trackerDependencies';
 import { errorMessage } from '../../../machines/errorMessage';
 
@@ -36,6 +38,8 @@ export interface OwnedDeploymentsEvents {
 export interface OwnedDeploymentsPorts {
   effects: DeploymentEffects;
   canceller: DeploymentCanceller;
+  /** Sends an attempt again after a temporary failure. */
+  provisioner: Pick<ServerProvisioner, 'startDeployment'>;
   secrets: SecretStore;
   clock: Clock;
 }
@@ -159,7 +163,7 @@ export class OwnedDeployments {
 }
 
 function provideEffects(
-  { effects, canceller, secrets, clock }: OwnedDeploymentsPorts,
+  { effects, canceller, provisioner, secrets, clock }: OwnedDeploymentsPorts,
   track: (stagingId: string, work: () => Promise<DeploymentEvent | undefined>) => void,
   log: (message: string) => void,
 ) {
@@ -197,6 +201,8 @@ function provideEffects(
           return cancelEvent(answer, clock.now());
         }),
       openRetryForm: ({ context }) => fireAndForget('Opening the retry form', () => effects.openRetryForm(context)),
+      // ARM's answer to the PUT comes back as the first start's does.
+      resubmitDeployment: ({ context }) => track(context.stagingId, () => resubmitDeployment({ provisioner, secrets, clock, log }, context)),
       discardStagedSecret: ({ context }, { passwordSecretId }) => {
         if (!passwordSecretId) return;
         track(context.stagingId, async () => {

@@ -29,11 +29,14 @@ export class PollCadence {
     // A cancel is followed at the interval: someone waits for its answer.
     const building = read.filter((r) => stateHasTag(r.state, 'building') && !stateHasTag(r.state, 'cancelling'));
     const pace = building.length ? this.pastPace() : undefined;
-    return nextReadDelayMs(
+    const delayMs = nextReadDelayMs(
       building.map((r) => ({ elapsedMs: elapsedAt(r, now), quickestMs: pace && quickestLike(pace, r) })),
       building.length < read.length,
       intervalMs,
     );
+    // The read that sends an attempt again comes when its wait ends, not up to an interval later.
+    const retries = read.flatMap((r) => (stateHasTag(r.state, 'retryScheduled') && r.transientRetry ? [r.transientRetry.retryAt - now] : []));
+    return Math.min(delayMs, ...retries);
   }
 
   private pastPace(): PastPace {

@@ -3,11 +3,10 @@ import { validateCreateServerRequest } from '../../../machines/flexDeployment/cr
 import { makeDeploymentName } from '../../azure/flexProvisioning/deploymentName';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { OwnedDeployments } from './ownedDeployments';
-import { ArmStartError } from './serverProvisioner';
 import { needsStagedPassword, stagedContext } from './stageDeployment';
 import { stagedPasswordKey } from './storageKeys';
+import { submitDeployment } from './submitDeployment';
 import { CreateRequestInvalidError, type TrackerDependencies } from './trackerDependencies';
-import { errorMessage } from '../../../machines/errorMessage';
 
 /**
  * Create, in the order that loses nothing: validate, preflight, stage durably (the password in
@@ -39,18 +38,7 @@ export async function startDeployment(
   await writes.flush(); // durable before ARM is called: a crash from here on is recovered from the journal
   deps.lifecycle.staged(staged);
 
-  try {
-    await deps.provisioner.startDeployment(request, deploymentName);
-    owned.send(stagingId, { type: 'arm.accepted', at: deps.clock.now() });
-  } catch (error) {
-    if (error instanceof ArmStartError) {
-      owned.send(stagingId, { type: 'arm.rejected', at: deps.clock.now(), error: error.error });
-    } else {
-      const reason = errorMessage(error);
-      deps.log(`Starting deployment ${deploymentName} gave no answer (${reason}); reading ARM will tell.`);
-      owned.send(stagingId, { type: 'arm.outcomeUnknown', at: deps.clock.now(), reason });
-    }
-  }
+  owned.send(stagingId, await submitDeployment(deps, request, deploymentName));
   await writes.flush();
   return stagingId;
 }

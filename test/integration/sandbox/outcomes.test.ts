@@ -70,6 +70,21 @@ describe('sandbox scripted outcomes', () => {
     expect((await armRequest(sandbox, 'GET', serverPath('out-rule'))).status).toBe(200);
   });
 
+  it('fails only the first N times a deployment of the server is PUT, with the same chain, then succeeds: the same deployment PUT again included', async () => {
+    sandbox.control.scriptOutcome('out-flaky', { outcome: 'fail', error: 'InternalServerError', times: 2 });
+    const inner = async () => (await client.deployments.get(RESOURCE_GROUP, 'd-flaky')).properties?.error?.details?.[0]?.details?.[0];
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      expect((await put('d-flaky', 'out-flaky')).status).toBe(attempt === 1 ? 201 : 200);
+      expect(await settled('d-flaky')).toBe('Failed');
+      expect(await inner()).toMatchObject({ code: 'InternalServerError', message: expect.stringContaining('An unexpected error occured') });
+    }
+    await put('d-flaky', 'out-flaky');
+    expect(await settled('d-flaky')).toBe('Succeeded');
+    expect((await armRequest(sandbox, 'GET', serverPath('out-flaky'))).status).toBe(200);
+    expect(sandbox.requests.count('deployments.put')).toBe(3);
+    expect(() => sandbox.control.scriptOutcome('out-flaky', { outcome: 'fail', error: 'InternalServerError', times: 0 })).toThrow();
+  });
+
   it('hangs: the server stays Running while an unscripted deployment of the same length finishes', async () => {
     sandbox.control.scriptOutcome('out-hang', { outcome: 'hang' });
     const accepted = await put('d-hang', 'out-hang');

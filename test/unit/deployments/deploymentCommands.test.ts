@@ -29,6 +29,14 @@ const failed = deploymentContext({
   ],
 });
 const running = deploymentContext({ stagingId: 'run', serverName: 'busy', status: 'deploying', serverResourceId: undefined });
+/** ARM failed its first attempt with a temporary error; the second goes 45 s after the commands' clock. */
+const waiting = deploymentContext({
+  stagingId: 'wait',
+  serverName: 'flaky',
+  status: 'retryingTransient',
+  serverResourceId: undefined,
+  transientRetry: { failedAttempts: 1, error: { code: 'GatewayTimeout', message: 'The gateway did not receive a response in time.' }, retryAt: Date.UTC(2026, 10, 22, 11, 0, 45) },
+});
 const succeeded = deploymentContext({ stagingId: 'ok', serverName: 'contoso', deploymentName: 'pgflex-contoso-1' });
 
 const serverFailed: DeploymentOperationView = {
@@ -43,7 +51,7 @@ const serverFailed: DeploymentOperationView = {
 };
 
 function setup(readOperations: () => Promise<DeploymentOperationView[]> = async () => [serverFailed]) {
-  const tracker = new FakeDeploymentTracker([failed, running, succeeded]);
+  const tracker = new FakeDeploymentTracker([failed, running, succeeded, waiting]);
   const notifier = new ScriptedNotifier();
   const commands = new RecordingCommands();
   const details = new RecordingOutput();
@@ -72,6 +80,16 @@ describe('deployment commands', () => {
     expect(details.lines.slice(at + 1, at + 3)).toEqual([
       "  Create Microsoft.DBforPostgreSQL/flexibleServers 'broken': Failed (Conflict, PT1M2S, at 2026-11-22T10:03:59.000Z)",
       '    QuotaExceeded: Quota exceeded for Burstable in westeurope.',
+    ]);
+  });
+
+  it('View Details of a deployment waiting to be tried again says why and when', async () => {
+    const { run, details } = setup();
+    await run(DEPLOYMENT_COMMANDS.viewDetails, { stagingId: 'wait' });
+    const at = details.lines.indexOf('Tried again after a temporary error:');
+    expect(details.lines.slice(at + 1, at + 3)).toEqual([
+      '  Azure reported a temporary error (GatewayTimeout); trying again in 45 s, attempt 2 of 3.',
+      '  Attempt 1: GatewayTimeout: The gateway did not receive a response in time.',
     ]);
   });
 
@@ -148,7 +166,7 @@ describe('deployment commands', () => {
     notifier.answerNext('Clear');
     await run(DEPLOYMENT_COMMANDS.clearStaged);
     expect(tracker.cleared).toBe(1);
-    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 3 deployment records.', actions: [] });
+    expect(notifier.shown.at(-1)).toEqual({ kind: 'info', message: 'Cleared 4 deployment records.', actions: [] });
   });
 
   it('Show Progress hands the staging id to the progress panel; Show Deployments focuses the view', async () => {
@@ -187,12 +205,20 @@ describe('Cancel Deployment', () => {
     expect(tracker.canceled).toEqual(['run']);
   });
 
+  it('of a deployment waiting to be tried again says it will not be sent again', async () => {
+    const { run, tracker, notifier } = setup();
+    notifier.answerNext('Cancel Deployment');
+    await run(DEPLOYMENT_COMMANDS.cancel, { stagingId: 'wait' });
+    expect(notifier.shown[0]).toMatchObject({ kind: 'confirm', message: "Cancel the deployment of 'flaky'?", detail: expect.stringMatching(/^It is not sent to Azure again\. /) });
+    expect(tracker.canceled).toEqual(['wait']);
+  });
+
   it('from the palette offers only running deployments', async () => {
     const { run, notifier, tracker } = setup();
     notifier.answerNext('busy');
     notifier.answerNext('Cancel Deployment');
     await run(DEPLOYMENT_COMMANDS.cancel);
-    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['busy'] });
+    expect(notifier.shown[0]).toMatchObject({ kind: 'pick', actions: ['busy', 'flaky'] });
     expect(tracker.canceled).toEqual(['run']);
   });
 

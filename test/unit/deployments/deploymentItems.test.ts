@@ -54,6 +54,18 @@ describe('deploymentItems', () => {
     expect(item.tooltip).toContain('(signed out of Azure). It is checked again as soon as Azure can be read');
   });
 
+  it('says a deployment waits to be tried again after a temporary error, and when; Cancel is offered on it', () => {
+    const transientRetry = { failedAttempts: 1, error: { code: 'InternalServerError', message: 'An unexpected error occured.' }, retryAt: T0 + 45_000 };
+    const context = deploymentContext({ stagingId: 'again', status: 'retryingTransient', createdAt: T0 - 75_000, transientRetry });
+    const [item] = deploymentItems([{ value: 'retryingTransient', context }], T0, 30);
+    const notice = 'Azure reported a temporary error (InternalServerError); trying again in 45 s, attempt 2 of 3.';
+    expect([item.icon, item.description, item.contextValue]).toEqual(['clock', `Retrying · 1m 15s · ${notice}`, 'deployment.retryingTransient']);
+    expect(item.tooltip).toContain(notice);
+    expect(treeItemCommands(item.contextValue)).toContain(DEPLOYMENT_COMMANDS.cancel);
+    const [sent] = deploymentItems([{ value: 'deploying', context: { ...context, status: 'deploying', transientRetry: { ...transientRetry, resubmittedAt: T0 } } }], T0 + 5_000, 30);
+    expect(sent.description).toBe('Deploying · 5s · Azure reported a temporary error (InternalServerError) on the last attempt; this is attempt 2 of 3.');
+  });
+
   it('keeps less history when the retention is shorter', () => {
     expect(deploymentItems(tracker.subject.value, T0, 1).map((i) => i.stagingId)).toEqual(['run', 'bad']);
   });

@@ -48,4 +48,16 @@ describe('the deployment log', () => {
       "[info] Deployment pgflex-demo-1 ('pgflex-demo') canceled after 3m 10s; what Azure had created stays in resource group rg-pgflex.",
     ]);
   });
+
+  it('tells a temporary failure as a warning with when the next attempt goes, and that attempt once it is sent', () => {
+    const log = levelledLog();
+    const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'pgflex-demo-1' }, AT);
+    const transientRetry = { failedAttempts: 1, error: { code: 'InternalServerError', message: 'An unexpected error occured.' }, retryAt: AT + 40_000 };
+    deploymentLog(log).retryScheduled({ ...d, status: 'retryingTransient', transientRetry });
+    deploymentLog(log).resubmitted({ ...d, status: 'pending', transientRetry: { ...transientRetry, resubmittedAt: AT + 41_000 } });
+    expect(log.lines).toEqual([
+      "[warn] Deployment pgflex-demo-1 ('pgflex-demo'): attempt 1 failed with a temporary error (InternalServerError: An unexpected error occured.); attempt 2 of 3 is sent at 2026-12-03T12:00:40.000Z.",
+      "[info] Deployment pgflex-demo-1 ('pgflex-demo'): attempt 2 of 3 sent to Azure.",
+    ]);
+  });
 });

@@ -3,6 +3,8 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { TIMED_OUT_ERROR, type DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
 import { AUDIT_LIMIT, DEPLOYMENT_TIMEOUT_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { isTransientError } from '../../../machines/flexDeployment/transientErrors';
+import { attemptsMade, MAX_ATTEMPTS } from '../../../machines/flexDeployment/transientRetry';
 import { declaredTransitions, edgeCoveringPaths, modelInput, transitionKey } from '../../support/deploymentModel';
 
 type Snapshot = SnapshotFrom<typeof deploymentMachine>;
@@ -29,14 +31,24 @@ function expectArmWordHeeded(before: Snapshot, event: DeploymentEvent, after: Sn
       expect(context.serverResourceId).toBe(event.serverResourceId);
       break;
     case 'poll.failed':
-      expect(value).toBe('failed');
-      expect(context.armError).toEqual(event.error);
+      if (value === 'failed') {
+        expect(context.armError).toEqual(event.error);
+        // A temporary failure is the end only once every attempt was made, or a cancel was asked for.
+        if (isTransientError(event.error) && !context.cancellation) expect(attemptsMade(context)).toBe(MAX_ATTEMPTS);
+      } else if (before.value === 'retryingTransient') {
+        // ARM still reports the attempt that failed: sent again once its wait is over, else waited for.
+        expect(value).toBe(event.at >= before.context.transientRetry!.retryAt ? 'pending' : 'retryingTransient');
+      } else {
+        expect(value).toBe('retryingTransient');
+        expect(context.transientRetry).toMatchObject({ failedAttempts: attemptsMade(before.context), error: event.error });
+        expect(context.transientRetry!.retryAt).toBeGreaterThan(event.at);
+      }
       break;
     case 'poll.canceled':
       expect(value).toBe('canceled');
       break;
     case 'poll.running':
-      if (before.value === 'pending') expect(value).toBe('deploying');
+      if (before.value === 'pending' || before.value === 'retryingTransient') expect(value).toBe('deploying');
       else if ((event.armDurationMs ?? 0) >= DEPLOYMENT_TIMEOUT_MS) expect(context.armError).toEqual(TIMED_OUT_ERROR);
       else expect(value).toEqual(before.value);
       if (value !== 'failed') expect(context.provisioningState).toBe(event.provisioningState);
@@ -63,12 +75,14 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
       requestCancel: () => void effects.push('requestCancel'),
       discardStagedSecret: (_, { passwordSecretId }) => void effects.push(`discard:${passwordSecretId}`),
       openRetryForm: () => void effects.push('openRetryForm'),
+      resubmitDeployment: () => void effects.push('resubmitDeployment'),
     },
   });
   const actor = createActor(machine, { input: modelInput() });
   actor.start();
   let profileRemoved = false;
   let restores = 0;
+  let resubmissions = 0;
   for (const event of events) {
     const before = actor.getSnapshot();
     const taken = machine.getTransitionData(before, event);
@@ -91,6 +105,15 @@ function runPath(events: DeploymentEvent[], covered: Set<string>) {
     }
     // A cancel is sent only while ARM runs the deployment; a canceled one is no failure.
     if (newEffects.includes('requestCancel')) expect(top).toBe('cancelling');
+    // An attempt is sent again only from the wait for it, never once a cancel was asked for, and
+    // awaited as the first PUT is.
+    if (newEffects.includes('resubmitDeployment')) {
+      expect([before.value, value]).toEqual(['retryingTransient', 'pending']);
+      expect(context.cancellation).toBeUndefined();
+      expect(context.transientRetry).toMatchObject({ resubmittedAt: event.at, answerAwaited: true });
+      resubmissions += 1;
+    }
+    expect(resubmissions).toBeLessThanOrEqual(MAX_ATTEMPTS - 1);
     if (top === 'failed' || top === 'canceled') {
       expect(context.passwordSecretId).toBeUndefined();
       expect(context.profileCreated).toBe(false);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
-import { AUDIT_LIMIT, FAILURE_NOTIFICATION_WINDOW_MS, type DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
-import { modelInput, T0 } from '../../support/deploymentModel';
+import { AUDIT_LIMIT, FAILURE_NOTIFICATION_WINDOW_MS } from '../../../machines/flexDeployment/stagedFlexProfile';
+import { deploymentFrom, modelInput, T0 } from '../../support/deploymentModel';
 
 /** How a deployment ends, event by event: what the user is told, and what it waits for. */
 
@@ -12,15 +12,6 @@ const MINUTE = 60_000;
 
 function deploymentAfter(...events: DeploymentEvent[]) {
   return deploymentFrom(modelInput(), ...events);
-}
-
-function deploymentFrom(input: DeploymentContext, ...events: DeploymentEvent[]) {
-  const actor = createActor(deploymentMachine, { input });
-  actor.start();
-  for (const event of events) actor.send(event);
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
 }
 
 describe('a pending deployment', () => {

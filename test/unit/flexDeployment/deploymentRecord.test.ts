@@ -105,6 +105,25 @@ describe('stored deployment records', () => {
     expect(readRecord({ ...schema1, status: 'canceled' }).kind).toBe('invalid');
   });
 
+  it('reads a deployment waiting to be sent again as schema 2, next to records written before retries existed', () => {
+    const before = readRecord(schema1);
+    if (before.kind !== 'valid') throw new Error('fixture');
+    // As a build without transient retries wrote it: schema 2, no transientRetry.
+    const old = JSON.parse(JSON.stringify(before.record)) as Record<string, unknown>;
+    expect(readRecord(old)).toEqual({ kind: 'valid', record: old });
+    const transientRetry = { failedAttempts: 1, error: { code: 'InternalServerError', message: 'An unexpected error occured.' }, retryAt: 5 };
+    const waiting = { ...old, state: 'retryingTransient', status: 'retryingTransient', transientRetry };
+    const resent = { ...old, state: 'pending', status: 'pending', transientRetry: { ...transientRetry, resubmittedAt: 6, answerAwaited: true } };
+    expect(readRecord(waiting)).toEqual({ kind: 'valid', record: waiting });
+    expect(readRecord(resent)).toEqual({ kind: 'valid', record: resent });
+    expect(readRecord({ ...waiting, transientRetry: { ...transientRetry, failedAttempts: 0 } })).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('transientRetry.failedAttempts'),
+    });
+    // Schema 1 never retried by itself: such a record is not one.
+    expect(readRecord({ ...schema1, status: 'retryingTransient' }).kind).toBe('invalid');
+  });
+
   it('quarantines a corrupted record, reports it once with its cause, and loads the others', async () => {
     const memento = new MemoryMemento();
     const logs: string[] = [];

@@ -13,7 +13,7 @@ import {
 } from '../../../machines/flexDeployment/deploymentStates';
 import { modelInput } from '../../support/deploymentModel';
 
-const TAGS: DeploymentTag[] = ['running', 'building', 'unfinished', 'cancelable', 'cancelling', 'serverReady', 'profileSaved', 'failure', 'canceled', 'retryable'];
+const TAGS: DeploymentTag[] = ['running', 'building', 'unfinished', 'cancelable', 'retryScheduled', 'cancelling', 'serverReady', 'profileSaved', 'failure', 'canceled', 'retryable'];
 
 const tagged = (tag: DeploymentTag) => DEPLOYMENT_STATES.filter((state) => stateHasTag(state, tag));
 
@@ -22,6 +22,7 @@ describe('deployment states, read from the machine', () => {
     expect(DEPLOYMENT_STATES).toEqual([
       'pending',
       'deploying',
+      'retryingTransient',
       'cancelling',
       'succeeded.creatingProfile',
       'succeeded.profileCreated',
@@ -49,10 +50,11 @@ describe('deployment states, read from the machine', () => {
   });
 
   it('gives the states the meanings the host and the webview act on', () => {
-    expect(tagged('running')).toEqual(['pending', 'deploying', 'cancelling']);
+    expect(tagged('running')).toEqual(['pending', 'deploying', 'retryingTransient', 'cancelling']);
     expect(tagged('building')).toEqual(['deploying', 'cancelling']);
-    expect(tagged('unfinished')).toEqual(['pending', 'deploying', 'cancelling', 'succeeded.creatingProfile']);
-    expect(tagged('cancelable')).toEqual(['deploying']);
+    expect(tagged('unfinished')).toEqual(['pending', 'deploying', 'retryingTransient', 'cancelling', 'succeeded.creatingProfile']);
+    expect(tagged('cancelable')).toEqual(['deploying', 'retryingTransient']);
+    expect(tagged('retryScheduled')).toEqual(['retryingTransient']);
     expect(tagged('cancelling')).toEqual(['cancelling']);
     expect(tagged('serverReady')).toEqual(['succeeded.creatingProfile', 'succeeded.profileCreated', 'succeeded.dashboardOpened']);
     expect(tagged('profileSaved')).toEqual(['succeeded.profileCreated', 'succeeded.dashboardOpened']);

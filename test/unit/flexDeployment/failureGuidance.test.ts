@@ -56,6 +56,18 @@ describe('failureGuidance: every known code', () => {
   });
 });
 
+describe('failureGuidance: a temporary error', () => {
+  it('is one advice for every temporary code, saying how often it was tried once it was sent again', () => {
+    for (const code of ['InternalServerError', 'GatewayTimeout', 'ServerIsBusy', 'OperationTimedOut']) {
+      expect(guide(code)?.advice).toBe("This is a temporary problem on Azure's side. Retry.");
+      const tried = failureGuidance({ armError: { code, message: 'x' }, location: 'eastus', transientRetry: { failedAttempts: 2 } });
+      expect(tried?.advice).toBe("This is a temporary problem on Azure's side; the deployment was tried 3 times. Retry in a few minutes.");
+    }
+    // Not a temporary code: the earlier attempts change nothing in its own advice.
+    expect(failureGuidance({ armError: { code: 'QuotaExceeded', message: 'x' }, location: 'eastus', transientRetry: { failedAttempts: 2 } })?.advice).toBe(guide('QuotaExceeded', 'eastus')?.advice);
+  });
+});
+
 describe('failureGuidance: a policy denial names the policy ARM names', () => {
   const policy = (policyViolation: ArmErrorSummary['policyViolation']) => guide('RequestDisallowedByPolicy', 'eastus', { policyViolation })?.advice;
 

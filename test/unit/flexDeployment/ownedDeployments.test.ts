@@ -5,7 +5,7 @@ import type { DeploymentContext } from '../../../machines/flexDeployment/stagedF
 import { toRecord, type DeploymentRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDeployments';
 import { T0, modelInput } from '../../support/deploymentModel';
-import { FakeClock, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader } from '../../support/trackerFakes';
+import { FakeClock, FakeProvisioner, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader } from '../../support/trackerFakes';
 
 const SERVER_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgflex-demo';
 const ACCEPTED: DeploymentEvent = { type: 'arm.accepted', at: T0 + 1000 };
@@ -34,7 +34,7 @@ function ownedDeployments() {
   const told: string[] = [];
   const logs: string[] = [];
   const owned = new OwnedDeployments(
-    { effects, canceller, secrets, clock: new FakeClock(T0 + 120_000) },
+    { effects, canceller, provisioner: new FakeProvisioner(reader), secrets, clock: new FakeClock(T0 + 120_000) },
     {
       changed: (record) => void records.set(record.stagingId, record),
       moved: () => undefined,

@@ -56,6 +56,15 @@ describe('PollCadence', () => {
     expect(cadence.delayMs(NOW, INTERVAL)).toBe(INTERVAL);
   });
 
+  it('reads a deployment waiting to be sent again when its wait ends, not up to an interval later, and at the interval otherwise', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE });
+    const waiting = live('a', 'retryingTransient', 2 * MINUTE);
+    records.set({ ...waiting, transientRetry: { failedAttempts: 1, error: { code: 'InternalServerError', message: 'x' }, retryAt: NOW + 4_000 } });
+    const cadence = new PollCadence(records);
+    expect(cadence.delayMs(NOW, INTERVAL)).toBe(4_000);
+    expect(cadence.delayMs(NOW - 20_000, INTERVAL)).toBe(INTERVAL);
+  });
+
   it('gathers the history once per change to it, not once per cycle', () => {
     const records = withHistory(5, { durationMs: 10 * MINUTE });
     records.set(live('a', 'deploying', 2 * MINUTE));

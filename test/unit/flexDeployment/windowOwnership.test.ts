@@ -7,7 +7,7 @@ import { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDepl
 import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
 import { WindowOwnership } from '../../../src/services/flexDeployment/windowOwnership';
 import { modelInput } from '../../support/deploymentModel';
-import { FakeClock, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader, createRequest } from '../../support/trackerFakes';
+import { FakeClock, FakeProvisioner, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader, createRequest } from '../../support/trackerFakes';
 import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
 import { storedRecords } from '../../support/storedRecords';
 import { useTrackerWorld } from '../../support/trackerWorld';
@@ -101,7 +101,13 @@ describe("another window's stale copy of a deployment this window has the newer 
     const world = { reader: new ScriptedReader(), secrets: new MemorySecrets(), clock: new FakeClock() };
     const records = new TrackedRecords();
     const owned = new OwnedDeployments(
-      { effects: new RecordingEffects(world.secrets), canceller: new ScriptedCanceller(world.reader), secrets: world.secrets, clock: world.clock },
+      {
+        effects: new RecordingEffects(world.secrets),
+        canceller: new ScriptedCanceller(world.reader),
+        provisioner: new FakeProvisioner(world.reader),
+        secrets: world.secrets,
+        clock: world.clock,
+      },
       { changed: (record) => void records.set(record), moved: () => undefined, settled: () => undefined, failed: () => undefined, effectsDone: () => undefined },
       () => undefined,
     );

@@ -119,6 +119,19 @@ describe('DeploymentEffects: failure', () => {
     expect(notifier.shown[0]?.actions).toEqual(['View Details', 'Retry', 'Open in Azure Portal', 'Delete Leftover Resources…', 'Dismiss']);
   });
 
+  it('a temporary error after every attempt says it was tried that often, in the notification and in View Details', async () => {
+    const { effects, notifier, details } = setup();
+    notifier.answerNext('View Details');
+    const transientRetry = { failedAttempts: 2, error: { code: 'InternalServerError', message: 'An unexpected error occured.' }, retryAt: 0, resubmittedAt: 1 };
+    effects.notifyFailed({ ...failed, armError: { code: 'InternalServerError', message: 'An unexpected error occured.' }, terminalAt: 2, transientRetry });
+    await settle();
+    const advice = "This is a temporary problem on Azure's side; the deployment was tried 3 times. Retry in a few minutes.";
+    expect(notifier.shown[0]?.message).toBe(`Azure PostgreSQL Flexible Server provisioning failed for 'contoso': An unexpected error occured. ${advice}`);
+    expect(details.lines).toContain(`  ${advice}`);
+    // It ended: nothing is tried again any more, and View Details does not say it is.
+    expect(details.lines).not.toContain('Tried again after a temporary error:');
+  });
+
   it("an unknown code: ARM's message alone, as before, no guidance button, nothing to do in View Details", async () => {
     const { effects, notifier, details } = setup();
     notifier.answerNext('View Details');
