@@ -1,5 +1,5 @@
 import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
-import { MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
+import { attemptsMade, MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
 
 /**
  * What the user is told about a deployment ARM failed with a temporary error while it is being
@@ -11,7 +11,7 @@ import { MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
 export function transientRetryNotice(deployment: Pick<DeploymentContext, 'transientRetry' | 'terminalAt'>, now: number): string | undefined {
   const retry = deployment.transientRetry;
   if (!retry || deployment.terminalAt !== undefined) return undefined;
-  const attempt = `attempt ${retry.failedAttempts + 1} of ${MAX_ATTEMPTS}`;
+  const attempt = `attempt ${attemptsMade(deployment)} of ${MAX_ATTEMPTS}`;
   if (retry.resubmittedAt !== undefined) return `Azure reported a temporary error (${retry.error.code}) on the last attempt; this is ${attempt}.`;
   const seconds = Math.ceil((retry.retryAt - now) / 1000);
   return `Azure reported a temporary error (${retry.error.code}); trying again ${seconds > 0 ? `in ${seconds} s` : 'now'}, ${attempt}.`;

@@ -29,7 +29,7 @@ export function deploymentLog(log: LevelledLog): DeploymentLifecycle {
       const retry = d.transientRetry;
       if (!retry) return;
       log.warn(
-        `${named(d)}: attempt ${retry.failedAttempts} failed with a temporary error (${retry.error.code}: ${retry.error.message}); attempt ${retry.failedAttempts + 1} of ${MAX_ATTEMPTS} is sent at ${new Date(retry.retryAt).toISOString()}.`,
+        `${named(d)}: attempt ${retry.failedAttempts} failed with a temporary error (${retry.error.code}: ${retry.error.message}); attempt ${attemptsMade(d)} of ${MAX_ATTEMPTS} is sent at ${new Date(retry.retryAt).toISOString()}.`,
       );
     },
     resubmitted: (d) => log.info(`${named(d)}: attempt ${attemptsMade(d)} of ${MAX_ATTEMPTS} sent to Azure.`),

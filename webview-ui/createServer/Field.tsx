@@ -32,16 +32,23 @@ export function Field({ id, label, errors, help, children }: FieldProps) {
       {children}
       {errors?.length ? (
         <VscodeFormHelper>
-          <span className="field-error" role="alert" id={fieldErrorId(id)}>
-            {errors.map((message) => (
-              <span className="field-rule" key={message}>{message}</span>
-            ))}
-          </span>
+          <FieldErrors id={fieldErrorId(id)} errors={errors} />
         </VscodeFormHelper>
       ) : help ? (
         <VscodeFormHelper>{help}</VscodeFormHelper>
       ) : null}
     </VscodeFormGroup>
+  );
+}
+
+/** The rules a control breaks, each on its own line, announced as they appear. */
+export function FieldErrors({ id, errors }: { id?: string; errors: readonly string[] }) {
+  return (
+    <span className="field-error" role="alert" id={id}>
+      {errors.map((message) => (
+        <span className="field-rule" key={message}>{message}</span>
+      ))}
+    </span>
   );
 }
 

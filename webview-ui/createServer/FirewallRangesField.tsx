@@ -1,7 +1,7 @@
 import { VscodeButton, VscodeTextfield } from '../elements';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import type { FirewallRange } from '../../machines/flexDeployment/networking';
-import { fieldErrorId, targetValue } from './Field';
+import { FieldErrors, fieldErrorId, targetValue } from './Field';
 
 export interface FirewallRangesFieldProps {
   ranges: FirewallRange[];
@@ -34,11 +34,7 @@ export function FirewallRangesField({ ranges, errors, onChange }: FirewallRanges
                 <span className="range-input" key={field}>
                   <VscodeTextfield id={id} label={`Range ${n} ${label}`} placeholder={placeholder} value={range[field]} invalid={Boolean(broken)}
                     onInput={(e) => set(index, field, targetValue(e))} />
-                  {broken ? (
-                    <span className="field-error" role="alert" id={fieldErrorId(id)}>
-                      {broken.map((message) => <span className="field-rule" key={message}>{message}</span>)}
-                    </span>
-                  ) : null}
+                  {broken ? <FieldErrors id={fieldErrorId(id)} errors={broken} /> : null}
                 </span>
               );
             })}

@@ -1,7 +1,7 @@
 import { VscodeButton, VscodeTextfield } from '../elements';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { MAX_TAGS, type Tag } from '../../machines/flexDeployment/serverOptions';
-import { Field, targetValue } from './Field';
+import { Field, FieldErrors, targetValue } from './Field';
 
 export interface TagsFieldProps {
   tags: Tag[];
@@ -28,11 +28,7 @@ export function TagsField({ tags, errors, onChange }: TagsFieldProps) {
               <VscodeTextfield id={`tag-value-${n}`} label={`Tag ${n} value`} placeholder="Value" value={tag.value} invalid={Boolean(errors[`tags.${index}.value`])}
                 onInput={(e) => set(index, { value: targetValue(e) }, 'value')} />
               <VscodeButton secondary aria-label={`Remove tag ${n}`} onClick={() => remove(index)}>Remove</VscodeButton>
-              {rowErrors.length ? (
-                <span className="field-error" role="alert">
-                  {rowErrors.map((message) => <span className="field-rule" key={message}>{message}</span>)}
-                </span>
-              ) : null}
+              {rowErrors.length ? <FieldErrors errors={rowErrors} /> : null}
             </div>
           );
         })}
