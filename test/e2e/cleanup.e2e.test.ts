@@ -5,7 +5,7 @@ import { showView, treeItems } from './harness/tree';
 import { findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
 import { journalServerNames } from './flows/deploymentJournal';
-import { useScenario } from './flows/scenario';
+import { LASTING_FAILURE, useScenario } from './flows/scenario';
 
 // Spec scenario 6: records past `deploymentRetentionDays` are purged on activation; in-progress
 // ones are kept. Lowering the retention to 0 days puts every finished record past it.
@@ -17,7 +17,7 @@ describe('scenario 6: cleanup on activation', () => {
 
   it('purges finished records past retention and keeps the one still deploying', async () => {
     const { vscode, sandbox } = scenario;
-    sandbox.control.scriptOutcome(finished, { outcome: 'fail', error: 'InternalServerError' });
+    sandbox.control.scriptOutcome(finished, { outcome: 'fail', error: LASTING_FAILURE });
     sandbox.control.scriptOutcome(running, { outcome: 'hang' });
     await createServer(vscode, { serverName: finished, resourceGroup: 'rg-pgflex-dev', location: 'East US' });
     await findWebview(vscode.page, `h1:text("Provisioning ${finished} failed")`, 120_000);

@@ -8,7 +8,7 @@ import { chooseTreeItemAction, showView, treeItemDescription } from './harness/t
 import { waitFor } from './harness/waitFor';
 import { findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { useScenario } from './flows/scenario';
+import { LASTING_FAILURE, useScenario } from './flows/scenario';
 
 // Issue 14: a deployment into a new resource group fails after creating its server (its firewall
 // rule fails); Delete Leftover Resources… from its Deployments row names the server and the group
@@ -28,7 +28,7 @@ describe('scenario 16: delete leftovers after a failure', () => {
     const { vscode, sandbox } = scenario;
     sandbox.control.scriptOutcome(serverName, {
       outcome: 'fail',
-      error: { code: 'InternalServerError', message: 'An unexpected error occured while processing the request.' },
+      error: LASTING_FAILURE,
       resource: 'firewallRules',
     });
     await createServer(vscode, { serverName, resourceGroup, newResourceGroup: true, location: 'East US' });
@@ -68,7 +68,7 @@ describe('scenario 16: delete leftovers after a failure', () => {
   async function failAfterServer(name: string) {
     const { vscode, sandbox } = scenario;
     sandbox.control.setSpeed(20);
-    sandbox.control.scriptOutcome(name, { outcome: 'fail', error: 'InternalServerError', resource: 'firewallRules' });
+    sandbox.control.scriptOutcome(name, { outcome: 'fail', error: LASTING_FAILURE, resource: 'firewallRules' });
     await createServer(vscode, { serverName: name, resourceGroup: seededGroup, location: 'East US' });
     const panel = await findWebview(vscode.page, `h1:text("Provisioning ${name} failed")`, 180_000);
     expect((await armRequest(sandbox, 'GET', seededServerPath(name))).status).toBe(200);

@@ -4,7 +4,7 @@ import { armRequest } from '../integration/sandbox/sandboxTestKit';
 import { createServer, findCreateForm, pauseBeforeSubmit, SERVER_NAME_INPUT, submitCreateForm, typePassword } from './flows/createServerForm';
 import { clickNotificationButton, waitForNotification } from './harness/notifications';
 import { findWebview } from './harness/webview';
-import { useScenario } from './flows/scenario';
+import { LASTING_FAILURE, useScenario } from './flows/scenario';
 
 // Issue 14: a deployment fails after its server was created (the client's firewall rule is
 // refused), so the server stays behind and its name is taken. Retry refills the form with that
@@ -18,7 +18,7 @@ describe('scenario 16: a taken server name on Retry, a free name suggested', () 
 
   it('the leftover server is named as a reason, a suggested name is free and is created', async () => {
     const { vscode, sandbox } = scenario;
-    sandbox.control.scriptOutcome(serverName, { outcome: 'fail', error: 'InternalServerError', resource: 'firewallRules' });
+    sandbox.control.scriptOutcome(serverName, { outcome: 'fail', error: LASTING_FAILURE, resource: 'firewallRules' });
     await createServer(vscode, { serverName, resourceGroup: RESOURCE_GROUP, location: 'East US' });
     await findWebview(vscode.page, `h1:text("Provisioning ${serverName} failed")`, 120_000);
     await waitForNotification(vscode.page, failed);

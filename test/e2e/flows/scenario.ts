@@ -35,6 +35,12 @@ export const OUTLASTING_SERVER_SECONDS = 36_000;
 export const FAST_FORWARD = 10_000;
 
 /**
+ * A failure the extension does not send again (InternalServerError is temporary: it would be
+ * retried after a backoff and the panel would say so instead of "failed").
+ */
+export const LASTING_FAILURE = { code: 'InvalidParameterValue', message: "Invalid value given for parameter 'startIpAddress'. Specify a valid parameter value." } as const;
+
+/**
  * One test file = one scenario: its own ARM sandbox and a fresh code-server with the packaged
  * extension pointed at it, started before the tests and stopped after them.
  */
