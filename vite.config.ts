@@ -80,6 +80,9 @@ export default defineConfig({
           // A scenario mostly waits (on its sandbox's simulated Azure, on the workbench): several
           // run side by side, each with its own sandbox, code-server and browser on free ports.
           fileParallelism: true,
+          // Each look at the workbench runs script in its renderer, and the scenarios beside it share
+          // the CPU: a look every half second instead of Vitest's 50 ms default.
+          expect: { poll: { interval: 500 } },
         },
       },
     ],

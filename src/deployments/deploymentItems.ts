@@ -46,6 +46,11 @@ const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
   canceled: 'circle-slash',
 };
 
+/** A codicon id (`sync~spin`) held still (`sync`) for a user who asked for reduced motion. */
+export function stillIf(reduceMotion: boolean, icon: string): string {
+  return reduceMotion ? icon.replace(/~spin$/, '') : icon;
+}
+
 /** Azure may still be building the server: shown first, with its elapsed time moving. */
 export function isActive(view: DeploymentView): boolean {
   return stateHasTag(view.value, 'running');

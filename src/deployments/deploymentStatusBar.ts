@@ -1,6 +1,6 @@
 import { distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
-import { isActive, provisioningText } from './deploymentItems';
+import { isActive, provisioningText, stillIf } from './deploymentItems';
 import { DEPLOYMENT_COMMANDS } from '../commandIds';
 
 /** The part of vscode.StatusBarItem this uses. */
@@ -12,8 +12,11 @@ export interface StatusBarLike {
   hide(): void;
 }
 
-/** Shown only while something deploys; a click opens the Deployments view. */
-export function bindDeploymentStatusBar(item: StatusBarLike, deployments$: Observable<readonly DeploymentView[]>): Subscription {
+/**
+ * Shown only while something deploys; a click opens the Deployments view. `reducesMotion` is read
+ * at each change, so a user who turns it on mid-deployment gets a still icon from the next one.
+ */
+export function bindDeploymentStatusBar(item: StatusBarLike, deployments$: Observable<readonly DeploymentView[]>, reducesMotion: () => boolean): Subscription {
   item.command = DEPLOYMENT_COMMANDS.showDeployments;
   item.tooltip = 'Azure PostgreSQL Flexible Server deployments in progress — show them';
   return deployments$
@@ -26,7 +29,7 @@ export function bindDeploymentStatusBar(item: StatusBarLike, deployments$: Obser
         item.hide();
         return;
       }
-      item.text = `$(sync~spin) ${provisioningText(active)}`;
+      item.text = `$(${stillIf(reducesMotion(), 'sync~spin')}) ${provisioningText(active)}`;
       item.show();
     });
 }

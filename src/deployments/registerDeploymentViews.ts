@@ -14,6 +14,7 @@ import type { DeploymentNotificationActions } from '../notifications/deploymentN
 import { deploymentItems$ } from './deploymentsTreeModel';
 import { DeploymentsTreeProvider } from './deploymentsTreeProvider';
 import { bindDeploymentStatusBar } from './deploymentStatusBar';
+import { reducesMotion } from '../settings/reducedMotion';
 import type { DeploymentDetails } from './deploymentDetails';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
 import type { LeftoverResources } from '../azure/armLeftoverResources';
@@ -79,7 +80,7 @@ export function registerDeploymentViews(
   const treeView = vscode.window.createTreeView(DEPLOYMENTS_VIEW, { treeDataProvider: provider });
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
   statusBar.name = 'PostgreSQL Flex Provisioning';
-  const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$);
+  const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$, reducesMotion);
   const handlers = deploymentCommandHandlers({
     tracker,
     notifier,

@@ -1,4 +1,5 @@
-import { VscodeButton, VscodeProgressRing } from '../elements';
+import { VscodeButton } from '../elements';
+import { BusyIndicator } from '../BusyIndicator';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { acceptedAt, startOf } from '../../machines/flexDeployment/deploymentClock';
 import { progressTiming, type DurationEstimate } from '../../machines/flexDeployment/deploymentDurations';
@@ -170,7 +171,7 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
   return (
     <li className={`stage stage-${stage.status}`} data-status={stage.status}>
       <span className="stage-icon" aria-hidden={stage.status !== 'current'}>
-        {stage.status === 'current' ? <VscodeProgressRing aria-label="In progress" /> : ICONS[stage.status]}
+        {stage.status === 'current' ? <BusyIndicator label="In progress" /> : ICONS[stage.status]}
       </span>
       <span className="stage-label">{stage.label}</span>
       {stage.finishedAt !== undefined ? (

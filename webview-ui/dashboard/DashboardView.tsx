@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { VscodeButton, VscodeProgressRing } from '../elements';
+import { VscodeButton } from '../elements';
+import { BusyIndicator } from '../BusyIndicator';
 import type { DashboardNotice, DashboardState } from '../../machines/webview/dashboardMessages';
 import type { WebviewMessage, WebviewState } from '../../machines/webview/protocol';
 import { onHostMessage } from '../webviewHost';
@@ -70,7 +71,7 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
         {activity ? (
           // Not a <p>: `header p` is the line naming the server and login.
           <div className="activity" role="status">
-            <VscodeProgressRing aria-label="Working" /> {activity}
+            <BusyIndicator label="Working" /> {activity}
           </div>
         ) : null}
       </header>

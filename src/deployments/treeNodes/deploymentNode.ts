@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { DeploymentItem } from '../deploymentItems';
+import { stillIf, type DeploymentItem } from '../deploymentItems';
+import { reducesMotion } from '../../settings/reducedMotion';
 import { SHOW_PROGRESS_COMMAND } from '../../commandIds';
 
 const ICON_COLOR: Partial<Record<DeploymentItem['icon'], string>> = { pass: 'testing.iconPassed', error: 'testing.iconFailed', warning: 'problemsWarningIcon.foreground' };
@@ -15,7 +16,7 @@ export class DeploymentNode extends vscode.TreeItem {
     this.tooltip = item.tooltip;
     this.contextValue = item.contextValue;
     const color = ICON_COLOR[item.icon];
-    this.iconPath = new vscode.ThemeIcon(item.icon, color ? new vscode.ThemeColor(color) : undefined);
+    this.iconPath = new vscode.ThemeIcon(stillIf(reducesMotion(), item.icon), color ? new vscode.ThemeColor(color) : undefined);
     this.command = { title: 'Show Progress', command: SHOW_PROGRESS_COMMAND, arguments: [item.stagingId] };
   }
 }

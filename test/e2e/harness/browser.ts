@@ -18,6 +18,7 @@ export function launchBrowser(profileDir: string): Promise<BrowserContext> {
     headless: true,
     args: launchArgs,
     viewport: { width: 1400, height: 900 },
+    reducedMotion: 'reduce',
   });
 }
 

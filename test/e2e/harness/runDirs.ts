@@ -22,6 +22,7 @@ const workbenchSettings = {
   'security.workspace.trust.enabled': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
+  'workbench.reduceMotion': 'on',
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,

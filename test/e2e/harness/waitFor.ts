@@ -1,5 +1,9 @@
-/** Polls `check` until it returns true; the message names what was awaited when it times out. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<void> {
+/**
+ * Polls `check` until it returns true; the message names what was awaited when it times out. Every
+ * half second by default: a check of the workbench costs its renderer CPU that the scenarios
+ * running beside it share.
+ */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 500): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
