@@ -55,8 +55,11 @@ export class TrackedRecords {
     const known = this.records.get(record.stagingId);
     if (known && sameRecord(known, record)) return false;
     this.records.set(record.stagingId, record);
-    if (isUnfinished(record)) this.unfinishedRecords.set(record.stagingId, record);
-    else {
+    if (isUnfinished(record)) {
+      this.unfinishedRecords.set(record.stagingId, record);
+      // A settled record stored again unfinished (another window's copy of it) leaves the history.
+      if (known && !isUnfinished(known)) this.settledChanges++;
+    } else {
       this.unfinishedRecords.delete(record.stagingId);
       this.settledChanges++;
     }

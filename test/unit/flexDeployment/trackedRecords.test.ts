@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
@@ -111,5 +112,31 @@ describe('the records a window tracks, and their views', () => {
     await tick();
     expect(active.seen.at(-1)).toBe(false);
     active.stop();
+  });
+
+  it('gives the settled history a new version at each change to it, never one it had before', () => {
+    // What is derived from the history (the past pace of deployments) is kept while the version is
+    // the same: a version seen again would serve a stale derivation.
+    const change = fc.oneof(
+      fc.record({ op: fc.constant('set' as const), id: fc.constantFrom('a', 'b', 'c'), settled: fc.boolean(), checkedAt: fc.nat(3) }),
+      fc.record({ op: fc.constant('delete' as const), id: fc.constantFrom('a', 'b', 'c') }),
+      fc.record({ op: fc.constant('clear' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 30 }), (changes) => {
+        const records = new TrackedRecords();
+        const seen = [records.historyVersion()];
+        for (const c of changes) {
+          const settledBefore = records.all().filter((r) => r.state === 'failed').map((r) => r.stagingId).sort().join();
+          if (c.op === 'set') records.set(record(c.id, c.settled ? 'failed' : 'deploying', c.checkedAt));
+          else if (c.op === 'delete') records.delete(c.id);
+          else records.clear();
+          const version = records.historyVersion();
+          const settledAfter = records.all().filter((r) => r.state === 'failed').map((r) => r.stagingId).sort().join();
+          if (settledAfter !== settledBefore) expect(seen).not.toContain(version);
+          if (!seen.includes(version)) seen.push(version);
+        }
+      }),
+    );
   });
 });
