@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tellEach } from '../../../src/services/flexDeployment/deploymentLifecycle';
+import { tellEach, tellTransition } from '../../../src/services/flexDeployment/deploymentLifecycle';
 import { createRequest, RecordingLifecycle } from '../../support/trackerFakes';
 import type { SharedWorld } from '../../support/trackerHarness';
 import { useTrackerWorld } from '../../support/trackerWorld';
@@ -113,5 +113,21 @@ describe('tellEach', () => {
     lifecycle.signInNeeded(3);
     expect(recorded.told).toEqual(['staged stg-1', 'accepted stg-1', 'observed stg-1 running', 'ended stg-1 succeeded', 'profileSaved stg-1', 'signInNeeded 3']);
     expect(errors).toEqual([new Error('broken listener')]);
+  });
+});
+
+describe('the moment a change is', () => {
+  it.each([
+    [undefined, true, ['profileSaved d']],
+    [false, true, ['profileSaved d']],
+    // Every later change (the dashboard opened, a dismissal) keeps the profile: it was told once already.
+    [true, true, []],
+    [false, false, []],
+    [undefined, undefined, []],
+  ] as const)('profile saved before %s, after %s: tells %j', (before, after, told) => {
+    const lifecycle = new RecordingLifecycle();
+    const base = deploymentContext({ stagingId: 'd', status: 'succeeded', terminalAt: 1 });
+    tellTransition({ ...base, profileCreated: before }, { ...base, profileCreated: after }, lifecycle);
+    expect(lifecycle.told).toEqual(told);
   });
 });
