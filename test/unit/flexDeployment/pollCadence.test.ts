@@ -56,6 +56,14 @@ describe('PollCadence', () => {
     expect(cadence.delayMs(NOW, INTERVAL)).toBe(INTERVAL);
   });
 
+  it('a deployment that only owes its profile is not read: it does not bring the cadence back to the interval', () => {
+    const records = withHistory(5, { durationMs: 10 * MINUTE });
+    records.set(live('a', 'deploying', 2 * MINUTE));
+    records.set(live('owed', 'succeeded.creatingProfile', 12 * MINUTE));
+    expect(records.unfinished().map((r) => r.stagingId)).toContain('owed');
+    expect(new PollCadence(records).delayMs(NOW, INTERVAL)).toBe(4 * INTERVAL);
+  });
+
   it('reads a deployment waiting to be sent again when its wait ends, not up to an interval later, and at the interval otherwise', () => {
     const records = withHistory(5, { durationMs: 10 * MINUTE });
     const waiting = live('a', 'retryingTransient', 2 * MINUTE);
