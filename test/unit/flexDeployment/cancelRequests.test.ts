@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelRequests } from '../../../src/services/flexDeployment/cancelRequests';
@@ -63,6 +63,30 @@ describe('CancelRequests', () => {
       watching.dispose();
     }
     expect(logs).toEqual([]);
+  });
+
+  it('does not call for a file that is no request, nor once disposed', async () => {
+    mkdirSync(requestsFolder());
+    let heard = 0;
+    const watching = await requests().watch(() => heard++);
+    // A second watcher on the folder tells when the file's event has been delivered.
+    const seen: string[] = [];
+    const witness = watch(requestsFolder(), (_event, name) => seen.push(String(name)));
+    try {
+      writeFileSync(join(requestsFolder(), 'notes.txt'), 'hello');
+      await expect.poll(() => seen).toContain('notes.txt');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).toBe(0);
+
+      watching.dispose();
+      await requests().ask('stg-1');
+      await expect.poll(() => seen).toContain('cancel-stg-1');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).toBe(0);
+    } finally {
+      witness.close();
+      watching.dispose();
+    }
   });
 
   it('says why it cannot watch, and leaves the requests to the poll cycle', async () => {
