@@ -2,7 +2,6 @@ import type { SandboxContext } from '../context';
 import type { ArmErrorBody } from '../http/armResponse';
 import { missingRegistrationError, missingSubscriptionRegistration } from '../http/armErrors';
 import type { RouteRegistry, Router } from '../http/router';
-import type { PlannedResource } from '../deployments/template';
 import { POSTGRES_NAMESPACE } from './providerRegistrations';
 
 /**
@@ -23,7 +22,7 @@ export function requiringRegistration(router: Router, sandbox: SandboxContext): 
  * A template deployment registers the providers its resources use when the caller may; when the
  * caller may not, the deployment fails with MissingSubscriptionRegistration (the error it ends with).
  */
-export function registerForDeployment(sandbox: SandboxContext, subscriptionId: string, resources: readonly PlannedResource[]): ArmErrorBody | undefined {
+export function registerForDeployment(sandbox: SandboxContext, subscriptionId: string, resources: readonly { type: string }[]): ArmErrorBody | undefined {
   const prefix = `${POSTGRES_NAMESPACE.toLowerCase()}/`;
   if (!resources.some((r) => r.type.toLowerCase().startsWith(prefix)) || isRegistered(sandbox, subscriptionId)) return undefined;
   const { registrations } = sandbox.state;
