@@ -204,6 +204,18 @@ describe('the deployments a window owns', () => {
       expect(logs).toEqual(['The failure notification failed: Error: no window to show it in']);
     });
 
+    it('the canceled notification', () => {
+      const { owned, effects, logs, start, state } = ownedDeployments();
+      effects.notifyCanceled = () => {
+        throw new Error('no window to show it in');
+      };
+      start('a');
+      owned.send('a', ACCEPTED);
+      owned.send('a', { type: 'poll.canceled', at: T0 + 60_000 });
+      expect(state('a')).toBe('canceled');
+      expect(logs).toEqual(['The canceled notification failed: Error: no window to show it in']);
+    });
+
     it('the retry form', () => {
       const { owned, effects, records, logs, start } = ownedDeployments();
       effects.openRetryForm = () => {
