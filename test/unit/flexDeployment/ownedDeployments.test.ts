@@ -193,27 +193,18 @@ describe('the deployments a window owns', () => {
       expect(logs).toEqual(['The ready notification failed: Error: no window to show it in']);
     });
 
-    it('the failure notification', () => {
+    it.each([
+      { name: 'failure', effect: 'notifyFailed', events: [REJECTED], ends: 'failed' },
+      { name: 'canceled', effect: 'notifyCanceled', events: [ACCEPTED, { type: 'poll.canceled', at: T0 + 60_000 }], ends: 'canceled' },
+    ] as const)('the $name notification', ({ name, effect, events, ends }) => {
       const { owned, effects, logs, start, state } = ownedDeployments();
-      effects.notifyFailed = () => {
+      effects[effect] = () => {
         throw new Error('no window to show it in');
       };
       start('a');
-      owned.send('a', REJECTED);
-      expect(state('a')).toBe('failed');
-      expect(logs).toEqual(['The failure notification failed: Error: no window to show it in']);
-    });
-
-    it('the canceled notification', () => {
-      const { owned, effects, logs, start, state } = ownedDeployments();
-      effects.notifyCanceled = () => {
-        throw new Error('no window to show it in');
-      };
-      start('a');
-      owned.send('a', ACCEPTED);
-      owned.send('a', { type: 'poll.canceled', at: T0 + 60_000 });
-      expect(state('a')).toBe('canceled');
-      expect(logs).toEqual(['The canceled notification failed: Error: no window to show it in']);
+      for (const event of events) owned.send('a', event);
+      expect(state('a')).toBe(ends);
+      expect(logs).toEqual([`The ${name} notification failed: Error: no window to show it in`]);
     });
 
     it('the retry form', () => {
