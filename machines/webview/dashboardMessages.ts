@@ -35,6 +35,8 @@ export interface ServerFacts {
   locationDisplayName?: string;
   fqdn?: string;
   authentication?: AuthenticationMode;
+  /** ARM's `network.publicNetworkAccess`: 'Disabled' means no address outside the server's network may connect. */
+  publicNetworkAccess?: string;
   /** ISO 8601. */
   createdAt?: string;
 }
@@ -61,6 +63,8 @@ export type FirewallState =
   /** `clientIp`: the address Azure sees this machine at, when it could be told. */
   | { status: 'loaded'; rules: FirewallRuleView[]; clientIp?: string }
   | { status: 'failed'; message: string; nextStep: string }
+  /** Public access is disabled: firewall rules admit nobody, so none are offered. */
+  | { status: 'noPublicAccess' }
   | { status: 'notAzure' };
 
 /** What an action came to: shown in the dashboard until the next action. */

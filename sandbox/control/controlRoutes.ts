@@ -38,6 +38,6 @@ export function registerControlRoutes(router: Router, control: SandboxControl): 
     const endpoint = await control.serverEndpoint(ctx.params.serverName);
     return endpoint
       ? ok(endpoint)
-      : armError(404, 'ServerNotReady', `No succeeded server '${ctx.params.serverName}' with a PostgreSQL behind it (or the sandbox runs with postgres: 'none').`);
+      : armError(404, 'ServerNotReady', `No succeeded server '${ctx.params.serverName}' that takes connections from here (it is stopped or has no public access, or the sandbox runs with postgres: 'none').`);
   });
 }

@@ -1,6 +1,6 @@
 import type { FaultInjector } from '../http/faultInjector';
 import type { RateLimitMeter } from '../http/rateLimitMeter';
-import { serverKey } from '../flexibleServers/flexServer';
+import { serverKey, takesPublicConnections } from '../flexibleServers/flexServer';
 import { serverState } from '../flexibleServers/serverPower';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';
@@ -80,8 +80,9 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     async serverEndpoint(serverName) {
       parts.advanceAll();
       const server = state.servers.get(serverKey(serverName));
-      // A stopped (or stopping, starting) server takes no connections, as in Azure.
-      if (!server || serverState(server, Date.now()) !== 'Ready') return undefined;
+      // A stopped (or stopping, starting) server takes no connections, as in Azure; nor does one
+      // without public access, from this machine outside its network.
+      if (!server || serverState(server, Date.now()) !== 'Ready' || !takesPublicConnections(server)) return undefined;
       return parts.postgres.endpoint(serverName);
     },
     reset() {

@@ -22,3 +22,9 @@ export interface FlexServer {
 export function serverKey(name: string): string {
   return name.toLowerCase();
 }
+
+/** As in Azure: a server created without public access takes no connection from outside its network. */
+export function takesPublicConnections(server: Pick<FlexServer, 'properties'>): boolean {
+  const network = server.properties.network;
+  return !(typeof network === 'object' && network !== null && (network as Record<string, unknown>).publicNetworkAccess === 'Disabled');
+}

@@ -26,16 +26,21 @@ export interface ConnectFlowDeps {
   explainFromAzure?(profile: ConnectionProfile, target: FirewallTarget): Promise<boolean>;
 }
 
-/** Failures a server deleted or stopped in Azure shows as; the others prove it is there. */
-const MAY_BE_GONE_OR_STOPPED: ReadonlySet<ConnectionFailureKind> = new Set(['notFound', 'unreachable', 'other']);
+/**
+ * Failures Azure may explain better: a server deleted or stopped shows as the first three, and one
+ * without public access may answer as a firewall would (offering a rule for it would not help).
+ * A refused password or role proves the server is there and open: Azure is not asked.
+ */
+const AZURE_MAY_EXPLAIN: ReadonlySet<ConnectionFailureKind> = new Set(['notFound', 'unreachable', 'other', 'firewall']);
 
 export type ConnectOutcome = { connected: true } | { connected: false; failure: ConnectionFailure };
 
 /**
  * Connects as the user asked: a failure is shown with its reason and next step, the profile stays,
  * and nothing is retried on its own. A firewall refusal offers to add a rule for the address the
- * server reported and then connects exactly once more. A server Azure says was deleted or is
- * stopped is told as such, with what can be done, instead of the connection's error.
+ * server reported and then connects exactly once more. A server Azure says was deleted, is
+ * stopped or has no public access is told as such, with what can be done, instead of the
+ * connection's error.
  */
 export async function connectWithRecovery(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
   const first = await attempt(profileId, deps);
@@ -46,7 +51,7 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
   const target = profile ? azureServerRef(profile) : undefined;
   const { failure } = first;
   const name = profile?.profileName ?? profileId;
-  if (profile && target && deps.explainFromAzure && MAY_BE_GONE_OR_STOPPED.has(failure.kind) && (await deps.explainFromAzure(profile, target))) {
+  if (profile && target && deps.explainFromAzure && AZURE_MAY_EXPLAIN.has(failure.kind) && (await deps.explainFromAzure(profile, target))) {
     return first;
   }
   if (failure.kind !== 'firewall' || !failure.clientIp || !target) {

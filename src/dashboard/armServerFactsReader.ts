@@ -25,6 +25,7 @@ export function serverFacts(server: Server): ServerFacts {
     storageSizeGB: server.storage?.storageSizeGB,
     fqdn: server.fullyQualifiedDomainName,
     authentication: authentication(server),
+    publicNetworkAccess: server.network?.publicNetworkAccess,
     createdAt: server.systemData?.createdAt?.toISOString(),
   };
 }

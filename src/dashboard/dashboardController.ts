@@ -126,6 +126,9 @@ export class DashboardController {
       return { reread: false };
     }
     if (message.type === 'dashboard.addClientIpRule') {
+      if (this.shown?.firewall.status === 'noPublicAccess') {
+        return { notice: noPublicAccessNotice(target.serverName), reread: true };
+      }
       return { notice: await addClientIpRule(target, this.deps), reread: true };
     }
     const listed = this.shown?.firewall.status === 'loaded' ? this.shown.firewall.rules : [];
@@ -144,6 +147,15 @@ export class DashboardController {
     this.shown = await loadDashboardState(profile, this.deps);
     this.deps.post({ type: 'dashboard.state', state: this.shown });
   }
+}
+
+// The webview offers no "Add my IP" then; this answers one posted by an older page, or a wrong one.
+function noPublicAccessNotice(serverName: string): DashboardNotice {
+  return {
+    kind: 'error',
+    message: `'${serverName}' has no public access: a firewall rule would admit nobody.`,
+    nextStep: 'Enable public access in the Azure Portal (Networking), then add your IP.',
+  };
 }
 
 function queryNotice(profile: ConnectionProfile, opened: QueryOpened): DashboardNotice {

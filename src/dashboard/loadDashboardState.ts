@@ -35,9 +35,17 @@ export async function loadDashboardState(profile: ConnectionProfile, sources: Da
     database: profile.database || 'postgres',
     arm,
     live,
-    firewall,
+    firewall: publicAccessDisabled(arm) ? { status: 'noPublicAccess' } : firewall,
     refreshedAt: sources.now(),
   };
+}
+
+/**
+ * Rules are still listed beside the server's read (they are kept while public access is off), but
+ * none would admit anybody, so the dashboard offers none: no "Add my IP" that cannot help.
+ */
+function publicAccessDisabled(arm: ArmFactsState): boolean {
+  return arm.status === 'loaded' && arm.facts.publicNetworkAccess === 'Disabled';
 }
 
 async function readArm(ref: FirewallTarget | undefined, sources: DashboardSources): Promise<ArmFactsState> {

@@ -72,6 +72,18 @@ async function connectAndOpenDashboard(deployment: Readonly<DeploymentContext>, 
   await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId, preserveFocus });
 }
 
+/**
+ * The finish the machine runs: a server created without public access is out of this machine's
+ * reach, so it is not connected to (the attempt could only fail, or wait for a timeout); its
+ * dashboard says so in the connect attempt's place.
+ */
+async function openDashboardOnFinish(deployment: Readonly<DeploymentContext>, deps: DeploymentEffectsDeps): Promise<void> {
+  if (deployment.request?.networkAccess !== 'None') {
+    return connectAndOpenDashboard(deployment, deps, true);
+  }
+  await deps.commands.execute(SHOW_SERVER_DASHBOARD, { profileId: savedProfileIdOf(deployment, deps), preserveFocus: true });
+}
+
 /** The deployment machine's effects, except openRetryForm (the create form's). */
 export function createDeploymentEffects(
   deps: DeploymentEffectsDeps,
@@ -88,7 +100,7 @@ export function createDeploymentEffects(
     savedProfileIds: () => deps.store.savedProfileIds(),
     // Opened when the deployment ends, not at a click: it shows without taking the keyboard from
     // whatever the user is typing into meanwhile (an editor, the command palette).
-    openDashboard: (deployment) => connectAndOpenDashboard(deployment, deps, true),
+    openDashboard: (deployment) => openDashboardOnFinish(deployment, deps),
     notifyReady: (deployment) => void notifyReady(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyFailed: (deployment) => void notifyFailed(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),
     notifyCanceled: (deployment) => void notifyCanceled(deployment, deps.notifier, actions).catch(followUpFailed(deployment)),

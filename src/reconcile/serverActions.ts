@@ -6,7 +6,7 @@ import { confirmAndRemoveProfile } from '../connections/connectionCommands';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
 import type { ServerStarter } from './armServerStarter';
-import { isStopped } from './serverCheck';
+import { hasNoPublicAccess, isStopped } from './serverCheck';
 import type { ServerChecks, ServerTarget } from './serverReconciler';
 
 export const REMOVE_SAVED_CONNECTION = 'Remove Saved Connection';
@@ -78,6 +78,15 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
         deps.log(`'${profile.profileName}': the server '${name}' is stopped in Azure.`);
         const choice = await notifier.error(`The server '${name}' is stopped in Azure: start it, then connect again.`, START_SERVER, OPEN_IN_PORTAL);
         if (choice === START_SERVER) await actions.start(target);
+        if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
+        return true;
+      }
+      if (hasNoPublicAccess(check)) {
+        deps.log(`'${profile.profileName}': the server '${name}' has no public access.`);
+        const choice = await notifier.error(
+          `The server '${name}' has no public access: it takes connections only from inside its virtual network. Connect from there, or enable public access in the Azure Portal (Networking).`,
+          OPEN_IN_PORTAL,
+        );
         if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
         return true;
       }

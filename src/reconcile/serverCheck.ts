@@ -6,7 +6,7 @@ import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
  * refused, a 404 that does not say the resource is missing) is `notChecked` and changes nothing.
  */
 export type ServerCheck =
-  | { kind: 'found'; state?: string; at: number }
+  | { kind: 'found'; state?: string; publicNetworkAccess?: string; at: number }
   | { kind: 'deleted'; code: string; message: string; at: number }
   | { kind: 'notChecked'; reason: NotCheckedReason; detail: string; at: number };
 
@@ -21,11 +21,14 @@ export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
  */
 export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound', 'ParentResourceNotFound', 'ResourceGroupNotFound']);
 
-/** The server GET's outcome: its facts' state, or what it threw. */
-export type ServerRead = { ok: true; state?: string } | { ok: false; error: unknown };
+/** The server GET's outcome: what the checks use of its facts, or what it threw. */
+export type ServerRead = { ok: true; state?: string; publicNetworkAccess?: string } | { ok: false; error: unknown };
 
 export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
-  if (read.ok) return { kind: 'found', ...(read.state !== undefined ? { state: read.state } : {}), at };
+  if (read.ok) {
+    const { ok: _, ...facts } = read;
+    return { kind: 'found', ...facts, at };
+  }
   const failure = classifyArmError(read.error, at);
   switch (failure.kind) {
     case 'signedOut':
@@ -46,6 +49,11 @@ export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
 /** A server stopped in Azure: it exists, nothing can connect to it, and ARM would start it. */
 export function isStopped(check: ServerCheck | undefined): boolean {
   return check?.kind === 'found' && check.state === 'Stopped';
+}
+
+/** A server created (or later set) without public access: nothing outside its network can connect. */
+export function hasNoPublicAccess(check: ServerCheck | undefined): boolean {
+  return check?.kind === 'found' && check.publicNetworkAccess === 'Disabled';
 }
 
 /**

@@ -30,7 +30,8 @@ export function createServerReconciler(reader: ServerFactsReader, now: () => num
 
   const read = async (target: ServerTarget): Promise<ServerRead> => {
     try {
-      return { ok: true, state: (await reader.read(target)).state };
+      const { state, publicNetworkAccess } = await reader.read(target);
+      return { ok: true, ...(state !== undefined ? { state } : {}), ...(publicNetworkAccess !== undefined ? { publicNetworkAccess } : {}) };
     } catch (error) {
       return { ok: false, error };
     }

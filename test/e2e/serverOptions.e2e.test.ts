@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDED_RESOURCE_GROUPS } from '../../sandbox';
 import { armRequest } from '../integration/sandbox/sandboxTestKit';
 import { estimateMonthlyCost } from '../../machines/flexDeployment/costEstimate';
+import { NETWORK_ACCESS_LABELS } from '../../machines/webview/displayNames';
 import { readPostgresPrices } from '../../src/azure/retailPrices';
 import { confirmCreate, fillCreateForm, openCreateForm, reviewCreateForm } from './flows/createServerForm';
 import { findWebview } from './harness/webview';
@@ -85,8 +86,10 @@ describe('scenario 11: server options', () => {
   });
 
   // Issue 14: ARM's validation runs before anything is staged, so a policy denial is read in the
-  // form, with the policy's name, instead of minutes later as a failed deployment.
-  it('an Azure Policy denial shows above the form, names the policy, stages nothing; once lifted, Create goes through', async () => {
+  // form, with the policy's name, instead of minutes later as a failed deployment. The policy
+  // allows a server without public access: chosen, Create goes through, and that server (out of
+  // this machine's reach, as in Azure) gets its dashboard without a connect attempt.
+  it('an Azure Policy denial shows above the form, names the policy, stages nothing; with no public access, Create goes through and the dashboard says how to reach the server', async () => {
     const { vscode, sandbox } = scenario;
     sandbox.control.setPolicy({ denyPublicServers: true });
     sandbox.control.resetRequests();
@@ -101,11 +104,19 @@ describe('scenario 11: server options', () => {
     expect(await alert.textContent()).toContain("An Azure Policy assignment ('No public PostgreSQL servers'");
     expect(sandbox.control.requestCounts()['deployments.put'] ?? 0).toBe(0);
 
-    // The form is back on its fields, the typed values kept: review and create again.
-    sandbox.control.setPolicy({ denyPublicServers: false });
+    // The form is back on its fields, the typed values kept: no public access, review, create.
+    await form.locator(`vscode-radio[aria-label="${NETWORK_ACCESS_LABELS.None}"]`).click();
     await reviewCreateForm(form);
     await confirmCreate(form);
     await findWebview(vscode.page, `h1:text("Provisioning ${denied}")`);
     expect(sandbox.control.requestCounts()['deployments.validate']).toBe(2);
+
+    const dashboard = await findWebview(vscode.page, `header h1:text-is("${denied}")`, 120_000);
+    const firewall = dashboard.getByRole('region', { name: 'Firewall rules' });
+    await firewall.getByText(/^Public access is disabled/).waitFor({ state: 'visible', timeout: 30_000 });
+    await vscode.shot('no-public-access-dashboard');
+    expect(await firewall.getByRole('button').count()).toBe(0);
+    // A connect attempt would have left its failure here in place of these words.
+    expect(await dashboard.getByRole('region', { name: 'Connection' }).getByText('Not connected.').isVisible()).toBe(true);
   });
 });

@@ -6,13 +6,16 @@ import type { ServerFactsReader } from '../../src/dashboard/serverFactsReader';
  * A server GET whose answer each test sets per server name (a state, or an error to throw), and
  * that counts its reads. `hold()` keeps every read open until `release()`, so callers can pile up.
  */
+/** The server's facts a read answers (its state, maybe its public access), or what it throws. */
+export type ScriptedAnswer = { state: string; publicNetworkAccess?: string } | { error: unknown };
+
 export class ScriptedServerReader implements ServerFactsReader {
   readonly reads: string[] = [];
-  private readonly answers = new Map<string, { state: string } | { error: unknown }>();
+  private readonly answers = new Map<string, ScriptedAnswer>();
   private gate: Promise<void> | undefined;
   private open: (() => void) | undefined;
 
-  answer(serverName: string, answer: { state: string } | { error: unknown }): this {
+  answer(serverName: string, answer: ScriptedAnswer): this {
     this.answers.set(serverName, answer);
     return this;
   }
@@ -31,6 +34,6 @@ export class ScriptedServerReader implements ServerFactsReader {
     await this.gate;
     const answer = this.answers.get(target.serverName) ?? { state: 'Ready' };
     if ('error' in answer) throw answer.error;
-    return { resourceId: `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${target.serverName}`, state: answer.state };
+    return { resourceId: `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${target.serverName}`, ...answer };
   }
 }

@@ -25,6 +25,7 @@ export function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpen
           <Fact term="Region" value={arm.facts.locationDisplayName ?? arm.facts.location} />
           <Fact term="Storage" value={arm.facts.storageSizeGB === undefined ? undefined : `${arm.facts.storageSizeGB} GiB`} />
           <Fact term="Server name" value={arm.facts.fqdn} />
+          <Fact term="Public access" value={arm.facts.publicNetworkAccess} />
           <Fact term="Authentication" value={arm.facts.authentication && AUTHENTICATION_LABELS[arm.facts.authentication]} />
           <Fact term="Created" value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
         </dl>

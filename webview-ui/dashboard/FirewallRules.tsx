@@ -25,6 +25,17 @@ export function FirewallRules({ firewall, busy, onAddClientIp, onRemove }: Firew
       </section>
     );
   }
+  if (firewall.status === 'noPublicAccess') {
+    return (
+      <section aria-label="Firewall rules">
+        <h2>Firewall rules</h2>
+        <p>
+          Public access is disabled: the server takes connections only from inside its virtual network, and firewall rules admit nobody. Enable public access in the Azure
+          Portal (Networking) to connect from elsewhere.
+        </p>
+      </section>
+    );
+  }
   const { rules, clientIp } = firewall;
   const allowing = clientIp ? ruleAllowing(rules, clientIp) : undefined;
   return (

@@ -95,7 +95,7 @@ describe('a sandbox server: profile, connection and dashboard', () => {
     const state = posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : []))[0];
     expect(state.arm).toMatchObject({
       status: 'loaded',
-      facts: { resourceId: serverResourceId, state: 'Ready', version: '17', skuName: 'Standard_B2s', location: 'eastus', locationDisplayName: 'East US', fqdn: 'pg-dash.postgres.database.azure.com' },
+      facts: { resourceId: serverResourceId, state: 'Ready', version: '17', skuName: 'Standard_B2s', location: 'eastus', locationDisplayName: 'East US', fqdn: 'pg-dash.postgres.database.azure.com', publicNetworkAccess: 'Enabled' },
     });
     // The template's two rules, and the address the sandbox sees this test at.
     expect(state.firewall).toMatchObject({ status: 'loaded', clientIp: '127.0.0.1' });

@@ -37,4 +37,17 @@ describe('sandbox with the embedded PostgreSQL', () => {
       await Promise.all(clients.map((c) => c.end()));
     }
   });
+
+  it('gives no endpoint for a server without public access: this machine is outside its network', async () => {
+    await armRequest(sandbox, 'PUT', `${deploymentPath('d-private')}?api-version=2025-04-01`, {
+      body: serverDeployment('private-one', 'S3cret!pass', { firewallRule: false, publicNetworkAccess: 'Disabled' }),
+    });
+    await eventually(
+      () => armRequest(sandbox, 'GET', `${deploymentPath('d-private')}?api-version=2025-04-01`),
+      (r) => (r.body as { properties: { provisioningState: string } }).properties.provisioningState === 'Succeeded',
+    );
+    const response = await armRequest(sandbox, 'GET', '/_sandbox/servers/private-one/endpoint', { token: null });
+    expect([response.status, (response.body as { error: { code: string } }).error.code]).toEqual([404, 'ServerNotReady']);
+    expect(await sandbox.control.serverEndpoint('private-one')).toBeUndefined();
+  });
 });

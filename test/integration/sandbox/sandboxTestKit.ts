@@ -64,6 +64,7 @@ export interface TemplateOptions {
   entraAdmin?: boolean;
   database?: string;
   version?: string;
+  publicNetworkAccess?: 'Enabled' | 'Disabled';
 }
 
 /** A deployment body shaped like the one pgflex's provisioner writes: server, firewall rule, Entra admin, database. */
@@ -88,7 +89,7 @@ export function serverDeployment(serverName: string, password: string, options: 
         storage: { storageSizeGB: 32, autoGrow: 'Disabled' },
         backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' },
         highAvailability: { mode: 'Disabled' },
-        network: { publicNetworkAccess: 'Enabled' },
+        network: { publicNetworkAccess: options.publicNetworkAccess ?? 'Enabled' },
         createMode: 'Create',
       },
     },

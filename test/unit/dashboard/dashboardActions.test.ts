@@ -54,6 +54,25 @@ describe('the dashboard actions', () => {
     expect(firewall).toEqual({ status: 'loaded', clientIp: '203.0.113.7', rules: [office, { name: 'pgflex-client-203-0-113-7', startIpAddress: '203.0.113.7', endIpAddress: '203.0.113.7' }] });
   });
 
+  it('a server without public access shows no firewall to change, and an Add my IP posted anyway adds nothing', async () => {
+    const { c, posted, rules } = fakeDashboard({ rules: [office], clientIp: '203.0.113.7', publicNetworkAccess: 'Disabled' });
+    await c.onMessage({ type: 'dashboard.refresh' });
+    expect(states(posted)[0].firewall).toEqual({ status: 'noPublicAccess' });
+
+    await c.onMessage({ type: 'dashboard.addClientIpRule' });
+    expect(notices(posted)).toEqual([
+      { kind: 'error', message: "'contoso' has no public access: a firewall rule would admit nobody.", nextStep: 'Enable public access in the Azure Portal (Networking), then add your IP.' },
+    ]);
+    expect([...rules.keys()]).toEqual(['office']);
+    expect(states(posted)).toHaveLength(2);
+  });
+
+  it('a server whose public access is enabled lists its rules as before', async () => {
+    const { c, posted } = fakeDashboard({ rules: [office], clientIp: '203.0.113.7', publicNetworkAccess: 'Enabled' });
+    await c.onMessage({ type: 'dashboard.refresh' });
+    expect(states(posted)[0].firewall).toEqual({ status: 'loaded', rules: [office], clientIp: '203.0.113.7' });
+  });
+
   it('Add my IP without a known address says so and adds nothing', async () => {
     const { c, posted, rules } = fakeDashboard({ rules: [office] });
     await c.onMessage({ type: 'dashboard.addClientIpRule' });

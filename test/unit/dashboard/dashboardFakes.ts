@@ -30,6 +30,8 @@ export interface FakeOptions {
   confirms?: boolean;
   queryOpens?: QueryOpened;
   regionsFail?: boolean;
+  /** ARM's `network.publicNetworkAccess` of the server read. */
+  publicNetworkAccess?: string;
 }
 
 /** A controller on in-memory edges: ARM's server and rules, the connection, the window, the log. */
@@ -56,7 +58,7 @@ export function fakeDashboard(opts: FakeOptions = {}) {
       read: async (t) => {
         read.push(t);
         if (opts.armFails) throw new Error('AuthorizationFailed');
-        return facts;
+        return opts.publicNetworkAccess ? { ...facts, publicNetworkAccess: opts.publicNetworkAccess } : facts;
       },
     },
     regions: {

@@ -31,6 +31,16 @@ describe('DeploymentEffects: success', () => {
     expect(commands.calls.map((c) => c.command)).toEqual(['pgsql.showServerDashboard']);
   });
 
+  it('openDashboard of a server without public access opens its dashboard without trying to connect', async () => {
+    const { effects, commands, connects } = setup();
+    const d = deploymentContext();
+    const noPublicAccess = { ...d, request: { ...d.request!, networkAccess: 'None' as const } };
+    await effects.saveProfile(noPublicAccess);
+    await effects.openDashboard(noPublicAccess);
+    expect(connects).toEqual([]);
+    expect(commands.calls).toEqual([{ command: 'pgsql.showServerDashboard', args: [{ profileId: 'flex-stg-1', preserveFocus: true }] }]);
+  });
+
   it('openDashboard fails clearly when the profile was never saved', async () => {
     const { effects } = setup();
     await expect(effects.openDashboard(deploymentContext())).rejects.toThrow("The connection profile of 'contoso' is not saved");

@@ -70,6 +70,33 @@ describe('connecting to a saved server Azure no longer has', () => {
     expect(s.started.map((t) => t.serverName)).toEqual(['contoso']);
   });
 
+  it('a server without public access: says so and how to reach it, and offers no firewall rule (a rule would admit nobody)', async () => {
+    const refused = new ConnectionFailure('firewall', "The server's firewall does not allow connections from 203.0.113.7.", 'Add a firewall rule.', '203.0.113.7');
+    for (const failure of [notFound, refused]) {
+      const s = await setup(failure);
+      s.reader.answer('contoso', { state: 'Ready', publicNetworkAccess: 'Disabled' });
+      s.notifier.answerNext(OPEN_IN_PORTAL);
+      await s.run();
+      expect(s.notifier.shown).toEqual([
+        {
+          kind: 'error',
+          message: "The server 'contoso' has no public access: it takes connections only from inside its virtual network. Connect from there, or enable public access in the Azure Portal (Networking).",
+          actions: [OPEN_IN_PORTAL],
+        },
+      ]);
+      expect(s.opened).toHaveLength(1);
+      expect(s.attempts()).toBe(1);
+    }
+  });
+
+  it('a firewall refusal from a server with public access asks Azure once, then offers the rule as before', async () => {
+    const s = await setup(new ConnectionFailure('firewall', "The server's firewall does not allow connections from 203.0.113.7.", 'Add a firewall rule.', '203.0.113.7'));
+    s.reader.answer('contoso', { state: 'Ready', publicNetworkAccess: 'Enabled' });
+    await s.run();
+    expect(s.reader.reads).toEqual(['contoso']);
+    expect(s.notifier.shown).toEqual([{ kind: 'error', message: expect.stringContaining("Could not connect to 'contoso'"), actions: ['Add firewall rule for 203.0.113.7'] }]);
+  });
+
   it('Azure throttled, unreachable, signed out, or the server there and running: the connection\'s own error, as before', async () => {
     for (const answer of [{ error: armRestError(429, 'TooManyRequests', 'throttled') }, { error: armRestError(503, 'ServiceUnavailable', 'x') }, { state: 'Ready' }]) {
       const s = await setup(notFound);

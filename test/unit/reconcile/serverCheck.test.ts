@@ -2,7 +2,7 @@ import { createHttpHeaders, RestError } from '@azure/core-rest-pipeline';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SignedOutError } from '../../../src/azure/signedOutError';
-import { classifyServerRead, nextKnown, SERVER_GONE_CODES, type ServerCheck } from '../../../src/reconcile/serverCheck';
+import { classifyServerRead, hasNoPublicAccess, nextKnown, SERVER_GONE_CODES, type ServerCheck } from '../../../src/reconcile/serverCheck';
 import { armRestError } from '../../support/armRestError';
 
 const AT = Date.UTC(2026, 11, 4, 10, 0, 0);
@@ -51,6 +51,12 @@ describe('classifyServerRead: only Azure saying the server is not there makes it
   it('a refusal (403) is told in ARM\'s words; an answer is found with its state', () => {
     expect(failed(armRestError(403, 'AuthorizationFailed', 'The client does not have authorization.'))).toMatchObject({ kind: 'notChecked', reason: 'refused', detail: 'The client does not have authorization. (AuthorizationFailed)' });
     expect(classifyServerRead({ ok: true, state: 'Stopped' }, AT)).toEqual({ kind: 'found', state: 'Stopped', at: AT });
+  });
+
+  it('a found server keeps whether it takes public connections; only Disabled means it does not', () => {
+    const found = (publicNetworkAccess?: string) => classifyServerRead({ ok: true, state: 'Ready', ...(publicNetworkAccess ? { publicNetworkAccess } : {}) }, AT);
+    expect(found('Disabled')).toEqual({ kind: 'found', state: 'Ready', publicNetworkAccess: 'Disabled', at: AT });
+    expect([found('Disabled'), found('Enabled'), found(), failed(armRestError(404, 'ResourceNotFound', 'x')), undefined].map(hasNoPublicAccess)).toEqual([true, false, false, false, false]);
   });
 });
 

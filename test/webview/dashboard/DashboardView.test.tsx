@@ -21,6 +21,7 @@ const state: DashboardState = {
     facts: {
       resourceId: '/x', state: 'Ready', version: '18', minorVersion: '1', skuName: 'Standard_D2ds_v5', tier: 'GeneralPurpose', location: 'westeurope',
       locationDisplayName: 'West Europe', storageSizeGB: 32, fqdn: 'contoso.postgres.database.azure.com', authentication: 'Hybrid',
+      publicNetworkAccess: 'Enabled',
     },
   },
   live: { status: 'connected', serverVersion: '18.1', databases: [{ name: 'postgres', sizeBytes: 8_000_000 }, { name: 'azure_sys' }], activeConnections: 3 },
@@ -59,6 +60,7 @@ describe('DashboardView', () => {
     expect(fact('Region')).toBe('West Europe');
     expect(fact('Authentication')).toBe('PostgreSQL and Microsoft Entra authentication');
     expect(fact('Storage')).toBe('32 GiB');
+    expect(fact('Public access')).toBe('Enabled');
     expect(fact('Server version')).toBe('18.1');
     expect(screen.getByText('7.6 MB')).toBeTruthy();
     expect(screen.getByText('no access')).toBeTruthy();
@@ -121,6 +123,15 @@ describe('DashboardView', () => {
     const firewall = section('Firewall rules');
     expect(firewall.getByText("Your IP address as Azure sees it, 198.51.100.20, is allowed by 'office'.")).toBeTruthy();
     expect(firewall.getByRole<HTMLButtonElement>('button', { name: 'Add my IP' }).disabled).toBe(true);
+  });
+
+  it('offers no firewall rule and no Add my IP for a server without public access, and says how to reach it', () => {
+    renderDashboard();
+    send({ type: 'dashboard.state', state: { ...state, firewall: { status: 'noPublicAccess' } } });
+    const firewall = section('Firewall rules');
+    expect(firewall.getByText(/^Public access is disabled: the server takes connections only from inside its virtual network/)).toBeTruthy();
+    expect(firewall.queryByRole('button')).toBeNull();
+    expect(firewall.queryByRole('table')).toBeNull();
   });
 
   it("shows why the rules could not be read and what to do, in the firewall's place", () => {
