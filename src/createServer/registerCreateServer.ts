@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { CreateServerPanelDeps } from './createServerPanel';
 import { CreateServerPanels } from './createServerPanels';
-import { adoptPanel, CREATE_SERVER_VIEW_TYPE, createVscodeWindow } from './vscodeCreateServerWindow';
+import { adoptPanel, createVscodeWindow } from './vscodeCreateServerWindow';
+import { CREATE_SERVER_VIEW_TYPE } from '../webview/viewTypes';
 import { CREATE_SERVER_COMMAND, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
 

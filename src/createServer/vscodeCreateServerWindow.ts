@@ -3,11 +3,10 @@ import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
 import { loadWebviewApp } from '../webview/loadWebviewApp';
 import { copyToClipboard } from '../webview/clipboard';
+import { CREATE_SERVER_VIEW_TYPE } from '../webview/viewTypes';
 import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../commandIds';
-
-export const CREATE_SERVER_VIEW_TYPE = 'pgflex.createFlexServer';
 
 export const CLOSE_WARNING_MESSAGE =
   'Server provisioning is still in progress. It will continue in the background. You can close VS Code safely.';

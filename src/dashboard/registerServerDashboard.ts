@@ -4,7 +4,8 @@ import { chooseNamedProfile, readProfileCommandArg } from '../connections/connec
 import type { Notifier } from '../notifications/notifier';
 import { createVscodeNotifier } from '../notifications/vscodeNotifier';
 import { SHOW_SERVER_DASHBOARD } from '../commandIds';
-import { SERVER_DASHBOARD_VIEW_TYPE, ServerDashboardPanels, type DashboardAzure } from './serverDashboardPanels';
+import { ServerDashboardPanels, type DashboardAzure } from './serverDashboardPanels';
+import { SERVER_DASHBOARD_VIEW_TYPE } from '../webview/viewTypes';
 import { createVscodeDashboardWindow } from './vscodeDashboardWindow';
 
 /**

@@ -11,8 +11,8 @@ import type { FirewallRules } from '../connections/firewallRules';
 import type { DashboardWindow } from './dashboardWindow';
 import type { RegionNames } from './regionNames';
 import { errorMessage } from '../../machines/errorMessage';
-
-export const SERVER_DASHBOARD_VIEW_TYPE = 'pgsql.serverDashboard';
+import { SERVER_DASHBOARD_VIEW_TYPE } from '../webview/viewTypes';
+import { dashboardColumn } from './dashboardColumn';
 
 /** What the dashboard reads from and changes in Azure. */
 export interface DashboardAzure {
@@ -38,15 +38,17 @@ export class ServerDashboardPanels implements vscode.Disposable {
 
   constructor(private readonly deps: ServerDashboardDeps) {}
 
+  /** `preserveFocus`: opened by itself (a deployment ended), not by the user. */
   show(profileId: string, preserveFocus = false): void {
+    const column = dashboardColumn(preserveFocus);
     const open = this.panels.get(profileId);
     if (open) {
-      open.panel.reveal(undefined, preserveFocus);
+      open.panel.reveal(column === vscode.ViewColumn.Beside ? column : undefined, preserveFocus);
       open.controller.refresh().catch((error: unknown) => this.deps.log.error(`Dashboard: ${errorMessage(error)}`));
       return;
     }
     const profile = this.deps.store.getProfile(profileId);
-    const panel = vscode.window.createWebviewPanel(SERVER_DASHBOARD_VIEW_TYPE, `Dashboard: ${profile?.profileName ?? profileId}`, { viewColumn: vscode.ViewColumn.Active, preserveFocus }, {
+    const panel = vscode.window.createWebviewPanel(SERVER_DASHBOARD_VIEW_TYPE, `Dashboard: ${profile?.profileName ?? profileId}`, { viewColumn: column, preserveFocus }, {
       retainContextWhenHidden: false,
     });
     this.attach(panel, profileId);
