@@ -6,8 +6,8 @@ import { CreateServerPanel, type CreateServerPanelDeps, type PanelStart } from '
 import { progressHeadline } from '../../machines/webview/progressHeadline';
 import type { CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
+import { CREATE_FORM_TITLE } from '../webview/createFormTitle';
 
-export const CREATE_FORM_TITLE = 'Create PostgreSQL Flexible Server';
 export const UNTRACKED_TITLE = 'Deployment no longer tracked';
 
 /**

@@ -78,5 +78,37 @@ describe('scenario 14: the server dashboard', () => {
     // Connect again, with the password kept in SecretStorage: the same buttons scenario 1 drives.
     expect(await connectFromDashboard(vscode, dashboard)).toMatchObject({ connected: true });
     await vscode.shot('connected-again');
+    await disconnectFromDashboard(dashboard);
+
+    // The ready panel (the form's tab) offers the same next steps, whether or not the dashboard
+    // opened by itself: Connect, Copy Connection String, Open in Azure Portal, Open Dashboard.
+    await vscode.page.locator('.tab', { hasText: `${serverName} is ready` }).click();
+    const ready = await findWebview(vscode.page, `h1:text-is("${serverName} is ready")`);
+    const step = (label: string) => ready.locator('section[aria-label="Next steps"] vscode-button', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+    const connects = () => log().split('\n').filter((line) => line.includes(`Connected to '${serverName}'`)).length;
+    const connectedBefore = connects();
+    await step('Connect').click();
+    await waitFor('a connection from the ready panel in the log', () => connects() === connectedBefore + 1, 30_000);
+
+    await vscode.page.evaluate(() => navigator.clipboard.writeText(''));
+    await step('Copy Connection String').click();
+    const copiedHere = ready.locator('section[aria-label="Next steps"] p[role="status"] code');
+    await copiedHere.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await copiedHere.innerText()).toBe(expected);
+    await expect.poll(() => vscode.page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toBe(expected);
+    await vscode.shot('ready-panel-copied');
+
+    // VS Code asks before it opens a site outside its trusted domains: the link is the server's page.
+    await step('Open in Azure Portal').click();
+    expect((await waitForDialog(vscode.page)).message).toContain('portal.azure.com');
+    await vscode.shot('ready-panel-portal-link');
+    await clickDialogButton(vscode.page, 'Cancel');
+    const serverPage = new RegExp(`Opening the Azure portal: https://portal\\.azure\\.com/#@[^/]+/resource/subscriptions/[^/]+/resourceGroups/rg-pgflex-dev/providers/Microsoft\\.DBforPostgreSQL/flexibleServers/${serverName}\\b`);
+    await waitFor("the server's portal link in the log", () => serverPage.test(log()), 30_000);
+
+    await step('Open Dashboard').click();
+    const shownAgain = await findWebview(vscode.page, `header h1:text-is("${serverName}")`, 60_000);
+    await shownAgain.locator('section[aria-label="Connection"] dt', { hasText: 'Server version' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await vscode.shot('dashboard-from-ready-panel');
   });
 });
