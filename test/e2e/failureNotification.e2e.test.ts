@@ -5,6 +5,7 @@ import { clickContextMenuItem, contextMenuItems, showView, treeItems, waitForTre
 import { clickDialogButton, waitForDialog } from './harness/dialogs';
 import { countWebviewsWith, findWebview } from './harness/webview';
 import { waitFor } from './harness/waitFor';
+import { runCommand } from './harness/palette';
 import { CREATE_FORM_HEADING, createServer, findCreateForm } from './flows/createServerForm';
 import { savedConnections } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
@@ -99,5 +100,19 @@ describe('scenario 3: failure notification', () => {
     expect(sent('deployment/ended')).toHaveLength(2);
     for (const line of sent('deployment/ended')) expect(line).toMatch(/"status":"failed","errorCode":"QuotaExceeded"/);
     for (const name of [retried, dismissed, 'rg-pgflex-dev']) expect(telemetry.join('\n')).not.toContain(name);
+  });
+
+  it('Clear removes every record after a confirmation; the open progress tab then says its deployment is no longer tracked, with no Retry', async () => {
+    const { vscode } = scenario;
+    await vscode.page.locator('.tab', { hasText: `Provisioning ${retried} failed` }).click();
+    await findWebview(vscode.page, 'p.retried', 30_000);
+    await runCommand(vscode.page, 'PostgreSQL: Clear Staged Flex Profiles');
+    const dialog = await waitForDialog(vscode.page);
+    expect(dialog.message).toContain('Clear all staged Flex profiles and deployment history?');
+    await clickDialogButton(vscode.page, 'Clear');
+    await expect.poll(() => deploymentsShown(retried), { timeout: 30_000 }).toBe(false);
+    const cleared = await findWebview(vscode.page, `text=${NO_LONGER_TRACKED}`, 30_000);
+    expect(await cleared.locator('vscode-button:text-is("Retry")').count()).toBe(0);
+    await vscode.shot('cleared');
   });
 });
