@@ -18,6 +18,7 @@ import { embeddedPostgres } from './postgres/embeddedPostgres';
 import { externalPostgres } from './postgres/externalPostgres';
 import { noPostgres, type PostgresBackend } from './postgres/postgresBackend';
 import { registerRetailPriceRoutes } from './prices/retailPrices';
+import { registerGraphRoutes } from './graph/directory';
 import { registerProviderRoutes } from './providers/providerRoutes';
 import { requiringRegistration } from './providers/registrationGate';
 import { registerResourceGroupRoutes } from './resourceGroups/resourceGroupRoutes';
@@ -62,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controlRouter = new Router();
   registerControlRoutes(controlRouter, control);
   registerRetailPriceRoutes(controlRouter);
+  registerGraphRoutes(controlRouter);
 
   const listener = createArmRequestListener({ arm, control: controlRouter, counter, bearer, faults, meter, fallbackBaseUrl: '', log: options.log });
   const ipv4 = createServer({ cert: certificate.cert, key: certificate.key }, listener);

@@ -29,6 +29,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name, location: name.optional() }),
   // "Register Microsoft.DBforPostgreSQL": the host registers only a subscription it said is not registered.
   z.strictObject({ type: z.literal('form.registerProvider'), subscriptionId: id }),
+  // A user or group to make the Microsoft Entra administrator, by the start of its name.
+  z.strictObject({ type: z.literal('form.searchEntraAdministrators'), subscriptionId: id, text: z.string().trim().min(1).max(120) }),
   // The request itself is checked by validateCreateServerRequest, which names the rule per field.
   z.strictObject({ type: z.literal('form.submit'), request: z.record(z.string(), z.unknown()) }),
   // "Save as Template" on the review: the request Create would send, checked the same way.
@@ -82,6 +84,8 @@ export type CreateServerHostMessage =
       /** The signed-in user, who becomes the Microsoft Entra administrator. */
       entraAdmin?: EntraAdministrator;
     }
+  /** A directory search's answer: the users and groups found, or why there is none. */
+  | ({ type: 'catalog.entraAdministrators'; subscriptionId: string; text: string } & ({ principals: EntraAdministrator[] } | { message: string }))
   | { type: 'catalog.capabilities'; subscriptionId: string; location: string; capabilities: FlexCapabilities }
   /** The location's PostgreSQL list prices (Retail Prices API), for the review's estimate. */
   | { type: 'catalog.prices'; location: string; prices: RetailPrice[] }

@@ -57,7 +57,7 @@ async function handle(parts: ArmServerParts, req: IncomingMessage, res: ServerRe
     finish(invalidRequestContent('The request content was invalid and could not be deserialized: the body is not valid JSON.'));
     return;
   }
-  const ctx = { method, params: match?.params ?? {}, query: url.searchParams, body, baseUrl, clientIp };
+  const ctx = { method, params: match?.params ?? {}, query: url.searchParams, body, baseUrl, clientIp, headers: req.headers };
   if (isControl) {
     finish(match ? await match.route.handler(ctx) : noRoute(method, path));
     return;

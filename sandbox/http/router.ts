@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ArmResponse } from './armResponse';
 
 export interface RouteContext {
@@ -9,6 +10,7 @@ export interface RouteContext {
   /** https://host:port as the caller addressed the sandbox; LRO headers and nextLinks use it. */
   baseUrl: string;
   clientIp: string;
+  headers: IncomingHttpHeaders;
 }
 
 export type RouteHandler = (ctx: RouteContext) => ArmResponse | Promise<ArmResponse>;

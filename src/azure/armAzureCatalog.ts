@@ -9,6 +9,7 @@ import { summarizeArmError } from './armErrors';
 import type { AzureCatalog } from './azureCatalog';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
 import { detectClientIp } from './clientIp';
+import { createEntraDirectory } from './entraDirectory';
 import { toFlexCapabilities } from './flexCapabilities';
 import { readPostgresPrices } from './retailPrices';
 import { FLEX_SERVER_TYPE } from './flexProvisioning/flexTemplate';
@@ -70,6 +71,10 @@ export class ArmAzureCatalog implements AzureCatalog {
     const principal = principalFromToken(token);
     if (!principal) throw new Error('The Azure sign-in does not name a user (the token has no object id). Choose the Microsoft Entra administrator by hand.');
     return principal;
+  }
+
+  searchEntraPrincipals(tenantId: string, text: string): Promise<EntraAdministrator[]> {
+    return createEntraDirectory(this.clients.environment, async (tenant, scope) => (await this.credentials.getToken(tenant, [scope])).token).search(tenantId, text);
   }
 
   detectClientIp(): Promise<string | undefined> {

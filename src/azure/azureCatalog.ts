@@ -18,6 +18,8 @@ export interface AzureCatalog {
   checkNameAvailability(subscriptionId: string, serverName: string): Promise<{ available: boolean; message?: string }>;
   /** The signed-in user, proposed as the Microsoft Entra administrator. */
   getSignedInPrincipal(tenantId: string): Promise<EntraAdministrator>;
+  /** Users and security groups of the tenant whose name starts with `text`, to choose another administrator. */
+  searchEntraPrincipals(tenantId: string, text: string): Promise<EntraAdministrator[]>;
   /** The public IP the server will see; undefined when it cannot be told. */
   detectClientIp(): Promise<string | undefined>;
   /** The location's pay-as-you-go PostgreSQL list prices, for the review's cost estimate. */

@@ -8,14 +8,14 @@ import { flexServerResourceId } from './flexProvisioning/flexTemplate';
  */
 
 /**
- * Each cloud's ARM endpoint and portal (as `@azure/ms-rest-azure-env` lists them). The portal is
- * found from the ARM endpoint the extension talks to, so a link always points at the cloud the
- * resource was created in.
+ * Each cloud's ARM endpoint, portal and Microsoft Graph (as `@azure/ms-rest-azure-env` lists
+ * them). The portal and Graph are found from the ARM endpoint the extension talks to, so a link
+ * always points at the cloud the resource was created in, and a directory search asks its tenant's.
  */
 export const AZURE_CLOUDS = [
-  { name: 'AzureCloud', resourceManager: 'https://management.azure.com', portal: 'https://portal.azure.com' },
-  { name: 'ChinaCloud', resourceManager: 'https://management.chinacloudapi.cn', portal: 'https://portal.azure.cn' },
-  { name: 'USGovernment', resourceManager: 'https://management.usgovcloudapi.net', portal: 'https://portal.azure.us' },
+  { name: 'AzureCloud', resourceManager: 'https://management.azure.com', portal: 'https://portal.azure.com', graph: 'https://graph.microsoft.com' },
+  { name: 'ChinaCloud', resourceManager: 'https://management.chinacloudapi.cn', portal: 'https://portal.azure.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
+  { name: 'USGovernment', resourceManager: 'https://management.usgovcloudapi.net', portal: 'https://portal.azure.us', graph: 'https://graph.microsoft.us' },
 ] as const;
 
 const PUBLIC_PORTAL = AZURE_CLOUDS[0].portal;

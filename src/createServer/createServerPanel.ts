@@ -15,7 +15,7 @@ import { OfferedChoices } from './offeredChoices';
 import { ProgressFeed } from './progressFeed';
 import { templateFilesFor } from './templateFiles';
 import { listFields } from './loggedFields';
-import { SignedInPrincipals } from './signedInPrincipals';
+import { EntraAdministrators } from './entraAdministrators';
 import { takeNextStep, type ServerActions } from './serverNextSteps';
 import { errorMessage } from '../../machines/errorMessage';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
@@ -58,7 +58,7 @@ export class CreateServerPanel {
   private webviewReady = false;
   private readonly listeners: Listener[];
 
-  private readonly principals: SignedInPrincipals;
+  private readonly principals: EntraAdministrators;
   /** The form's questions to Azure. */
   private readonly formCatalog: FormCatalog;
 
@@ -68,7 +68,7 @@ export class CreateServerPanel {
     start: PanelStart,
     private readonly events: PanelEvents,
   ) {
-    this.principals = new SignedInPrincipals(deps.catalog, deps.log);
+    this.principals = new EntraAdministrators(deps.catalog, deps.log);
     this.formCatalog = new FormCatalog({
       catalog: deps.catalog,
       log: deps.log,
@@ -133,6 +133,8 @@ export class CreateServerPanel {
         return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName, message.location);
       case 'form.registerProvider':
         return this.formCatalog.onRegisterProvider(message.subscriptionId);
+      case 'form.searchEntraAdministrators':
+        return this.formCatalog.onSearchEntraAdministrators(message.subscriptionId, message.text);
       case 'form.submit':
         return this.onSubmit(message.request);
       case 'review.saveTemplate':
@@ -216,7 +218,7 @@ export class CreateServerPanel {
 
   /**
    * What the webview cannot be trusted with: every choice must be one this panel offered, the
-   * client IP the one it detected, the Entra administrator the signed-in user.
+   * client IP the one it detected, the Entra administrator the signed-in user or one it found.
    */
   private async checkAgainstHost(
     request: CreateServerRequest,
@@ -227,8 +229,8 @@ export class CreateServerPanel {
     }
     if (Object.keys(errors).length > 0) return { errors };
     if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
-    const entraAdmin = await this.principals.of(request.tenantId);
-    if (!entraAdmin) return { errors: { entraAdmin: ['The signed-in Microsoft Entra user could not be read.'] } };
+    const entraAdmin = await this.principals.resolve(request.tenantId, request.entraAdmin);
+    if ('error' in entraAdmin) return { errors: { entraAdmin: [entraAdmin.error] } };
     return { request: { ...request, entraAdmin } };
   }
 

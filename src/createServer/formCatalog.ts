@@ -7,7 +7,7 @@ import { isProviderNotRegistered } from '../azure/providerRegistration';
 import type { OfferedChoices } from './offeredChoices';
 import type { CreateServerLog } from './ports';
 import type { ProviderRegistrationOffer } from './providerRegistrationOffer';
-import type { SignedInPrincipals } from './signedInPrincipals';
+import type { EntraAdministrators } from './entraAdministrators';
 import { freeServerNames } from './freeServerNames';
 
 export interface FormCatalogDeps {
@@ -15,7 +15,7 @@ export interface FormCatalogDeps {
   log: CreateServerLog;
   /** What the host offered the webview: every answer is recorded there, every question checked against it. */
   offered: OfferedChoices;
-  principals: SignedInPrincipals;
+  principals: EntraAdministrators;
   registration: ProviderRegistrationOffer;
   post(message: HostMessage): Promise<void>;
   /** The name a retried deployment was refused as taken (ServerNameAlreadyExists): free names are suggested for it whatever the check says now. */
@@ -74,7 +74,7 @@ export class FormCatalog {
       const [resourceGroups, locations, entraAdmin] = await Promise.all([
         this.deps.catalog.listResourceGroups(subscriptionId),
         this.deps.catalog.listLocations(subscriptionId),
-        this.deps.principals.of(subscription.tenantId),
+        this.deps.principals.signedInUser(subscription.tenantId),
       ]);
       this.deps.offered.offerSubscriptionChoices(subscriptionId, { resourceGroups, locations });
       await this.deps.post({
@@ -87,6 +87,13 @@ export class FormCatalog {
     } catch (err) {
       await this.deps.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
     }
+  }
+
+  async onSearchEntraAdministrators(subscriptionId: string, text: string): Promise<void> {
+    const subscription = this.knownSubscription(subscriptionId);
+    if (!subscription) return;
+    const found = await this.deps.principals.search(subscription.tenantId, text);
+    await this.deps.post({ type: 'catalog.entraAdministrators', subscriptionId, text, ...found });
   }
 
   async onLocationSelected(subscriptionId: string, location: string): Promise<void> {

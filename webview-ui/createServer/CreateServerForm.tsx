@@ -25,6 +25,7 @@ import { markOnce } from '../performanceMark';
 import { CREATE_FORM_MARKS } from '../../machines/webview/createFormMarks';
 import { flexServerHostName } from '../../machines/flexDeployment/serverHostName';
 import { GuidanceNote } from './GuidanceNote';
+import { EntraAdminField } from './EntraAdminField';
 import { NameSuggestions } from './NameSuggestions';
 import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
 
@@ -38,7 +39,7 @@ const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['a
 export function CreateServerForm({ host }: { host: WebviewHost }) {
   const {
     values, catalog, subscriptionsListed, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
-    update, chooseName, review, back, create, saveTemplate, registerProvider,
+    update, chooseName, review, back, create, saveTemplate, registerProvider, searchEntraAdministrators,
   } = useCreateServerForm(host);
   // After the commit that first shows the fields (effects run once the DOM is updated).
   useEffect(() => {
@@ -160,8 +161,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       <ServerOptionsFields values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 
-      <Field id="authenticationMode" label="Authentication" errors={errorsOf('authenticationMode', 'entraAdmin')}
-        help={usesEntra && catalog.entraAdmin ? `Microsoft Entra administrator: ${catalog.entraAdmin.principalName}` : undefined}>
+      <Field id="authenticationMode" label="Authentication" errors={errors.authenticationMode}>
         <VscodeRadioGroup id="authenticationMode">
           {AUTHENTICATION_MODES.map((mode) => (
             <VscodeRadio key={mode} name="authenticationMode" value={mode} label={AUTHENTICATION_LABELS[mode]}
@@ -170,6 +170,11 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           ))}
         </VscodeRadioGroup>
       </Field>
+
+      {usesEntra ? (
+        <EntraAdminField subscriptionId={values.subscriptionId} signedIn={catalog.entraAdmin} chosen={values.entraAdmin} search={catalog.entraSearch}
+          errors={errors.entraAdmin} onSearch={searchEntraAdministrators} onChoose={(entraAdmin) => update({ entraAdmin }, ['entraAdmin'])} />
+      ) : null}
 
       {usesPassword ? (
         <>

@@ -47,6 +47,8 @@ export interface FormValues {
   geoRedundantBackup: boolean;
   storageAutoGrow: boolean;
   tags: Tag[];
+  /** Another user or group chosen from a directory search; unset, the signed-in user is the administrator. */
+  entraAdmin?: EntraAdministrator;
 }
 
 /** What Azure told the form, through the host. */
@@ -56,6 +58,8 @@ export interface FormCatalog {
   locations: LocationChoice[];
   capabilities?: FlexCapabilities;
   entraAdmin?: EntraAdministrator;
+  /** The last directory search's answer: users and groups found, or why there are none. */
+  entraSearch?: { subscriptionId: string; text: string } & ({ principals: EntraAdministrator[] } | { message: string });
   clientIp?: string;
   /** The chosen location's list prices, or why there are none. */
   prices?: { location: string; items: RetailPrice[] } | { location: string; unavailable: string };
@@ -172,7 +176,7 @@ export function toRequestInput(values: FormValues, catalog: FormCatalog): Create
     adminLogin: usesPassword ? values.adminLogin : undefined,
     adminPassword: usesPassword ? values.adminPassword : undefined,
     confirmPassword: usesPassword ? values.confirmPassword : undefined,
-    entraAdmin: values.authenticationMode !== 'PostgreSQLOnly' ? catalog.entraAdmin : undefined,
+    entraAdmin: values.authenticationMode !== 'PostgreSQLOnly' ? (values.entraAdmin ?? catalog.entraAdmin) : undefined,
     networkAccess: values.networkAccess,
     firewall: values.networkAccess === 'Public'
       ? { allowAzureServices: values.allowAzureServices, clientIp: values.addClientIp ? catalog.clientIp : undefined, ranges: values.firewallRanges }

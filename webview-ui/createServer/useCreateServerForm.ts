@@ -101,8 +101,15 @@ export function useCreateServerForm(host: WebviewHost) {
             return;
           }
           case 'catalog.subscriptionChoices':
-            setCatalog((c) => ({ ...c, resourceGroups: message.resourceGroups, locations: message.locations, entraAdmin: message.entraAdmin }));
+            setCatalog((c) => ({ ...c, resourceGroups: message.resourceGroups, locations: message.locations, entraAdmin: message.entraAdmin, entraSearch: undefined }));
+            // Another subscription may be another tenant: an administrator found in the last one is no choice.
+            setValues((v) => (v?.entraAdmin ? { ...v, entraAdmin: undefined } : v));
             return;
+          case 'catalog.entraAdministrators': {
+            const { type: _type, ...entraSearch } = message;
+            setCatalog((c) => ({ ...c, entraSearch }));
+            return;
+          }
           case 'catalog.capabilities': {
             setCatalog((c) => ({ ...c, capabilities: message.capabilities }));
             // Once per filling: after that the size is the user's to change.
@@ -264,12 +271,16 @@ export function useCreateServerForm(host: WebviewHost) {
     host.postMessage({ type: 'form.registerProvider', subscriptionId: registration.provider.subscriptionId });
   }
 
+  function searchEntraAdministrators(text: string): void {
+    if (subscriptionId && text.trim()) host.postMessage({ type: 'form.searchEntraAdministrators', subscriptionId, text: text.trim() });
+  }
+
   const reviewed = step === 'review' && validation?.ok ? validation.request : undefined;
   // The offer stands for the subscription it was made for, whatever else the user changes.
   const providerRegistration = registration && registration.provider.subscriptionId === subscriptionId ? registration : undefined;
 
   return {
     values, catalog, subscriptionsListed, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, step, template, providerRegistration, sizeNotice,
-    update, chooseName, review, back, create, saveTemplate, registerProvider,
+    update, chooseName, review, back, create, saveTemplate, registerProvider, searchEntraAdministrators,
   };
 }

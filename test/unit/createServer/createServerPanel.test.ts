@@ -215,8 +215,14 @@ describe('the create panel host', () => {
     expect(tracker.created).toHaveLength(0);
     expect(panel.ofType('form.rejected').map((m) => Object.keys(m.errors))).toEqual([['subscriptionId'], ['firewall.clientIp']]);
 
+    // An administrator no search of this panel found: refused, not swapped for another.
     const intruder = { objectId: 'attacker', principalName: 'mallory@evil.example', principalType: 'User' as const };
     panel.send({ type: 'form.submit', request: { ...validRequest(), authenticationMode: 'Hybrid', entraAdmin: intruder } });
+    await settle();
+    expect(tracker.created).toHaveLength(0);
+    expect(panel.ofType('form.rejected').at(-1)?.errors).toEqual({ entraAdmin: ['Choose the Microsoft Entra administrator from the search results, or yourself.'] });
+    // The signed-in user named with a made-up name is deployed under the name the host read.
+    panel.send({ type: 'form.submit', request: { ...validRequest(), authenticationMode: 'Hybrid', entraAdmin: { ...PRINCIPAL, principalName: 'renamed@evil.example' } } });
     await settle();
     expect(tracker.created).toHaveLength(1);
     expect(tracker.created[0].entraAdmin).toEqual(PRINCIPAL);

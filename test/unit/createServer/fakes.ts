@@ -1,6 +1,7 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
 import type { DeploymentOperationView, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
+import type { EntraAdministrator } from '../../../machines/flexDeployment/retryableRequest';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
 import type { DeploymentView } from '../../../machines/webview/deploymentView';
 import type { HostMessage } from '../../../machines/webview/protocol';
@@ -9,7 +10,7 @@ import { CreateServerPanel } from '../../../src/createServer/createServerPanel';
 import { FormCatalog, type FormCatalogDeps } from '../../../src/createServer/formCatalog';
 import { OfferedChoices } from '../../../src/createServer/offeredChoices';
 import { ProviderRegistrationOffer } from '../../../src/createServer/providerRegistrationOffer';
-import { SignedInPrincipals } from '../../../src/createServer/signedInPrincipals';
+import { EntraAdministrators } from '../../../src/createServer/entraAdministrators';
 import type {
   CloseWarningAnswer,
   CreateServerLog,
@@ -26,6 +27,11 @@ import type { ProviderRegistrar, SubscriptionRef } from '../../../src/azure/prov
 
 export const SUBSCRIPTION = { subscriptionId: '00000000-0000-0000-0000-000000000001', tenantId: 'tenant-1', displayName: 'Dev' };
 export const PRINCIPAL = { objectId: 'oid-1', principalName: 'ada@contoso.com', principalType: 'User' as const };
+/** Others in the signed-in user's tenant, found by a directory search. */
+export const OTHER_PRINCIPALS: EntraAdministrator[] = [
+  { objectId: 'oid-2', principalName: 'grace@contoso.com', principalType: 'User' },
+  { objectId: 'oid-g', principalName: 'PostgreSQL Admins', principalType: 'Group' },
+];
 export const CLIENT_IP = '203.0.113.7';
 export const PASSWORD = 'S3cret-Passw0rd!';
 
@@ -177,6 +183,14 @@ export class FakeCatalog implements AzureCatalog {
   async getSignedInPrincipal() {
     this.calls.push('getSignedInPrincipal');
     return PRINCIPAL;
+  }
+  /** The tenant's users and groups a search finds by the start of their name; `directoryRefusal` throws instead. */
+  directory: EntraAdministrator[] = [PRINCIPAL, ...OTHER_PRINCIPALS];
+  directoryRefusal: Error | undefined;
+  async searchEntraPrincipals(_tenantId: string, text: string) {
+    this.calls.push('searchEntraPrincipals');
+    if (this.directoryRefusal) throw this.directoryRefusal;
+    return this.directory.filter((p) => p.principalName.toLowerCase().startsWith(text.toLowerCase()));
   }
   async detectClientIp() {
     await this.clientIpAnswered;
@@ -362,7 +376,7 @@ export function formCatalogOver(
     catalog,
     log: deps.log,
     offered,
-    principals: new SignedInPrincipals(catalog, deps.log),
+    principals: new EntraAdministrators(catalog, deps.log),
     registration: new ProviderRegistrationOffer({ registrar: new FakeRegistrar(), window: new FakeWindow(), log: deps.log }),
     post: async (message) => void posted.push(message),
     refusedServerName: deps.refusedServerName,

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { VscodeButton, VscodeTextfield } from '../elements';
+import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
+import { Field, targetValue } from './Field';
+import type { FormCatalog } from './formValues';
+
+export interface EntraAdminFieldProps {
+  subscriptionId: string;
+  /** The signed-in user: the administrator unless another is chosen. */
+  signedIn?: EntraAdministrator;
+  chosen?: EntraAdministrator;
+  search?: FormCatalog['entraSearch'];
+  errors?: readonly string[];
+  onSearch: (text: string) => void;
+  /** Undefined: back to the signed-in user. */
+  onChoose: (admin: EntraAdministrator | undefined) => void;
+}
+
+/**
+ * The Microsoft Entra administrator: the signed-in user, or a user or security group found in the
+ * tenant's directory by the start of its name, as the portal's "Set admin" picker does.
+ */
+export function EntraAdminField({ subscriptionId, signedIn, chosen, search, errors, onSearch, onChoose }: EntraAdminFieldProps) {
+  const [text, setText] = useState('');
+  const admin = chosen ?? signedIn;
+  const answer = search?.subscriptionId === subscriptionId ? search : undefined;
+  const find = () => text.trim() && onSearch(text);
+  return (
+    <Field id="entraAdminSearch" label="Microsoft Entra administrator" errors={errors}>
+      <div className="field-controls entra-admin">
+        <p role="status">
+          {admin ? `${admin.principalName} (${admin.principalType === 'Group' ? 'group' : chosen ? 'user' : 'you'})` : 'The signed-in user could not be read: find the administrator below.'}
+          {chosen ? (
+            <>
+              {' '}
+              <VscodeButton secondary onClick={() => onChoose(undefined)}>
+                Make me the administrator
+              </VscodeButton>
+            </>
+          ) : null}
+        </p>
+        <div className="entra-search">
+          <VscodeTextfield id="entraAdminSearch" placeholder="Find a user or group by name" value={text}
+            onInput={(e) => setText(targetValue(e))} onKeyDown={(e) => e.key === 'Enter' && find()} />
+          <VscodeButton secondary disabled={!text.trim()} onClick={find}>
+            Search
+          </VscodeButton>
+        </div>
+        {!answer ? null : 'message' in answer ? (
+          <p role="alert">{answer.message}</p>
+        ) : answer.principals.length === 0 ? (
+          <p>{`No user or security group named '${answer.text}…' in the directory.`}</p>
+        ) : (
+          <ul className="entra-results" aria-label="Users and groups found">
+            {answer.principals.map((principal) => (
+              <li key={principal.objectId}>
+                <VscodeButton secondary aria-pressed={principal.objectId === chosen?.objectId} onClick={() => onChoose(principal)}>
+                  {`${principal.principalName} · ${principal.principalType === 'Group' ? 'group' : 'user'}`}
+                </VscodeButton>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Field>
+  );
+}
