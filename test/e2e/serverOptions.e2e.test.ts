@@ -4,14 +4,15 @@ import { armRequest } from '../integration/sandbox/sandboxTestKit';
 import { estimateMonthlyCost } from '../../machines/flexDeployment/costEstimate';
 import { NETWORK_ACCESS_LABELS } from '../../machines/webview/displayNames';
 import { readPostgresPrices } from '../../src/azure/retailPrices';
-import { confirmCreate, fillCreateForm, openCreateForm, reviewCreateForm } from './flows/createServerForm';
+import { chooseEntraAdministrator, confirmCreate, fillCreateForm, openCreateForm, reviewCreateForm } from './flows/createServerForm';
+import { SANDBOX_DIRECTORY } from '../../sandbox/graph/directory';
 import { findWebview } from './harness/webview';
 import { useScenario } from './flows/scenario';
 import { waitFor } from './harness/waitFor';
 
-// Issue 13: the options chosen in the form reach Azure. HA, zone, backup, autogrow, tags and a
-// custom firewall range are picked as a person would, reviewed (with the cost estimate), created;
-// the server the sandbox then returns carries them.
+// Issue 13: the options chosen in the form reach Azure. HA, zone, backup, autogrow, tags, a
+// custom firewall range and an Entra administrator found in the directory are picked as a person
+// would, reviewed (with the cost estimate), created; the server the sandbox then returns carries them.
 describe('scenario 11: server options', () => {
   const serverName = 'pgflex-options';
   const RESOURCE_GROUP = 'rg-pgflex-dev';
@@ -25,6 +26,7 @@ describe('scenario 11: server options', () => {
       serverName,
       resourceGroup: RESOURCE_GROUP,
       location: 'East US',
+      authentication: 'PostgreSQL and Microsoft Entra authentication',
       options: {
         tier: 'General Purpose',
         zone: '1',
@@ -37,8 +39,11 @@ describe('scenario 11: server options', () => {
         firewallRanges: [office],
       },
     });
+    // The administrator: not the signed-in user, a security group found in the directory by name.
+    await chooseEntraAdministrator(form, 'postgres', 'PostgreSQL Admins');
     await reviewCreateForm(form);
     await form.locator('dt', { hasText: 'Total per month' }).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await form.locator('dt', { hasText: 'Microsoft Entra administrator' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('PostgreSQL Admins');
     await vscode.shot('review');
     expect(await form.locator('dt', { hasText: 'Network access' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('Public access (allowed IP addresses)');
     expect(await form.locator('dt', { hasText: 'Firewall rules' }).locator('xpath=following-sibling::dd[1]').textContent()).toContain('e2e-office (198.51.100.0 to 198.51.100.255)');
@@ -83,6 +88,10 @@ describe('scenario 11: server options', () => {
     const rules = await armRequest(sandbox, 'GET', path.replace('?', '/firewallRules?'));
     const listed = (rules.body as { value: { name: string; properties: Record<string, string> }[] }).value;
     expect(listed.map((rule) => ({ name: rule.name, ...rule.properties }))).toContainEqual(office);
+    const administrators = await armRequest(sandbox, 'GET', path.replace('?', '/administrators?'));
+    expect((administrators.body as { value: { properties: Record<string, string> }[] }).value.map((a) => a.properties)).toEqual([
+      expect.objectContaining({ principalName: 'PostgreSQL Admins', principalType: 'Group', objectId: SANDBOX_DIRECTORY.groups[0].id }),
+    ]);
   });
 
   // Issue 14: ARM's validation runs before anything is staged, so a policy denial is read in the

@@ -119,6 +119,17 @@ export async function fillCreateForm(vscode: FormSession, form: FrameLocator, in
   await pauseBeforeSubmit(vscode);
 }
 
+/**
+ * Finds a user or group in the tenant's directory by the start of its name and makes it the
+ * Microsoft Entra administrator (the form offers this once Entra authentication is chosen).
+ */
+export async function chooseEntraAdministrator(form: FrameLocator, search: string, principalName: string): Promise<void> {
+  await typeInto(form, 'entraAdminSearch', search);
+  await form.locator('.entra-search vscode-button', { hasText: 'Search' }).click();
+  await form.locator('.entra-results vscode-button', { hasText: `${principalName} · ` }).click();
+  await form.locator('.entra-admin p[role="status"]', { hasText: `${principalName} (` }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
 /** The pause a person takes before Review + create (see HUMAN_PAUSE_BEFORE_SUBMIT_MS). */
 export async function pauseBeforeSubmit(vscode: FormSession): Promise<void> {
   await vscode.page.waitForTimeout(HUMAN_PAUSE_BEFORE_SUBMIT_MS);
