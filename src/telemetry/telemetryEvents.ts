@@ -16,7 +16,10 @@ export interface TelemetryEvents {
   };
   /** ARM took the PUT (or reads found the deployment after the answer was lost). */
   'deployment/accepted': { properties: { deploymentId: string }; measurements: { secondsSinceStaged: number } };
-  'deployment/ended': { properties: { deploymentId: string; status: string; errorCode: string }; measurements: { durationSeconds: number } };
+  /** ARM failed an attempt with a temporary error; the deployment is sent again after `secondsUntilRetry`. */
+  'deployment/retryScheduled': { properties: { deploymentId: string; errorCode: string }; measurements: { failedAttempts: number; secondsUntilRetry: number } };
+  /** `transientRetries`: how many attempts ARM failed with a temporary error before this end. */
+  'deployment/ended': { properties: { deploymentId: string; status: string; errorCode: string }; measurements: { durationSeconds: number; transientRetries: number } };
   /** Background polling found no usable Azure session and asked the user to sign in. */
   'polling/signInNeeded': { properties: Record<string, never>; measurements: { deploymentsWaiting: number } };
 }
@@ -50,13 +53,25 @@ export function acceptedEvent(d: Readonly<DeploymentContext>, now: number): Even
   return { name: 'deployment/accepted', properties: { deploymentId: d.stagingId }, measurements: { secondsSinceStaged: seconds(now - d.createdAt) } };
 }
 
+export function retryScheduledEvent(d: Readonly<DeploymentContext>, now: number): EventOf<'deployment/retryScheduled'> {
+  const retry = d.transientRetry;
+  return {
+    name: 'deployment/retryScheduled',
+    properties: { deploymentId: d.stagingId, errorCode: errorCode(retry?.error.code) },
+    measurements: { failedAttempts: retry?.failedAttempts ?? 0, secondsUntilRetry: seconds((retry?.retryAt ?? now) - now) },
+  };
+}
+
 export function endedEvent(d: Readonly<DeploymentContext>): EventOf<'deployment/ended'> {
-  const code = d.armError?.code;
   return {
     name: 'deployment/ended',
-    properties: { deploymentId: d.stagingId, status: d.status, errorCode: code === undefined ? '' : ERROR_CODE.test(code) ? code : 'Unrecognized' },
-    measurements: { durationSeconds: seconds(durationOf(d, d.terminalAt ?? d.createdAt)) },
+    properties: { deploymentId: d.stagingId, status: d.status, errorCode: errorCode(d.armError?.code) },
+    measurements: { durationSeconds: seconds(durationOf(d, d.terminalAt ?? d.createdAt)), transientRetries: d.transientRetry?.failedAttempts ?? 0 },
   };
+}
+
+function errorCode(code: string | undefined): string {
+  return code === undefined ? '' : ERROR_CODE.test(code) ? code : 'Unrecognized';
 }
 
 export function signInNeededEvent(deploymentsWaiting: number): EventOf<'polling/signInNeeded'> {

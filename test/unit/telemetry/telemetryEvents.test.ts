@@ -6,7 +6,7 @@ import { stagedContext } from '../../../src/services/flexDeployment/stageDeploym
 import { makeDeploymentName } from '../../../src/azure/flexProvisioning/deploymentName';
 import { deploymentTelemetry } from '../../../src/telemetry/deploymentTelemetry';
 import { logTelemetrySender } from '../../../src/telemetry/logTelemetrySender';
-import { endedEvent, stagedEvent } from '../../../src/telemetry/telemetryEvents';
+import { endedEvent, retryScheduledEvent, stagedEvent } from '../../../src/telemetry/telemetryEvents';
 import { createRequest } from '../../support/trackerFakes';
 
 const STAGED_AT = Date.UTC(2026, 11, 3, 12, 0, 0);
@@ -23,13 +23,16 @@ function sendAll(request: CreateServerRequest, ended: Partial<DeploymentContext>
   const staged = stagedContext(request, { stagingId: 'c0ffee00-0000-4000-8000-000000000001', deploymentName: makeDeploymentName(request.serverName, STAGED_AT), passwordSecretId: 'pgsql.flexProvisioning.stagedPassword.c0ffee00' }, STAGED_AT);
   telemetry.staged(staged);
   telemetry.accepted({ ...staged, status: 'deploying' });
-  telemetry.ended({ ...staged, ...ended });
+  // The first attempt failed for a temporary reason: sent again 30 s after the telemetry's clock.
+  const retried = { ...staged, status: 'deploying' as const, transientRetry: { failedAttempts: 1, error: { code: 'InternalServerError', message: `'${request.serverName}' hit an internal error` }, retryAt: STAGED_AT + 34_000 } };
+  telemetry.retryScheduled(retried);
+  telemetry.ended({ ...retried, ...ended });
   telemetry.signInNeeded(2);
   return logger.sent;
 }
 
 describe('telemetry events', () => {
-  it('staged, accepted, ended and sign-in needed carry exactly their declared properties', () => {
+  it('staged, accepted, a retry, ended and sign-in needed carry exactly their declared properties', () => {
     const sent = sendAll(createRequest(), {
       status: 'failed',
       terminalAt: STAGED_AT + 250_000,
@@ -41,7 +44,8 @@ describe('telemetry events', () => {
         data: { deploymentId: 'c0ffee00-0000-4000-8000-000000000001', tier: 'Burstable', postgresVersion: '17', authenticationMode: 'PostgreSQLOnly', resourceGroup: 'existing', storageSizeGB: 32 },
       },
       { name: 'deployment/accepted', data: { deploymentId: 'c0ffee00-0000-4000-8000-000000000001', secondsSinceStaged: 4 } },
-      { name: 'deployment/ended', data: { deploymentId: 'c0ffee00-0000-4000-8000-000000000001', status: 'failed', errorCode: 'QuotaExceeded', durationSeconds: 250 } },
+      { name: 'deployment/retryScheduled', data: { deploymentId: 'c0ffee00-0000-4000-8000-000000000001', errorCode: 'InternalServerError', failedAttempts: 1, secondsUntilRetry: 30 } },
+      { name: 'deployment/ended', data: { deploymentId: 'c0ffee00-0000-4000-8000-000000000001', status: 'failed', errorCode: 'QuotaExceeded', durationSeconds: 250, transientRetries: 1 } },
       { name: 'polling/signInNeeded', data: { deploymentsWaiting: 2 } },
     ]);
   });
@@ -49,15 +53,26 @@ describe('telemetry events', () => {
   it('a success has no error code; its duration is never negative, whatever the clock did', () => {
     const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'n' }, STAGED_AT);
     expect(endedEvent({ ...d, status: 'succeeded', terminalAt: STAGED_AT - 60_000 }).properties).toEqual({ deploymentId: 'id', status: 'succeeded', errorCode: '' });
-    expect(endedEvent({ ...d, status: 'succeeded', terminalAt: STAGED_AT - 60_000 }).measurements).toEqual({ durationSeconds: 0 });
+    expect(endedEvent({ ...d, status: 'succeeded', terminalAt: STAGED_AT - 60_000 }).measurements).toEqual({ durationSeconds: 0, transientRetries: 0 });
   });
 
   it('a cancel ends with its own status, not a failure, and no error code', () => {
     const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'n' }, STAGED_AT);
     expect(endedEvent({ ...d, status: 'canceled', terminalAt: STAGED_AT + 90_000 })).toMatchObject({
       properties: { deploymentId: 'id', status: 'canceled', errorCode: '' },
-      measurements: { durationSeconds: 90 },
+      measurements: { durationSeconds: 90, transientRetries: 0 },
     });
+  });
+
+  it("a retry's error code passes only as an identifier, and its wait is never negative", () => {
+    const d = stagedContext(createRequest(), { stagingId: 'id', deploymentName: 'n' }, STAGED_AT);
+    const retry = (code: string, retryAt: number) => ({ ...d, transientRetry: { failedAttempts: 2, error: { code, message: 'm' }, retryAt } });
+    expect(retryScheduledEvent(retry("Server 'pgflex-demo' busy", STAGED_AT + 60_000), STAGED_AT)).toEqual({
+      name: 'deployment/retryScheduled',
+      properties: { deploymentId: 'id', errorCode: 'Unrecognized' },
+      measurements: { failedAttempts: 2, secondsUntilRetry: 60 },
+    });
+    expect(retryScheduledEvent(retry('TooManyRequests', STAGED_AT - 5_000), STAGED_AT).measurements.secondsUntilRetry).toBe(0);
   });
 
   it('free text never passes for an error code or a version', () => {
