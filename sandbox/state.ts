@@ -42,8 +42,8 @@ export class SandboxState {
   readonly quotas = new Map<string, number>();
   /** The flexible-server provider's long-running operations (a rule's PUT or DELETE, a server's DELETE) by the id their polling URLs carry. */
   readonly providerOperations = new Map<string, PendingOperation>();
-  /** ARM's resource group deletions by the id their polling URL carries: when each is done. */
-  readonly groupDeletions = new Map<string, number>();
+  /** ARM's operations on resource groups (a deletion, a move of resources) by the id their polling URL carries: when each is done. */
+  readonly groupOperations = new Map<string, number>();
   /**
    * Server names held outside the sandbox's subscriptions (another tenant's servers): a deployment
    * scripted to fail with ServerNameAlreadyExists reveals one, and from then on the name check says
@@ -68,7 +68,7 @@ export class SandboxState {
     this.policy = { denyPublicServers: false };
     this.quotas.clear();
     this.providerOperations.clear();
-    this.groupDeletions.clear();
+    this.groupOperations.clear();
     this.namesTakenElsewhere.clear();
     for (const rg of SEEDED_RESOURCE_GROUPS) this.resourceGroups.set(groupKey(rg.subscriptionId, rg.name), { ...rg });
   }

@@ -33,6 +33,8 @@ export const DEPLOYMENT_COMMANDS = {
   removeSavedConnection: 'pgsql.flexProvisioning.removeSavedConnection',
   /** On a succeeded deployment whose server Azure says is stopped. */
   startServer: 'pgsql.flexProvisioning.startServer',
+  /** On a succeeded deployment whose server Azure has in another resource group now. */
+  updateSavedConnection: 'pgsql.flexProvisioning.updateSavedConnection',
 } as const;
 
 /** The progress panel's command (the create form's feature); its argument is a staging id. */

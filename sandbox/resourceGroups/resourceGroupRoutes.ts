@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { scaled } from '../simulatedTime';
 import { groupKey, type ResourceGroupRecord } from '../state';
 import { findLocation, findSubscription, SANDBOX_LOCATIONS } from '../subscriptions/seed';
+import { serverKey } from '../flexibleServers/flexServer';
 
 const GROUPS = '/subscriptions/{subscriptionId}/resourcegroups';
 const GROUP = `${GROUPS}/{resourceGroupName}`;
@@ -14,6 +15,8 @@ const NAME_PATTERN = /^[-\w.()]{0,89}[-\w()]$/u;
 const API_VERSION = '2025-04-01';
 /** Simulated seconds ARM takes to delete a group (its GET answers 404 from the start). */
 const GROUP_DELETE_SECONDS = 20;
+/** Simulated seconds ARM takes to move resources (they answer in their new group from the start). */
+const GROUP_MOVE_SECONDS = 30;
 
 /** Shape of the official CreateResourceGroup example. */
 function toArmGroup(g: ResourceGroupRecord): Record<string, unknown> {
@@ -49,7 +52,12 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
     return { status: state.resourceGroup(subscriptionId, resourceGroupName) ? 204 : 404 };
   });
 
-  const deletions = state.groupDeletions;
+  const operations = state.groupOperations;
+  const startOperation = (ctx: RouteContext, seconds: number) => {
+    const id = randomUUID().replace(/-/g, '').toUpperCase();
+    operations.set(id, sandbox.now() + scaled(seconds, state.speed));
+    return ok(undefined, 202, operationResult(ctx, id));
+  };
   const operationResult = (ctx: RouteContext, id: string): Record<string, string> => ({
     Location: `${ctx.baseUrl}/subscriptions/${ctx.params.subscriptionId}/operationresults/${id}?api-version=${API_VERSION}`,
     'Retry-After': '1',
@@ -66,13 +74,32 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
     const inGroup = (item: { subscriptionId: string; resourceGroup: string }) => groupKey(item.subscriptionId, item.resourceGroup) === key;
     for (const [name, server] of state.servers) if (inGroup(server)) state.servers.delete(name);
     for (const [name, run] of state.deployments) if (inGroup(run)) state.deployments.delete(name);
-    const id = randomUUID().replace(/-/g, '').toUpperCase();
-    deletions.set(id, sandbox.now() + scaled(GROUP_DELETE_SECONDS, state.speed));
-    return ok(undefined, 202, operationResult(ctx, id));
+    return startOperation(ctx, GROUP_DELETE_SECONDS);
+  });
+
+  // As ARM moves resources (Resources_MoveResources): 202 with a Location to poll; the servers are in
+  // the target group from the start (their children with them), their deployment history stays.
+  router.add('POST', `${GROUP}/moveResources`, 'resourceGroups.moveResources', (ctx) => {
+    const { subscriptionId, resourceGroupName } = ctx.params;
+    if (!findSubscription(subscriptionId)) return subscriptionNotFound(subscriptionId);
+    if (!state.resourceGroup(subscriptionId, resourceGroupName)) return resourceGroupNotFound(resourceGroupName);
+    const body = (ctx.body ?? {}) as { resources?: unknown; targetResourceGroup?: unknown };
+    if (!Array.isArray(body.resources) || typeof body.targetResourceGroup !== 'string') {
+      return invalidRequestContent("The request content was invalid and could not be deserialized: 'resources' and 'targetResourceGroup' are required.");
+    }
+    const target = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i.exec(body.targetResourceGroup);
+    const targetGroup = target && target[1].toLowerCase() === subscriptionId.toLowerCase() ? state.resourceGroup(target[1], target[2]) : undefined;
+    if (!targetGroup) return armError(400, 'InvalidTargetResourceGroup', `The target resource group '${body.targetResourceGroup}' does not exist in subscription '${subscriptionId}'.`);
+    const servers = body.resources.map((id) => (typeof id === 'string' ? state.servers.get(serverKey(id.split('/').at(-1) ?? '')) : undefined));
+    const missing = body.resources.filter((_, i) => !servers[i] || groupKey(servers[i].subscriptionId, servers[i].resourceGroup) !== groupKey(subscriptionId, resourceGroupName));
+    if (missing.length > 0) return armError(400, 'ResourceNotFound', `The resources to move were not found in resource group '${resourceGroupName}': ${missing.join(', ')}.`);
+    sandbox.advanceAll();
+    for (const server of servers) if (server) server.resourceGroup = targetGroup.name;
+    return startOperation(ctx, GROUP_MOVE_SECONDS);
   });
 
   router.add('GET', '/subscriptions/{subscriptionId}/operationresults/{operationId}', 'resourceGroups.operationResult', (ctx) => {
-    const doneAt = deletions.get(ctx.params.operationId);
+    const doneAt = operations.get(ctx.params.operationId);
     if (doneAt === undefined) return armError(404, 'NotFound', `The operation '${ctx.params.operationId}' was not found.`);
     return sandbox.now() >= doneAt ? { status: 200 } : { status: 202, headers: operationResult(ctx, ctx.params.operationId) };
   });

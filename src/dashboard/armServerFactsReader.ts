@@ -10,7 +10,18 @@ export function createArmServerFactsReader(clientFor: FlexibleServerClientFactor
       const server = await (await clientFor(target.tenantId, target.subscriptionId)).servers.get(target.resourceGroup, target.serverName);
       return serverFacts(server);
     },
+    async locate(target) {
+      const client = await clientFor(target.tenantId, target.subscriptionId);
+      for await (const server of client.servers.listBySubscription()) {
+        if (server.name?.toLowerCase() === target.serverName.toLowerCase()) return resourceGroupOf(server.id);
+      }
+      return undefined;
+    },
   };
+}
+
+function resourceGroupOf(resourceId: string | undefined): string | undefined {
+  return /\/resourceGroups\/([^/]+)\//i.exec(resourceId ?? '')?.[1];
 }
 
 export function serverFacts(server: Server): ServerFacts {

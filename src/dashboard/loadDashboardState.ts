@@ -10,7 +10,7 @@ import { describeArmFailure } from './armActionFailure';
 import { errorMessage } from '../../machines/errorMessage';
 
 export interface DashboardSources {
-  facts: ServerFactsReader;
+  facts: Pick<ServerFactsReader, 'read'>;
   regions: RegionNames;
   firewall: Pick<FirewallRules, 'list'>;
   /** The public address Azure sees this machine at; undefined when it cannot be told. */

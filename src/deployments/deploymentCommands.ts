@@ -87,6 +87,15 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       }
       await deps.servers.actions.removeSavedConnection(profile, `Azure last said it has no server '${d.serverName}' any more. `);
     }),
+    [DEPLOYMENT_COMMANDS.updateSavedConnection]: onChosen('Update the saved connection of which deployment?', builtServer, async ({ context: d }) => {
+      const profile = deps.servers.profileOf(d);
+      const check = deps.servers.checks.latest(serverOfDeployment(d));
+      if (!profile || check?.kind !== 'moved') {
+        void notifier.info(profile ? `Azure did not say that '${d.serverName}' moved: Refresh the view to ask again.` : `There is no saved connection of '${d.serverName}' to update.`);
+        return;
+      }
+      await deps.servers.actions.followMove(profile, check.resourceGroup);
+    }),
     [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
       const count = (await currentDeployments(tracker)).length;

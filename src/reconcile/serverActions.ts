@@ -3,6 +3,8 @@ import type { ConnectionManager } from '../connections/connectionManager';
 import type { ConnectionProfile } from '../connections/connectionProfile';
 import type { ConnectionStore } from '../connections/connectionStore';
 import { confirmAndRemoveProfile } from '../connections/connectionCommands';
+import { azureServerRef } from '../connections/azureServerRef';
+import { flexServerResourceId } from '../azure/flexProvisioning/flexTemplate';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
 import type { ServerStarter } from './armServerStarter';
@@ -17,7 +19,7 @@ export interface ServerActionDeps {
   checks: ServerChecks;
   starter: ServerStarter;
   portal: Pick<AzurePortal, 'openServer'>;
-  store: Pick<ConnectionStore, 'removeProfile'>;
+  store: Pick<ConnectionStore, 'removeProfile' | 'saveProfile'>;
   manager: Pick<ConnectionManager, 'disconnect'>;
   notifier: Notifier;
   log(message: string): void;
@@ -30,6 +32,8 @@ export interface ServerActions {
   /** ARM's start under a progress notification, then the server is checked again (the views follow). */
   start(target: ServerTarget): Promise<void>;
   openInPortal(target: ServerTarget): Promise<void>;
+  /** Points the saved connection at the resource group Azure has its server in now; says what it did. */
+  followMove(profile: ConnectionProfile, resourceGroup: string): Promise<void>;
   /**
    * After a failed connect: asks Azure about the server and, when it is gone or stopped, says so
    * with what can be done instead of the connection's error. False when Azure said neither (or
@@ -58,6 +62,22 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
         void notifier.error(`${failure.message} ${failure.nextStep}`);
       }
       await deps.checks.check(target);
+    },
+    async followMove(profile, resourceGroup) {
+      const target = azureServerRef(profile);
+      if (!target) {
+        void notifier.info(`The saved connection '${profile.profileName}' names no Azure server to follow.`);
+        return;
+      }
+      if (target.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()) {
+        void notifier.info(`The saved connection '${profile.profileName}' already points to resource group '${resourceGroup}'.`);
+        return;
+      }
+      const moved = { ...target, resourceGroup };
+      await deps.store.saveProfile({ ...profile, azureSubscriptionId: target.subscriptionId, azureResourceGroup: resourceGroup, azureResourceId: flexServerResourceId(moved.subscriptionId, resourceGroup, moved.serverName) });
+      deps.log(`The saved connection '${profile.profileName}' now points to resource group '${resourceGroup}' (it was '${target.resourceGroup}'), as the user asked.`);
+      void notifier.info(`The saved connection '${profile.profileName}' now points to resource group '${resourceGroup}', where Azure has '${target.serverName}'.`);
+      await deps.checks.check(moved);
     },
     openInPortal: (target) => deps.portal.openServer({ tenantId: target.tenantId, subscriptionId: target.subscriptionId, resourceGroupName: target.resourceGroup, serverName: target.serverName }),
     async explainConnectFailure(profile, target) {

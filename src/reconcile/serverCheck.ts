@@ -8,6 +8,8 @@ import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
 export type ServerCheck =
   | { kind: 'found'; state?: string; publicNetworkAccess?: string; at: number }
   | { kind: 'deleted'; code: string; message: string; at: number }
+  /** Not where the profile or record says, but in another resource group of the subscription. */
+  | { kind: 'moved'; resourceGroup: string; at: number }
   | { kind: 'notChecked'; reason: NotCheckedReason; detail: string; at: number };
 
 export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
@@ -21,8 +23,20 @@ export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
  */
 export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound', 'ParentResourceNotFound', 'ResourceGroupNotFound']);
 
-/** The server GET's outcome: what the checks use of its facts, or what it threw. */
-export type ServerRead = { ok: true; state?: string; publicNetworkAccess?: string } | { ok: false; error: unknown };
+/**
+ * The server GET's outcome: what the checks use of its facts, or what it threw. After a "not
+ * found", where the subscription has a server of that name now (`nowIn`), or why that could not be
+ * told (`locateError`).
+ */
+export type ServerRead =
+  | { ok: true; state?: string; publicNetworkAccess?: string }
+  | { ok: false; error: unknown; nowIn?: string; locateError?: unknown };
+
+/** Whether a GET's failure is Azure's word that the server is not where it was asked for. */
+export function saysServerGone(error: unknown): boolean {
+  if (classifyArmError(error, 0).kind !== 'notFound') return false;
+  return SERVER_GONE_CODES.has(armErrorFromRestError(error as Parameters<typeof armErrorFromRestError>[0]).code);
+}
 
 export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
   if (read.ok) {
@@ -39,9 +53,10 @@ export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
       return { kind: 'notChecked', reason: 'refused', detail: `${failure.error.message} (${failure.error.code})`, at };
     case 'notFound': {
       const { code, message } = armErrorFromRestError(read.error as Parameters<typeof armErrorFromRestError>[0]);
-      return SERVER_GONE_CODES.has(code)
-        ? { kind: 'deleted', code, message, at }
-        : { kind: 'notChecked', reason: 'refused', detail: `Azure answered 404 without saying the server is gone: ${message} (${code})`, at };
+      if (!SERVER_GONE_CODES.has(code)) return { kind: 'notChecked', reason: 'refused', detail: `Azure answered 404 without saying the server is gone: ${message} (${code})`, at };
+      // Gone from here, maybe moved: unless the subscription's list could be read, nothing is concluded.
+      if (read.locateError !== undefined) return classifyServerRead({ ok: false, error: read.locateError }, at);
+      return read.nowIn ? { kind: 'moved', resourceGroup: read.nowIn, at } : { kind: 'deleted', code, message, at };
     }
   }
 }

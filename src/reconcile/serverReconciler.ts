@@ -1,7 +1,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { FirewallTarget } from '../connections/firewallRules';
 import type { ServerFactsReader } from '../dashboard/serverFactsReader';
-import { classifyServerRead, nextKnown, type ServerCheck, type ServerRead } from './serverCheck';
+import { classifyServerRead, nextKnown, saysServerGone, type ServerCheck, type ServerRead } from './serverCheck';
 
 /** A server as ARM names it: the profile's or the deployment's subscription, group and name. */
 export type ServerTarget = FirewallTarget;
@@ -12,6 +12,8 @@ export interface ServerChecks {
   readonly known$: Observable<ReadonlyMap<string, ServerCheck>>;
   /** GETs the server, or joins the GET already under way for it; never throws. */
   check(target: ServerTarget): Promise<ServerCheck>;
+  /** The last conclusive answer about the server, as the views show it; undefined before one. */
+  latest(target: ServerTarget): ServerCheck | undefined;
 }
 
 /** Server names are global, but a server moved to another group or subscription is another target. */
@@ -33,7 +35,20 @@ export function createServerReconciler(reader: ServerFactsReader, now: () => num
       const { state, publicNetworkAccess } = await reader.read(target);
       return { ok: true, ...(state !== undefined ? { state } : {}), ...(publicNetworkAccess !== undefined ? { publicNetworkAccess } : {}) };
     } catch (error) {
-      return { ok: false, error };
+      return saysServerGone(error) ? { ok: false, error, ...(await whereNow(target)) } : { ok: false, error };
+    }
+  };
+
+  // A server moved to another group keeps its name, and names are unique: the subscription's list finds it.
+  const whereNow = async (target: ServerTarget): Promise<Pick<Extract<ServerRead, { ok: false }>, 'nowIn' | 'locateError'>> => {
+    try {
+      const nowIn = await reader.locate(target);
+      if (nowIn?.toLowerCase() === target.resourceGroup.toLowerCase()) {
+        return { locateError: new Error(`Azure lists '${target.serverName}' in '${nowIn}' but answered its GET there with not found.`) };
+      }
+      return nowIn ? { nowIn } : {};
+    } catch (locateError) {
+      return { locateError };
     }
   };
 
@@ -46,6 +61,7 @@ export function createServerReconciler(reader: ServerFactsReader, now: () => num
 
   return {
     known$: known.asObservable(),
+    latest: (target) => known.value.get(serverKey(target)),
     check(target) {
       const key = serverKey(target);
       const running = inFlight.get(key);

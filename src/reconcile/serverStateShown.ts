@@ -12,14 +12,14 @@ export interface ServerStateShown {
   /** Leads the row's description, where a narrow side bar still shows it: "Server deleted in Azure". */
   description: string;
   tooltip: string;
-  icon: 'warning' | 'debug-pause';
-  /** Appended to the row's contextValue, for the menus: Remove Saved Connection, Start Server. */
-  context: '.serverGone' | '.serverStopped';
+  icon: 'warning' | 'debug-pause' | 'arrow-swap';
+  /** Appended to the row's contextValue, for the menus: Remove Saved Connection, Start Server, Update Saved Connection. */
+  context: '.serverGone' | '.serverStopped' | '.serverMoved';
 }
 
 /**
  * Nothing is shown for a server found running (the row stays "Succeeded") or never checked; a
- * server gone or stopped says so, with when Azure said it.
+ * server gone, moved or stopped says so, with when Azure said it.
  */
 export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'resourceGroupName'>, check: ServerCheck | undefined): ServerStateShown | undefined {
   if (check?.kind === 'deleted') {
@@ -28,6 +28,14 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
       tooltip: `Azure has no server '${d.serverName}' in resource group '${d.resourceGroupName}' any more (${check.code}, checked ${new Date(check.at).toLocaleString()}): it was deleted or moved outside VS Code. Remove its saved connection, or look for it in the Azure Portal.`,
       icon: 'warning',
       context: '.serverGone',
+    };
+  }
+  if (check?.kind === 'moved') {
+    return {
+      description: `Server moved to '${check.resourceGroup}'`,
+      tooltip: `Azure has '${d.serverName}' in resource group '${check.resourceGroup}' now, no longer in '${d.resourceGroupName}' (checked ${new Date(check.at).toLocaleString()}): it was moved outside VS Code. Its saved connection still connects (the name is the same); Update Saved Connection makes its dashboard and firewall rules follow the move.`,
+      icon: 'arrow-swap',
+      context: '.serverMoved',
     };
   }
   if (check && isStopped(check)) {

@@ -20,6 +20,17 @@ export class ScriptedServerReader implements ServerFactsReader {
     return this;
   }
 
+  /** Where `locate` finds each server now (by name); a server not listed is in no group. `locateError` throws instead. */
+  readonly groups = new Map<string, string>();
+  locateError: Error | undefined;
+  readonly located: string[] = [];
+
+  async locate(target: FirewallTarget): Promise<string | undefined> {
+    this.located.push(target.serverName);
+    if (this.locateError) throw this.locateError;
+    return this.groups.get(target.serverName);
+  }
+
   hold(): void {
     this.gate = new Promise((resolve) => (this.open = resolve));
   }

@@ -48,11 +48,26 @@ describe('reconciling a saved server with Azure (sandbox)', () => {
     expect((await known())?.kind).toBe('deleted');
   });
 
-  it('a run of 429s marks a present server nothing; a group that is not there (ResourceGroupNotFound) took its servers with it', async () => {
+  it('a run of 429s marks a present server nothing; asked for in a group that is not there (ResourceGroupNotFound), it is found where it is', async () => {
     const { checks, known } = await setup('pg-rec-kept');
     harness.sandbox.control.addFault({ kind: 'throttle', count: 4, retryAfterSeconds: 0, routes: ['flexibleServers.get'] });
     expect((await checks.check(target('pg-rec-kept'))).kind).toBe('notChecked');
     expect(await known()).toBeUndefined();
-    expect(await checks.check(target('pg-rec-kept', 'rg-not-there'))).toMatchObject({ kind: 'deleted', code: 'ResourceGroupNotFound' });
+    expect(await checks.check(target('pg-rec-kept', 'rg-not-there'))).toMatchObject({ kind: 'moved', resourceGroup: RESOURCE_GROUP });
+    expect(await checks.check(target('pg-rec-nowhere', 'rg-not-there'))).toMatchObject({ kind: 'deleted', code: 'ResourceGroupNotFound' });
+  });
+
+  it("moved to another group through ARM's moveResources: found moved there, with one list of the subscription's servers", async () => {
+    const { checks } = await setup('pg-rec-moved');
+    const other = { name: 'rg-moved-to' };
+    expect((await armRequest(harness.sandbox, 'PUT', `/subscriptions/${SUBSCRIPTION_ID}/resourcegroups/${other.name}?api-version=2025-04-01`, { body: { location: 'eastus' } })).status).toBe(201);
+    const move = await armRequest(harness.sandbox, 'POST', `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/moveResources?api-version=2021-04-01`, {
+      body: { resources: [serverPath('pg-rec-moved').split('?')[0]], targetResourceGroup: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${other.name}` },
+    });
+    expect(move.status).toBe(202);
+    harness.sandbox.control.resetRequests();
+    expect(await checks.check(target('pg-rec-moved'))).toMatchObject({ kind: 'moved', resourceGroup: other.name });
+    expect(harness.sandbox.control.requestCounts()).toMatchObject({ 'flexibleServers.get': 1, 'flexibleServers.list': 1 });
+    expect(await checks.check(target('pg-rec-moved', other.name))).toMatchObject({ kind: 'found', state: 'Ready' });
   });
 });

@@ -1,6 +1,9 @@
+import { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
 import type { TokenCredential } from '@azure/core-auth';
+import { DeploymentsClient } from '@azure/arm-resourcesdeployments';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { request } from 'node:https';
-import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../../../sandbox';
+import { SANDBOX_SUBSCRIPTIONS, SEEDED_RESOURCE_GROUPS, startSandbox, type Sandbox } from '../../../sandbox';
 
 /** Shared by the sandbox tests: a credential, client options, raw HTTPS calls and a pgflex-like template. */
 
@@ -152,4 +155,24 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('condition never held');
+}
+
+/**
+ * One sandbox per test file (no PostgreSQL) and the flexible-server client on it; before each test
+ * the sandbox is reset, `prepare` runs, and `serverName` is deployed afresh in RESOURCE_GROUP.
+ */
+export function useDeployedServer(serverName: string, prepare: (sandbox: Sandbox) => Promise<unknown> = async () => undefined): { sandbox: Sandbox; flex: PostgreSQLManagementFlexibleServerClient } {
+  const world = {} as { sandbox: Sandbox; flex: PostgreSQLManagementFlexibleServerClient };
+  beforeAll(async () => {
+    world.sandbox = await startSandbox({ speed: 400, postgres: 'none' });
+    world.flex = new PostgreSQLManagementFlexibleServerClient(staticCredential(), SUBSCRIPTION_ID, clientOptions(world.sandbox));
+  });
+  afterAll(() => world.sandbox.stop());
+  beforeEach(async () => {
+    world.sandbox.control.reset();
+    await prepare(world.sandbox);
+    const deployments = new DeploymentsClient(staticCredential(), SUBSCRIPTION_ID, clientOptions(world.sandbox));
+    await deployments.deployments.beginCreateOrUpdateAndWait(RESOURCE_GROUP, `pgflex-${serverName}-1`, serverDeployment(serverName, 'S3cret!pass'), { updateIntervalInMs: 20 });
+  });
+  return world;
 }

@@ -3,42 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT_COMMANDS } from '../../../src/commandIds';
 import { passwordSecretKey } from '../../../src/connections/connectionProfile';
 import { saveDeploymentProfile } from '../../../src/connections/saveDeploymentProfile';
-import { deploymentCommandHandlers } from '../../../src/deployments/deploymentCommands';
-import { deploymentItems } from '../../../src/deployments/deploymentItems';
 import { deploymentItems$ } from '../../../src/deployments/deploymentsTreeModel';
-import { createDeploymentDetails } from '../../../src/deployments/deploymentDetails';
-import { checkShownServers } from '../../../src/deployments/deploymentServers';
 import { REMOVE_CONNECTION } from '../../../src/connections/connectionCommands';
 import { armRestError } from '../../support/armRestError';
-import { deploymentContext, RecordingCommands } from '../../support/connectionFakes';
-import { recordingPortal } from '../../support/recordingPortal';
+import { deploymentContext } from '../../support/connectionFakes';
 import { treeItemCommands } from '../../support/contributedMenus';
-import { FakeDeploymentTracker } from '../../support/fakeDeploymentTracker';
-import { FakeLeftoverResources } from '../../support/fakeLeftoverResources';
-import { reconcileWorld } from '../../support/reconcileWorld';
-import { RecordingOutput } from '../../support/recordingOutput';
+import { deploymentsViewWorld } from '../../support/deploymentsViewWorld';
 
 const T0 = Date.UTC(2026, 11, 4, 10, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
 const contoso = deploymentContext({ stagingId: 'ok', serverName: 'contoso', createdAt: T0 - DAY, terminalAt: T0 - DAY + 371_000 });
 const gone = () => armRestError(404, 'ResourceNotFound', "The Resource 'Microsoft.DBforPostgreSQL/flexibleServers/contoso' under resource group 'rg-data' was not found.");
 
-function setup(contexts = [contoso]) {
-  const world = reconcileWorld();
-  const tracker = new FakeDeploymentTracker(contexts);
-  const handlers = deploymentCommandHandlers({
-    tracker,
-    notifier: world.notifier,
-    commands: new RecordingCommands(),
-    details: createDeploymentDetails(new RecordingOutput(), async () => [], () => T0),
-    portal: recordingPortal().portal,
-    leftovers: { leftovers: new FakeLeftoverResources(), log: () => undefined },
-    servers: world.servers,
-    checkShownServers: async () => checkShownServers(tracker.subject.value, world.checks, T0, 30),
-  });
-  const items = async () => deploymentItems(tracker.subject.value, T0, 30, await firstValueFrom(world.checks.known$));
-  return { ...world, tracker, items, run: (name: string, arg?: unknown) => handlers[name](arg) };
-}
+const setup = (contexts = [contoso]) => deploymentsViewWorld(contexts, T0);
 
 describe('the Deployments view and Azure: a succeeded deployment\'s server', () => {
   it('deleted behind the extension\'s back: the row says so (description, tooltip, icon) and offers Remove Saved Connection and Open Server in Azure Portal', async () => {
