@@ -14,11 +14,29 @@ export interface SavedConnection {
   [key: string]: unknown;
 }
 
-/** The profiles in the run's User/settings.json (code-server keeps user settings on the server's disk). */
+/**
+ * The profiles in the run's User/settings.json (code-server keeps user settings on the server's
+ * disk). VS Code rewrites that file in place: a read between its truncation and its write finds it
+ * empty or cut short, so such a read is made again (a write takes milliseconds) before it counts.
+ */
 export function savedConnections(dirs: RunDirs): SavedConnection[] {
-  const settings = JSON.parse(readFileSync(join(dirs.userData, 'User/settings.json'), 'utf8')) as Record<string, unknown>;
+  const settings = readSettings(join(dirs.userData, 'User/settings.json'));
   const connections = settings['pgsql.connections'];
   return Array.isArray(connections) ? (connections as SavedConnection[]) : [];
+}
+
+const REREADS = 40;
+const REREAD_AFTER_MS = 50;
+
+function readSettings(path: string): Record<string, unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt === REREADS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, REREAD_AFTER_MS);
+    }
+  }
 }
 
 export function fqdn(serverName: string): string {
