@@ -47,18 +47,20 @@ export async function waitForTreeItem(page: Page, viewTitle: string, label: stri
  * action's first visible effect). The menu is driven by the keyboard — arrow down until the action
  * has the focus, then Enter — because the Deployments rows re-render every second (their elapsed
  * time ticks), and a pointer hover on the menu then may not land. A menu that closed without the
- * effect showing is opened again, at most three times; each retry is printed, so a flaky menu stays
- * visible in the test's output.
+ * effect showing, or that never opened, is opened again, at most three times; each retry is
+ * printed, so a flaky menu stays visible in the test's output.
  */
 export async function chooseTreeItemAction(page: Page, viewTitle: string, label: string | RegExp, action: string, ran: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await pickFromContextMenu(page, await waitForTreeItem(page, viewTitle, label), action);
     try {
+      // A right-click that lands while the row re-renders opens no menu: that is retried too.
+      await pickFromContextMenu(page, await waitForTreeItem(page, viewTitle, label), action);
       await ran();
       return;
     } catch (error) {
       if (attempt === 3) throw error;
       console.warn(`'${action}' on '${String(label)}' showed no effect (attempt ${attempt}): opening the menu again`);
+      await page.keyboard.press('Escape');
     }
   }
 }
