@@ -32,6 +32,7 @@ export interface StageInput {
 }
 
 const SERVER_TYPE = 'microsoft.dbforpostgresql/flexibleservers';
+/** Queued and Ready have no operation of their own: Ready is done only when the deployment succeeds. */
 const RESOURCE_TYPES: Partial<Record<ProvisioningStageId, string>> = {
   server: SERVER_TYPE,
   firewall: `${SERVER_TYPE}/firewallrules`,
@@ -92,10 +93,6 @@ function finished(id: ProvisioningStageId, input: StageInput): StageProgress {
     const accepted = input.acceptedAt !== undefined || input.operations.length > 0;
     const done = input.phase === 'deploying' || input.phase === 'cancelling' || accepted;
     return { done, failed: false, finishedAt: input.acceptedAt };
-  }
-  if (id === 'ready') {
-    // Never done by itself: success marks every stage done.
-    return { done: false, failed: false };
   }
   const ops = operationsOf(input, id);
   const undone = ops.filter((op) => ENDED_UNDONE.has(op.provisioningState.toLowerCase()));

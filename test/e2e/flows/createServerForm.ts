@@ -81,13 +81,26 @@ async function isFormFilledWith(content: FrameLocator, serverName: string): Prom
 /**
  * vscode-single-select: open its list, click the option (both live in its shadow DOM). The select
  * is first centred in the webview: its list opens below it, and at the bottom of a long form the
- * workbench's status bar would lie over the options.
+ * workbench's status bar would lie over the options. A select whose options follow another field
+ * (the zones follow the tier) is enabled a render after that field changes, and a click on its
+ * face in between opens nothing: so it is awaited enabled, and a list that did not open is opened again.
  */
 export async function chooseOption(form: FrameLocator, selectId: string, label: string): Promise<void> {
-  const select = form.locator(`vscode-single-select#${selectId}`);
+  const select = form.locator(`vscode-single-select#${selectId}:not([disabled])`);
+  await select.waitFor({ state: 'visible', timeout: 30_000 });
   await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await select.locator('.select-face').click();
-  await select.locator('li.option', { hasText: label }).first().click();
+  const option = select.locator('li.option', { hasText: label }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await select.evaluate((element) => element.hasAttribute('open')))) await select.locator('.select-face').click();
+    try {
+      await option.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`[e2e] the list of #${selectId} did not show '${label}'; opening it again (attempt ${attempt + 1})`);
+    }
+  }
+  await option.click();
 }
 
 async function typeInto(form: FrameLocator, fieldId: string, text: string): Promise<void> {

@@ -104,14 +104,19 @@ describe('tellEach', () => {
     const recorded = new RecordingLifecycle();
     const errors: unknown[] = [];
     const lifecycle = tellEach([{ ended: () => { throw new Error('broken listener'); } }, recorded], (error) => errors.push(error));
-    const d = deploymentContext();
+    const d = deploymentContext({ transientRetry: { failedAttempts: 2, error: { code: 'ServerBusy', message: 'Try again later.' }, retryAt: 5 } });
     lifecycle.staged(d);
     lifecycle.accepted(d);
     lifecycle.observed(d, { kind: 'running', provisioningState: 'Running' });
+    lifecycle.retryScheduled(d);
+    lifecycle.resubmitted(d);
     lifecycle.ended(d);
     lifecycle.profileSaved(d);
     lifecycle.signInNeeded(3);
-    expect(recorded.told).toEqual(['staged stg-1', 'accepted stg-1', 'observed stg-1 running', 'ended stg-1 succeeded', 'profileSaved stg-1', 'signInNeeded 3']);
+    expect(recorded.told).toEqual([
+      'staged stg-1', 'accepted stg-1', 'observed stg-1 running', 'retryScheduled stg-1 2', 'resubmitted stg-1',
+      'ended stg-1 succeeded', 'profileSaved stg-1', 'signInNeeded 3',
+    ]);
     expect(errors).toEqual([new Error('broken listener')]);
   });
 });
