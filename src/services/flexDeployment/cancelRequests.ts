@@ -51,7 +51,11 @@ export class CancelRequests {
       const watcher = watch(this.folder, (_event, name) => {
         if (name?.startsWith(PREFIX)) listener();
       });
-      watcher.on('error', () => watcher.close());
+      // A watcher that failed (its folder removed, the system's watch limit reached) hears nothing more: the poll cycle answers.
+      watcher.on('error', (error) => {
+        this.log(`Stopped watching for other windows' cancel requests (${String(error)}); they are answered at each poll cycle instead.`);
+        watcher.close();
+      });
       return { dispose: () => watcher.close() };
     } catch (error) {
       this.log(`Not watching for other windows' cancel requests (${String(error)}); they are answered at each poll cycle instead.`);

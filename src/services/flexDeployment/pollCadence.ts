@@ -60,5 +60,5 @@ function quickestLike(pace: PastPace, record: DeploymentRecord): number | undefi
 }
 
 function kindOf(location: string, tier: string | undefined): string {
-  return `${locationKey(location)}/${tier ?? ''}`;
+  return [locationKey(location), tier].join('/');
 }

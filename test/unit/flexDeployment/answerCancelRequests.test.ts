@@ -59,7 +59,7 @@ describe("answering other windows' cancel requests", () => {
 
   it("leaves a request for a deployment another window owns: that window answers it", async () => {
     await requests.ask('theirs');
-    const { window, sent } = ownership([], ['theirs']);
+    const { window, sent } = ownership(['mine'], ['mine', 'theirs']);
     await window.answerCancelRequests();
     expect(sent).toEqual([]);
     expect(steps).toEqual([]);

@@ -36,9 +36,9 @@ function putTimes(after: () => void = () => undefined): number[] {
   return times;
 }
 
-async function failingDeployment() {
+async function failingDeployment(request = createRequest({ adminPassword: PASSWORD, confirmPassword: PASSWORD })) {
   const { tracker } = await setup.window({ polling: true });
-  const id = await tracker.create(createRequest({ adminPassword: PASSWORD, confirmPassword: PASSWORD }));
+  const id = await tracker.create(request);
   const { deploymentName } = tracker.getDeployment(id)!.context;
   const failAttempt = () => world.reader.set(deploymentName, { kind: 'failed', error: temporary });
   return { tracker, id, deploymentName, failAttempt, status: () => tracker.getDeployment(id)?.context.status };
@@ -106,6 +106,23 @@ describe('a deployment ARM fails with a temporary error, followed by the tracker
     await until(() => status() === 'failed', { stepMs: 500, forMs: 2 * BASE_BACKOFF_MS });
     expect(puts).toHaveLength(1);
     expect(storedRecords(setup.storageDir)[0]?.armError).toEqual(NOT_RESENDABLE_ERROR);
+    expect(NOT_RESENDABLE_ERROR).toEqual({ code: 'StagedPasswordMissing', message: expect.stringMatching(/password is no longer stored\. Retry to type it again\.$/) });
     expect(world.effects.failed).toEqual([id]);
+  });
+
+  it('sends a Microsoft Entra-only deployment again without a password, none having been staged for it', async () => {
+    const puts = putTimes();
+    const entraAdmin = { objectId: 'oid', principalName: 'ada@contoso.com', principalType: 'User' as const };
+    const { failAttempt, status } = await failingDeployment(
+      createRequest({ authenticationMode: 'EntraOnly', entraAdmin, adminLogin: undefined, adminPassword: undefined, confirmPassword: undefined }),
+    );
+    failAttempt();
+    await until(() => puts.length === 2, { stepMs: 500, forMs: 2 * BASE_BACKOFF_MS * (1 + JITTER_FRACTION) });
+    await until(() => status() === 'deploying', { stepMs: 250 });
+    const [first, second] = world.provisioner.started;
+    expect(second).toEqual(first);
+    expect(second.request).toMatchObject({ authenticationMode: 'EntraOnly', entraAdmin });
+    expect(second.request.adminPassword).toBeUndefined();
+    expect(world.effects.failed).toEqual([]);
   });
 });

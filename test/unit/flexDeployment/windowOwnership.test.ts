@@ -53,7 +53,8 @@ describe('which window works on which deployment', () => {
     expect(storedRecords(setup.storageDir)).toEqual([]);
   });
 
-  it("another window's dismissal takes the deployment out of this window's view", async () => {
+  /** A deployment window a created failed, both windows saw it, and a dismissed it. */
+  async function dismissedInA() {
     const a = await setup.window();
     const b = await setup.window();
     const id = await a.tracker.create(createRequest());
@@ -63,8 +64,22 @@ describe('which window works on which deployment', () => {
     expect(b.tracker.getDeployment(id)?.value).toBe('failed');
     await a.tracker.dismiss(id);
     await a.tracker.whenIdle();
+    return { b, id };
+  }
+
+  it("another window's dismissal takes the deployment out of this window's view", async () => {
+    const { b, id } = await dismissedInA();
     await cycle(b);
     expect(b.tracker.getDeployment(id)).toBeUndefined();
+  });
+
+  it('dismissing a deployment another window dismissed first (this view not yet refreshed) takes it away, with no error', async () => {
+    const { b, id } = await dismissedInA();
+    expect(b.tracker.getDeployment(id)?.value).toBe('failed');
+    await b.tracker.dismiss(id);
+    expect(b.tracker.getDeployment(id)).toBeUndefined();
+    expect(b.leases.holds(id)).toBe(false);
+    expect(storedRecords(setup.storageDir)).toEqual([]);
   });
 
   it("a server this window is building survives another window's Clear: it is finished here and written back", async () => {
