@@ -29,12 +29,14 @@ export interface NameCandidateSources {
  * user's name is shortened, never the ending. None is the taken name; none repeats.
  */
 export function serverNameCandidates(taken: string, sources: NameCandidateSources): string[] {
+  // Stryker disable next-line Regex: `.+` matches from the first character, so the match is the same without `^`.
   const numbered = /^(.+)-(\d{1,6})$/.exec(taken);
   const stem = numbered ? numbered[1] : taken;
   const next = numbered ? Number(numbered[2]) + 1 : 2;
   const region = (sources.location ?? '').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, MAX_REGION_LENGTH);
   const candidates = [
     withEnding(stem, String(next)),
+    // Stryker disable next-line ArrayDeclaration: a placeholder in place of no region is no valid server name, and is filtered out below.
     ...(region ? [withEnding(taken, region)] : []),
     ...Array.from({ length: MAX_NAME_CANDIDATES }, () => withEnding(taken, randomChars(sources.random))),
   ];

@@ -52,6 +52,7 @@ export function retriesFailure(
 /** A number in [0, 1), spread evenly over strings that differ anywhere (FNV-1a, then a final avalanche). */
 function unitHash(text: string): number {
   let h = 0x811c9dc5;
+  // Stryker disable next-line EqualityOperator: one more round (charCodeAt past the end is NaN, read as 0) is another hash as even and as stable.
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -115,6 +115,13 @@ describe('the names of the firewall rules', () => {
     expect(errors).toEqual({ 'firewall.ranges.1.name': ["Firewall rule 'OFFICE' is already in the list: rule names are compared without regard to case."] });
   });
 
+  it('left empty in two ranges: each is asked for, neither called a repeat of the other', () => {
+    const errors = errorsWith([{ ...office, name: '' }, { ...office, name: '', startIpAddress: '203.0.113.1', endIpAddress: '203.0.113.1' }]);
+    expect(Object.keys(errors).sort()).toEqual(['firewall.ranges.0.name', 'firewall.ranges.1.name']);
+    expect(errors['firewall.ranges.1.name']).toEqual(errors['firewall.ranges.0.name']);
+    expect(JSON.stringify(errors)).not.toContain('already in the list');
+  });
+
   it("cannot be those of the rules the checkboxes add, in any case, while they are checked", () => {
     const azure = { ...office, name: ALLOW_AZURE_SERVICES_RULE.toUpperCase() };
     const client = { ...office, name: clientFirewallRuleName('203.0.113.7') };

@@ -73,6 +73,10 @@ describe('serverNameCandidates: names to check in place of a taken one', () => {
     expect(serverNameCandidates('pg', { location: undefined, random: always(0) })).toEqual(['pg-2', 'pg-aaaa']);
   });
 
+  it('shorten a region name longer than any of Azure’s to its first 20 characters, still offering it', () => {
+    expect(serverNameCandidates('pg', { location: 'x'.repeat(80), random: always(0) })).toEqual(['pg-2', `pg-${'x'.repeat(20)}`, 'pg-aaaa']);
+  });
+
   it('end with the last character of the alphabet for a random source at its top, never past it', () => {
     expect(serverNameCandidates('pg', { random: always(1) })).toEqual(['pg-2', 'pg-9999']);
   });
