@@ -1,5 +1,5 @@
 import type { ArmEnvironment } from './armEnvironment';
-import { loadSdk } from './loadSdk';
+import { getText } from './httpGet';
 
 /**
  * The public IPv4 address Azure will see, for the client firewall rule. Against Azure it asks a
@@ -7,7 +7,6 @@ import { loadSdk } from './loadSdk';
  * demos never leave the machine.
  */
 export const PUBLIC_IP_SERVICE = 'https://api.ipify.org';
-const TIMEOUT_MS = 5000;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 export async function detectClientIp(env: ArmEnvironment): Promise<string | undefined> {
@@ -18,21 +17,6 @@ export async function detectClientIp(env: ArmEnvironment): Promise<string | unde
   } catch {
     return undefined;
   }
-}
-
-/** A GET that trusts the sandbox's CA when given one; undefined unless the answer is 200. */
-export async function getText(url: string, ca?: string): Promise<string | undefined> {
-  const { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } = await loadSdk();
-  const request = createPipelineRequest({
-    url,
-    method: 'GET',
-    timeout: TIMEOUT_MS,
-    headers: createHttpHeaders({ accept: 'application/json, text/plain' }),
-  });
-  // createPipelineRequest does not take TLS settings; the HTTP client reads them from the request.
-  if (ca) request.tlsSettings = { ca };
-  const response = await createDefaultHttpClient().sendRequest(request);
-  return response.status === 200 ? response.bodyAsText ?? undefined : undefined;
 }
 
 /** Plain text (`203.0.113.7`) or JSON (`{ "ip": "203.0.113.7" }`). */

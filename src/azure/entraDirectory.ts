@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { ArmEnvironment } from './armEnvironment';
 import { AZURE_CLOUDS } from './azurePortal';
-import { loadSdk } from './loadSdk';
+import { httpGet } from './httpGet';
 
 /**
  * Finds Microsoft Entra users and security groups by name, for the server's Entra administrator:
@@ -57,17 +57,10 @@ export function createEntraDirectory(environment: ArmEnvironment, token: (tenant
 }
 
 async function getList(url: string, bearer: string, ca: string | undefined): Promise<z.infer<typeof graphListSchema>['value']> {
-  const { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } = await loadSdk();
-  const request = createPipelineRequest({
-    url,
-    method: 'GET',
-    timeout: TIMEOUT_MS,
-    // Graph serves $search on directory objects only to a request that accepts eventual consistency.
-    headers: createHttpHeaders({ accept: 'application/json', authorization: `Bearer ${bearer}`, consistencylevel: 'eventual' }),
-  });
-  if (ca) request.tlsSettings = { ca };
-  const response = await createDefaultHttpClient().sendRequest(request);
-  const body = parseJson(response.bodyAsText ?? undefined);
+  // Graph serves $search on directory objects only to a request that accepts eventual consistency.
+  const headers = { accept: 'application/json', authorization: `Bearer ${bearer}`, consistencylevel: 'eventual' };
+  const response = await httpGet(url, { ca, headers, timeoutMs: TIMEOUT_MS });
+  const body = parseJson(response.text);
   if (response.status !== 200) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const reason = typeof error?.message === 'string' ? `${error.message} (${String(error.code)})` : `HTTP ${response.status}`;

@@ -1,6 +1,6 @@
 import { postgresPricesFilter, RETAIL_PRICES_URL, retailPricesPageSchema, type RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { ArmEnvironment } from './armEnvironment';
-import { getText } from './clientIp';
+import { getText } from './httpGet';
 
 /** Enough for every PostgreSQL meter of a region many times over; a runaway NextPageLink stops here. */
 const MAX_PAGES = 20;

@@ -3,7 +3,7 @@ import { readPostgresPrices } from '../../../src/azure/retailPrices';
 
 /** The public GETs the reader makes, answered from `pages` by URL (unknown URLs: no answer). */
 const web = vi.hoisted(() => ({ asked: [] as string[], pages: new Map<string, string>() }));
-vi.mock('../../../src/azure/clientIp', () => ({
+vi.mock('../../../src/azure/httpGet', () => ({
   getText: async (url: string) => {
     web.asked.push(url);
     return web.pages.get(url);
