@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
   const firewall = createArmFirewallRules(flexibleServers);
-  const serverFacts = createArmServerFactsReader(flexibleServers);
+  const serverFacts = createArmServerFactsReader(flexibleServers, () => azure.catalog.listSubscriptions());
   const serverChecks = createServerReconciler(serverFacts);
 
   const connections = registerConnections(context, {

@@ -78,7 +78,8 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
   });
 
   // As ARM moves resources (Resources_MoveResources): 202 with a Location to poll; the servers are in
-  // the target group from the start (their children with them), their deployment history stays.
+  // the target group from the start (their children with them), their deployment history stays. The
+  // target may be in another subscription (of the same tenant: the sandbox has one).
   router.add('POST', `${GROUP}/moveResources`, 'resourceGroups.moveResources', (ctx) => {
     const { subscriptionId, resourceGroupName } = ctx.params;
     if (!findSubscription(subscriptionId)) return subscriptionNotFound(subscriptionId);
@@ -88,13 +89,17 @@ export function registerResourceGroupRoutes(router: Router, sandbox: SandboxCont
       return invalidRequestContent("The request content was invalid and could not be deserialized: 'resources' and 'targetResourceGroup' are required.");
     }
     const target = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i.exec(body.targetResourceGroup);
-    const targetGroup = target && target[1].toLowerCase() === subscriptionId.toLowerCase() ? state.resourceGroup(target[1], target[2]) : undefined;
-    if (!targetGroup) return armError(400, 'InvalidTargetResourceGroup', `The target resource group '${body.targetResourceGroup}' does not exist in subscription '${subscriptionId}'.`);
+    const targetGroup = target && findSubscription(target[1]) ? state.resourceGroup(target[1], target[2]) : undefined;
+    if (!targetGroup) return armError(400, 'InvalidTargetResourceGroup', `The target resource group '${body.targetResourceGroup}' does not exist.`);
     const servers = body.resources.map((id) => (typeof id === 'string' ? state.servers.get(serverKey(id.split('/').at(-1) ?? '')) : undefined));
     const missing = body.resources.filter((_, i) => !servers[i] || groupKey(servers[i].subscriptionId, servers[i].resourceGroup) !== groupKey(subscriptionId, resourceGroupName));
     if (missing.length > 0) return armError(400, 'ResourceNotFound', `The resources to move were not found in resource group '${resourceGroupName}': ${missing.join(', ')}.`);
     sandbox.advanceAll();
-    for (const server of servers) if (server) server.resourceGroup = targetGroup.name;
+    for (const server of servers) {
+      if (!server) continue;
+      server.subscriptionId = targetGroup.subscriptionId;
+      server.resourceGroup = targetGroup.name;
+    }
     return startOperation(ctx, GROUP_MOVE_SECONDS);
   });
 

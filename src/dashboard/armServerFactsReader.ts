@@ -1,19 +1,32 @@
 import type { Server } from '@azure/arm-postgresql-flexible';
 import type { AuthenticationMode } from '../../machines/flexDeployment/retryableRequest';
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
+import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import type { FlexibleServerClientFactory } from '../connections/armFirewallRules';
 import type { ServerFactsReader } from './serverFactsReader';
 
-export function createArmServerFactsReader(clientFor: FlexibleServerClientFactory): ServerFactsReader {
+/** `subscriptions`: the ones the account lists, where a server moved out of its subscription is looked for. */
+export function createArmServerFactsReader(clientFor: FlexibleServerClientFactory, subscriptions: () => Promise<readonly SubscriptionChoice[]>): ServerFactsReader {
+  const groupOf = async (tenantId: string, subscriptionId: string, serverName: string): Promise<string | undefined> => {
+    for await (const server of (await clientFor(tenantId, subscriptionId)).servers.listBySubscription()) {
+      if (server.name?.toLowerCase() === serverName.toLowerCase()) return resourceGroupOf(server.id);
+    }
+    return undefined;
+  };
   return {
     async read(target) {
       const server = await (await clientFor(target.tenantId, target.subscriptionId)).servers.get(target.resourceGroup, target.serverName);
       return serverFacts(server);
     },
     async locate(target) {
-      const client = await clientFor(target.tenantId, target.subscriptionId);
-      for await (const server of client.servers.listBySubscription()) {
-        if (server.name?.toLowerCase() === target.serverName.toLowerCase()) return resourceGroupOf(server.id);
+      const here = await groupOf(target.tenantId, target.subscriptionId, target.serverName);
+      if (here) return { subscriptionId: target.subscriptionId, resourceGroup: here };
+      // Resources move only between subscriptions of one tenant.
+      const others = (await subscriptions()).filter((s) => s.tenantId === target.tenantId && s.subscriptionId.toLowerCase() !== target.subscriptionId.toLowerCase());
+      for (const other of others) {
+        // A subscription whose servers this account cannot list is one it could not see a moved server in either.
+        const group = await groupOf(other.tenantId, other.subscriptionId, target.serverName).catch(() => undefined);
+        if (group) return { subscriptionId: other.subscriptionId, subscriptionName: other.displayName, resourceGroup: group };
       }
       return undefined;
     },

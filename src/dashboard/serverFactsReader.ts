@@ -1,12 +1,14 @@
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
 import type { FirewallTarget } from '../connections/firewallRules';
+import type { ServerLocation } from '../reconcile/serverCheck';
 
 /** Reads one server from ARM; implemented on `servers.get` and `servers.list` of @azure/arm-postgresql-flexible. */
 export interface ServerFactsReader {
   read(server: FirewallTarget): Promise<ServerFacts>;
   /**
-   * The resource group the server of this name is in now, in the target's subscription (a server
-   * moved to another group keeps its name); undefined when the subscription has none of that name.
+   * Where the server of this name is now: a server moved to another group or subscription keeps its
+   * name, and names are unique in Azure. The target's subscription is looked in first, then the
+   * tenant's other subscriptions the account lists; undefined when none has it.
    */
-  locate(server: FirewallTarget): Promise<string | undefined>;
+  locate(server: FirewallTarget): Promise<ServerLocation | undefined>;
 }

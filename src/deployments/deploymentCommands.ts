@@ -94,7 +94,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
         void notifier.info(profile ? `Azure did not say that '${d.serverName}' moved: Refresh the view to ask again.` : `There is no saved connection of '${d.serverName}' to update.`);
         return;
       }
-      await deps.servers.actions.followMove(profile, check.resourceGroup);
+      await deps.servers.actions.followMove(profile, check);
     }),
     [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {

@@ -8,8 +8,9 @@ import { flexServerResourceId } from '../azure/flexProvisioning/flexTemplate';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
 import type { ServerStarter } from './armServerStarter';
-import { hasNoPublicAccess, isStopped } from './serverCheck';
-import type { ServerChecks, ServerTarget } from './serverReconciler';
+import { hasNoPublicAccess, isStopped, type ServerLocation } from './serverCheck';
+import { serverKey, type ServerChecks, type ServerTarget } from './serverReconciler';
+import { groupShown } from './serverStateShown';
 
 export const REMOVE_SAVED_CONNECTION = 'Remove Saved Connection';
 export const START_SERVER = 'Start Server';
@@ -32,8 +33,8 @@ export interface ServerActions {
   /** ARM's start under a progress notification, then the server is checked again (the views follow). */
   start(target: ServerTarget): Promise<void>;
   openInPortal(target: ServerTarget): Promise<void>;
-  /** Points the saved connection at the resource group Azure has its server in now; says what it did. */
-  followMove(profile: ConnectionProfile, resourceGroup: string): Promise<void>;
+  /** Points the saved connection at where Azure has its server now (group, maybe subscription); says what it did. */
+  followMove(profile: ConnectionProfile, to: ServerLocation): Promise<void>;
   /**
    * After a failed connect: asks Azure about the server and, when it is gone or stopped, says so
    * with what can be done instead of the connection's error. False when Azure said neither (or
@@ -63,20 +64,21 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
       }
       await deps.checks.check(target);
     },
-    async followMove(profile, resourceGroup) {
+    async followMove(profile, to) {
       const target = azureServerRef(profile);
       if (!target) {
         void notifier.info(`The saved connection '${profile.profileName}' names no Azure server to follow.`);
         return;
       }
-      if (target.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()) {
-        void notifier.info(`The saved connection '${profile.profileName}' already points to resource group '${resourceGroup}'.`);
+      const moved = { ...target, subscriptionId: to.subscriptionId, resourceGroup: to.resourceGroup };
+      const where = groupShown(to, target);
+      if (serverKey(moved) === serverKey(target)) {
+        void notifier.info(`The saved connection '${profile.profileName}' already points to ${where}.`);
         return;
       }
-      const moved = { ...target, resourceGroup };
-      await deps.store.saveProfile({ ...profile, azureSubscriptionId: target.subscriptionId, azureResourceGroup: resourceGroup, azureResourceId: flexServerResourceId(moved.subscriptionId, resourceGroup, moved.serverName) });
-      deps.log(`The saved connection '${profile.profileName}' now points to resource group '${resourceGroup}' (it was '${target.resourceGroup}'), as the user asked.`);
-      void notifier.info(`The saved connection '${profile.profileName}' now points to resource group '${resourceGroup}', where Azure has '${target.serverName}'.`);
+      await deps.store.saveProfile({ ...profile, azureSubscriptionId: moved.subscriptionId, azureResourceGroup: moved.resourceGroup, azureResourceId: flexServerResourceId(moved.subscriptionId, moved.resourceGroup, moved.serverName) });
+      deps.log(`The saved connection '${profile.profileName}' now points to ${where} (it was ${groupShown(target, to)}), as the user asked.`);
+      void notifier.info(`The saved connection '${profile.profileName}' now points to ${where}, where Azure has '${target.serverName}'.`);
       await deps.checks.check(moved);
     },
     openInPortal: (target) => deps.portal.openServer({ tenantId: target.tenantId, subscriptionId: target.subscriptionId, resourceGroupName: target.resourceGroup, serverName: target.serverName }),

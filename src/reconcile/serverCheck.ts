@@ -8,11 +8,18 @@ import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
 export type ServerCheck =
   | { kind: 'found'; state?: string; publicNetworkAccess?: string; at: number }
   | { kind: 'deleted'; code: string; message: string; at: number }
-  /** Not where the profile or record says, but in another resource group of the subscription. */
-  | { kind: 'moved'; resourceGroup: string; at: number }
+  /** Not where the profile or record says, but in another resource group, of its subscription or another one. */
+  | ({ kind: 'moved'; at: number } & ServerLocation)
   | { kind: 'notChecked'; reason: NotCheckedReason; detail: string; at: number };
 
 export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
+
+/** Where Azure has a server now. The subscription is named when the account lists it. */
+export interface ServerLocation {
+  subscriptionId: string;
+  subscriptionName?: string;
+  resourceGroup: string;
+}
 
 /**
  * ARM's codes for "no such resource" on a resource's own GET: the server (ResourceNotFound), what
@@ -25,12 +32,12 @@ export const SERVER_GONE_CODES: ReadonlySet<string> = new Set(['ResourceNotFound
 
 /**
  * The server GET's outcome: what the checks use of its facts, or what it threw. After a "not
- * found", where the subscription has a server of that name now (`nowIn`), or why that could not be
- * told (`locateError`).
+ * found", where Azure has a server of that name now (`nowIn`), or why that could not be told
+ * (`locateError`).
  */
 export type ServerRead =
   | { ok: true; state?: string; publicNetworkAccess?: string }
-  | { ok: false; error: unknown; nowIn?: string; locateError?: unknown };
+  | { ok: false; error: unknown; nowIn?: ServerLocation; locateError?: unknown };
 
 /** Whether a GET's failure is Azure's word that the server is not where it was asked for. */
 export function saysServerGone(error: unknown): boolean {
@@ -56,7 +63,7 @@ export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
       if (!SERVER_GONE_CODES.has(code)) return { kind: 'notChecked', reason: 'refused', detail: `Azure answered 404 without saying the server is gone: ${message} (${code})`, at };
       // Gone from here, maybe moved: unless the subscription's list could be read, nothing is concluded.
       if (read.locateError !== undefined) return classifyServerRead({ ok: false, error: read.locateError }, at);
-      return read.nowIn ? { kind: 'moved', resourceGroup: read.nowIn, at } : { kind: 'deleted', code, message, at };
+      return read.nowIn ? { kind: 'moved', ...read.nowIn, at } : { kind: 'deleted', code, message, at };
     }
   }
 }

@@ -39,12 +39,12 @@ export function createServerReconciler(reader: ServerFactsReader, now: () => num
     }
   };
 
-  // A server moved to another group keeps its name, and names are unique: the subscription's list finds it.
+  // A server moved to another group or subscription keeps its name, and names are unique: a list finds it.
   const whereNow = async (target: ServerTarget): Promise<Pick<Extract<ServerRead, { ok: false }>, 'nowIn' | 'locateError'>> => {
     try {
       const nowIn = await reader.locate(target);
-      if (nowIn?.toLowerCase() === target.resourceGroup.toLowerCase()) {
-        return { locateError: new Error(`Azure lists '${target.serverName}' in '${nowIn}' but answered its GET there with not found.`) };
+      if (nowIn && serverKey({ ...nowIn, serverName: target.serverName }) === serverKey(target)) {
+        return { locateError: new Error(`Azure lists '${target.serverName}' in '${nowIn.resourceGroup}' but answered its GET there with not found.`) };
       }
       return nowIn ? { nowIn } : {};
     } catch (locateError) {

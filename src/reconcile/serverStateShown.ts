@@ -1,5 +1,5 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
-import { isStopped, type ServerCheck } from './serverCheck';
+import { isStopped, type ServerCheck, type ServerLocation } from './serverCheck';
 import { serverKey, type ServerTarget } from './serverReconciler';
 
 /** The server a succeeded deployment created, as ARM names it. */
@@ -21,7 +21,7 @@ export interface ServerStateShown {
  * Nothing is shown for a server found running (the row stays "Succeeded") or never checked; a
  * server gone, moved or stopped says so, with when Azure said it.
  */
-export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'resourceGroupName'>, check: ServerCheck | undefined): ServerStateShown | undefined {
+export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'resourceGroupName' | 'subscriptionId'>, check: ServerCheck | undefined): ServerStateShown | undefined {
   if (check?.kind === 'deleted') {
     return {
       description: 'Server deleted in Azure',
@@ -31,9 +31,11 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
     };
   }
   if (check?.kind === 'moved') {
+    const otherSubscription = !sameSubscription(check, d);
+    const before = { subscriptionId: d.subscriptionId, resourceGroup: d.resourceGroupName };
     return {
-      description: `Server moved to '${check.resourceGroup}'`,
-      tooltip: `Azure has '${d.serverName}' in resource group '${check.resourceGroup}' now, no longer in '${d.resourceGroupName}' (checked ${new Date(check.at).toLocaleString()}): it was moved outside VS Code. Its saved connection still connects (the name is the same); Update Saved Connection makes its dashboard and firewall rules follow the move.`,
+      description: `Server moved to '${check.resourceGroup}'${otherSubscription ? ` in '${check.subscriptionName ?? check.subscriptionId}'` : ''}`,
+      tooltip: `Azure has '${d.serverName}' in ${groupShown(check, before)} now, no longer in ${groupShown(before, check)} (checked ${new Date(check.at).toLocaleString()}): it was moved outside VS Code. Its saved connection still connects (the name is the same); Update Saved Connection makes its dashboard and firewall rules follow the move.`,
       icon: 'arrow-swap',
       context: '.serverMoved',
     };
@@ -47,6 +49,17 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
     };
   }
   return undefined;
+}
+
+/** A resource group, with its subscription when that is not the other place's (a move between subscriptions). */
+export function groupShown(place: ServerLocation, other: Pick<ServerLocation, 'subscriptionId'>): string {
+  if (sameSubscription(place, other)) return `resource group '${place.resourceGroup}'`;
+  const subscription = place.subscriptionName ? `'${place.subscriptionName}' (${place.subscriptionId})` : `'${place.subscriptionId}'`;
+  return `resource group '${place.resourceGroup}' of subscription ${subscription}`;
+}
+
+function sameSubscription(a: Pick<ServerLocation, 'subscriptionId'>, b: Pick<ServerLocation, 'subscriptionId'>): boolean {
+  return a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase();
 }
 
 /** The last answer about a deployment's server, from the reconciler's map. */

@@ -1,6 +1,7 @@
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
 import type { FirewallTarget } from '../../src/connections/firewallRules';
 import type { ServerFactsReader } from '../../src/dashboard/serverFactsReader';
+import type { ServerLocation } from '../../src/reconcile/serverCheck';
 
 /**
  * A server GET whose answer each test sets per server name (a state, or an error to throw), and
@@ -20,15 +21,19 @@ export class ScriptedServerReader implements ServerFactsReader {
     return this;
   }
 
-  /** Where `locate` finds each server now (by name); a server not listed is in no group. `locateError` throws instead. */
-  readonly groups = new Map<string, string>();
+  /**
+   * Where `locate` finds each server now (by name): a group of the target's subscription, or a
+   * place in another one; a server not listed is nowhere. `locateError` throws instead.
+   */
+  readonly groups = new Map<string, string | ServerLocation>();
   locateError: Error | undefined;
   readonly located: string[] = [];
 
-  async locate(target: FirewallTarget): Promise<string | undefined> {
+  async locate(target: FirewallTarget): Promise<ServerLocation | undefined> {
     this.located.push(target.serverName);
     if (this.locateError) throw this.locateError;
-    return this.groups.get(target.serverName);
+    const place = this.groups.get(target.serverName);
+    return typeof place === 'string' ? { subscriptionId: target.subscriptionId, resourceGroup: place } : place;
   }
 
   hold(): void {

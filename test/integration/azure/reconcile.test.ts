@@ -5,7 +5,7 @@ import { createServerReconciler, serverKey } from '../../../src/reconcile/server
 import { firstValueFrom } from 'rxjs';
 import { armRequest, eventually } from '../sandbox/sandboxTestKit';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID, useAzureSandbox } from './azureSandboxHarness';
-import { SANDBOX_TENANT_ID } from '../../../sandbox';
+import { SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
 
 /**
  * The reconciler with the real SDK client against the sandbox: what ARM's own answers (the server's
@@ -18,7 +18,7 @@ describe('reconciling a saved server with Azure (sandbox)', () => {
   const setup = async (serverName: string) => {
     expect((await readUntilEnded(harness.services, await startDeployment(harness.services, createRequest(serverName)))).observation.kind).toBe('succeeded');
     const clientFor = (tenantId: string, subscriptionId: string) => harness.services.flexibleServers(tenantId, subscriptionId);
-    const checks = createServerReconciler(createArmServerFactsReader(clientFor));
+    const checks = createServerReconciler(createArmServerFactsReader(clientFor, () => harness.services.catalog.listSubscriptions()));
     const known = async () => (await firstValueFrom(checks.known$)).get(serverKey(target(serverName)));
     return { checks, known, starter: createArmServerStarter(clientFor) };
   };
@@ -69,5 +69,20 @@ describe('reconciling a saved server with Azure (sandbox)', () => {
     expect(await checks.check(target('pg-rec-moved'))).toMatchObject({ kind: 'moved', resourceGroup: other.name });
     expect(harness.sandbox.control.requestCounts()).toMatchObject({ 'flexibleServers.get': 1, 'flexibleServers.list': 1 });
     expect(await checks.check(target('pg-rec-moved', other.name))).toMatchObject({ kind: 'found', state: 'Ready' });
+  });
+
+  it('moved to a group of another subscription: found there, named as the account lists it, never called deleted', async () => {
+    const { checks } = await setup('pg-rec-away');
+    const [, away] = SANDBOX_SUBSCRIPTIONS;
+    const awayGroup = SEEDED_RESOURCE_GROUPS.find((g) => g.subscriptionId === away.subscriptionId)!.name;
+    const move = await armRequest(harness.sandbox, 'POST', `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/moveResources?api-version=2021-04-01`, {
+      body: { resources: [serverPath('pg-rec-away').split('?')[0]], targetResourceGroup: `/subscriptions/${away.subscriptionId}/resourceGroups/${awayGroup}` },
+    });
+    expect(move.status).toBe(202);
+    harness.sandbox.control.resetRequests();
+    expect(await checks.check(target('pg-rec-away'))).toEqual({ kind: 'moved', subscriptionId: away.subscriptionId, subscriptionName: away.displayName, resourceGroup: awayGroup, at: expect.any(Number) });
+    // Its own subscription's list first, then the other one's: one list each.
+    expect(harness.sandbox.control.requestCounts()).toMatchObject({ 'flexibleServers.get': 1, 'flexibleServers.list': 2 });
+    expect(await checks.check({ ...target('pg-rec-away', awayGroup), subscriptionId: away.subscriptionId })).toMatchObject({ kind: 'found', state: 'Ready' });
   });
 });

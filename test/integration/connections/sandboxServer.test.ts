@@ -76,7 +76,7 @@ describe('a sandbox server: profile, connection and dashboard', () => {
     const controller = new DashboardController(profile.id, {
       store,
       manager,
-      facts: createArmServerFactsReader((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
+      facts: createArmServerFactsReader((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId), () => services.catalog.listSubscriptions()),
       regions: createRegionNames((subscriptionId) => services.catalog.listLocations(subscriptionId)),
       firewall: createArmFirewallRules((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
       clientIp: () => services.catalog.detectClientIp(),

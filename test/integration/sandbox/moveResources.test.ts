@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { armRequest, eventually, RESOURCE_GROUP, SUBSCRIPTION_ID, useDeployedServer } from './sandboxTestKit';
+import { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
+import { SEEDED_RESOURCE_GROUPS } from '../../../sandbox';
+import { armRequest, clientOptions, eventually, RESOURCE_GROUP, staticCredential, SUBSCRIPTION_ID, useDeployedServer } from './sandboxTestKit';
 
 /** ARM's move of resources to another group (Resources_MoveResources), for a flexible server. */
 describe('sandbox: moving a flexible server to another resource group', () => {
@@ -22,8 +24,26 @@ describe('sandbox: moving a flexible server to another resource group', () => {
     expect(rules.length).toBeGreaterThan(0);
   });
 
+  it('moves it to a group of another subscription of the tenant: found there by its GET, in that subscription’s list, and in neither of the source’s', async () => {
+    const other = SEEDED_RESOURCE_GROUPS.find((g) => g.subscriptionId !== SUBSCRIPTION_ID)!;
+    const otherGroup = `/subscriptions/${other.subscriptionId}/resourceGroups/${other.name}`;
+    expect((await move({ resources: [serverId('pg-move')], targetResourceGroup: otherGroup })).status).toBe(202);
+    const there = new PostgreSQLManagementFlexibleServerClient(staticCredential(), other.subscriptionId, clientOptions(world.sandbox));
+    expect((await there.servers.get(other.name, 'pg-move')).id).toBe(`${otherGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-move`);
+    const listed = async (client: PostgreSQLManagementFlexibleServerClient) => {
+      const names: string[] = [];
+      for await (const server of client.servers.listBySubscription()) names.push(server.name!);
+      return names;
+    };
+    expect(await listed(there)).toContain('pg-move');
+    expect(await listed(world.flex)).not.toContain('pg-move');
+    await expect(world.flex.servers.get(RESOURCE_GROUP, 'pg-move')).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('refuses a target group that does not exist, and a resource that is not in the source group, moving nothing', async () => {
     expect(await move({ resources: [serverId('pg-move')], targetResourceGroup: group('rg-nowhere') })).toMatchObject({ status: 400, body: { error: { code: 'InvalidTargetResourceGroup' } } });
+    const unknownSubscription = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pgflex-demo';
+    expect(await move({ resources: [serverId('pg-move')], targetResourceGroup: unknownSubscription })).toMatchObject({ status: 400, body: { error: { code: 'InvalidTargetResourceGroup' } } });
     expect(await move({ resources: [serverId('pg-move'), serverId('pg-absent')], targetResourceGroup: group(TARGET) })).toMatchObject({ status: 400, body: { error: { code: 'ResourceNotFound' } } });
     expect(await move({ resources: [serverId('pg-move')], targetResourceGroup: group(TARGET) }, TARGET)).toMatchObject({ status: 400, body: { error: { code: 'ResourceNotFound' } } });
     expect(await move({ targetResourceGroup: group(TARGET) })).toMatchObject({ status: 400 });

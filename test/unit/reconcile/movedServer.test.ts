@@ -24,7 +24,7 @@ describe("a succeeded deployment's server moved to another resource group behind
     await s.run(DEPLOYMENT_COMMANDS.refresh);
     const row = await s.row();
     expect([row.description, row.icon, row.contextValue]).toEqual(["Server moved to 'rg-moved' · Succeeded after 1m 0s", 'arrow-swap', 'deployment.succeeded.serverMoved']);
-    expect(row.tooltip).toContain("Azure has 'contoso' in resource group 'rg-moved' now, no longer in 'rg-data'");
+    expect(row.tooltip).toContain("Azure has 'contoso' in resource group 'rg-moved' now, no longer in resource group 'rg-data' (checked");
     expect(treeItemCommands(row.contextValue)).toContain(DEPLOYMENT_COMMANDS.updateSavedConnection);
     expect(treeItemCommands(row.contextValue)).not.toContain(DEPLOYMENT_COMMANDS.removeSavedConnection);
     expect(s.reader.located).toEqual(['contoso']);
@@ -43,8 +43,26 @@ describe("a succeeded deployment's server moved to another resource group behind
     expect(azureServerRef(profile)).toEqual({ tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-moved', serverName: 'contoso' });
     expect(profile.azureResourceGroup).toBe('rg-moved');
     expect(s.notifier.shown.at(-1)).toEqual({ kind: 'info', message: "The saved connection 'contoso' now points to resource group 'rg-moved', where Azure has 'contoso'.", actions: [] });
-    expect(s.logged.at(-1)).toBe("The saved connection 'contoso' now points to resource group 'rg-moved' (it was 'rg-data'), as the user asked.");
+    expect(s.logged.at(-1)).toBe("The saved connection 'contoso' now points to resource group 'rg-moved' (it was resource group 'rg-data'), as the user asked.");
     expect(s.checks.latest({ tenantId: 'tenant-1', subscriptionId: 'sub-1', resourceGroup: 'rg-moved', serverName: 'contoso' })).toMatchObject({ kind: 'found', state: 'Ready' });
+  });
+
+  it('moved to another subscription: the row names the group and the subscription, and Update Saved Connection follows it there', async () => {
+    const s = setup();
+    await saveDeploymentProfile(contoso, s.store, s.secrets);
+    s.reader.answer('contoso', { error: notHere() });
+    s.reader.groups.set('contoso', { subscriptionId: 'sub-2', subscriptionName: 'Dev/Test', resourceGroup: 'rg-data' });
+    await s.run(DEPLOYMENT_COMMANDS.refresh);
+    const row = await s.row();
+    expect([row.description, row.contextValue]).toEqual(["Server moved to 'rg-data' in 'Dev/Test' · Succeeded after 1m 0s", 'deployment.succeeded.serverMoved']);
+    expect(row.tooltip).toContain("Azure has 'contoso' in resource group 'rg-data' of subscription 'Dev/Test' (sub-2) now, no longer in resource group 'rg-data' of subscription 'sub-1' (checked");
+
+    await s.run(DEPLOYMENT_COMMANDS.updateSavedConnection, { stagingId: 'ok' });
+    const [profile] = s.store.getProfiles();
+    expect(azureServerRef(profile)).toEqual({ tenantId: 'tenant-1', subscriptionId: 'sub-2', resourceGroup: 'rg-data', serverName: 'contoso' });
+    expect(profile.azureResourceId).toBe('/subscriptions/sub-2/resourceGroups/rg-data/providers/Microsoft.DBforPostgreSQL/flexibleServers/contoso');
+    expect(s.notifier.shown.at(-1)?.message).toBe("The saved connection 'contoso' now points to resource group 'rg-data' of subscription 'Dev/Test' (sub-2), where Azure has 'contoso'.");
+    expect(s.logged.at(-1)).toBe("The saved connection 'contoso' now points to resource group 'rg-data' of subscription 'Dev/Test' (sub-2) (it was resource group 'rg-data' of subscription 'sub-1'), as the user asked.");
   });
 
   it('a server of that name nowhere in the subscription is deleted; one the list cannot be read for is not concluded', async () => {
