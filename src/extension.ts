@@ -8,7 +8,9 @@ import { registerCreateServer, type CreateServerRegistration } from './createSer
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
 import { findDeploymentProfile } from './connections/saveDeploymentProfile';
 import { createArmServerStarter } from './reconcile/armServerStarter';
-import { createServerReconciler } from './reconcile/serverReconciler';
+import { createServerReconciler, whereMovedBy } from './reconcile/serverReconciler';
+import type { ConnectionProfile } from './connections/connectionProfile';
+import type { ServerLocation } from '../machines/connections/serverLocation';
 import { createRegionNames } from './dashboard/regionNames';
 import { registerServerDashboard } from './dashboard/registerServerDashboard';
 import { createDeploymentDetails } from './deployments/deploymentDetails';
@@ -48,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(connections);
   const dashboardAzure = {
     facts: serverFacts,
+    whereMoved: whereMovedBy(serverChecks),
+    followMove: (profile: ConnectionProfile, to: ServerLocation) => connections.servers.followMove(profile, to),
     regions: createRegionNames((subscriptionId) => azure.catalog.listLocations(subscriptionId)),
     firewall,
     clientIp: () => azure.catalog.detectClientIp(),

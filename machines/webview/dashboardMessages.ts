@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ServerLocation } from '../connections/serverLocation';
 import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { FirewallRuleView } from './firewallRules';
 
@@ -14,6 +15,8 @@ export const dashboardWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('dashboard.newQuery') }),
   z.strictObject({ type: z.literal('dashboard.copyConnectionString') }),
   z.strictObject({ type: z.literal('dashboard.openInPortal') }),
+  // Where to is the host's to say (where Azure last said the server is), never the webview's.
+  z.strictObject({ type: z.literal('dashboard.followMove') }),
   // The address is not the webview's to say: the host asks Azure's view of it when the user asks.
   z.strictObject({ type: z.literal('dashboard.addClientIpRule') }),
   // Bounded, not patterned: a name ARM would refuse gets its reason shown, not a silent drop. The
@@ -44,6 +47,8 @@ export interface ServerFacts {
 export type ArmFactsState =
   | { status: 'loaded'; facts: ServerFacts }
   | { status: 'failed'; message: string }
+  /** Not where the saved connection says: Azure has it at `to` now (Update Saved Connection follows it). */
+  | { status: 'moved'; message: string; to: ServerLocation }
   /** A profile without Azure ids: nothing to ask ARM. */
   | { status: 'notAzure' };
 

@@ -9,6 +9,7 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { FirewallRules } from '../connections/firewallRules';
 import { errorMessage } from '../../machines/errorMessage';
+import type { ServerLocation } from '../../machines/connections/serverLocation';
 import type { DashboardWindow, QueryOpened } from './dashboardWindow';
 import { addClientIpRule, removeFirewallRule } from './firewallActions';
 import { loadDashboardState, type DashboardSources } from './loadDashboardState';
@@ -19,6 +20,8 @@ export interface DashboardControllerDeps extends DashboardSources {
   firewall: Pick<FirewallRules, 'list' | 'allowClientIp' | 'remove'>;
   connect(profileId: string): Promise<ConnectOutcome>;
   portal: Pick<AzurePortal, 'openServer'>;
+  /** Points the saved connection where Azure has its server now (Update Saved Connection). */
+  followMove(profile: ConnectionProfile, to: ServerLocation): Promise<void>;
   window: DashboardWindow;
   post(message: DashboardHostMessage): void;
   /** A change made to the server, for the log. */
@@ -98,7 +101,17 @@ export class DashboardController {
       case 'dashboard.addClientIpRule':
       case 'dashboard.removeFirewallRule':
         return this.changeFirewall(message, profile);
+      case 'dashboard.followMove':
+        return this.followMove(profile);
     }
+  }
+
+  private async followMove(profile: ConnectionProfile): Promise<Outcome> {
+    if (this.shown?.arm.status !== 'moved') {
+      return { notice: { kind: 'error', message: `Azure did not say that '${profile.profileName}' moved.`, nextStep: 'Refresh to ask again.' }, reread: true };
+    }
+    await this.deps.followMove(profile, this.shown.arm.to);
+    return { reread: true };
   }
 
   private async copyConnectionString(profile: ConnectionProfile): Promise<DashboardNotice> {

@@ -8,9 +8,16 @@ import type { ServerFactsReader } from './serverFactsReader';
 import type { RegionNames } from './regionNames';
 import { describeArmFailure } from './armActionFailure';
 import { errorMessage } from '../../machines/errorMessage';
+import { groupShown, type ServerLocation } from '../../machines/connections/serverLocation';
+import { classifyArmError } from '../azure/armErrors';
 
 export interface DashboardSources {
   facts: Pick<ServerFactsReader, 'read'>;
+  /**
+   * After the server's GET said not found: where Azure has it now when it was moved, asked as the
+   * Deployments view asks (so both say the same); undefined when it was not, or cannot be told.
+   */
+  whereMoved(server: FirewallTarget): Promise<ServerLocation | undefined>;
   regions: RegionNames;
   firewall: Pick<FirewallRules, 'list'>;
   /** The public address Azure sees this machine at; undefined when it cannot be told. */
@@ -35,10 +42,17 @@ export async function loadDashboardState(profile: ConnectionProfile, sources: Da
     database: profile.database || 'postgres',
     arm,
     live,
-    firewall: publicAccessDisabled(arm) ? { status: 'noPublicAccess' } : firewall,
+    firewall: publicAccessDisabled(arm) ? { status: 'noPublicAccess' } : arm.status === 'moved' ? MOVED_FIREWALL : firewall,
     refreshedAt: sources.now(),
   };
 }
+
+// The rules were asked for where the server no longer is: that 404 would say nothing useful.
+const MOVED_FIREWALL: FirewallState = {
+  status: 'failed',
+  message: 'The firewall rules are read where the saved connection points, and the server is no longer there.',
+  nextStep: 'Update Saved Connection (above), then its rules show here.',
+};
 
 /**
  * Rules are still listed beside the server's read (they are kept while public access is off), but
@@ -57,8 +71,15 @@ async function readArm(ref: FirewallTarget | undefined, sources: DashboardSource
     const locationDisplayName = facts.location ? await sources.regions.displayName(ref.subscriptionId, facts.location) : undefined;
     return { status: 'loaded', facts: locationDisplayName ? { ...facts, locationDisplayName } : facts };
   } catch (error) {
+    const to = classifyArmError(error, 0).kind === 'notFound' ? await sources.whereMoved(ref).catch(() => undefined) : undefined;
+    if (to) return { status: 'moved', to, message: movedMessage(ref, to) };
     return { status: 'failed', message: `Could not read '${ref.serverName}' from Azure: ${errorMessage(error)}` };
   }
+}
+
+function movedMessage(ref: FirewallTarget, to: ServerLocation): string {
+  const was = { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup };
+  return `Azure has '${ref.serverName}' in ${groupShown(to, was)} now, no longer in ${groupShown(was, to)} where this saved connection points: it was moved outside VS Code. The connection still works (the host name is the same); Update Saved Connection makes this dashboard and its firewall rules follow the move.`;
 }
 
 async function readFirewall(ref: FirewallTarget | undefined, sources: DashboardSources): Promise<FirewallState> {

@@ -5,7 +5,8 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectOutcome } from '../connections/connectFlow';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { loadWebviewApp } from '../webview/loadWebviewApp';
-import { DashboardController } from './dashboardController';
+import { DashboardController, type DashboardControllerDeps } from './dashboardController';
+import type { DashboardSources } from './loadDashboardState';
 import type { ServerFactsReader } from './serverFactsReader';
 import type { FirewallRules } from '../connections/firewallRules';
 import type { DashboardWindow } from './dashboardWindow';
@@ -17,6 +18,8 @@ import { dashboardColumn } from './dashboardColumn';
 /** What the dashboard reads from and changes in Azure. */
 export interface DashboardAzure {
   facts: ServerFactsReader;
+  whereMoved: DashboardSources['whereMoved'];
+  followMove: DashboardControllerDeps['followMove'];
   regions: RegionNames;
   firewall: FirewallRules;
   clientIp(): Promise<string | undefined>;

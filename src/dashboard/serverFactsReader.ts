@@ -1,6 +1,6 @@
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
 import type { FirewallTarget } from '../connections/firewallRules';
-import type { ServerLocation } from '../reconcile/serverCheck';
+import type { ServerLocation } from '../../machines/connections/serverLocation';
 
 /** Reads one server from ARM; implemented on `servers.get` and `servers.list` of @azure/arm-postgresql-flexible. */
 export interface ServerFactsReader {

@@ -8,9 +8,9 @@ import { flexServerResourceId } from '../azure/flexProvisioning/flexTemplate';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
 import type { ServerStarter } from './armServerStarter';
-import { hasNoPublicAccess, isStopped, type ServerLocation } from './serverCheck';
+import { groupShown, type ServerLocation } from '../../machines/connections/serverLocation';
+import { hasNoPublicAccess, isStopped } from './serverCheck';
 import { serverKey, type ServerChecks, type ServerTarget } from './serverReconciler';
-import { groupShown } from './serverStateShown';
 
 export const REMOVE_SAVED_CONNECTION = 'Remove Saved Connection';
 export const START_SERVER = 'Start Server';

@@ -1,3 +1,4 @@
+import type { ServerLocation } from '../../machines/connections/serverLocation';
 import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
 
 /**
@@ -13,13 +14,6 @@ export type ServerCheck =
   | { kind: 'notChecked'; reason: NotCheckedReason; detail: string; at: number };
 
 export type NotCheckedReason = 'signedOut' | 'unavailable' | 'refused';
-
-/** Where Azure has a server now. The subscription is named when the account lists it. */
-export interface ServerLocation {
-  subscriptionId: string;
-  subscriptionName?: string;
-  resourceGroup: string;
-}
 
 /**
  * ARM's codes for "no such resource" on a resource's own GET: the server (ResourceNotFound), what

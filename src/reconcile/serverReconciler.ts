@@ -1,4 +1,5 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
+import type { ServerLocation } from '../../machines/connections/serverLocation';
 import type { FirewallTarget } from '../connections/firewallRules';
 import type { ServerFactsReader } from '../dashboard/serverFactsReader';
 import { classifyServerRead, nextKnown, saysServerGone, type ServerCheck, type ServerRead } from './serverCheck';
@@ -14,6 +15,17 @@ export interface ServerChecks {
   check(target: ServerTarget): Promise<ServerCheck>;
   /** The last conclusive answer about the server, as the views show it; undefined before one. */
   latest(target: ServerTarget): ServerCheck | undefined;
+}
+
+/**
+ * Where a server not found where asked is now, by the reconciler's own check: whoever asks (the
+ * dashboard) and the Deployments view then say the same. Undefined unless it was moved.
+ */
+export function whereMovedBy(checks: Pick<ServerChecks, 'check'>): (target: ServerTarget) => Promise<ServerLocation | undefined> {
+  return async (target) => {
+    const check = await checks.check(target);
+    return check.kind === 'moved' ? { subscriptionId: check.subscriptionId, resourceGroup: check.resourceGroup, ...(check.subscriptionName ? { subscriptionName: check.subscriptionName } : {}) } : undefined;
+  };
 }
 
 /** Server names are global, but a server moved to another group or subscription is another target. */

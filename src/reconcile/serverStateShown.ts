@@ -1,5 +1,6 @@
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
-import { isStopped, type ServerCheck, type ServerLocation } from './serverCheck';
+import { groupShown, sameSubscription } from '../../machines/connections/serverLocation';
+import { isStopped, type ServerCheck } from './serverCheck';
 import { serverKey, type ServerTarget } from './serverReconciler';
 
 /** The server a succeeded deployment created, as ARM names it. */
@@ -49,17 +50,6 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
     };
   }
   return undefined;
-}
-
-/** A resource group, with its subscription when that is not the other place's (a move between subscriptions). */
-export function groupShown(place: ServerLocation, other: Pick<ServerLocation, 'subscriptionId'>): string {
-  if (sameSubscription(place, other)) return `resource group '${place.resourceGroup}'`;
-  const subscription = place.subscriptionName ? `'${place.subscriptionName}' (${place.subscriptionId})` : `'${place.subscriptionId}'`;
-  return `resource group '${place.resourceGroup}' of subscription ${subscription}`;
-}
-
-function sameSubscription(a: Pick<ServerLocation, 'subscriptionId'>, b: Pick<ServerLocation, 'subscriptionId'>): boolean {
-  return a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase();
 }
 
 /** The last answer about a deployment's server, from the reconciler's map. */

@@ -1,7 +1,7 @@
 import type { ServerFacts } from '../../machines/webview/dashboardMessages';
 import type { FirewallTarget } from '../../src/connections/firewallRules';
 import type { ServerFactsReader } from '../../src/dashboard/serverFactsReader';
-import type { ServerLocation } from '../../src/reconcile/serverCheck';
+import type { ServerLocation } from '../../machines/connections/serverLocation';
 
 /**
  * A server GET whose answer each test sets per server name (a state, or an error to throw), and

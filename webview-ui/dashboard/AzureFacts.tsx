@@ -3,8 +3,8 @@ import type { ArmFactsState, ServerFacts } from '../../machines/webview/dashboar
 import { AUTHENTICATION_LABELS, postgresVersionLabel, TIER_LABELS } from '../../machines/webview/displayNames';
 import { Fact } from './Fact';
 
-/** The server as Azure describes it, in the portal's words, with Open in Azure Portal. */
-export function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpenInPortal: () => void }) {
+/** The server as Azure describes it, in the portal's words, with Open in Azure Portal; where it went, when it moved. */
+export function AzureFacts({ arm, onOpenInPortal, onFollowMove }: { arm: ArmFactsState; onOpenInPortal: () => void; onFollowMove: () => void }) {
   if (arm.status === 'notAzure') {
     return null;
   }
@@ -16,6 +16,11 @@ export function AzureFacts({ arm, onOpenInPortal }: { arm: ArmFactsState; onOpen
       </VscodeButton>
       {arm.status === 'failed' ? (
         <p role="alert">{arm.message}</p>
+      ) : arm.status === 'moved' ? (
+        <>
+          <p role="alert">{arm.message}</p>
+          <VscodeButton onClick={onFollowMove}>Update Saved Connection</VscodeButton>
+        </>
       ) : (
         <dl className="facts">
           <Fact term="State" value={arm.facts.state} />

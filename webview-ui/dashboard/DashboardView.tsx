@@ -76,7 +76,7 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
         ) : null}
       </header>
       {notice ? <NoticeView notice={notice} /> : null}
-      <AzureFacts arm={state.arm} onOpenInPortal={() => ask({ type: 'dashboard.openInPortal' })} />
+      <AzureFacts arm={state.arm} onOpenInPortal={() => ask({ type: 'dashboard.openInPortal' })} onFollowMove={() => ask({ type: 'dashboard.followMove' })} />
       <FirewallRules
         firewall={state.firewall}
         busy={loading}

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, SANDBOX_TENANT_ID, type Sandbox } from '../../../sandbox';
+import { startSandbox, SANDBOX_SUBSCRIPTIONS, SANDBOX_TENANT_ID, SEEDED_RESOURCE_GROUPS, type Sandbox } from '../../../sandbox';
+import { createArmServerStarter } from '../../../src/reconcile/armServerStarter';
+import { createServerActions } from '../../../src/reconcile/serverActions';
+import { createServerReconciler, whereMovedBy } from '../../../src/reconcile/serverReconciler';
+import { armRequest } from '../sandbox/sandboxTestKit';
 import { composeAzureServices, type AzureServices } from '../../../src/azure/azureServices';
 import { SandboxAccount } from '../../../src/azure/sandboxAccount';
 import { armSubscriptionSource } from '../../../src/azure/subscriptionSource';
@@ -15,7 +19,7 @@ import { createArmFirewallRules } from '../../../src/connections/armFirewallRule
 import type { DashboardHostMessage } from '../../../machines/webview/dashboardMessages';
 import { createRequest, readUntilEnded, RESOURCE_GROUP, startDeployment, SUBSCRIPTION_ID } from '../azure/azureSandboxHarness';
 import { recordingPortal } from '../../support/recordingPortal';
-import { deploymentContext, InMemoryProfileSettings, InMemorySecrets } from '../../support/connectionFakes';
+import { deploymentContext, InMemoryProfileSettings, InMemorySecrets, ScriptedNotifier } from '../../support/connectionFakes';
 
 /**
  * A deployment that succeeds in the sandbox ends with a saved profile naming the Azure host, a
@@ -73,10 +77,17 @@ describe('a sandbox server: profile, connection and dashboard', () => {
     await manager.connect(profile.id);
 
     const posted: DashboardHostMessage[] = [];
+    const clientFor = (tenantId: string, subscriptionId: string) => services.flexibleServers(tenantId, subscriptionId);
+    const facts = createArmServerFactsReader(clientFor, () => services.catalog.listSubscriptions());
+    const checks = createServerReconciler(facts);
+    const notifier = new ScriptedNotifier();
+    const actions = createServerActions({ checks, starter: createArmServerStarter(clientFor), portal: recordingPortal().portal, store, manager, notifier, log: () => undefined });
     const controller = new DashboardController(profile.id, {
       store,
       manager,
-      facts: createArmServerFactsReader((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId), () => services.catalog.listSubscriptions()),
+      facts,
+      whereMoved: whereMovedBy(checks),
+      followMove: (p, to) => actions.followMove(p, to),
       regions: createRegionNames((subscriptionId) => services.catalog.listLocations(subscriptionId)),
       firewall: createArmFirewallRules((tenantId, subscriptionId) => services.flexibleServers(tenantId, subscriptionId)),
       clientIp: () => services.catalog.detectClientIp(),
@@ -108,6 +119,30 @@ describe('a sandbox server: profile, connection and dashboard', () => {
       expect(state.live.databases.map((d) => d.name)).toContain('postgres');
       expect(state.live.serverVersion).toMatch(/^\d+/);
     }
+
+    // Moved to the other subscription outside VS Code: the dashboard says where, and follows it when asked.
+    const [, away] = SANDBOX_SUBSCRIPTIONS;
+    const awayGroup = SEEDED_RESOURCE_GROUPS.find((g) => g.subscriptionId === away.subscriptionId)!.name;
+    const move = await armRequest(sandbox, 'POST', `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/moveResources?api-version=2021-04-01`, {
+      body: { resources: [serverResourceId], targetResourceGroup: `/subscriptions/${away.subscriptionId}/resourceGroups/${awayGroup}` },
+    });
+    expect(move.status).toBe(202);
+    const lastState = () => posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : [])).at(-1)!;
+    await controller.onMessage({ type: 'dashboard.refresh' });
+    expect(lastState().arm).toEqual({
+      status: 'moved',
+      to: { subscriptionId: away.subscriptionId, subscriptionName: away.displayName, resourceGroup: awayGroup },
+      message: `Azure has 'pg-dash' in resource group '${awayGroup}' of subscription '${away.displayName}' (${away.subscriptionId}) now, no longer in resource group '${RESOURCE_GROUP}' of subscription '${SUBSCRIPTION_ID}' where this saved connection points: it was moved outside VS Code. The connection still works (the host name is the same); Update Saved Connection makes this dashboard and its firewall rules follow the move.`,
+    });
+    expect(lastState().firewall).toMatchObject({ status: 'failed', nextStep: 'Update Saved Connection (above), then its rules show here.' });
+    expect(lastState().live.status).toBe('connected');
+
+    await controller.onMessage({ type: 'dashboard.followMove' });
+    expect(store.getProfile(profile.id)).toMatchObject({ azureSubscriptionId: away.subscriptionId, azureResourceGroup: awayGroup });
+    const movedId = `/subscriptions/${away.subscriptionId}/resourceGroups/${awayGroup}/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-dash`;
+    expect(lastState().arm).toMatchObject({ status: 'loaded', facts: { resourceId: movedId, state: 'Ready' } });
+    expect(lastState().firewall).toMatchObject({ status: 'loaded' });
+    expect(notifier.shown.at(-1)?.message).toBe(`The saved connection 'pg-dash' now points to resource group '${awayGroup}' of subscription '${away.displayName}' (${away.subscriptionId}), where Azure has 'pg-dash'.`);
     manager.dispose();
   });
 

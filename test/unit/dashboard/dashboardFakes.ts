@@ -6,6 +6,8 @@ import type { ConnectionProfile } from '../../../src/connections/connectionProfi
 import { clientFirewallRuleName } from '../../../machines/flexDeployment/networking';
 import type { FirewallTarget } from '../../../src/connections/firewallRules';
 import type { QueryOpened } from '../../../src/dashboard/dashboardWindow';
+import type { ServerLocation } from '../../../machines/connections/serverLocation';
+import { armRestError } from '../../support/armRestError';
 import { recordingPortal } from '../../support/recordingPortal';
 import { CONTOSO_PROFILE } from '../../support/connectionFakes';
 
@@ -19,6 +21,8 @@ export interface FakeOptions {
   connected?: boolean;
   failure?: ConnectionFailure;
   armFails?: boolean;
+  /** The server's GET says ResourceNotFound; `whereMoved` answers this (undefined: not moved). */
+  notFound?: { movedTo?: ServerLocation };
   /** Thrown by every firewall call (list, add, remove). */
   firewallError?: Error;
   /** Thrown by remove only, after the list read fine. */
@@ -46,6 +50,8 @@ export function fakeDashboard(opts: FakeOptions = {}) {
   const removed: string[] = [];
   const disconnects: string[] = [];
   const connects: string[] = [];
+  const located: FirewallTarget[] = [];
+  const followed: [string, ServerLocation][] = [];
   const rules = new Map((opts.rules ?? []).map((r) => [r.name, r]));
   let connected = opts.connected ?? false;
   const { portal, opened } = recordingPortal();
@@ -58,6 +64,7 @@ export function fakeDashboard(opts: FakeOptions = {}) {
       read: async (t) => {
         read.push(t);
         if (opts.armFails) throw new Error('AuthorizationFailed');
+        if (opts.notFound) throw armRestError(404, 'ResourceNotFound', "The Resource 'Microsoft.DBforPostgreSQL/flexibleServers/contoso' under resource group 'rg-data' was not found.");
         return opts.publicNetworkAccess ? { ...facts, publicNetworkAccess: opts.publicNetworkAccess } : facts;
       },
     },
@@ -96,6 +103,11 @@ export function fakeDashboard(opts: FakeOptions = {}) {
       return { connected: true };
     },
     portal,
+    whereMoved: async (t) => {
+      located.push(t);
+      return opts.notFound?.movedTo;
+    },
+    followMove: async (p, to) => void followed.push([p.id, to]),
     window: {
       copyToClipboard: async (text) => {
         if (opts.copyError) throw opts.copyError;
@@ -115,7 +127,7 @@ export function fakeDashboard(opts: FakeOptions = {}) {
     info: (m) => infos.push(m),
     warn: (m) => warnings.push(m),
   });
-  return { c, posted, warnings, infos, read, connects, disconnects, opened, copied, questions, queries, removed, rules };
+  return { c, posted, warnings, infos, read, connects, disconnects, opened, copied, questions, queries, removed, rules, located, followed };
 }
 
 export const states = (posted: DashboardHostMessage[]): DashboardState[] => posted.flatMap((m) => (m.type === 'dashboard.state' ? [m.state] : []));

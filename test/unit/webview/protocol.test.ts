@@ -16,6 +16,7 @@ describe('a message from a webview', () => {
       { type: 'dashboard.copyConnectionString' },
       { type: 'dashboard.addClientIpRule' },
       { type: 'dashboard.removeFirewallRule', ruleName: 'office' },
+      { type: 'dashboard.followMove' },
     ]) {
       expect(parseWebviewMessage(message)).toEqual({ ok: true, message });
     }
@@ -35,6 +36,10 @@ describe('a message from a webview', () => {
       expect(parseWebviewMessage({ type: 'dashboard.removeFirewallRule', ruleName }).ok).toBe(false);
     }
     expect(parseWebviewMessage({ type: 'dashboard.removeFirewallRule' }).ok).toBe(false);
+  });
+
+  it('following a move, is rejected when the webview names where to: that is the host’s to say', () => {
+    expect(parseWebviewMessage({ type: 'dashboard.followMove', to: { subscriptionId: 'sub-9', resourceGroup: 'rg-evil' } }).ok).toBe(false);
   });
 
   it('that is no message at all, or of no type the protocol has, is rejected saying so', () => {

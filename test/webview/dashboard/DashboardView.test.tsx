@@ -105,6 +105,20 @@ describe('DashboardView', () => {
     expect(screen.queryByRole('region', { name: 'Firewall rules' })).toBeNull();
   });
 
+  it('a server moved away: says where, in place of the facts, and asks the host to follow it (the host knows where)', () => {
+    const { posted } = renderDashboard();
+    const moved = { status: 'moved' as const, message: "Azure has 'contoso' in resource group 'rg-dev' now.", to: { subscriptionId: 'sub-1', resourceGroup: 'rg-dev' } };
+    send({ type: 'dashboard.state', state: { ...state, arm: moved } });
+    const azure = section('Azure');
+    expect(azure.getByRole('alert').textContent).toBe(moved.message);
+    expect(azure.queryByText('State', { selector: 'dt' })).toBeNull();
+    fireEvent.click(azure.getByRole('button', { name: 'Update Saved Connection' }));
+    expect(posted).toEqual([{ type: 'ready' }, { type: 'dashboard.followMove' }]);
+
+    send({ type: 'dashboard.state', state });
+    expect(screen.queryByRole('button', { name: 'Update Saved Connection' })).toBeNull();
+  });
+
   it('lists the firewall rules, says the address is not allowed, and asks to add it or remove a rule', () => {
     const { posted } = renderDashboard();
     send({ type: 'dashboard.state', state });
