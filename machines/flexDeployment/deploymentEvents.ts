@@ -53,15 +53,18 @@ export const VANISHED_ERROR: ArmErrorSummary = {
   message: 'The deployment no longer exists in Azure.',
 };
 
+/** The extension's own code (not ARM's) for a deployment ARM never received. */
+export const NOT_STARTED_CODE = 'DeploymentNotStarted';
+
 export const NEVER_STARTED_ERROR: ArmErrorSummary = {
-  code: 'DeploymentNotStarted',
+  code: NOT_STARTED_CODE,
   message: 'The deployment never reached Azure: VS Code closed before Azure accepted it. Retry to start it again.',
 };
 
 /** The PUT got no answer and, after the grace period, Azure has no such deployment. */
 export function neverReachedError(reason: string): ArmErrorSummary {
   return {
-    code: 'DeploymentNotStarted',
+    code: NOT_STARTED_CODE,
     message: `The deployment never reached Azure: Azure Resource Manager gave no answer to the request (${reason}) and has no such deployment. Retry to start it again.`,
   };
 }

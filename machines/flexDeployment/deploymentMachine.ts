@@ -26,6 +26,13 @@ const TRANSIENT_FAILURE_RETRIED = {
   actions: ['recordCheck', 'recordTransientFailure'],
 } as const;
 
+/** The wait for the next attempt is over: it is sent, and the machine awaits the PUT's answer as after Create. */
+const SEND_AGAIN = {
+  guard: 'retryDue',
+  target: 'pending',
+  actions: ['recordCheck', { type: 'enterStatus', params: { status: 'pending', state: 'pending' } }, 'recordResubmission', 'resubmitDeployment'],
+} as const;
+
 /** ARM still says running past the 2-hour deadline: the one way time ends a deployment. */
 const PAST_DEADLINE = {
   guard: 'runsPastDeadline',
@@ -60,9 +67,9 @@ const RETRY_OR_DISMISS = {
  *    │ │                    cancelling ──(ARM's answer to any read, as from deploying)──▶ succeeded | failed | canceled
  *    │ │                       └──arm.cancelRefused──▶ deploying
  *    │ └──arm.rejected──────────▶──poll.failed / notFound / running past 2 h──▶ failed ──user.retry──▶ (form reopens)
- *    │                        poll.failed, a temporary error, attempts left
+ *    │      poll.failed or arm.rejected with a temporary error, or a PUT never answered nor found; attempts left
  *    │                             ▼
- *    └──poll.failed at retryAt── retryingTransient ──user.cancel──▶ canceled
+ *    └──poll.failed / notFound at retryAt── retryingTransient ──user.cancel──▶ canceled
  *        (sent again)
  *
  * Cancelling asks ARM to cancel and still waits for ARM's word: a deployment that finished while
@@ -73,7 +80,10 @@ const RETRY_OR_DISMISS = {
  * `retryAt` (an exponential backoff with jitter drawn from the staging id: transientRetry.ts),
  * then asks the host to send the same deployment again and starts over in pending, awaiting the
  * PUT's answer as after Create. Nothing runs in ARM meanwhile, so a cancel there ends it at once.
- * After MAX_ATTEMPTS attempts the failure is the end, and says how often it was tried.
+ * After MAX_ATTEMPTS attempts the failure is the end, and says how often it was tried. A PUT ARM
+ * refused with a temporary error, or never answered and does not show after the grace period,
+ * is an attempt that failed the same way: nothing of it runs in ARM (reads find no deployment,
+ * or the one before it, failed), and it is sent again after the same wait.
  *
  * Only ARM's word ends a deployment: a read that cannot happen (signed out, unreachable,
  * throttled) is recorded as `unchecked` and changes nothing else, however late it is; the 2-hour
@@ -99,7 +109,10 @@ export const deploymentMachine = deploymentSetup.createMachine({
       tags: ['running', 'unfinished'],
       on: {
         'arm.accepted': { target: 'deploying', actions: 'recordStartAnswered' },
-        'arm.rejected': { target: 'failed', actions: ['recordStartAnswered', 'recordArmFailure'] },
+        'arm.rejected': [
+          { guard: 'retriesTransientFailure', target: 'retryingTransient', actions: ['recordStartAnswered', 'recordTransientFailure'] },
+          { target: 'failed', actions: ['recordStartAnswered', 'recordArmFailure'] },
+        ],
         'arm.outcomeUnknown': { actions: ['recordStartAnswered', 'recordStartOutcomeUnknown'] },
         // A pending record may or may not have reached ARM: the poll tells which.
         'poll.running': {
@@ -114,6 +127,12 @@ export const deploymentMachine = deploymentSetup.createMachine({
         ],
         'poll.canceled': { guard: 'readsDecide', target: 'canceled', actions: 'recordCheck' },
         'poll.notFound': [
+          // ARM gave the PUT no answer and has no trace of it: nothing runs there, so it is sent again.
+          {
+            guard: and(['readsDecide', 'startGraceOver', 'retriesUnansweredStart']),
+            target: 'retryingTransient',
+            actions: ['recordCheck', 'recordTransientFailure'],
+          },
           {
             guard: and(['readsDecide', 'startGraceOver']),
             target: 'failed',
@@ -149,20 +168,10 @@ export const deploymentMachine = deploymentSetup.createMachine({
       on: {
         // Any other word from ARM ends the wait as it ends a running deployment.
         ...ARM_ENDS_RUNNING,
-        // ARM still reports the failed attempt: once its wait is over, the next one is sent.
-        'poll.failed': [
-          {
-            guard: 'retryDue',
-            target: 'pending',
-            actions: [
-              'recordCheck',
-              { type: 'enterStatus', params: { status: 'pending', state: 'pending' } },
-              'recordResubmission',
-              'resubmitDeployment',
-            ],
-          },
-          { actions: 'recordCheck' },
-        ],
+        // ARM still reports the failed attempt, or has none (its PUT was refused or never answered):
+        // once the wait is over, the next one is sent.
+        'poll.failed': [SEND_AGAIN, { actions: 'recordCheck' }],
+        'poll.notFound': [SEND_AGAIN, { actions: 'recordCheck' }],
         // Running again: the attempt was sent before a crash lost the record of it.
         'poll.running': { target: 'deploying', actions: ['recordCheck', 'recordProvisioningState', 'recordAttemptSent'] },
         // Nothing runs in ARM: no cancel to ask for, nothing more is sent.

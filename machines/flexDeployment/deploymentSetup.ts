@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { readsDecide, runsPastDeadline, startGraceOver, timingAfter } from './deploymentClock';
-import type { DeploymentEvent } from './deploymentEvents';
-import { retriesFailure, retryDelayMs } from './transientRetry';
+import { neverReachedError, type DeploymentEvent } from './deploymentEvents';
+import { retriesFailure, retriesUnansweredStart, retryDelayMs } from './transientRetry';
 import {
   AUDIT_LIMIT,
   FAILURE_NOTIFICATION_WINDOW_MS,
@@ -100,10 +100,17 @@ export const deploymentSetup = setup({
     recordArmFailure: assign(({ event }) =>
       event.type === 'poll.failed' || event.type === 'arm.rejected' ? { armError: event.error, error: event.error.message } : {},
     ),
+    // ARM failed the attempt, refused its PUT, or never answered the PUT nor shows it (notFound).
     recordTransientFailure: assign(({ context, event }) => {
-      if (event.type !== 'poll.failed') return {};
+      const error =
+        event.type === 'poll.failed' || event.type === 'arm.rejected'
+          ? event.error
+          : event.type === 'poll.notFound' && context.startOutcomeUnknown
+            ? neverReachedError(context.startOutcomeUnknown.reason)
+            : undefined;
+      if (!error) return {};
       const failedAttempts = (context.transientRetry?.failedAttempts ?? 0) + 1;
-      return { transientRetry: { failedAttempts, error: event.error, retryAt: event.at + retryDelayMs(context.stagingId, failedAttempts) } };
+      return { transientRetry: { failedAttempts, error, retryAt: event.at + retryDelayMs(context.stagingId, failedAttempts) } };
     }),
     // Sent again: a fresh start, whose PUT this session awaits and whose running time starts now.
     recordResubmission: assign(({ context, event }) => ({
@@ -157,7 +164,8 @@ export const deploymentSetup = setup({
     cancelNotAnswered: ({ context }) => context.cancellation?.acceptedAt === undefined,
     cancelWentUnanswered: ({ context }) => context.cancellation?.unanswered !== undefined,
     readsDecide: ({ context }) => readsDecide(context),
-    retriesTransientFailure: ({ context, event }) => event.type === 'poll.failed' && retriesFailure(context, event.error),
+    retriesTransientFailure: ({ context, event }) => (event.type === 'poll.failed' || event.type === 'arm.rejected') && retriesFailure(context, event.error),
+    retriesUnansweredStart: ({ context }) => retriesUnansweredStart(context),
     retryDue: ({ context, event }) => context.transientRetry !== undefined && event.at >= context.transientRetry.retryAt,
     dashboardWasOpened: ({ context }) => context.dashboardOpened === true,
     // Once, and never against the user's own removal.

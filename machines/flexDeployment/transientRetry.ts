@@ -39,14 +39,27 @@ export function canResubmit(deployment: Pick<DeploymentContext, 'request' | 'pas
 }
 
 /**
- * ARM's failure of the running attempt is retried: a temporary error, attempts left, no cancel
- * asked for (the user wants it stopped, not sent again), and the host can send it again.
+ * ARM's failure of the running attempt, or its refusal of the PUT, is retried: a temporary error,
+ * attempts left, no cancel asked for (the user wants it stopped, not sent again), and the host can
+ * send it again.
  */
-export function retriesFailure(
-  deployment: Pick<DeploymentContext, 'transientRetry' | 'cancellation' | 'request' | 'passwordSecretId'>,
-  error: ArmErrorSummary,
-): boolean {
-  return isTransientError(error) && deployment.cancellation === undefined && attemptsMade(deployment) < MAX_ATTEMPTS && canResubmit(deployment);
+export function retriesFailure(deployment: RetryableDeployment, error: ArmErrorSummary): boolean {
+  return isTransientError(error) && maySendAgain(deployment);
+}
+
+/**
+ * A start ARM gave no answer to (a 5xx after the SDK's own retries, a timeout) and, after the grace
+ * period, has no trace of: nothing runs in ARM, and sending it again is the remedy, as for a
+ * temporary error, with the same attempts and waits.
+ */
+export function retriesUnansweredStart(deployment: RetryableDeployment & Pick<DeploymentContext, 'startOutcomeUnknown'>): boolean {
+  return deployment.startOutcomeUnknown !== undefined && maySendAgain(deployment);
+}
+
+type RetryableDeployment = Pick<DeploymentContext, 'transientRetry' | 'cancellation' | 'request' | 'passwordSecretId'>;
+
+function maySendAgain(deployment: RetryableDeployment): boolean {
+  return deployment.cancellation === undefined && attemptsMade(deployment) < MAX_ATTEMPTS && canResubmit(deployment);
 }
 
 /** A number in [0, 1), spread evenly over strings that differ anywhere (FNV-1a, then a final avalanche). */

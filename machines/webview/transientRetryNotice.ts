@@ -1,4 +1,5 @@
 import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
+import { NOT_STARTED_CODE } from '../flexDeployment/deploymentEvents';
 import { attemptsMade, MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
 
 /**
@@ -12,7 +13,12 @@ export function transientRetryNotice(deployment: Pick<DeploymentContext, 'transi
   const retry = deployment.transientRetry;
   if (!retry || deployment.terminalAt !== undefined) return undefined;
   const attempt = `attempt ${attemptsMade(deployment)} of ${MAX_ATTEMPTS}`;
-  if (retry.resubmittedAt !== undefined) return `Azure reported a temporary error (${retry.error.code}) on the last attempt; this is ${attempt}.`;
+  // A PUT ARM never answered nor shows: no error of Azure's to name.
+  const unreached = retry.error.code === NOT_STARTED_CODE;
+  if (retry.resubmittedAt !== undefined) {
+    return `${unreached ? 'Azure never received the last attempt' : `Azure reported a temporary error (${retry.error.code}) on the last attempt`}; this is ${attempt}.`;
+  }
   const seconds = Math.ceil((retry.retryAt - now) / 1000);
-  return `Azure reported a temporary error (${retry.error.code}); trying again ${seconds > 0 ? `in ${seconds} s` : 'now'}, ${attempt}.`;
+  const what = unreached ? 'Azure never received the deployment' : `Azure reported a temporary error (${retry.error.code})`;
+  return `${what}; trying again ${seconds > 0 ? `in ${seconds} s` : 'now'}, ${attempt}.`;
 }

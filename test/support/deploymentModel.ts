@@ -16,6 +16,7 @@ const transientError = { code: 'InternalServerError', message: "An unexpected er
 export const MODEL_EVENTS: DeploymentEvent[] = [
   { type: 'arm.accepted', at: T0 + 1000 },
   { type: 'arm.rejected', at: T0 + 1000, error: { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' } },
+  { type: 'arm.rejected', at: T0 + 1000, error: { code: 'AnotherOperationInProgress', message: 'Another operation is in progress on the resource group.' } },
   { type: 'arm.outcomeUnknown', at: T0 + 1000, reason: 'HTTP 503 ServiceUnavailable' },
   { type: 'poll.running', at: T0 + MINUTE, provisioningState: 'Running', armDurationMs: 50_000 },
   // ARM still says Running past the 2-hour deadline: the one way time ends a deployment.

@@ -108,11 +108,14 @@ export class FakeProvisioner implements ServerProvisioner {
   rejectWith: ArmErrorSummary | undefined;
   /** When set, ARM takes the deployment but its answer is lost on the way back. */
   loseAnswer = false;
+  /** When set, the request never reaches ARM, and no answer comes back. */
+  loseRequest = false;
   constructor(private readonly reader: ScriptedReader) {}
   async preflight() {}
   async startDeployment(request: CreateServerRequest, deploymentName: string) {
     if (this.rejectWith) throw new ArmStartError(this.rejectWith);
     this.started.push({ request, deploymentName });
+    if (this.loseRequest) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     this.reader.set(deploymentName, { kind: 'running', provisioningState: 'Accepted' });
     if (this.loseAnswer) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     return { deploymentName };

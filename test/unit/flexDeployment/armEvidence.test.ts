@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { START_GRACE_MS } from '../../../machines/flexDeployment/deploymentClock';
+import { MAX_ATTEMPTS } from '../../../machines/flexDeployment/transientRetry';
 import { createRequest } from '../../support/trackerFakes';
 import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
 import { useTrackerWorld } from '../../support/trackerWorld';
@@ -116,21 +117,37 @@ describe('a PUT whose answer was lost', () => {
     expect(world.effects.dashboards).toEqual([id]);
   });
 
-  it('ARM never got it: pending through the grace period, then failed as never reached Azure, with Retry', async () => {
+  it(`ARM never got it: pending through the grace period, then sent again after a wait, ${MAX_ATTEMPTS} attempts in all; then failed as never reached Azure, with Retry`, async () => {
     const { tracker } = await window();
-    world.provisioner.loseAnswer = true;
+    world.provisioner.loseRequest = true;
     const id = await tracker.create(createRequest());
-    world.reader.states.delete(tracker.getDeployment(id)!.context.deploymentName);
+    const context = () => tracker.getDeployment(id)!.context;
     world.clock.advance(MINUTE);
     await cycle(tracker);
-    expect(tracker.getDeployment(id)?.value).toBe('pending');
+    expect(context().status).toBe('pending');
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      world.clock.advance(START_GRACE_MS);
+      await cycle(tracker);
+      expect(context().status).toBe('retryingTransient');
+      expect(context().transientRetry).toMatchObject({ failedAttempts: attempt, error: { code: 'DeploymentNotStarted' } });
+      // Nothing in ARM while it waits: no read ends it.
+      world.clock.time = context().transientRetry!.retryAt - 1;
+      await cycle(tracker);
+      expect(context().status).toBe('retryingTransient');
+      world.clock.time = context().transientRetry!.retryAt;
+      await cycle(tracker);
+      expect(context().status).toBe('pending');
+      expect(world.provisioner.started).toHaveLength(attempt + 1);
+    }
     world.clock.advance(START_GRACE_MS);
     await cycle(tracker);
-    const failed = tracker.getDeployment(id)!.context;
+    const failed = context();
     expect(failed.status).toBe('failed');
     expect(failed.armError).toMatchObject({ code: 'DeploymentNotStarted' });
     expect(failed.armError?.message).toContain('never reached Azure');
     expect(failed.armError?.message).toContain('socket hang up');
+    expect(world.provisioner.started.map((s) => s.deploymentName)).toEqual(Array(MAX_ATTEMPTS).fill(failed.deploymentName));
+    expect(world.effects.failed).toEqual([id]);
     await tracker.retry(id);
     expect(world.effects.retryForms).toEqual([id]);
   });

@@ -23,8 +23,15 @@ function expectArmWordHeeded(before: Snapshot, event: DeploymentEvent, after: Sn
   const { value, context } = after;
   switch (event.type) {
     case 'arm.rejected':
-      expect(value).toBe('failed');
-      expect(context.armError).toEqual(event.error);
+      if (value === 'failed') {
+        expect(context.armError).toEqual(event.error);
+        // A temporary refusal is the end only once every attempt was made (a pending deployment was asked no cancel).
+        if (isTransientError(event.error)) expect(attemptsMade(context)).toBe(MAX_ATTEMPTS);
+      } else {
+        expect(value).toBe('retryingTransient');
+        expect(isTransientError(event.error)).toBe(true);
+        expect(context.transientRetry).toMatchObject({ failedAttempts: attemptsMade(before.context), error: event.error });
+      }
       return;
     case 'poll.succeeded':
       expect(topOf(value)).toBe('succeeded');

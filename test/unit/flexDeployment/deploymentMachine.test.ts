@@ -33,11 +33,15 @@ describe('a pending deployment', () => {
     });
   });
 
-  it('when the answer to its PUT was lost, is settled by reads, and its failure names what was lost', () => {
-    const failed = deploymentAfter(
-      { type: 'arm.outcomeUnknown', at: T0 + 1000, reason: 'HTTP 503 ServiceUnavailable' },
-      { type: 'poll.notFound', at: T0 + 5 * MINUTE },
-    );
+  it('when the answer to its PUT was lost, is settled by reads: not found after the grace, the attempt failed, naming what was lost', () => {
+    const lost = [{ type: 'arm.outcomeUnknown', at: T0 + 1000, reason: 'HTTP 503 ServiceUnavailable' }, { type: 'poll.notFound', at: T0 + 5 * MINUTE }] as const;
+    // Sent again after a wait (transientRetry.ts), as a temporary failure is…
+    const waiting = deploymentAfter(...lost);
+    expect(waiting.value).toBe('retryingTransient');
+    expect(waiting.context.transientRetry?.error.code).toBe('DeploymentNotStarted');
+    expect(waiting.context.transientRetry?.error.message).toContain('(HTTP 503 ServiceUnavailable)');
+    // …unless it cannot be sent again (a record that kept no request): then it is the end.
+    const failed = deploymentFrom({ ...modelInput(), request: undefined }, ...lost);
     expect(failed.value).toBe('failed');
     expect(failed.context.armError?.code).toBe('DeploymentNotStarted');
     expect(failed.context.armError?.message).toContain('(HTTP 503 ServiceUnavailable)');

@@ -133,10 +133,28 @@ describe('a deployment ARM fails with a temporary error', () => {
     expect(running.context.transientRetry?.resubmittedAt).toBe(failedAt + 1000);
     expect(deploymentAfter(...waiting, { type: 'poll.succeeded', at: failedAt + 1000, serverResourceId: 'server-id' }).value).toEqual({ succeeded: 'creatingProfile' });
     expect(deploymentAfter(...waiting, { type: 'poll.canceled', at: failedAt + 1000 }).value).toBe('canceled');
-    expect(deploymentAfter(...waiting, { type: 'poll.notFound', at: failedAt + 1000 }).context.armError?.code).toBe('DeploymentNotFound');
+    // Nothing runs in ARM either way: an attempt gone from its history is waited on, and sent again, like one reported failed.
+    expect(deploymentAfter(...waiting, { type: 'poll.notFound', at: failedAt + 1000 }).value).toBe('retryingTransient');
     const unchecked = deploymentAfter(...waiting, { type: 'poll.unavailable', at: failedAt + LONG_AFTER, reason: 'signed out of Azure' });
     expect(unchecked.value).toBe('retryingTransient');
     expect(unchecked.context.unchecked?.reason).toBe('signed out of Azure');
+  });
+
+  it('a PUT ARM refused with a temporary error is an attempt that failed: waited on, then sent again, though reads find no deployment', () => {
+    const refused: DeploymentEvent = { type: 'arm.rejected', at: T0 + 1000, error: { code: 'AnotherOperationInProgress', message: 'Another operation is in progress.' } };
+    const { actor, effects, send } = recordingDeployment();
+    send(refused);
+    expect(actor.getSnapshot().value).toBe('retryingTransient');
+    const { retryAt } = actor.getSnapshot().context.transientRetry!;
+    expect(actor.getSnapshot().context.transientRetry).toEqual({ failedAttempts: 1, error: refused.error, retryAt: T0 + 1000 + retryDelayMs('model', 1) });
+    send({ type: 'poll.notFound', at: retryAt - 1 });
+    expect(actor.getSnapshot().value).toBe('retryingTransient');
+    send({ type: 'poll.notFound', at: retryAt });
+    expect(actor.getSnapshot().value).toBe('pending');
+    expect(effects).toEqual(['resubmit']);
+    actor.stop();
+    // A refusal of another kind is the end at once.
+    expect(deploymentAfter({ ...refused, error: { code: 'InvalidTemplateDeployment', message: 'The template is not valid.' } }).value).toBe('failed');
   });
 
   it('after a restart, waits and is sent again as before: the stored record resumes in its state', () => {

@@ -110,6 +110,28 @@ describe('a deployment ARM fails with a temporary error, followed by the tracker
     expect(world.effects.failed).toEqual([id]);
   });
 
+  it('a PUT refused with a temporary error is sent again after its wait (reads meanwhile find no deployment), then runs and succeeds', async () => {
+    const refusal: ArmErrorSummary = { code: 'AnotherOperationInProgress', message: "Another operation is in progress on resource group 'rg-pgflex'." };
+    world.provisioner.rejectWith = refusal;
+    const puts = putTimes();
+    const { tracker } = await setup.window({ polling: true });
+    const refusedAt = Date.now();
+    const id = await tracker.create(createRequest({ adminPassword: PASSWORD, confirmPassword: PASSWORD }));
+    const context = () => tracker.getDeployment(id)!.context;
+    expect(context().status).toBe('retryingTransient');
+    expect(context().transientRetry).toMatchObject({ failedAttempts: 1, error: refusal });
+    expect(world.secrets.values.get(stagedPasswordKey(id))).toBe(PASSWORD);
+    world.provisioner.rejectWith = undefined;
+
+    await until(() => puts.length === 2, { stepMs: 500, forMs: 2 * BASE_BACKOFF_MS * (1 + JITTER_FRACTION) });
+    expect(puts[1] - refusedAt).toBeGreaterThanOrEqual(BASE_BACKOFF_MS);
+    await until(() => context().status === 'deploying', { stepMs: 250 });
+    world.reader.set(context().deploymentName, { kind: 'succeeded', serverResourceId: '/x/servers/pgflex-demo' });
+    await until(() => context().profileCreated === true, { stepMs: 250, forMs: 60_000 });
+    expect(world.effects.failed).toEqual([]);
+    expect(world.lifecycle.told.filter((t) => /^(retryScheduled|resubmitted|accepted)/.test(t))).toEqual([`retryScheduled ${id} 1`, `resubmitted ${id}`, `accepted ${id}`]);
+  });
+
   it('sends a Microsoft Entra-only deployment again without a password, none having been staged for it', async () => {
     const puts = putTimes();
     const entraAdmin = { objectId: 'oid', principalName: 'ada@contoso.com', principalType: 'User' as const };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { neverReachedError } from '../../../machines/flexDeployment/deploymentEvents';
 import type { TransientRetry } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { transientRetryNotice } from '../../../machines/webview/transientRetryNotice';
 
@@ -32,6 +33,12 @@ describe('transientRetryNotice', () => {
     expect(transientRetryNotice({ transientRetry: retry({ failedAttempts: 2, resubmittedAt: NOW - 5_000 }) }, NOW)).toBe(
       'Azure reported a temporary error (InternalServerError) on the last attempt; this is attempt 3 of 3.',
     );
+  });
+
+  it('names no error of Azure’s for a deployment Azure never received (its PUT unanswered, and not found)', () => {
+    const unreached = retry({ error: neverReachedError('HTTP 503 ServiceUnavailable') });
+    expect(transientRetryNotice({ transientRetry: unreached }, NOW)).toBe('Azure never received the deployment; trying again in 45 s, attempt 2 of 3.');
+    expect(transientRetryNotice({ transientRetry: { ...unreached, resubmittedAt: NOW } }, NOW)).toBe('Azure never received the last attempt; this is attempt 2 of 3.');
   });
 
   it('says nothing once the deployment ended, nor when it never met a temporary error', () => {
