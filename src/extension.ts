@@ -4,7 +4,9 @@ import { createAzurePortal, portalFor } from './azure/azurePortal';
 import { createArmFirewallRules } from './connections/armFirewallRules';
 import { registerConnections } from './connections/registerConnections';
 import { azureServerAddressResolver, createSandboxServerAddressResolver } from './connections/serverAddressResolvers';
-import { registerCreateServer, type CreateServerRegistration } from './createServer/registerCreateServer';
+import { Subject } from 'rxjs';
+import type { DeploymentContext } from '../machines/flexDeployment/stagedFlexProfile';
+import { registerCreateServer } from './createServer/registerCreateServer';
 import { createArmServerFactsReader } from './dashboard/armServerFactsReader';
 import { findDeploymentProfile } from './connections/saveDeploymentProfile';
 import { createArmServerStarter } from './reconcile/armServerStarter';
@@ -20,7 +22,6 @@ import { createStoreNotices } from './notifications/storeNotices';
 import { createVscodeNotifier } from './notifications/vscodeNotifier';
 import { createFlexDeploymentTracker } from './services/flexDeployment/createFlexDeploymentTracker';
 import { tellEach } from './services/flexDeployment/deploymentLifecycle';
-import type { FlexDeploymentTracker } from './services/flexDeployment/flexDeploymentTracker';
 import { deploymentRefOf } from './services/flexDeployment/deploymentRef';
 import { createVscodeSettingsReader } from './settings/vscodeSettings';
 import { deploymentTelemetry } from './telemetry/deploymentTelemetry';
@@ -32,7 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
 
   const settings = createVscodeSettingsReader(log);
-  const azure = await createAzureServices(context, settings, log);
+  const azure = await createAzureServices(settings, log);
+  context.subscriptions.push(azure);
   const portal = createAzurePortal(portalFor(azure.environment), (url) => vscode.env.openExternal(vscode.Uri.parse(url)), (message) => log.info(message));
   const flexibleServers = (tenantId: string, subscriptionId: string) => azure.flexibleServers(tenantId, subscriptionId);
   const firewall = createArmFirewallRules(flexibleServers);
@@ -59,24 +61,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(registerServerDashboard(context, connections, dashboardAzure, log));
 
-  // The tracker and the create form need each other (the form starts deployments, a failed
-  // deployment's Retry reopens the form): late-bound through this holder.
-  const late: { tracker?: FlexDeploymentTracker; createServer?: CreateServerRegistration } = {};
   const detailsChannel = createDeploymentDetailsChannel();
   context.subscriptions.push(detailsChannel);
   const details = createDeploymentDetails(detailsChannel, (deployment) => azure.catalog.listDeploymentOperations(deploymentRefOf(deployment)), Date.now);
-  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, azure.providerRegistrar, () => late.tracker!, log);
-  const effects = {
-    ...deploymentEffects,
-    openRetryForm: (deployment: Parameters<CreateServerRegistration['openRetryForm']>[0]) => late.createServer?.openRetryForm(deployment),
-  };
+  // The notifications' buttons act on the tracker they are built for: read when pressed, once it exists.
+  const { effects: deploymentEffects, actions: deploymentActions } = createVscodeDeploymentEffects(connections, context.secrets, details, portal, azure.providerRegistrar, () => tracker, log);
+  // A failed deployment's Retry reopens the create form, which starts deployments through the
+  // tracker: the tracker tells it, and the form (built after it) listens.
+  const retryForms = new Subject<Readonly<DeploymentContext>>();
+  const effects = { ...deploymentEffects, openRetryForm: (deployment: Readonly<DeploymentContext>) => retryForms.next(deployment) };
   const notices = createStoreNotices(createVscodeNotifier(), () => log.show(true), (error) => log.error(`Showing a notice failed: ${String(error)}`));
   const telemetry = createVscodeTelemetry(log, azure.environment);
   context.subscriptions.push(telemetry);
   const lifecycle = tellEach([deploymentLog(log), deploymentTelemetry(telemetry, Date.now)], (error) => log.error(`Telling a deployment's progress failed: ${String(error)}`));
-  const tracker = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
-  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions });
-  Object.assign(late, { tracker, createServer });
+  const trackerRegistration = createFlexDeploymentTracker(context, { reader: azure.reader, provisioner: azure.provisioner, canceller: azure.canceller, effects, signIn: azure.signIn, settings, notices, lifecycle, log });
+  context.subscriptions.push(trackerRegistration);
+  const { tracker } = trackerRegistration;
+  const createServer = registerCreateServer(context, { tracker, catalog: azure.catalog, registrar: azure.providerRegistrar, log, serverActions: deploymentActions }, retryForms);
   const deploymentServers = { checks: serverChecks, actions: connections.servers, profileOf: (deployment: Parameters<typeof findDeploymentProfile>[0]) => findDeploymentProfile(deployment, connections.store) };
   context.subscriptions.push(createServer, registerDeploymentViews(context, tracker, details, portal, settings, azure.leftovers, deploymentServers, log));
 

@@ -21,9 +21,10 @@ const HOME_TENANT = 'organizations';
 
 /**
  * The composition root's entry to the Azure side. Reads the sandbox and account settings once:
- * changing them takes a window reload. Throws ArmEnvironmentError for unusable settings (a clear message).
+ * changing them takes a window reload. Throws ArmEnvironmentError for unusable settings (a clear
+ * message). Disposing the services disposes the account they were built on.
  */
-export async function createAzureServices(context: vscode.ExtensionContext, settings: SettingsReader, log: vscode.LogOutputChannel): Promise<AzureServices> {
+export async function createAzureServices(settings: SettingsReader, log: vscode.LogOutputChannel): Promise<AzureServices> {
   const environment = await resolveArmEnvironment({ endpoint: settings.get('sandboxEndpoint'), caFile: settings.get('sandboxCaFile') });
   const ask = (message: string, action: string) => vscode.window.showWarningMessage(message, action);
   let services: AzureServices;
@@ -36,9 +37,14 @@ export async function createAzureServices(context: vscode.ExtensionContext, sett
     services = composeAzureServices(environment, new SandboxAccount(), (clients) => armSubscriptionSource(clients, HOME_TENANT), ask);
   } else {
     const account = new VSCodeAzureAccount(log);
-    context.subscriptions.push(account);
-    services = composeAzureServices(environment, account, account, ask);
+    const composed = composeAzureServices(environment, account, account, ask);
+    services = {
+      ...composed,
+      dispose: () => {
+        composed.dispose();
+        account.dispose();
+      },
+    };
   }
-  context.subscriptions.push(services);
   return services;
 }

@@ -1,3 +1,4 @@
+import type { Observable } from 'rxjs';
 import * as vscode from 'vscode';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { CreateServerPanelDeps } from './createServerPanel';
@@ -6,20 +7,17 @@ import { adoptPanel, createVscodeWindow } from './vscodeCreateServerWindow';
 import { CREATE_SERVER_VIEW_TYPE } from '../webview/viewTypes';
 import { CREATE_SERVER_COMMAND, SHOW_PROGRESS_COMMAND } from '../commandIds';
 
-
-export interface CreateServerRegistration extends vscode.Disposable {
-  /** DeploymentEffects.openRetryForm: the form again, prefilled from the record, password empty. */
-  openRetryForm(deployment: Readonly<DeploymentContext>): void;
-}
-
 /**
  * The create form and progress panels: the create command, `pgsql.flexProvisioning.showProgress`
- * (arg: stagingId) and the serializer that brings open panels back after "Reload Window".
+ * (arg: stagingId) and the serializer that brings open panels back after "Reload Window". Each
+ * deployment on `retryForms$` (a failed deployment's Retry, told by the tracker) opens the form
+ * again, prefilled from its record, password empty.
  */
 export function registerCreateServer(
   context: vscode.ExtensionContext,
   deps: Omit<CreateServerPanelDeps, 'window'>,
-): CreateServerRegistration {
+  retryForms$: Observable<Readonly<DeploymentContext>>,
+): vscode.Disposable {
   const panels = new CreateServerPanels({ ...deps, window: createVscodeWindow(context.extensionUri) });
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand(CREATE_SERVER_COMMAND, (prefill?: unknown) => panels.openForm(prefill)),
@@ -30,9 +28,10 @@ export function registerCreateServer(
       },
     }),
   );
+  const retries = retryForms$.subscribe((deployment) => panels.openRetryForm(deployment));
   return {
-    openRetryForm: (deployment) => panels.openRetryForm(deployment),
     dispose: () => {
+      retries.unsubscribe();
       registrations.dispose();
       panels.dispose();
     },

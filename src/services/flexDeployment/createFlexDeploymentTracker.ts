@@ -24,8 +24,13 @@ export interface TrackerPorts {
   log: vscode.LogOutputChannel;
 }
 
+/** The tracker and what stops it when the window closes (its deployments are left to the next window). */
+export interface TrackerRegistration extends vscode.Disposable {
+  tracker: FlexDeploymentTracker;
+}
+
 /** The tracker on VS Code: journal and leases in `globalStorageUri` (shared by windows), settings read live. */
-export function createFlexDeploymentTracker(context: vscode.ExtensionContext, ports: TrackerPorts): FlexDeploymentTracker {
+export function createFlexDeploymentTracker(context: Pick<vscode.ExtensionContext, 'globalStorageUri' | 'globalState' | 'secrets'>, ports: TrackerPorts): TrackerRegistration {
   const storage = context.globalStorageUri.fsPath;
   const log = (message: string) => ports.log.info(message);
   const tracker = new FlexDeploymentTracker({
@@ -46,6 +51,5 @@ export function createFlexDeploymentTracker(context: vscode.ExtensionContext, po
     lifecycle: ports.lifecycle,
     log,
   });
-  context.subscriptions.push({ dispose: () => tracker.dispose().catch((error: unknown) => log(`Stopping the tracker failed: ${String(error)}`)) });
-  return tracker;
+  return { tracker, dispose: () => tracker.dispose().catch((error: unknown) => log(`Stopping the tracker failed: ${String(error)}`)) };
 }

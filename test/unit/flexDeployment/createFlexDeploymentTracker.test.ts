@@ -26,7 +26,7 @@ afterEach(async () => {
 function extensionWindow(settings: Record<string, unknown> = {}) {
   const context = { globalStorageUri: { fsPath: dir.path }, globalState: world.memento, secrets: world.secrets, subscriptions: [] as { dispose(): unknown }[] };
   contexts.push(context);
-  const tracker = createFlexDeploymentTracker(context as unknown as vscode.ExtensionContext, {
+  const { tracker, dispose } = createFlexDeploymentTracker(context as unknown as vscode.ExtensionContext, {
     reader: world.reader,
     provisioner: world.provisioner,
     canceller: world.canceller,
@@ -37,6 +37,7 @@ function extensionWindow(settings: Record<string, unknown> = {}) {
     lifecycle: world.lifecycle,
     log: { info: (message: string) => void world.logs.push(message) } as vscode.LogOutputChannel,
   });
+  context.subscriptions.push({ dispose });
   const close = () => Promise.all(context.subscriptions.map((subscription) => subscription.dispose()));
   return { tracker, close };
 }
