@@ -4,6 +4,11 @@ import { ProviderRegistrations } from './providers/providerRegistrations';
 import { SEEDED_RESOURCE_GROUPS } from './subscriptions/seed';
 import type { ListOrder, ResourceDurations, SandboxPolicy, ScriptedOutcome } from './types';
 
+/** A server's key in `SandboxState.servers`: Azure compares server names without regard to case. */
+export function serverKey(name: string): string {
+  return name.toLowerCase();
+}
+
 export interface ResourceGroupRecord {
   subscriptionId: string;
   name: string;
@@ -29,7 +34,7 @@ export interface PendingOperation {
 export class SandboxState {
   readonly resourceGroups = new Map<string, ResourceGroupRecord>();
   readonly deployments = new Map<string, DeploymentRun>();
-  /** Server names are global in Azure, so servers are keyed by name alone. */
+  /** Server names are global in Azure, so servers are keyed by name alone (serverKey). */
   readonly servers = new Map<string, FlexServer>();
   readonly outcomes = new Map<string, ScriptedOutcome>();
   readonly registrations = new ProviderRegistrations();

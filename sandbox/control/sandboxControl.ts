@@ -1,6 +1,7 @@
 import type { FaultInjector } from '../http/faultInjector';
 import type { RateLimitMeter } from '../http/rateLimitMeter';
-import { serverKey, takesPublicConnections } from '../flexibleServers/flexServer';
+import { takesPublicConnections } from '../flexibleServers/flexServer';
+import { serverKey } from '../state';
 import { serverState } from '../flexibleServers/serverPower';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';

@@ -1,6 +1,6 @@
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { FlexServer } from '../flexibleServers/flexServer';
-import { serverKey } from '../flexibleServers/flexServer';
+import { serverKey } from '../state';
 import { toArmServer } from '../flexibleServers/serverRepresentation';
 import type { SandboxState } from '../state';
 import type { ResourceDurations, ScriptedOutcome } from '../types';

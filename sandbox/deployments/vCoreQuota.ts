@@ -1,5 +1,5 @@
 import { vCoresOf } from '../flexibleServers/capabilities';
-import { serverKey } from '../flexibleServers/flexServer';
+import { serverKey } from '../state';
 import { quotaKey, type SandboxState } from '../state';
 
 /** The numbers ARM's QuotaExceeded message gives. */

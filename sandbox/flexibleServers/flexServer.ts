@@ -19,10 +19,6 @@ export interface FlexServer {
   power?: ServerPower;
 }
 
-export function serverKey(name: string): string {
-  return name.toLowerCase();
-}
-
 /** As in Azure: a server created without public access takes no connection from outside its network. */
 export function takesPublicConnections(server: Pick<FlexServer, 'properties'>): boolean {
   const network = server.properties.network;

@@ -10,7 +10,7 @@ import { capabilitiesOf } from './capabilities';
 import { checkName } from './nameAvailability';
 import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, SERVERS_IN_GROUP, serverLookup } from './serverLookup';
 import type { ProviderOperationStart } from './providerOperations';
-import { serverKey } from './flexServer';
+import { serverKey } from '../state';
 import { toArmAdministrator, toArmServer } from './serverRepresentation';
 import { registerServerPowerRoutes } from './serverPower';
 

@@ -1,5 +1,5 @@
 import type { SandboxState } from '../state';
-import { serverKey } from './flexServer';
+import { serverKey } from '../state';
 
 const NAME_RULE = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
 

@@ -4,7 +4,8 @@ import { resourceNotFound } from '../http/armErrors';
 import { isResponse } from '../http/guards';
 import { findGroup } from '../resourceGroups/findGroup';
 import type { RouteContext } from '../http/router';
-import { serverKey, type FlexServer } from './flexServer';
+import type { FlexServer } from './flexServer';
+import { serverKey } from '../state';
 
 export const FLEX_PROVIDER = '/subscriptions/{subscriptionId}/providers/Microsoft.DBforPostgreSQL';
 export const SERVERS_IN_GROUP = '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.DBforPostgreSQL/flexibleServers';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { scaled } from '../simulatedTime';
 import { groupKey, type ResourceGroupRecord } from '../state';
 import { findLocation, findSubscription, SANDBOX_LOCATIONS } from '../subscriptions/seed';
-import { serverKey } from '../flexibleServers/flexServer';
+import { serverKey } from '../state';
 
 const GROUPS = '/subscriptions/{subscriptionId}/resourcegroups';
 const GROUP = `${GROUPS}/{resourceGroupName}`;
