@@ -18,9 +18,12 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+// The manifest names its strings (%key%); VS Code shows their English text from package.nls.json.
+const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const shown = (text: string) => text.replace(/^%([\w.-]+)%$/, (_, key: string) => nls[key] ?? text);
 const hiddenFromPalette = new Set(manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
-const paletteTitles = manifest.contributes.commands.filter((c) => !hiddenFromPalette.has(c.command)).map((c) => `${c.category}: ${c.title}`);
-const viewNames = Object.values(manifest.contributes.views).flat().map((v) => v.name);
+const paletteTitles = manifest.contributes.commands.filter((c) => !hiddenFromPalette.has(c.command)).map((c) => `${shown(c.category)}: ${shown(c.title)}`);
+const viewNames = Object.values(manifest.contributes.views).flat().map((v) => shown(v.name));
 
 // Proves the harness end to end and the extension's start in a real VS Code: the packaged .vsix
 // installs into code-server, activates against the sandbox without an error, and every view and

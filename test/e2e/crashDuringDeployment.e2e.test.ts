@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { waitForNotification } from './harness/notifications';
 import { waitFor } from './harness/waitFor';
 import { fillCreateForm, openCreateForm, submitCreateForm } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnectionsOf } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
 // Beyond the spec (7): SIGKILL code-server's whole process group — and the browser, which holds
@@ -26,7 +26,7 @@ describe('scenario 7: crash right after Create', () => {
 
     await waitForNotification(vscode.page, `Server '${serverName}' is ready`, 120_000);
     await vscode.shot('ready-notification');
-    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await savedConnectionsOf(vscode.dirs, fqdn(serverName))).toHaveLength(1);
     expect(sandbox.requests.count('deployments.put')).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { showView, waitForTreeItem } from './harness/tree';
 import { waitForNotification } from './harness/notifications';
 import { createServer } from './flows/createServerForm';
 import { connectFromDashboard, disconnect } from './flows/dashboardConnection';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnections, savedConnectionsOf } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
 // Spec scenario 1: form → stages advance → profile saved → connected → dashboard open (and back
@@ -58,7 +58,7 @@ describe('scenario 1: happy path', () => {
     expect(await connectFromDashboard(vscode, restored)).toMatchObject({ connected: true });
     await vscode.shot('dashboard-after-reload');
 
-    const profiles = savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName));
+    const profiles = await savedConnectionsOf(vscode.dirs, fqdn(serverName));
     expect(profiles).toHaveLength(1);
     expect(profiles[0]).toMatchObject({ authenticationType: 'SqlLogin', user: adminLogin, savePassword: true });
     expect(JSON.stringify(savedConnections(vscode.dirs))).not.toContain('Sandbox-Passw0rd!');

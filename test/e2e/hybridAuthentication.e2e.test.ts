@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnectionsOf } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
 // Spec scenario 4: with PostgreSQL and Microsoft Entra authentication, the profile uses Entra
@@ -21,7 +21,7 @@ describe('scenario 4: hybrid authentication', () => {
     await dashboard.locator('text=Server version').first().waitFor({ state: 'visible', timeout: 60_000 });
     await vscode.shot('dashboard-connected-with-entra');
 
-    const profiles = savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName));
+    const profiles = await savedConnectionsOf(vscode.dirs, fqdn(serverName));
     expect(profiles).toHaveLength(1);
     expect(profiles[0]).toMatchObject({ authenticationType: 'AzureMFA', savePassword: false });
     expect(profiles[0].user).not.toBe('pgadmin');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { waitForNotification } from './harness/notifications';
 import { countWebviewsWith, findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnections, savedConnectionsOf } from './flows/savedProfiles';
 import { OUTLASTING_SERVER_SECONDS, FAST_FORWARD, useScenario } from './flows/scenario';
 
 // Spec scenario 2: reload the window while deploying; after completion the profile exists, the
@@ -28,7 +28,7 @@ describe('scenario 2: restart during deployment', () => {
     await waitForNotification(vscode.page, `Server '${serverName}' is ready`, 120_000);
     await vscode.shot('ready-notification');
 
-    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await savedConnectionsOf(vscode.dirs, fqdn(serverName))).toHaveLength(1);
     expect(await countWebviewsWith(vscode.page, `header h1:text-is("${serverName}")`)).toBe(0);
     expect(sandbox.requests.count('deployments.put')).toBe(1);
   });

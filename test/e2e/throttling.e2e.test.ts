@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shownNotifications } from './harness/notifications';
 import { countWebviewsWith, findWebview } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnectionsOf } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 
 // Beyond the spec (9): ARM answers 429 with Retry-After for a while during the deployment; it still
@@ -27,6 +27,6 @@ describe('scenario 9: ARM throttling during the run', () => {
     expect(await countWebviewsWith(vscode.page, 'text=Deployment failed')).toBe(0);
     const errors = (await shownNotifications(vscode.page)).filter((n) => /429|throttl|too many|failed|error/i.test(n.message));
     expect(errors).toEqual([]);
-    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await savedConnectionsOf(vscode.dirs, fqdn(serverName))).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnectionsOf } from './flows/savedProfiles';
 import { useScenario } from './flows/scenario';
 import { shownNotifications } from './harness/notifications';
 import { findWebview } from './harness/webview';
@@ -25,7 +25,7 @@ describe('scenario 19: a temporary error, sent again by itself', () => {
 
     await findWebview(vscode.page, `h1:text-is("${serverName} is ready")`, 180_000);
     await vscode.shot('ready');
-    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await savedConnectionsOf(vscode.dirs, fqdn(serverName))).toHaveLength(1);
     expect(sandbox.requests.count('deployments.put')).toBe(2);
     // A temporary error that was cured is no failure: nothing told the user it failed.
     expect((await shownNotifications(vscode.page)).filter((n) => n.message.includes('provisioning failed'))).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { showView, waitForTreeItem } from './harness/tree';
 import { findWebview, findWebviewInOneOf } from './harness/webview';
 import { createServer } from './flows/createServerForm';
-import { fqdn, savedConnections } from './flows/savedProfiles';
+import { fqdn, savedConnectionsOf } from './flows/savedProfiles';
 import { pollerReads, stepperReads } from './flows/sandboxReads';
 import { OUTLASTING_SERVER_SECONDS, FAST_FORWARD, useScenario } from './flows/scenario';
 
@@ -52,7 +52,7 @@ describe('scenario 8: two windows', () => {
     const dashboard = await findWebviewInOneOf([vscode.page, second], `header h1:text-is("${serverName}")`, 180_000);
     console.log(`scenario 8: the dashboard opened in the ${dashboard.page === second ? 'second' : 'first'} window`);
     await dashboard.page.screenshot({ path: `${vscode.shots.dir}/dashboard-opened.png` });
-    expect(savedConnections(vscode.dirs).filter((p) => p.server === fqdn(serverName))).toHaveLength(1);
+    expect(await savedConnectionsOf(vscode.dirs, fqdn(serverName))).toHaveLength(1);
     expect(sandbox.requests.count('deployments.put')).toBe(0); // counted since the last reset: no second create
   });
 });

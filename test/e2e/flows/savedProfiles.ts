@@ -42,3 +42,17 @@ function readSettings(path: string): Record<string, unknown> {
 export function fqdn(serverName: string): string {
   return `${serverName}.postgres.database.azure.com`;
 }
+
+/**
+ * The server's saved profiles once the settings file has one: VS Code writes a changed setting to
+ * disk a moment after the extension saved it, so what the UI already shows (the panel's "ready",
+ * the notification, a connected dashboard) can come first. The caller then asserts how many.
+ */
+export async function savedConnectionsOf(dirs: RunDirs, server: string, timeoutMs = 30_000): Promise<SavedConnection[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const profiles = savedConnections(dirs).filter((p) => p.server === server);
+    if (profiles.length > 0 || Date.now() > deadline) return profiles;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
