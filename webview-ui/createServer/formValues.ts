@@ -10,7 +10,7 @@ import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machi
 import { DEFAULT_SERVER_OPTIONS, type HighAvailabilityMode, type Tag } from '../../machines/flexDeployment/serverOptions';
 import type { FirewallRange, NetworkAccess } from '../../machines/flexDeployment/networking';
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
-import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
+import type { AuthenticationMode, EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 import type { WorkloadType } from './workloadPresets';
 
@@ -29,7 +29,7 @@ export interface FormValues {
   storageSizeGB: string;
   /** '' = the storage size's default tier, until one is chosen. */
   storageTier: string;
-  authenticationMode: 'PostgreSQLOnly' | 'EntraOnly' | 'Hybrid';
+  authenticationMode: AuthenticationMode;
   adminLogin: string;
   adminPassword: string;
   confirmPassword: string;
