@@ -53,8 +53,7 @@ describe('which window works on which deployment', () => {
     expect(storedRecords(setup.storageDir)).toEqual([]);
   });
 
-  /** A deployment window a created failed, both windows saw it, and a dismissed it. */
-  async function dismissedInA() {
+  it("another window's dismissal takes the deployment out of this window's view", async () => {
     const a = await setup.window();
     const b = await setup.window();
     const id = await a.tracker.create(createRequest());
@@ -64,22 +63,8 @@ describe('which window works on which deployment', () => {
     expect(b.tracker.getDeployment(id)?.value).toBe('failed');
     await a.tracker.dismiss(id);
     await a.tracker.whenIdle();
-    return { b, id };
-  }
-
-  it("another window's dismissal takes the deployment out of this window's view", async () => {
-    const { b, id } = await dismissedInA();
     await cycle(b);
     expect(b.tracker.getDeployment(id)).toBeUndefined();
-  });
-
-  it('dismissing a deployment another window dismissed first (this view not yet refreshed) takes it away, with no error', async () => {
-    const { b, id } = await dismissedInA();
-    expect(b.tracker.getDeployment(id)?.value).toBe('failed');
-    await b.tracker.dismiss(id);
-    expect(b.tracker.getDeployment(id)).toBeUndefined();
-    expect(b.leases.holds(id)).toBe(false);
-    expect(storedRecords(setup.storageDir)).toEqual([]);
   });
 
   it("a server this window is building survives another window's Clear: it is finished here and written back", async () => {
@@ -126,15 +111,17 @@ describe("another window's stale copy of a deployment this window has the newer 
       { changed: (record) => void records.set(record), moved: () => undefined, settled: () => undefined, failed: () => undefined, effectsDone: () => undefined },
       () => undefined,
     );
-    const journal = { changes: async () => changes } as unknown as DeploymentJournal;
+    // The journal keeps none of these deployments' latest records: other windows removed them.
+    const journal = { changes: async () => changes, latest: async () => undefined } as unknown as DeploymentJournal;
+    const leases = setup.world.leases.forWindow();
     const ownership = new WindowOwnership(
-      { journal, leases: setup.world.leases.forWindow(), clock: world.clock, log: () => undefined },
+      { journal, leases, clock: world.clock, log: () => undefined },
       records,
       owned,
       { hasPending: (id) => pending.includes(id), flush: async () => undefined },
       new CancelRequests(setup.storageDir, () => undefined),
     );
-    return { records, owned, ownership };
+    return { records, owned, ownership, leases };
   }
 
   const copy = (stagingId: string, state: DeploymentStateName) => toRecord(state, { ...modelInput(), stagingId });
@@ -149,6 +136,14 @@ describe("another window's stale copy of a deployment this window has the newer 
     await ownership.syncWithOtherWindows();
     expect(records.get('owned')?.state).toBe('cancelling');
     expect(records.get('owned-too')?.state).toBe('cancelling');
+  });
+
+  it('an action on one another window removed before this view learnt of it takes it away here, with no error and no lease kept', async () => {
+    const { records, ownership, leases } = windowWith({ upserts: [], deletes: [] });
+    records.set(copy('gone', 'failed'));
+    await ownership.sendAsOwner('gone', { type: 'user.dismiss', at: modelInput().createdAt + 60_000 });
+    expect(records.get('gone')).toBeUndefined();
+    expect(leases.holds('gone')).toBe(false);
   });
 
   it('is not taken in when this window changed the deployment and has not written it yet', async () => {
