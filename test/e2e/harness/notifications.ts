@@ -21,17 +21,21 @@ async function openNotificationCenter(page: Page): Promise<void> {
   await runCommandUntil(page, 'Notifications: Show Notifications', () => page.locator(center).waitFor({ state: 'visible', timeout: 10_000 }));
 }
 
-/** Every notification of the window, newest first. */
+/**
+ * Every notification of the window, newest first. Read in one pass in the page: a notification
+ * that goes between finding the entries and reading one (a progress notification ending) would
+ * leave a locator of the list pointing at nothing.
+ */
 export async function shownNotifications(page: Page): Promise<ShownNotification[]> {
   await openNotificationCenter(page);
-  const shown: ShownNotification[] = [];
-  for (const entry of await page.locator(entries).all()) {
-    shown.push({
-      message: (await entry.locator('.notification-list-item-message').innerText()).trim(),
-      buttons: (await entry.locator(buttons).allInnerTexts()).map((b) => b.trim()),
-    });
-  }
-  return shown;
+  return page.locator(entries).evaluateAll(
+    (items, buttonSelector) =>
+      items.map((item) => ({
+        message: (item.querySelector<HTMLElement>('.notification-list-item-message')?.innerText ?? '').trim(),
+        buttons: [...item.querySelectorAll<HTMLElement>(buttonSelector)].map((b) => b.innerText.trim()),
+      })),
+    buttons,
+  );
 }
 
 /** The notification whose message contains `text`, once it shows, expanded to show its buttons. */
