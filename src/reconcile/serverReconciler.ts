@@ -24,7 +24,9 @@ export interface ServerChecks {
 export function whereMovedBy(checks: Pick<ServerChecks, 'check'>): (target: ServerTarget) => Promise<ServerLocation | undefined> {
   return async (target) => {
     const check = await checks.check(target);
-    return check.kind === 'moved' ? { subscriptionId: check.subscriptionId, resourceGroup: check.resourceGroup, ...(check.subscriptionName ? { subscriptionName: check.subscriptionName } : {}) } : undefined;
+    if (check.kind !== 'moved') return undefined;
+    const { kind: _kind, at: _at, ...location } = check;
+    return location;
   };
 }
 
