@@ -15,6 +15,8 @@ type FormSession = Pick<VsCodeSession, 'page' | 'shot' | 'typedSecrets'>;
  * says "Chromium has written what it will write", and this time is what the secret scan measures.
  */
 const HUMAN_PAUSE_BEFORE_SUBMIT_MS = 4_000;
+/** How often chooseOption tries a choice that did not take before it fails. */
+const CHOOSE_OPTION_ATTEMPTS = 5;
 
 export const CREATE_COMMAND = 'PostgreSQL: Create Azure Database for PostgreSQL Flexible Server';
 export const CREATE_FORM_HEADING = 'h1:text("Create Azure Database for PostgreSQL Flexible Server")';
@@ -79,28 +81,31 @@ async function isFormFilledWith(content: FrameLocator, serverName: string): Prom
 }
 
 /**
- * vscode-single-select: open its list, click the option (both live in its shadow DOM). The select
- * is first centred in the webview: its list opens below it, and at the bottom of a long form the
- * workbench's status bar would lie over the options. A select whose options follow another field
- * (the zones follow the tier) is enabled a render after that field changes, and a click on its
- * face in between opens nothing: so it is awaited enabled, and a list that did not open is opened again.
+ * vscode-single-select: open its list, click the option (both live in its shadow DOM), and see the
+ * face show it. The select is first centred in the webview: its list opens below it, and at the
+ * bottom of a long form the workbench's status bar would lie over the options. A select whose
+ * options follow another field (the zones follow the tier) is enabled a render after that field
+ * changes, and the form may still be moving then: a click on the face in between opens nothing,
+ * and a list that opened closes when the select moves (its list is placed where the select was).
+ * So the whole choice is tried again until the face shows the label.
  */
 export async function chooseOption(form: FrameLocator, selectId: string, label: string): Promise<void> {
   const select = form.locator(`vscode-single-select#${selectId}:not([disabled])`);
   await select.waitFor({ state: 'visible', timeout: 30_000 });
-  await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const option = select.locator('li.option', { hasText: label }).first();
+  const faceShowingLabel = select.locator('.select-face .text', { hasText: label });
   for (let attempt = 1; ; attempt += 1) {
-    if (!(await select.evaluate((element) => element.hasAttribute('open')))) await select.locator('.select-face').click();
     try {
-      await option.waitFor({ state: 'visible', timeout: 5_000 });
-      break;
+      await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      if (!(await select.evaluate((element) => element.hasAttribute('open')))) await select.locator('.select-face').click({ timeout: 5_000 });
+      await option.click({ timeout: 5_000 });
+      await faceShowingLabel.waitFor({ state: 'visible', timeout: 2_000 });
+      return;
     } catch (error) {
-      if (attempt === 3) throw error;
-      console.log(`[e2e] the list of #${selectId} did not show '${label}'; opening it again (attempt ${attempt + 1})`);
+      if (attempt === CHOOSE_OPTION_ATTEMPTS) throw error;
+      console.log(`[e2e] #${selectId} did not take '${label}' (attempt ${attempt}: ${(error as Error).message.split('\n')[0]}); choosing again`);
     }
   }
-  await option.click();
 }
 
 async function typeInto(form: FrameLocator, fieldId: string, text: string): Promise<void> {
