@@ -45,6 +45,8 @@ export class SandboxState {
   policy: SandboxPolicy = { denyPublicServers: false };
   /** vCore limits by quotaKey; none at the start, so nothing is limited unless a test asks. */
   readonly quotas = new Map<string, number>();
+  /** Compute sizes a location does not give a subscription, by skuRestrictionKey: whether its capabilities still list each. */
+  readonly skuRestrictions = new Map<string, { listed: boolean }>();
   /** The flexible-server provider's long-running operations (a rule's PUT or DELETE, a server's DELETE) by the id their polling URLs carry. */
   readonly providerOperations = new Map<string, PendingOperation>();
   /** ARM's operations on resource groups (a deletion, a move of resources) by the id their polling URL carries: when each is done. */
@@ -72,6 +74,7 @@ export class SandboxState {
     this.listOrder = 'newestFirst';
     this.policy = { denyPublicServers: false };
     this.quotas.clear();
+    this.skuRestrictions.clear();
     this.providerOperations.clear();
     this.groupOperations.clear();
     this.namesTakenElsewhere.clear();
@@ -90,6 +93,11 @@ export function groupKey(subscriptionId: string, resourceGroup: string): string 
 /** A quota is per subscription and location; Azure writes a location in any case, with or without spaces. */
 export function quotaKey(subscriptionId: string, location: string): string {
   return `${subscriptionId}/${location.replace(/\s+/g, '')}`.toLowerCase();
+}
+
+/** A size restriction is per subscription and location, like a quota; Azure's size names are case-insensitive. */
+export function skuRestrictionKey(subscriptionId: string, location: string, skuName: string): string {
+  return `${quotaKey(subscriptionId, location)}/${skuName.toLowerCase()}`;
 }
 
 export function deploymentKey(subscriptionId: string, resourceGroup: string, name: string): string {

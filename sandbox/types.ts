@@ -104,6 +104,18 @@ export interface QuotaLimit {
   subscriptionId?: string;
 }
 
+/**
+ * A compute size one location does not give a subscription (in each sandbox subscription when none
+ * is named). Listed: its capabilities still list it, and a deployment is refused, as when a region
+ * is out of capacity for the size. Not listed: its capabilities list it Disabled, with a reason.
+ */
+export interface SkuRestriction {
+  location: string;
+  skuName: string;
+  listed: boolean;
+  subscriptionId?: string;
+}
+
 export interface SandboxControl {
   scriptOutcome(serverName: string, outcome: ScriptedOutcome): void;
   clearOutcome(serverName: string): void;
@@ -129,6 +141,8 @@ export interface SandboxControl {
    * capabilities list them) above the limit fails with QuotaExceeded, as a scripted one does.
    */
   setQuota(quota: QuotaLimit): void;
+  /** From now on a deployment of the size in the location fails with SkuNotAvailable. */
+  restrictSku(restriction: SkuRestriction): void;
   /** Calls bearing this token value get ARM's 401 ExpiredAuthenticationToken from now on. */
   revokeToken(token: string): void;
   /**
@@ -141,7 +155,7 @@ export interface SandboxControl {
   resetRequests(): void;
   /** Undefined when no such server has succeeded, it is not Ready (stopped) or postgres is 'none'. Waits for the backend to be ready. */
   serverEndpoint(serverName: string): Promise<ServerEndpoint | undefined>;
-  /** Back to a fresh start: no deployments, servers, created groups, outcomes, quotas, long-running operations, names taken elsewhere, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
+  /** Back to a fresh start: no deployments, servers, created groups, outcomes, quotas, size restrictions, long-running operations, names taken elsewhere, faults, revoked tokens or counts; start durations and speed; every subscription registered. */
   reset(): void;
 }
 

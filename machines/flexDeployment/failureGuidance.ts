@@ -80,7 +80,7 @@ const GUIDES: Readonly<Record<string, Guide>> = {
     link: POLICY_DENIAL,
   }),
   SkuNotAvailable: ({ location }) => ({
-    advice: `This compute size is not offered in ${location} to your subscription. Retry with another compute size or in another region.`,
+    advice: `This compute size is not offered in ${location} to your subscription. Retry: the form lists the other locations that offer it, or keep this one with another compute size.`,
   }),
   RegionDoesNotAllowProvisioning: ({ location }) => ({
     advice: `${location} does not accept new servers from your subscription. Retry in another region, or ask Azure support for access to this one.`,

@@ -8,6 +8,7 @@ import type {
 } from '../flexDeployment/catalog';
 import type { ValidationErrors } from '../flexDeployment/createServerRequest';
 import type { DurationEstimate } from '../flexDeployment/deploymentDurations';
+import { refusedOfferSchema, type RefusedOffer } from '../flexDeployment/regionsOffering';
 import type { RetailPrice } from '../flexDeployment/retailPrices';
 import { retryableRequestSchema, type EntraAdministrator } from '../flexDeployment/retryableRequest';
 import type { DeploymentView } from './deploymentView';
@@ -27,6 +28,8 @@ export const createServerWebviewMessageSchemas = [
   z.strictObject({ type: z.literal('form.locationSelected'), subscriptionId: id, location: id }),
   // The location, when chosen, gives a taken name's suggestions their region ending.
   z.strictObject({ type: z.literal('form.serverNameChanged'), subscriptionId: id, serverName: name, location: name.optional() }),
+  // A Retry after SkuNotAvailable: the subscription's other locations that offer the refused server.
+  z.strictObject({ type: z.literal('form.findRegionsOffering'), subscriptionId: id, offer: refusedOfferSchema, except: id }),
   // "Register Microsoft.DBforPostgreSQL": the host registers only a subscription it said is not registered.
   z.strictObject({ type: z.literal('form.registerProvider'), subscriptionId: id }),
   // A user or group to make the Microsoft Entra administrator, by the start of its name.
@@ -55,6 +58,11 @@ export const formPrefillSchema = retryableRequestSchema
      * suggests the tier's next smaller size, and says why, once it has the location's capabilities.
      */
     quotaExceeded: z.object({ location: z.string(), skuName: z.string() }).optional(),
+    /**
+     * A retry of a deployment refused with SkuNotAvailable: the form asks which other locations
+     * offer this size, tier and version to the subscription, and offers them.
+     */
+    skuNotAvailable: refusedOfferSchema.extend({ location: z.string().max(100) }).optional(),
     /**
      * A retry: the failed deployment's server name and group. `alreadyExists` when ARM refused the
      * name (ServerNameAlreadyExists); otherwise a server of that name, if Azure has one now, may be
@@ -87,6 +95,8 @@ export type CreateServerHostMessage =
   /** A directory search's answer: the users and groups found, or why there is none. */
   | ({ type: 'catalog.entraAdministrators'; subscriptionId: string; text: string } & ({ principals: EntraAdministrator[] } | { message: string }))
   | { type: 'catalog.capabilities'; subscriptionId: string; location: string; capabilities: FlexCapabilities }
+  /** The subscription's locations that offer a refused server; `unchecked` counts those whose capabilities could not be read. */
+  | { type: 'catalog.regionsOffering'; subscriptionId: string; offer: RefusedOffer; regions: LocationChoice[]; unchecked: number }
   /** The location's PostgreSQL list prices (Retail Prices API), for the review's estimate. */
   | { type: 'catalog.prices'; location: string; prices: RetailPrice[] }
   | { type: 'catalog.pricesUnavailable'; location: string; message: string }

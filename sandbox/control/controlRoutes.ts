@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { armError, ok, type ArmResponse } from '../http/armResponse';
 import type { RouteContext, Router } from '../http/router';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, latencySchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema, speedSchema, tokenSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, latencySchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema, skuRestrictionSchema, speedSchema, tokenSchema } from './controlSchemas';
 
 /** The HTTP face of SandboxControl under /_sandbox (no bearer token needed; not counted). */
 export function registerControlRoutes(router: Router, control: SandboxControl): void {
@@ -29,6 +29,7 @@ export function registerControlRoutes(router: Router, control: SandboxControl): 
   router.add('PUT', '/_sandbox/listOrder', 'listOrder.set', withBody(z.object({ order: listOrderSchema }).strict(), ({ order }) => (control.setListOrder(order), done)));
   router.add('PUT', '/_sandbox/policy', 'policy.set', withBody(policySchema, (policy) => (control.setPolicy(policy), done)));
   router.add('PUT', '/_sandbox/quota', 'quota.set', withBody(quotaSchema, (quota) => (control.setQuota(quota), done)));
+  router.add('PUT', '/_sandbox/skuRestriction', 'skuRestriction.set', withBody(skuRestrictionSchema, (restriction) => (control.restrictSku(restriction), done)));
   router.add('PUT', '/_sandbox/latency', 'latency.set', withBody(latencySchema, ({ ms }) => (control.setLatency(ms), done)));
   router.add('POST', '/_sandbox/tokens/revoke', 'tokens.revoke', withBody(tokenSchema, ({ token }) => (control.revokeToken(token), done)));
   router.add('PUT', '/_sandbox/providerRegistrations/{subscriptionId}', 'providerRegistration.set', withBody(providerRegistrationSchema, (r, ctx) => (control.setProviderRegistration(ctx.params.subscriptionId, r), done)));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ProviderRegistration, type QuotaLimit, type ResourceDurations, type SandboxPolicy, type ScriptedOutcome } from '../types';
+import { KNOWN_FAILURES, type FaultRule, type ListOrder, type ProviderRegistration, type QuotaLimit, type ResourceDurations, type SandboxPolicy, type ScriptedOutcome, type SkuRestriction } from '../types';
 
 /** Validation of control-API bodies, so a typo gets a clear 400 instead of a silent no-op. */
 
@@ -41,6 +41,9 @@ export const policySchema = z.object({ denyPublicServers: z.boolean() }).strict(
 export const quotaSchema = z
   .object({ location: z.string().min(1), vCores: z.number().int().nonnegative(), subscriptionId: z.string().min(1).optional() })
   .strict() satisfies z.ZodType<QuotaLimit>;
+export const skuRestrictionSchema = z
+  .object({ location: z.string().min(1), skuName: z.string().min(1), listed: z.boolean(), subscriptionId: z.string().min(1).optional() })
+  .strict() satisfies z.ZodType<SkuRestriction>;
 export const latencySchema = z.object({ ms: z.number().int().nonnegative() }).strict();
 export const tokenSchema = z.object({ token: z.string().min(1) }).strict();
 export const providerRegistrationSchema = z.object({ registered: z.boolean(), mayRegister: z.boolean().optional() }).strict() satisfies z.ZodType<ProviderRegistration>;

@@ -1,15 +1,14 @@
 import type { FaultInjector } from '../http/faultInjector';
 import type { RateLimitMeter } from '../http/rateLimitMeter';
 import { takesPublicConnections } from '../flexibleServers/flexServer';
-import { serverKey } from '../state';
 import { serverState } from '../flexibleServers/serverPower';
 import type { BearerCheck } from '../http/bearerCheck';
 import type { RouteCounter } from '../http/requestLog';
 import type { PostgresBackend } from '../postgres/postgresBackend';
-import { quotaKey, type SandboxState } from '../state';
+import { quotaKey, serverKey, skuRestrictionKey, type SandboxState } from '../state';
 import { SANDBOX_SUBSCRIPTIONS } from '../subscriptions/seed';
 import type { SandboxControl } from '../types';
-import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema } from './controlSchemas';
+import { durationsSchema, faultSchema, listOrderSchema, outcomeSchema, policySchema, providerRegistrationSchema, quotaSchema, skuRestrictionSchema } from './controlSchemas';
 
 export interface ControlParts {
   state: SandboxState;
@@ -63,8 +62,11 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
     },
     setQuota(quota) {
       const { location, vCores, subscriptionId } = quotaSchema.parse(quota);
-      const subscriptions = subscriptionId ? [subscriptionId] : SANDBOX_SUBSCRIPTIONS.map((s) => s.subscriptionId);
-      for (const subscription of subscriptions) state.quotas.set(quotaKey(subscription, location), vCores);
+      for (const subscription of subscriptionsNamed(subscriptionId)) state.quotas.set(quotaKey(subscription, location), vCores);
+    },
+    restrictSku(restriction) {
+      const { location, skuName, listed, subscriptionId } = skuRestrictionSchema.parse(restriction);
+      for (const subscription of subscriptionsNamed(subscriptionId)) state.skuRestrictions.set(skuRestrictionKey(subscription, location, skuName), { listed });
     },
     revokeToken(token) {
       parts.bearer.revoke(token);
@@ -94,4 +96,9 @@ export function createSandboxControl(parts: ControlParts): SandboxControl {
       parts.meter.reset();
     },
   };
+}
+
+/** The one subscription named, or every sandbox subscription. */
+function subscriptionsNamed(subscriptionId: string | undefined): string[] {
+  return subscriptionId ? [subscriptionId] : SANDBOX_SUBSCRIPTIONS.map((s) => s.subscriptionId);
 }

@@ -76,6 +76,18 @@ export function publicServerPolicyDenial(ctx: Pick<FailureContext, 'serverName' 
   };
 }
 
+/**
+ * A compute size the location does not give the subscription. The code is ARM's documented one
+ * (common deployment errors); the words are the sandbox's own, naming what ARM's message names.
+ */
+export function skuNotAvailable(ctx: Pick<FailureContext, 'subscriptionId' | 'location'>, skuName: string): ResourceFailure {
+  return {
+    code: 'SkuNotAvailable',
+    message: `The requested compute size '${skuName}' is currently not available in location '${ctx.location}' for subscription '${ctx.subscriptionId}'. Please try another size or deploy to a different location.`,
+    statusCode: 'BadRequest',
+  };
+}
+
 export function resolveFailure(error: KnownFailure | ScriptedError, ctx: FailureContext): ResourceFailure {
   if (typeof error === 'string') return KNOWN[error](ctx);
   const known = (KNOWN as Record<string, ((c: FailureContext) => ResourceFailure) | undefined>)[error.code];

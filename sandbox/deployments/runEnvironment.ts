@@ -1,19 +1,19 @@
 import type { PostgresBackend } from '../postgres/postgresBackend';
 import type { FlexServer } from '../flexibleServers/flexServer';
-import { serverKey } from '../state';
+import { serverKey, skuRestrictionKey } from '../state';
 import { toArmServer } from '../flexibleServers/serverRepresentation';
 import type { SandboxState } from '../state';
 import type { ResourceDurations, ScriptedOutcome } from '../types';
 import type { DeploymentRun, RunEnvironment, StepScript } from './deploymentRun';
-import { quotaExceeded, resolveFailure, serverNameTaken } from './failures';
+import { quotaExceeded, resolveFailure, serverNameTaken, skuNotAvailable } from './failures';
 import { exceededQuota } from './vCoreQuota';
 import type { PlannedResource } from './template';
 import { textOr } from '../http/text';
 
 /** Seconds for resource types the sandbox does not know. */
 const OTHER_RESOURCE_SECONDS = 10;
-/** A taken name is refused by the provider within seconds. */
-const NAME_CONFLICT_SECONDS = 5;
+/** The provider refuses a taken name, or a size the location does not give, within seconds. */
+const REFUSAL_SECONDS = 5;
 
 /** Connects deployment runs to the scripted outcomes, the server store and the PostgreSQL backend. */
 export function createRunEnvironment(state: SandboxState, postgres: PostgresBackend): RunEnvironment {
@@ -26,9 +26,12 @@ export function createRunEnvironment(state: SandboxState, postgres: PostgresBack
       if (resource.kind === 'flexibleServers' && resource.serverName) {
         const existing = state.servers.get(serverKey(resource.serverName));
         const elsewhere = state.namesTakenElsewhere.has(serverKey(resource.serverName)) || (existing && groupOf(existing) !== `${run.subscriptionId}/${run.resourceGroup}`.toLowerCase());
-        if (elsewhere) return { result: 'fail', seconds: NAME_CONFLICT_SECONDS, failure: serverNameTaken(ctx) };
+        if (elsewhere) return { result: 'fail', seconds: REFUSAL_SECONDS, failure: serverNameTaken(ctx) };
         // Azure counts the quota whatever else was scripted for the server; it fails as a scripted QuotaExceeded does.
         const skuName = textOr(resource.sku?.name, '');
+        if (state.skuRestrictions.has(skuRestrictionKey(run.subscriptionId, ctx.location, skuName))) {
+          return { result: 'fail', seconds: REFUSAL_SECONDS, failure: skuNotAvailable(ctx, skuName) };
+        }
         const quota = exceededQuota(state, { subscriptionId: run.subscriptionId, location: ctx.location, name: resource.serverName, skuName });
         if (quota) return { result: 'fail', seconds, failure: quotaExceeded({ ...ctx, quota }) };
       }

@@ -84,9 +84,13 @@ function storageEntry(sizeGb: number): Record<string, unknown> {
   };
 }
 
-function edition(spec: EditionSpec): Record<string, unknown> {
+/** Why a size is listed Disabled: the reason field of ARM's capability model (CapabilityBase). */
+export const SKU_NOT_OFFERED_REASON = 'This compute size is not available to your subscription in this location.';
+
+function edition(spec: EditionSpec, unlisted: (skuName: string) => boolean): Record<string, unknown> {
   return {
     supportedServerSkus: spec.skus.map((sku) => ({
+      ...(unlisted(sku.name) ? { status: 'Disabled', reason: SKU_NOT_OFFERED_REASON } : {}),
       supportedFeatures: [],
       name: sku.name,
       vCores: sku.vCores,
@@ -108,12 +112,13 @@ function edition(spec: EditionSpec): Record<string, unknown> {
   };
 }
 
-export function capabilitiesOf(_location: string): { value: Record<string, unknown>[] } {
+/** A location's capabilities for one subscription; `unlisted` names the sizes it lists as Disabled there. */
+export function capabilitiesOf(unlisted: (skuName: string) => boolean = () => false): { value: Record<string, unknown>[] } {
   return {
     value: [
       {
         name: 'FlexibleServerCapabilities',
-        supportedServerEditions: EDITIONS.map(edition),
+        supportedServerEditions: EDITIONS.map((spec) => edition(spec, unlisted)),
         supportedServerVersions: VERSIONS.map((name, i) => ({ supportedFeatures: [], name, supportedVersionsToUpgrade: VERSIONS.slice(i + 1) })),
         supportedFastProvisioningEditions: ['12', '13', '14', '15', '16', '17'].map((version) => ({
           supportedTier: 'Burstable',

@@ -10,7 +10,7 @@ import { capabilitiesOf } from './capabilities';
 import { checkName } from './nameAvailability';
 import { FLEX_PROVIDER, SERVER_PATH, SERVER_TYPE, SERVERS_IN_GROUP, serverLookup } from './serverLookup';
 import type { ProviderOperationStart } from './providerOperations';
-import { serverKey } from '../state';
+import { serverKey, skuRestrictionKey } from '../state';
 import { toArmAdministrator, toArmServer } from './serverRepresentation';
 import { registerServerPowerRoutes } from './serverPower';
 
@@ -69,7 +69,8 @@ export function registerFlexibleServerRoutes(router: RouteRegistry, sandbox: San
 
   router.add('GET', `${FLEX_PROVIDER}/locations/{locationName}/capabilities`, 'flexibleServers.capabilities', (ctx) => {
     if (!findSubscription(ctx.params.subscriptionId)) return subscriptionNotFound(ctx.params.subscriptionId);
-    return ok(capabilitiesOf(ctx.params.locationName));
+    const { subscriptionId, locationName } = ctx.params;
+    return ok(capabilitiesOf((skuName) => state.skuRestrictions.get(skuRestrictionKey(subscriptionId, locationName, skuName))?.listed === false));
   });
 
   router.add('GET', `${SERVER_PATH}/administrators`, 'administrators.list', (ctx) => {

@@ -131,6 +131,8 @@ export class CreateServerPanel {
         return this.formCatalog.onLocationSelected(message.subscriptionId, message.location);
       case 'form.serverNameChanged':
         return this.formCatalog.onServerNameChanged(message.subscriptionId, message.serverName, message.location);
+      case 'form.findRegionsOffering':
+        return this.formCatalog.onFindRegionsOffering(message.subscriptionId, message.offer, message.except);
       case 'form.registerProvider':
         return this.formCatalog.onRegisterProvider(message.subscriptionId);
       case 'form.searchEntraAdministrators':

@@ -35,7 +35,8 @@ export class CreateServerPanels {
 
   /**
    * Spec: Retry reopens the form prefilled from the record; the password is typed again. After the
-   * vCore quota ran out the same size would fail again, so the form is told to suggest a smaller one.
+   * vCore quota ran out the same size would fail again, so the form is told to suggest a smaller one;
+   * after a size was refused in the location, to look for the locations that offer it.
    * The form is told which name it retries, so that a taken one is explained (refused by ARM, or
    * perhaps the server this deployment left behind) and free names are suggested.
    */
@@ -44,7 +45,11 @@ export class CreateServerPanels {
     if (!request) return this.openForm({ serverName: deployment.serverName, location });
     const retriedName = { serverName: request.serverName, resourceGroup: request.resourceGroup.name, alreadyExists: armError?.code === 'ServerNameAlreadyExists' };
     const prefill: FormPrefill = { ...request, retriedName };
-    this.openForm(armError?.code === 'QuotaExceeded' ? { ...prefill, quotaExceeded: { location, skuName: request.skuName } } : prefill);
+    if (armError?.code === 'QuotaExceeded') return this.openForm({ ...prefill, quotaExceeded: { location, skuName: request.skuName } });
+    if (armError?.code === 'SkuNotAvailable') {
+      return this.openForm({ ...prefill, skuNotAvailable: { location, tier: request.tier, skuName: request.skuName, version: request.version } });
+    }
+    this.openForm(prefill);
   }
 
   showProgress(stagingId: unknown): void {

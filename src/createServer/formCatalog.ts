@@ -1,5 +1,7 @@
 import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import { serverNameSchema } from '../../machines/flexDeployment/createServerRequest';
+import type { RefusedOffer } from '../../machines/flexDeployment/regionsOffering';
+import { sameArmName } from '../../machines/flexDeployment/resourceGroupChoice';
 import { errorMessage } from '../../machines/errorMessage';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { AzureCatalog } from '../azure/azureCatalog';
@@ -9,6 +11,7 @@ import type { CreateServerLog } from './ports';
 import type { ProviderRegistrationOffer } from './providerRegistrationOffer';
 import type { EntraAdministrators } from './entraAdministrators';
 import { freeServerNames } from './freeServerNames';
+import { regionsOffering } from './regionSearch';
 
 export interface FormCatalogDeps {
   catalog: AzureCatalog;
@@ -107,6 +110,23 @@ export class FormCatalog {
       return;
     }
     await this.offerPrices(location);
+  }
+
+  /**
+   * A Retry after SkuNotAvailable: which of the subscription's other locations offer the refused
+   * server. Only locations this panel offered are read; one that cannot be read is counted, not guessed.
+   */
+  async onFindRegionsOffering(subscriptionId: string, offer: RefusedOffer, except: string): Promise<void> {
+    if (!this.knownSubscription(subscriptionId)) return;
+    const locations = this.deps.offered.locations(subscriptionId);
+    if (!locations) {
+      this.deps.log.warn('Rejected a search for locations before the subscription\'s locations were offered.');
+      return;
+    }
+    const candidates = locations.filter((location) => !sameArmName(location.name, except));
+    const { regions, failures } = await regionsOffering(candidates, offer, (location) => this.deps.catalog.getCapabilities(subscriptionId, location));
+    if (failures.length) this.deps.log.warn(`Could not read what ${failures.length} of ${candidates.length} locations offer: ${errorMessage(failures[0])}`);
+    await this.deps.post({ type: 'catalog.regionsOffering', subscriptionId, offer, regions, unchecked: failures.length });
   }
 
   /** For the review's cost estimate; without prices the review says so, and Create still works. */

@@ -30,6 +30,11 @@ export class OfferedChoices {
     this.bySubscription.set(subscriptionId, offer);
   }
 
+  /** The subscription's locations; undefined until its choices were offered. */
+  locations(subscriptionId: string): LocationChoice[] | undefined {
+    return this.bySubscription.get(subscriptionId)?.locations;
+  }
+
   offerCapabilities(subscriptionId: string, location: string, capabilities: FlexCapabilities): void {
     this.capabilities.set(capabilitiesKey(subscriptionId, location), capabilities);
   }

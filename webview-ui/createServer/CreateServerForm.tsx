@@ -27,6 +27,8 @@ import { flexServerHostName } from '../../machines/flexDeployment/serverHostName
 import { GuidanceNote } from './GuidanceNote';
 import { EntraAdminField } from './EntraAdminField';
 import { NameSuggestions } from './NameSuggestions';
+import { RegionsOffering } from './RegionsOffering';
+import { useRegionSearch } from './useRegionSearch';
 import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
@@ -41,6 +43,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
     values, catalog, subscriptionsListed, reviewed, errors, failure, availability, nameNotice, nameSuggestions, submitting, filling, template, providerRegistration, sizeNotice,
     update, chooseName, review, back, create, saveTemplate, registerProvider, searchEntraAdministrators,
   } = useCreateServerForm(host);
+  const regionSearch = useRegionSearch(host);
   // After the commit that first shows the fields (effects run once the DOM is updated).
   useEffect(() => {
     if (values) markOnce(CREATE_FORM_MARKS.interactive);
@@ -115,6 +118,8 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
           <VscodeOption value="">Choose a location</VscodeOption>
           {catalog.locations.map((l) => <VscodeOption key={l.name} value={l.name}>{l.displayName}</VscodeOption>)}
         </VscodeSingleSelect>
+        <RegionsOffering search={regionSearch} locations={catalog.locations} chosen={values.location}
+          onChoose={(location) => update({ location }, ['location'])} />
       </Field>
 
       <Field id="version" label="PostgreSQL version" errors={errors.version}>

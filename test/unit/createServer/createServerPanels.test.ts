@@ -145,9 +145,22 @@ describe('the create panels', () => {
     expect(quota).toMatchObject({ serverName: 'pg-dev-1', tier: 'Burstable', skuName: 'Standard_B1ms', quotaExceeded: { location: 'eastus', skuName: 'Standard_B1ms' } });
     expect(nameTaken).toMatchObject({ serverName: 'pg-dev-1', skuName: 'Standard_B1ms' });
     expect(nameTaken).not.toHaveProperty('quotaExceeded');
+    expect(quota).not.toHaveProperty('skuNotAvailable');
+    expect(nameTaken).not.toHaveProperty('skuNotAvailable');
     // Either retry names its server, and only ARM's refusal of the name says it already exists.
     expect(quota).toMatchObject({ retriedName: { serverName: 'pg-dev-1', resourceGroup: 'rg-dev', alreadyExists: false } });
     expect(nameTaken).toMatchObject({ retriedName: { serverName: 'pg-dev-1', resourceGroup: 'rg-dev', alreadyExists: true } });
+  });
+
+  it('a Retry after SkuNotAvailable asks the form to look for the locations that offer the refused size, tier and version', async () => {
+    const request = { ...deploymentContext().request!, tier: 'GeneralPurpose' as const, skuName: 'Standard_D4ads_v5', version: '17' };
+    panels.openRetryForm(deploymentContext({ status: 'failed', location: 'eastus', request, armError: { code: 'SkuNotAvailable', message: "The requested compute size 'Standard_D4ads_v5' is currently not available in location 'eastus'…" } }));
+    const form = window.panels[0];
+    form.send({ type: 'ready' });
+    await settle();
+    const prefill = form.ofType('form.init')[0].prefill;
+    expect(prefill).toMatchObject({ location: 'eastus', skuName: 'Standard_D4ads_v5', skuNotAvailable: { location: 'eastus', tier: 'GeneralPurpose', skuName: 'Standard_D4ads_v5', version: '17' } });
+    expect(prefill).not.toHaveProperty('quotaExceeded');
   });
 
   it('Retry while a form is open: that form comes to the front, refilled from the record; no second form', async () => {

@@ -1,5 +1,5 @@
 import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
-import type { DeploymentOperationView, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../../machines/flexDeployment/catalog';
+import type { DeploymentOperationView, FlexCapabilities, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { EntraAdministrator } from '../../../machines/flexDeployment/retryableRequest';
 import type { DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
@@ -156,7 +156,7 @@ export class FakeCatalog implements AzureCatalog {
   }
   /** ARM's refusal of the provider's reads (capabilities, name check), as for a subscription not registered for it. */
   providerRefusal: Error | undefined;
-  async getCapabilities(_s: string, location: string) {
+  async getCapabilities(_s: string, location: string): Promise<FlexCapabilities> {
     this.calls.push('getCapabilities');
     if (this.providerRefusal) throw this.providerRefusal;
     return {

@@ -18,7 +18,7 @@ const TABLE: [code: string, says: RegExp[], link?: { label: string; url: string 
   ['NoRegisteredProviderFound', [/not registered for the Microsoft\.DBforPostgreSQL resource provider/], { label: 'How to Register the Provider', url: REGISTRATION_PAGE }],
   ['SubscriptionNotRegistered', [/not registered for the Microsoft\.DBforPostgreSQL resource provider/], { label: 'How to Register the Provider', url: REGISTRATION_PAGE }],
   ['RequestDisallowedByPolicy', [/^An Azure Policy assignment denies this server\./, /Retry with settings the policy allows/], { label: 'About Policy Denials', url: POLICY_PAGE }],
-  ['SkuNotAvailable', [/compute size is not offered in westeurope/, /Retry with another compute size or in another region/]],
+  ['SkuNotAvailable', [/compute size is not offered in westeurope/, /Retry: the form lists the other locations that offer it/]],
   ['RegionDoesNotAllowProvisioning', [/^westeurope does not accept new servers/, /Retry in another region/], { label: 'Request Region Access', url: QUOTA_PAGE }],
   ['InvalidParameter', [/refused one of the server's settings/, /Retry and change that setting/]],
   ['InvalidParameterValue', [/refused one of the server's settings/, /Retry and change that setting/]],
