@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import type { HostMessage } from '../../machines/webview/protocol';
+import type { ClipboardWriter } from '../webview/clipboard';
 import type { TemplateFile } from './templateFiles';
 
 /**
@@ -48,7 +49,7 @@ export interface PanelPort {
 
 export type CloseWarningAnswer = 'continueInBackground' | 'showProgress' | 'cancelDeployment';
 
-export interface CreateServerWindow {
+export interface CreateServerWindow extends ClipboardWriter {
   /** Opens a new create panel (the webview HTML already set). */
   createPanel(title: string): PanelPort;
   /** The spec §7 modal, shown after a panel closed while its deployment runs. */
@@ -56,8 +57,6 @@ export interface CreateServerWindow {
   showWarning(message: string): void;
   /** A notification with a spinner while the task runs (registering a provider). */
   withProgress<T>(title: string, task: () => Promise<T>): PromiseLike<T>;
-  /** Writes the text to the system clipboard. */
-  copyToClipboard(text: string): PromiseLike<void>;
   /** The Deployments view's Cancel Deployment: confirms with the user, then cancels. */
   cancelDeployment(stagingId: string): PromiseLike<void>;
   /**

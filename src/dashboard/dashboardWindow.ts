@@ -1,14 +1,11 @@
 import type { ConnectionProfile } from '../connections/connectionProfile';
-import type { CreateServerWindow } from '../createServer/ports';
+import type { ClipboardWriter } from '../webview/clipboard';
 
 /** Where New Query opened: the PostgreSQL extension's SQL editor, or psql in a terminal. */
 export type QueryOpened = 'editor' | 'terminal';
 
-/**
- * What the dashboard needs of VS Code's window besides its panel. The clipboard is the create
- * panel's port (its "Copy Connection String"), so both copy the same way.
- */
-export interface DashboardWindow extends Pick<CreateServerWindow, 'copyToClipboard'> {
+/** What the dashboard needs of VS Code's window besides its panel. */
+export interface DashboardWindow extends ClipboardWriter {
   /** A modal question; true only when the user picks `action`. */
   confirm(question: string, detail: string, action: string): PromiseLike<boolean>;
   /**
