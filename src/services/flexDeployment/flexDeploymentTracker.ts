@@ -18,7 +18,9 @@ import { stagedPasswordKey } from './storageKeys';
 import { tellTransition } from './deploymentLifecycle';
 import { TrackedRecords } from './trackedRecords';
 import { SharedFileWatches } from './sharedFileWatches';
-import { WindowOwnership } from './windowOwnership';
+import { CrossWindowCancel } from './crossWindowCancel';
+import { OwnerActions } from './ownerActions';
+import { WindowSync } from './windowSync';
 import { LostProfiles } from './lostProfiles';
 import { startDeployment } from './startDeployment';
 import type { TrackerDependencies } from './trackerDependencies';
@@ -47,7 +49,9 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   private readonly wake$ = new Subject<void>();
   private readonly stopPolling$ = new Subject<void>();
   private readonly writes: CoalescedWrites;
-  private readonly ownership: WindowOwnership;
+  private readonly sync: WindowSync;
+  private readonly owner: OwnerActions;
+  private readonly crossWindowCancel: CrossWindowCancel;
   private readonly board: ObservationBoard;
   private readonly cancelRequests: CancelRequests;
   private readonly poller: MachinePoller;
@@ -81,21 +85,23 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
       },
     }, deps.log);
     this.cancelRequests = new CancelRequests(deps.journal.directory, deps.log);
-    this.ownership = new WindowOwnership(deps, this.records, this.owned, this.writes, this.cancelRequests);
+    this.sync = new WindowSync(deps, this.records, this.owned, this.writes);
+    this.owner = new OwnerActions(deps, this.records, this.owned, this.writes);
+    this.crossWindowCancel = new CrossWindowCancel(deps, this.records, this.owned, this.owner, this.writes, this.cancelRequests);
     this.board = new ObservationBoard(deps.journal.directory, deps.log);
     this.poller = new MachinePoller(deps, this.board, () => this.records.unfinished(), (id) => this.owned.has(id));
     this.watches = new SharedFileWatches(
       { journal: deps.journal, board: this.board, cancelRequests: this.cancelRequests },
       {
-        journalChanged: () => this.ownership.syncWithOtherWindows(),
+        journalChanged: () => this.sync.syncWithOtherWindows(),
         boardPosted: async () => this.apply(await this.poller.posted()),
-        cancelAsked: () => this.writes.batch(() => this.ownership.answerCancelRequests()),
+        cancelAsked: () => this.writes.batch(() => this.crossWindowCancel.answerCancelRequests()),
       },
       () => this.owned.ids().length > 0,
       (work) => this.exclusive(work),
       deps.log,
     );
-    this.lostProfiles = new LostProfiles(deps, this.records, this.owned, this.ownership, this.writes, (work) => this.exclusive(work));
+    this.lostProfiles = new LostProfiles(deps, this.records, this.owned, { adopt: (id, at) => this.sync.adopt(id, at), sendAsOwner: (id, event) => this.owner.sendAsOwner(id, event) }, this.writes, (work) => this.exclusive(work));
     deps.leases.onLost((id) => {
       if (id === MACHINE_POLLER_LEASE) return; // the next cycle takes it back, or reads the board
       deps.log(`Another window took over deployment ${id}.`);
@@ -126,7 +132,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
     for (const record of records) if (!past.has(record.stagingId)) this.records.set(record);
     await this.purge(plan.purge);
     await this.writes.batch(async () => {
-      for (const id of [...plan.resume, ...plan.notify]) await this.ownership.adopt(id, now);
+      for (const id of [...plan.resume, ...plan.notify]) await this.sync.adopt(id, now);
     });
   }
 
@@ -220,7 +226,7 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   dismiss(stagingId: string): Promise<void> {
-    return this.ownership.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
+    return this.owner.sendAsOwner(stagingId, { type: 'user.dismiss', at: this.deps.clock.now() });
   }
 
   /**
@@ -229,15 +235,15 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
    * outcome come later.
    */
   cancel(stagingId: string): Promise<'sent' | 'askedOwner'> {
-    return this.ownership.cancel(stagingId, this.deps.clock.now());
+    return this.crossWindowCancel.cancel(stagingId);
   }
 
   retry(stagingId: string): Promise<void> {
-    return this.ownership.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
+    return this.owner.sendAsOwner(stagingId, { type: 'user.retry', at: this.deps.clock.now() });
   }
 
   reportDashboardOpened(stagingId: string): Promise<void> {
-    return this.ownership.sendAsOwner(stagingId, { type: 'dashboard.opened', at: this.deps.clock.now() });
+    return this.owner.sendAsOwner(stagingId, { type: 'dashboard.opened', at: this.deps.clock.now() });
   }
 
   /** `pgsql.clearStagedFlexProfiles`: every record and every lingering staged password. */
@@ -272,8 +278,8 @@ export class FlexDeploymentTracker implements IFlexDeploymentTracker {
   }
 
   private async runCycle(): Promise<CycleOutcome> {
-    await this.ownership.syncWithOtherWindows();
-    await this.writes.batch(() => this.ownership.answerCancelRequests());
+    await this.sync.syncWithOtherWindows();
+    await this.writes.batch(() => this.crossWindowCancel.answerCancelRequests());
     const { answers, retryAfterMs } = await this.poller.cycle();
     await this.apply(answers);
     return { retryAfterMs };

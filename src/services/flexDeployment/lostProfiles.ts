@@ -5,7 +5,8 @@ import type { OwnedDeployments } from './ownedDeployments';
 import { profileIdFor } from './stageDeployment';
 import type { TrackedRecords } from './trackedRecords';
 import type { TrackerDependencies } from './trackerDependencies';
-import type { WindowOwnership } from './windowOwnership';
+import type { OwnerActions } from './ownerActions';
+import type { WindowSync } from './windowSync';
 
 /**
  * Saved profiles that went missing. A succeeded deployment whose profile is no longer among the
@@ -17,7 +18,7 @@ export class LostProfiles {
     private readonly deps: Pick<TrackerDependencies, 'effects' | 'clock' | 'log'>,
     private readonly records: TrackedRecords,
     private readonly owned: Pick<OwnedDeployments, 'has' | 'send'>,
-    private readonly ownership: Pick<WindowOwnership, 'adopt' | 'sendAsOwner'>,
+    private readonly ownership: Pick<WindowSync, 'adopt'> & Pick<OwnerActions, 'sendAsOwner'>,
     private readonly writes: Pick<CoalescedWrites, 'batch'>,
     private readonly exclusive: <T>(work: () => Promise<T>) => Promise<T>,
   ) {}

@@ -4,7 +4,7 @@ import { CancelRequests } from '../../../src/services/flexDeployment/cancelReque
 import type { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDeployments';
 import type { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
 import type { TrackerDependencies } from '../../../src/services/flexDeployment/trackerDependencies';
-import { WindowOwnership } from '../../../src/services/flexDeployment/windowOwnership';
+import { CrossWindowCancel } from '../../../src/services/flexDeployment/crossWindowCancel';
 import { tempDir } from '../../support/trackerFakes';
 
 /**
@@ -35,7 +35,7 @@ function ownership(owned: string[], unfinished: string[]) {
     },
   } as unknown as OwnedDeployments;
   const records = { unfinished: () => unfinished.map((stagingId) => ({ stagingId })) } as unknown as TrackedRecords;
-  const writes = { hasPending: () => false, flush: async () => void steps.push('flush') };
+  const writes = { flush: async () => void steps.push('flush') };
   const answering = {
     asked: () => requests.asked(),
     answered: async (id: string) => {
@@ -43,8 +43,10 @@ function ownership(owned: string[], unfinished: string[]) {
       await requests.answered(id);
     },
   } as unknown as CancelRequests;
-  const deps = { clock: { now: () => NOW } } as unknown as Pick<TrackerDependencies, 'journal' | 'leases' | 'clock' | 'log'>;
-  return { window: new WindowOwnership(deps, records, ownedDeployments, writes, answering), sent };
+  // Answering acts only on what this window owns: it never takes a deployment over.
+  const owner = { trySendAsOwner: () => Promise.reject(new Error('answering took a deployment over')) };
+  const deps: Pick<TrackerDependencies, 'clock'> = { clock: { now: () => NOW } };
+  return { window: new CrossWindowCancel(deps, records, ownedDeployments, owner, writes, answering), sent };
 }
 
 describe("answering other windows' cancel requests", () => {

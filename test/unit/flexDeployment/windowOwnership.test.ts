@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentStateName } from '../../../machines/flexDeployment/deploymentStates';
-import { CancelRequests } from '../../../src/services/flexDeployment/cancelRequests';
 import type { DeploymentJournal, JournalChanges } from '../../../src/services/flexDeployment/deploymentJournal';
 import { toRecord } from '../../../src/services/flexDeployment/deploymentRecord';
 import { OwnedDeployments } from '../../../src/services/flexDeployment/ownedDeployments';
 import { TrackedRecords } from '../../../src/services/flexDeployment/trackedRecords';
-import { WindowOwnership } from '../../../src/services/flexDeployment/windowOwnership';
+import { OwnerActions } from '../../../src/services/flexDeployment/ownerActions';
+import { WindowSync } from '../../../src/services/flexDeployment/windowSync';
 import { modelInput } from '../../support/deploymentModel';
 import { FakeClock, FakeProvisioner, MemorySecrets, RecordingEffects, ScriptedCanceller, ScriptedReader, createRequest } from '../../support/trackerFakes';
 import type { SharedWorld, TestWindow } from '../../support/trackerHarness';
@@ -96,7 +96,7 @@ describe('which window works on which deployment', () => {
 });
 
 describe("another window's stale copy of a deployment this window has the newer copy of", () => {
-  /** One window's ownership, with what the journal says other windows wrote since it last looked. */
+  /** One window's sync and owner actions, with what the journal says other windows wrote since it last looked. */
   function windowWith(changes: JournalChanges, pending: readonly string[] = []) {
     const world = { reader: new ScriptedReader(), secrets: new MemorySecrets(), clock: new FakeClock() };
     const records = new TrackedRecords();
@@ -114,42 +114,37 @@ describe("another window's stale copy of a deployment this window has the newer 
     // The journal keeps none of these deployments' latest records: other windows removed them.
     const journal = { changes: async () => changes, latest: async () => undefined } as unknown as DeploymentJournal;
     const leases = setup.world.leases.forWindow();
-    const ownership = new WindowOwnership(
-      { journal, leases, clock: world.clock, log: () => undefined },
-      records,
-      owned,
-      { hasPending: (id) => pending.includes(id), flush: async () => undefined },
-      new CancelRequests(setup.storageDir, () => undefined),
-    );
-    return { records, owned, ownership, leases };
+    const sync = new WindowSync({ journal, leases, clock: world.clock }, records, owned, { hasPending: (id) => pending.includes(id) });
+    const owner = new OwnerActions({ journal, leases }, records, owned, { flush: async () => undefined });
+    return { records, owned, sync, owner, leases };
   }
 
   const copy = (stagingId: string, state: DeploymentStateName) => toRecord(state, { ...modelInput(), stagingId });
 
   it('is not taken in, nor its removal, when this window owns the deployment', async () => {
-    const { records, owned, ownership } = windowWith({ upserts: [copy('owned', 'deploying')], deletes: ['owned-too'] });
+    const { records, owned, sync } = windowWith({ upserts: [copy('owned', 'deploying')], deletes: ['owned-too'] });
     for (const id of ['owned', 'owned-too']) {
       owned.start({ ...modelInput(), stagingId: id });
       owned.send(id, { type: 'arm.accepted', at: modelInput().createdAt + 1000 });
       owned.send(id, { type: 'user.cancel', at: modelInput().createdAt + 2000 });
     }
-    await ownership.syncWithOtherWindows();
+    await sync.syncWithOtherWindows();
     expect(records.get('owned')?.state).toBe('cancelling');
     expect(records.get('owned-too')?.state).toBe('cancelling');
   });
 
   it('an action on one another window removed before this view learnt of it takes it away here, with no error and no lease kept', async () => {
-    const { records, ownership, leases } = windowWith({ upserts: [], deletes: [] });
+    const { records, owner, leases } = windowWith({ upserts: [], deletes: [] });
     records.set(copy('gone', 'failed'));
-    await ownership.sendAsOwner('gone', { type: 'user.dismiss', at: modelInput().createdAt + 60_000 });
+    await owner.sendAsOwner('gone', { type: 'user.dismiss', at: modelInput().createdAt + 60_000 });
     expect(records.get('gone')).toBeUndefined();
     expect(leases.holds('gone')).toBe(false);
   });
 
   it('is not taken in when this window changed the deployment and has not written it yet', async () => {
-    const { records, ownership } = windowWith({ upserts: [copy('changed', 'deploying')], deletes: [] }, ['changed']);
+    const { records, sync } = windowWith({ upserts: [copy('changed', 'deploying')], deletes: [] }, ['changed']);
     records.set(copy('changed', 'failed'));
-    await ownership.syncWithOtherWindows();
+    await sync.syncWithOtherWindows();
     expect(records.get('changed')?.state).toBe('failed');
   });
 });
