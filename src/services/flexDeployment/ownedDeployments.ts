@@ -1,4 +1,4 @@
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import { deploymentMachine } from '../../../machines/flexDeployment/deploymentMachine';
 import { stateNameOf, stateValueOf } from '../../../machines/flexDeployment/deploymentStates';
@@ -82,10 +82,8 @@ export class OwnedDeployments {
 
   /** Rebuilds the actor from a stored record: state and context, nothing re-run. */
   hydrate(record: DeploymentRecord): void {
-    const context = toContext(record);
-    const snapshot = this.machine.resolveState({ value: stateValueOf(record.state), context });
     // `input` is ignored when a snapshot is given; the types ask for it all the same.
-    this.run(record.stagingId, createActor(this.machine, { snapshot, input: context }));
+    this.run(record.stagingId, createActor(this.machine, { snapshot: restoredSnapshot(this.machine, record), input: toContext(record) }));
   }
 
   /** A deployment that has reached a final state (dismissed) takes no more events. */
@@ -223,4 +221,13 @@ function cancelEvent(answer: CancelAnswer, at: number): DeploymentEvent {
     case 'unanswered':
       return { type: 'arm.cancelUnanswered', at, reason: answer.reason };
   }
+}
+
+/**
+ * The actor's snapshot as a stored record rebuilds it: its state and context. The record keeps no
+ * more of XState's persisted snapshot because the machine has nothing more to keep (no invoked or
+ * spawned actors, no history, no timers: docs/decisions/records-hold-state-and-context.md).
+ */
+export function restoredSnapshot(machine: typeof deploymentMachine, record: DeploymentRecord): SnapshotFrom<typeof deploymentMachine> {
+  return machine.resolveState({ value: stateValueOf(record.state), context: toContext(record) });
 }
