@@ -1,3 +1,5 @@
+// First: every module imported after it reads its text translated (see l10nBundle.ts).
+import './l10nBundle';
 import * as vscode from 'vscode';
 import { createAzureServices } from './azure';
 import { createAzurePortal, portalFor } from './azure/azurePortal';

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { DashboardHostMessage, DashboardNotice } from '../../machines/webview/dashboardMessages';
 import type { FirewallRuleView } from '../../machines/webview/firewallRules';
 import { clientFirewallRuleName } from '../../machines/flexDeployment/networking';
@@ -36,7 +37,7 @@ export async function addClientIpRule(target: FirewallTarget, deps: FirewallActi
   try {
     await deps.firewall.allowClientIp(target, ip);
   } catch (error) {
-    return { kind: 'error', ...describeArmFailure(error, `add a firewall rule for ${ip}`, target.serverName) };
+    return { kind: 'error', ...describeArmFailure(error, l10n.t('Could not add a firewall rule for {0}', ip), target.serverName) };
   }
   deps.info(`Dashboard: added the firewall rule '${ruleName}' (${ip}) to '${target.serverName}'.`);
   return { kind: 'info', message: `Added the firewall rule '${ruleName}': connections from ${ip} are allowed.` };
@@ -68,7 +69,7 @@ export async function removeFirewallRule(
   try {
     await deps.firewall.remove(target, rule.name);
   } catch (error) {
-    return { kind: 'error', ...describeArmFailure(error, `remove the firewall rule '${rule.name}'`, target.serverName) };
+    return { kind: 'error', ...describeArmFailure(error, l10n.t("Could not remove the firewall rule '{0}'", rule.name), target.serverName) };
   }
   deps.info(`Dashboard: removed the firewall rule '${rule.name}' (${range}) from '${target.serverName}'.`);
   return { kind: 'info', message: `Removed the firewall rule '${rule.name}'.` };

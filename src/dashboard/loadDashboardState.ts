@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { ArmFactsState, DashboardState, FirewallState, LiveState } from '../../machines/webview/dashboardMessages';
 import { loginUser, type ConnectionProfile } from '../connections/connectionProfile';
 import type { ConnectionManager } from '../connections/connectionManager';
@@ -87,7 +88,7 @@ async function readFirewall(ref: FirewallTarget | undefined, sources: DashboardS
     return { status: 'notAzure' };
   }
   const [rules, clientIp] = await Promise.all([
-    sources.firewall.list(ref).catch((error: unknown) => describeArmFailure(error, 'read the firewall rules', ref.serverName)),
+    sources.firewall.list(ref).catch((error: unknown) => describeArmFailure(error, l10n.t('Could not read the firewall rules'), ref.serverName)),
     // The address only decides whether "Add my IP" is worth offering: without it the rules still show.
     sources.clientIp().catch(() => undefined),
   ]);

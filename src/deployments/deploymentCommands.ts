@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { firstValueFrom } from 'rxjs';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import { offersRetry, type DeploymentView } from '../../machines/webview/deploymentView';
@@ -42,7 +43,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
       .filter((v) => !offered || offered(v))
       .map(({ context: d }) => ({ label: d.serverName, description: `${d.status} · ${d.resourceGroupName}`, stagingId: d.stagingId }));
     if (items.length === 0) {
-      void notifier.info('There is no Flex server deployment to choose from.');
+      void notifier.info(l10n.t('There is no Flex server deployment to choose from.'));
       return undefined;
     }
     return (await notifier.pick(items, placeHolder))?.stagingId;
@@ -50,7 +51,7 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
   const known = (stagingId: string | undefined) => {
     const view = stagingId ? tracker.getDeployment(stagingId) : undefined;
     if (stagingId && !view) {
-      void notifier.error('That deployment record no longer exists (it was dismissed or cleared).');
+      void notifier.error(l10n.t('That deployment record no longer exists (it was dismissed or cleared).'));
     }
     return view;
   };
@@ -65,44 +66,45 @@ export function deploymentCommandHandlers(deps: DeploymentCommandDeps): Record<s
     };
   return {
     [DEPLOYMENT_COMMANDS.showDeployments]: async () => void (await deps.commands.execute(FOCUS_DEPLOYMENTS_VIEW)),
-    [DEPLOYMENT_COMMANDS.viewDetails]: onChosen('Show the details of which deployment?', undefined, (view) => deps.details.show(view.context)),
-    [DEPLOYMENT_COMMANDS.retry]: onChosen('Retry which deployment?', offersRetry, (view) => tracker.retry(view.context.stagingId)),
-    [DEPLOYMENT_COMMANDS.dismiss]: onChosen('Dismiss which deployment record?', (v) => !isActive(v), (view) => tracker.dismiss(view.context.stagingId)),
-    [DEPLOYMENT_COMMANDS.cancel]: onChosen('Cancel which running deployment?', (v) => stateHasTag(v.value, 'cancelable'), (view) => confirmAndCancel(view, tracker, notifier)),
-    [DEPLOYMENT_COMMANDS.deleteLeftovers]: onChosen('Delete the leftover resources of which deployment?', offersLeftoverDeletion, (view) => deleteLeftovers(view, { ...deps.leftovers, notifier })),
+    [DEPLOYMENT_COMMANDS.viewDetails]: onChosen(l10n.t('Show the details of which deployment?'), undefined, (view) => deps.details.show(view.context)),
+    [DEPLOYMENT_COMMANDS.retry]: onChosen(l10n.t('Retry which deployment?'), offersRetry, (view) => tracker.retry(view.context.stagingId)),
+    [DEPLOYMENT_COMMANDS.dismiss]: onChosen(l10n.t('Dismiss which deployment record?'), (v) => !isActive(v), (view) => tracker.dismiss(view.context.stagingId)),
+    [DEPLOYMENT_COMMANDS.cancel]: onChosen(l10n.t('Cancel which running deployment?'), (v) => stateHasTag(v.value, 'cancelable'), (view) => confirmAndCancel(view, tracker, notifier)),
+    [DEPLOYMENT_COMMANDS.deleteLeftovers]: onChosen(l10n.t('Delete the leftover resources of which deployment?'), offersLeftoverDeletion, (view) => deleteLeftovers(view, { ...deps.leftovers, notifier })),
     [DEPLOYMENT_COMMANDS.showProgressOf]: async (arg) => {
-      const stagingId = await choose(arg, 'Show the progress of which deployment?');
+      const stagingId = await choose(arg, l10n.t('Show the progress of which deployment?'));
       if (stagingId) {
         await deps.commands.execute(SHOW_PROGRESS_COMMAND, stagingId);
       }
     },
-    [DEPLOYMENT_COMMANDS.openInPortal]: onChosen('Open which deployment in the Azure portal?', undefined, (view) => deps.portal.openDeployment(view.context)),
-    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen('Open the server of which deployment in the Azure portal?', builtServer, (view) => deps.portal.openServer(view.context)),
+    [DEPLOYMENT_COMMANDS.openInPortal]: onChosen(l10n.t('Open which deployment in the Azure portal?'), undefined, (view) => deps.portal.openDeployment(view.context)),
+    [DEPLOYMENT_COMMANDS.openServerInPortal]: onChosen(l10n.t('Open the server of which deployment in the Azure portal?'), builtServer, (view) => deps.portal.openServer(view.context)),
     [DEPLOYMENT_COMMANDS.refresh]: () => deps.checkShownServers(),
-    [DEPLOYMENT_COMMANDS.removeSavedConnection]: onChosen('Remove the saved connection of which deployment?', builtServer, async ({ context: d }) => {
+    [DEPLOYMENT_COMMANDS.removeSavedConnection]: onChosen(l10n.t('Remove the saved connection of which deployment?'), builtServer, async ({ context: d }) => {
       const profile = deps.servers.profileOf(d);
       if (!profile) {
-        void notifier.info(`There is no saved connection of '${d.serverName}' to remove.`);
+        void notifier.info(l10n.t("There is no saved connection of '{0}' to remove.", d.serverName));
         return;
       }
-      await deps.servers.actions.removeSavedConnection(profile, `Azure last said it has no server '${d.serverName}' any more. `);
+      await deps.servers.actions.removeSavedConnection(profile, l10n.t("Azure last said it has no server '{0}' any more. ", d.serverName));
     }),
-    [DEPLOYMENT_COMMANDS.updateSavedConnection]: onChosen('Update the saved connection of which deployment?', builtServer, async ({ context: d }) => {
+    [DEPLOYMENT_COMMANDS.updateSavedConnection]: onChosen(l10n.t('Update the saved connection of which deployment?'), builtServer, async ({ context: d }) => {
       const profile = deps.servers.profileOf(d);
       const check = deps.servers.checks.latest(serverOfDeployment(d));
       if (!profile || check?.kind !== 'moved') {
-        void notifier.info(profile ? `Azure did not say that '${d.serverName}' moved: Refresh the view to ask again.` : `There is no saved connection of '${d.serverName}' to update.`);
+        void notifier.info(profile ? l10n.t("Azure did not say that '{0}' moved: Refresh the view to ask again.", d.serverName) : l10n.t("There is no saved connection of '{0}' to update.", d.serverName));
         return;
       }
       await deps.servers.actions.followMove(profile, check);
     }),
-    [DEPLOYMENT_COMMANDS.startServer]: onChosen('Start the server of which deployment?', builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
+    [DEPLOYMENT_COMMANDS.startServer]: onChosen(l10n.t('Start the server of which deployment?'), builtServer, (view) => deps.servers.actions.start(serverOfDeployment(view.context))),
     [DEPLOYMENT_COMMANDS.clearStaged]: async () => {
       const count = (await currentDeployments(tracker)).length;
-      const detail = `This removes ${count} deployment record${count === 1 ? '' : 's'} and any staged passwords kept for them. Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.`;
-      if (await notifier.confirm('Clear all staged Flex profiles and deployment history?', detail, 'Clear')) {
+      const removes = count === 1 ? l10n.t('This removes 1 deployment record and any staged password kept for it.') : l10n.t('This removes {0} deployment records and any staged passwords kept for them.', count);
+      const detail = `${removes} ${l10n.t('Deployments still running in Azure continue there but are no longer tracked. Saved connection profiles stay.')}`;
+      if (await notifier.confirm(l10n.t('Clear all staged Flex profiles and deployment history?'), detail, l10n.t('Clear'))) {
         await tracker.clearAll();
-        void notifier.info(`Cleared ${count} deployment record${count === 1 ? '' : 's'}.`);
+        void notifier.info(count === 1 ? l10n.t('Cleared 1 deployment record.') : l10n.t('Cleared {0} deployment records.', count));
       }
     },
   };

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { Notifier } from './notifier';
@@ -20,21 +21,21 @@ export interface DeploymentNotificationActions {
   deleteLeftovers(deployment: Readonly<DeploymentContext>): Promise<void>;
 }
 
-export const CONNECT = 'Connect';
-export const OPEN_DASHBOARD = 'Open Dashboard';
-export const VIEW_DETAILS = 'View Details';
-export const RETRY = 'Retry';
-export const DISMISS = 'Dismiss';
-export const OPEN_IN_PORTAL = 'Open in Azure Portal';
-export const REGISTER_PROVIDER = 'Register Provider';
-export const DELETE_LEFTOVER_RESOURCES = 'Delete Leftover Resources…';
+export const CONNECT = l10n.t('Connect');
+export const OPEN_DASHBOARD = l10n.t('Open Dashboard');
+export const VIEW_DETAILS = l10n.t('View Details');
+export const RETRY = l10n.t('Retry');
+export const DISMISS = l10n.t('Dismiss');
+export const OPEN_IN_PORTAL = l10n.t('Open in Azure Portal');
+export const REGISTER_PROVIDER = l10n.t('Register Provider');
+export const DELETE_LEFTOVER_RESOURCES = l10n.t('Delete Leftover Resources…');
 
 /** Success found in the background: say so and offer, never open anything unasked (spec §9). */
 export async function notifyReady(deployment: Readonly<DeploymentContext>, notifier: Notifier, actions: DeploymentNotificationActions): Promise<void> {
   // A cancel that came too late is answered here: ARM finished first, and the server is there.
   const message = deployment.cancellation
-    ? `Server '${deployment.serverName}' is ready: its deployment finished before Azure could cancel it`
-    : `Server '${deployment.serverName}' is ready`;
+    ? l10n.t("Server '{0}' is ready: its deployment finished before Azure could cancel it", deployment.serverName)
+    : l10n.t("Server '{0}' is ready", deployment.serverName);
   const choice = await notifier.info(message, CONNECT, OPEN_DASHBOARD, OPEN_IN_PORTAL);
   if (choice === CONNECT) {
     await actions.connect(deployment);
@@ -96,12 +97,16 @@ async function followUp(choice: string | undefined, deployment: Readonly<Deploym
 }
 
 export function canceledMessage(deployment: Readonly<DeploymentContext>): string {
-  return `The deployment of '${deployment.serverName}' was canceled. No connection profile was saved; resources Azure had already created stay in resource group '${deployment.resourceGroupName}'.`;
+  return l10n.t(
+    "The deployment of '{0}' was canceled. No connection profile was saved; resources Azure had already created stay in resource group '{1}'.",
+    deployment.serverName,
+    deployment.resourceGroupName,
+  );
 }
 
 /** The spec's message with ARM's words verbatim, then what to do about it when the code is known. */
 export function failureMessage(deployment: Readonly<DeploymentContext>, guidance: FailureGuidance | undefined): string {
-  const error = deployment.armError?.message ?? deployment.error ?? 'the deployment failed without an error message';
-  const message = `Azure PostgreSQL Flexible Server provisioning failed for '${deployment.serverName}': ${error}`;
+  const error = deployment.armError?.message ?? deployment.error ?? l10n.t('the deployment failed without an error message');
+  const message = l10n.t("Azure PostgreSQL Flexible Server provisioning failed for '{0}': {1}", deployment.serverName, error);
   return guidance ? `${message} ${guidance.advice}` : message;
 }

@@ -1,8 +1,9 @@
+import * as l10n from '../../machines/l10n';
 import type { JournalRecovery } from '../services/flexDeployment/journalRecovery';
 import type { StoreNotices } from '../services/flexDeployment/recordStorage';
 import type { Notifier } from './notifier';
 
-export const SHOW_DETAILS = 'Show Details';
+export const SHOW_DETAILS = l10n.t('Show Details');
 
 /** What was done to the stored deployment records, said once with the way to the full log. */
 export function createStoreNotices(notifier: Notifier, showDetails: () => void, onError: (error: unknown) => void): StoreNotices {
@@ -13,25 +14,27 @@ export function createStoreNotices(notifier: Notifier, showDetails: () => void, 
     journalRecovered: (recovery) => tell(recoveryMessage(recovery)),
     recordsQuarantined: (reasons) => tell(quarantineMessage(reasons.length)),
     recordsNotSaved: (reason) =>
-      tell(`The Flex server deployment records could not be saved (${reason}). Deployments are still tracked in this window, but a restart may lose what changed since.`),
+      tell(l10n.t('The Flex server deployment records could not be saved ({0}). Deployments are still tracked in this window, but a restart may lose what changed since.', reason)),
   };
 }
 
+// Whole sentences, one per count: a translation may order and inflect each its own way.
 export function recoveryMessage(recovery: JournalRecovery): string {
   const recovered = recovery.fromJournal + recovery.fromMirror;
   const lost = recovery.unrecovered.length;
   return [
-    `The Flex server deployment history was damaged and has been repaired: ${recovered} ${records(recovered)} recovered`,
-    recovery.fromMirror ? ` (${recovery.fromMirror} from VS Code's own copy)` : '',
-    lost ? `, ${lost} ${records(lost)} could not be recovered` : ', nothing was lost',
-    `. The damaged file is kept at ${recovery.keptAt}.`,
-  ].join('');
+    l10n.t('The Flex server deployment history was damaged and has been repaired.'),
+    recovered === 1 ? l10n.t('1 record recovered.') : l10n.t('{0} records recovered.', recovered),
+    recovery.fromMirror ? l10n.t("{0} of them came from VS Code's own copy.", recovery.fromMirror) : '',
+    lost === 0 ? l10n.t('Nothing was lost.') : lost === 1 ? l10n.t('1 record could not be recovered.') : l10n.t('{0} records could not be recovered.', lost),
+    l10n.t('The damaged file is kept at {0}.', recovery.keptAt),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function quarantineMessage(count: number): string {
-  return `${count} stored Flex server deployment ${records(count)} could not be read and ${count === 1 ? 'was' : 'were'} set aside; the others are tracked as usual.`;
-}
-
-function records(n: number): string {
-  return n === 1 ? 'record' : 'records';
+  return count === 1
+    ? l10n.t('1 stored Flex server deployment record could not be read and was set aside; the others are tracked as usual.')
+    : l10n.t('{0} stored Flex server deployment records could not be read and were set aside; the others are tracked as usual.', count);
 }

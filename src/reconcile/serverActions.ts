@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { AzurePortal } from '../azure/azurePortal';
 import type { ConnectionManager } from '../connections/connectionManager';
 import type { ConnectionProfile } from '../connections/connectionProfile';
@@ -58,7 +59,7 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
         await notifier.withProgress(`Starting the server '${name}'…`, () => deps.starter.start(target));
         void notifier.info(`The server '${name}' is started.`);
       } catch (error) {
-        const failure = describeArmFailure(error, `start the server '${name}'`, name, 'start it');
+        const failure = describeArmFailure(error, l10n.t("Could not start the server '{0}'", name), name, l10n.t('Ask an owner of the server or its resource group for a role that may start it (such as Contributor), then try again.'));
         deps.log(`Starting the server '${name}' failed: ${failure.message}`);
         void notifier.error(`${failure.message} ${failure.nextStep}`);
       }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeArmFailure } from '../../../src/dashboard/armActionFailure';
 
 const refusal = (statusCode: number | undefined, code: string, message = 'ARM says no.') => new RestError(message, { statusCode, code });
-const describe_ = (error: unknown) => describeArmFailure(error, 'remove the firewall rule', 'contoso');
+const describe_ = (error: unknown) => describeArmFailure(error, 'Could not remove the firewall rule', 'contoso');
 
 describe('a failed firewall change, as the dashboard tells it', () => {
   it('asks to sign in again when ARM does not take the token', () => {

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as l10n from '../../machines/l10n';
+
+afterEach(() => l10n.useBundle(undefined));
+
+describe('l10n.t: the English text is the key', () => {
+  it('without a bundle, gives the text with its arguments in place; a missing argument stays as written', () => {
+    expect(l10n.t("Server '{0}' is ready", 'pg-1')).toBe("Server 'pg-1' is ready");
+    expect(l10n.t('{1} of {0}', 3, 'two')).toBe('two of 3');
+    expect(l10n.t('{0} and {1}', 'one')).toBe('one and {1}');
+  });
+
+  it("with a bundle, gives the translation of a text it has, and the English of one it has not (nor Object's own keys)", () => {
+    l10n.useBundle(JSON.parse('{"Server \'{0}\' is ready": "Le serveur « {0} » est prêt"}') as l10n.L10nBundle);
+    expect(l10n.t("Server '{0}' is ready", 'pg-1')).toBe('Le serveur « pg-1 » est prêt');
+    expect(l10n.t('Retry')).toBe('Retry');
+    expect(l10n.t('constructor')).toBe('constructor');
+    expect(l10n.t('toString')).toBe('toString');
+  });
+
+  it('puts an argument in as it is: placeholders inside it are not filled again', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (first, second) => {
+        expect(l10n.t('{0}|{1}', first, second)).toBe(`${first}|${second}`);
+      }),
+    );
+  });
+});
