@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 /**
  * Why a connection failed, in words a user can act on. The pg driver reports server errors by
  * SQLSTATE and network errors by Node's errno code; both are mapped to a reason and a next step.
@@ -33,8 +34,8 @@ export function classifyConnectionError(error: unknown, target: { server: string
   if (firewall) {
     return new ConnectionFailure(
       'firewall',
-      `The server's firewall does not allow connections from ${firewall[1]}.`,
-      `Add a firewall rule for ${firewall[1]} to the server, then connect again.`,
+      l10n.t("The server's firewall does not allow connections from {0}.", firewall[1]),
+      l10n.t('Add a firewall rule for {0} to the server, then connect again.', firewall[1]),
       firewall[1],
     );
   }
@@ -42,21 +43,29 @@ export function classifyConnectionError(error: unknown, target: { server: string
     case '28P01':
     case '28000':
       return target.entra
-        ? new ConnectionFailure('authentication', `Microsoft Entra authentication failed for '${target.user}': ${message}.`, `Check that '${target.user}' is a Microsoft Entra administrator or role of the server, and that you are signed in to Azure as that account.`)
-        : new ConnectionFailure('authentication', `Password authentication failed for user '${target.user}'.`, 'Check the user name and password, then connect again; you will be asked for the password.');
+        ? new ConnectionFailure(
+            'authentication',
+            l10n.t("Microsoft Entra authentication failed for '{0}': {1}.", target.user, message),
+            l10n.t("Check that '{0}' is a Microsoft Entra administrator or role of the server, and that you are signed in to Azure as that account.", target.user),
+          )
+        : new ConnectionFailure('authentication', l10n.t("Password authentication failed for user '{0}'.", target.user), l10n.t('Check the user name and password, then connect again; you will be asked for the password.'));
     case '3D000':
-      return new ConnectionFailure('database', `${message}.`, 'Edit the profile to use an existing database (the default is "postgres").');
+      return new ConnectionFailure('database', `${message}.`, l10n.t('Edit the profile to use an existing database (the default is "postgres").'));
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new ConnectionFailure('notFound', `The server name '${target.server}' could not be resolved.`, 'Check that the server exists in Azure and that its name is spelled correctly.');
+      return new ConnectionFailure('notFound', l10n.t("The server name '{0}' could not be resolved.", target.server), l10n.t('Check that the server exists in Azure and that its name is spelled correctly.'));
     case 'ECONNREFUSED':
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ECONNRESET':
-      return new ConnectionFailure('unreachable', `Could not reach '${target.server}' (${code}).`, 'Check that the server is started in Azure and that your network allows outbound connections on port 5432.');
+      return new ConnectionFailure('unreachable', l10n.t("Could not reach '{0}' ({1}).", target.server, code), unreachableNextStep());
   }
   if (/timeout/i.test(message)) {
-    return new ConnectionFailure('unreachable', `Connecting to '${target.server}' timed out.`, 'Check that the server is started in Azure and that your network allows outbound connections on port 5432.');
+    return new ConnectionFailure('unreachable', l10n.t("Connecting to '{0}' timed out.", target.server), unreachableNextStep());
   }
-  return new ConnectionFailure('other', `Could not connect to '${target.server}': ${message}`, 'Check the connection profile and the server state in Azure, then connect again.');
+  return new ConnectionFailure('other', l10n.t("Could not connect to '{0}': {1}", target.server, message), l10n.t('Check the connection profile and the server state in Azure, then connect again.'));
+}
+
+function unreachableNextStep(): string {
+  return l10n.t('Check that the server is started in Azure and that your network allows outbound connections on port 5432.');
 }

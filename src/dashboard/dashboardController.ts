@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { DashboardHostMessage, DashboardNotice, DashboardState } from '../../machines/webview/dashboardMessages';
 import { parseWebviewMessage, type WebviewMessage } from '../../machines/webview/protocol';
 import type { AzurePortal } from '../azure/azurePortal';
@@ -74,7 +75,7 @@ export class DashboardController {
     // An action that throws is told in the dashboard, never left to the log alone; the read after
     // it ends whatever busy state the action had shown.
     const outcome = await this.act(message, profile).catch(
-      (error: unknown): Outcome => ({ notice: { kind: 'error', message: `That did not work: ${errorMessage(error)}`, nextStep: 'Refresh, then try again.' }, reread: true }),
+      (error: unknown): Outcome => ({ notice: { kind: 'error', message: l10n.t('That did not work: {0}', errorMessage(error)), nextStep: l10n.t('Refresh, then try again.') }, reread: true }),
     );
     if (outcome.notice) this.deps.post({ type: 'dashboard.notice', notice: outcome.notice });
     if (outcome.reread) await this.refresh();
@@ -108,7 +109,7 @@ export class DashboardController {
 
   private async followMove(profile: ConnectionProfile): Promise<Outcome> {
     if (this.shown?.arm.status !== 'moved') {
-      return { notice: { kind: 'error', message: `Azure did not say that '${profile.profileName}' moved.`, nextStep: 'Refresh to ask again.' }, reread: true };
+      return { notice: { kind: 'error', message: l10n.t("Azure did not say that '{0}' moved.", profile.profileName), nextStep: l10n.t('Refresh to ask again.') }, reread: true };
     }
     await this.deps.followMove(profile, this.shown.arm.to);
     return { reread: true };
@@ -117,7 +118,7 @@ export class DashboardController {
   private async copyConnectionString(profile: ConnectionProfile): Promise<DashboardNotice> {
     const connectionString = profileConnectionString(profile);
     await this.deps.window.copyToClipboard(connectionString);
-    return { kind: 'info', message: 'Copied the connection string to the clipboard (no password in it):', code: connectionString };
+    return { kind: 'info', message: l10n.t('Copied the connection string to the clipboard (no password in it):'), code: connectionString };
   }
 
   private async openInPortal(profile: ConnectionProfile): Promise<void> {
@@ -166,20 +167,20 @@ export class DashboardController {
 function noPublicAccessNotice(serverName: string): DashboardNotice {
   return {
     kind: 'error',
-    message: `'${serverName}' has no public access: a firewall rule would admit nobody.`,
-    nextStep: 'Enable public access in the Azure Portal (Networking), then add your IP.',
+    message: l10n.t("'{0}' has no public access: a firewall rule would admit nobody.", serverName),
+    nextStep: l10n.t('Enable public access in the Azure Portal (Networking), then add your IP.'),
   };
 }
 
 function queryNotice(profile: ConnectionProfile, opened: QueryOpened): DashboardNotice {
   if (opened === 'editor') {
-    return { kind: 'info', message: 'Opened a new SQL editor.', nextStep: `Connect it to '${profile.profileName}' with the PostgreSQL extension, then run your query.` };
+    return { kind: 'info', message: l10n.t('Opened a new SQL editor.'), nextStep: l10n.t("Connect it to '{0}' with the PostgreSQL extension, then run your query.", profile.profileName) };
   }
   return {
     kind: 'info',
-    message: `Opened psql in a terminal for ${profile.server}.`,
+    message: l10n.t('Opened psql in a terminal for {0}.', profile.server),
     nextStep: usesPassword(profile)
-      ? 'psql asks for the password there.'
-      : 'psql asks for a password there: paste a Microsoft Entra access token (az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv).',
+      ? l10n.t('psql asks for the password there.')
+      : l10n.t('psql asks for a password there: paste a Microsoft Entra access token (az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv).'),
   };
 }

@@ -7,7 +7,7 @@ import { describeArmFailure } from './armActionFailure';
 import type { DashboardWindow } from './dashboardWindow';
 
 /** The confirmation's button: nothing is removed unless the user picks it. */
-export const REMOVE_RULE = 'Remove Rule';
+export const REMOVE_RULE = l10n.t('Remove Rule');
 
 export interface FirewallActionDeps {
   firewall: Pick<FirewallRules, 'allowClientIp' | 'remove'>;
@@ -28,19 +28,19 @@ export async function addClientIpRule(target: FirewallTarget, deps: FirewallActi
   if (!ip) {
     return {
       kind: 'error',
-      message: 'Could not tell the public IP address Azure sees this machine at.',
-      nextStep: 'Check the network connection and try again, or add the rule in the Azure Portal.',
+      message: l10n.t('Could not tell the public IP address Azure sees this machine at.'),
+      nextStep: l10n.t('Check the network connection and try again, or add the rule in the Azure Portal.'),
     };
   }
   const ruleName = clientFirewallRuleName(ip);
-  deps.post({ type: 'dashboard.loading', activity: `Adding the firewall rule '${ruleName}' for ${ip}…` });
+  deps.post({ type: 'dashboard.loading', activity: l10n.t("Adding the firewall rule '{0}' for {1}…", ruleName, ip) });
   try {
     await deps.firewall.allowClientIp(target, ip);
   } catch (error) {
     return { kind: 'error', ...describeArmFailure(error, l10n.t('Could not add a firewall rule for {0}', ip), target.serverName) };
   }
   deps.info(`Dashboard: added the firewall rule '${ruleName}' (${ip}) to '${target.serverName}'.`);
-  return { kind: 'info', message: `Added the firewall rule '${ruleName}': connections from ${ip} are allowed.` };
+  return { kind: 'info', message: l10n.t("Added the firewall rule '{0}': connections from {1} are allowed.", ruleName, ip) };
 }
 
 /**
@@ -54,23 +54,23 @@ export async function removeFirewallRule(
 ): Promise<DashboardNotice | undefined> {
   const rule = request.listed.find((r) => r.name === request.ruleName);
   if (!rule) {
-    return { kind: 'error', message: `'${target.serverName}' has no firewall rule '${request.ruleName}' in the list shown.`, nextStep: 'Refresh to see its rules as Azure has them now.' };
+    return { kind: 'error', message: l10n.t("'{0}' has no firewall rule '{1}' in the list shown.", target.serverName, request.ruleName), nextStep: l10n.t('Refresh to see its rules as Azure has them now.') };
   }
-  const range = rule.startIpAddress === rule.endIpAddress ? rule.startIpAddress : `${rule.startIpAddress} to ${rule.endIpAddress}`;
+  const range = rule.startIpAddress === rule.endIpAddress ? rule.startIpAddress : l10n.t('{0} to {1}', rule.startIpAddress, rule.endIpAddress);
   const confirmed = await deps.window.confirm(
-    `Remove the firewall rule '${rule.name}' from '${target.serverName}'?`,
-    `Connections from ${range} will be refused unless another rule allows them.`,
+    l10n.t("Remove the firewall rule '{0}' from '{1}'?", rule.name, target.serverName),
+    l10n.t('Connections from {0} will be refused unless another rule allows them.', range),
     REMOVE_RULE,
   );
   if (!confirmed) {
     return undefined;
   }
-  deps.post({ type: 'dashboard.loading', activity: `Removing the firewall rule '${rule.name}'…` });
+  deps.post({ type: 'dashboard.loading', activity: l10n.t("Removing the firewall rule '{0}'…", rule.name) });
   try {
     await deps.firewall.remove(target, rule.name);
   } catch (error) {
     return { kind: 'error', ...describeArmFailure(error, l10n.t("Could not remove the firewall rule '{0}'", rule.name), target.serverName) };
   }
   deps.info(`Dashboard: removed the firewall rule '${rule.name}' (${range}) from '${target.serverName}'.`);
-  return { kind: 'info', message: `Removed the firewall rule '${rule.name}'.` };
+  return { kind: 'info', message: l10n.t("Removed the firewall rule '{0}'.", rule.name) };
 }

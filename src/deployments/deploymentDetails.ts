@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
 import { failureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import { transientRetryNotice } from '../../machines/webview/transientRetryNotice';
@@ -45,30 +46,30 @@ export function createDeploymentDetails(output: DetailsOutput, readOperations: O
 export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operations: OperationsRead, at: number): string[] {
   const lines = [
     `──── ${new Date(at).toISOString()} ────`,
-    `Deployment of '${d.serverName}' (${d.status})`,
-    `  Deployment:      ${d.deploymentName}`,
-    `  Resource group:  ${d.resourceGroupName}`,
-    `  Subscription:    ${d.subscriptionId}`,
-    `  Tenant:          ${d.tenantId}`,
-    `  Location:        ${d.location}`,
-    `  Started:         ${new Date(d.createdAt).toISOString()}`,
+    l10n.t("Deployment of '{0}' ({1})", d.serverName, d.status),
+    field(l10n.t('Deployment'), d.deploymentName),
+    field(l10n.t('Resource group'), d.resourceGroupName),
+    field(l10n.t('Subscription'), d.subscriptionId),
+    field(l10n.t('Tenant'), d.tenantId),
+    field(l10n.t('Location'), d.location),
+    field(l10n.t('Started'), new Date(d.createdAt).toISOString()),
   ];
   if (d.terminalAt !== undefined) {
-    lines.push(`  Ended:           ${new Date(d.terminalAt).toISOString()}`);
+    lines.push(field(l10n.t('Ended'), new Date(d.terminalAt).toISOString()));
   }
   if (d.serverResourceId) {
-    lines.push(`  Server:          ${d.serverResourceId}`);
+    lines.push(field(l10n.t('Server'), d.serverResourceId));
   }
   const retryNotice = transientRetryNotice(d, at);
   if (retryNotice && d.transientRetry) {
     const { failedAttempts, error } = d.transientRetry;
-    lines.push('', 'Tried again after a temporary error:', `  ${retryNotice}`, `  Attempt ${failedAttempts}: ${error.code}: ${error.message}`);
+    lines.push('', l10n.t('Tried again after a temporary error:'), `  ${retryNotice}`, `  ${l10n.t('Attempt {0}: {1}: {2}', failedAttempts, error.code, error.message)}`);
   }
   if (d.error || d.armError) {
-    lines.push('', 'Error:');
+    lines.push('', l10n.t('Error:'));
     const chain = d.armError?.chain?.length ? d.armError.chain : d.armError ? [d.armError] : [];
     chain.forEach((e, depth) => {
-      const target = 'target' in e && e.target ? ` (target: ${e.target})` : '';
+      const target = 'target' in e && e.target ? ` ${l10n.t('(target: {0})', e.target)}` : '';
       lines.push(`${'  '.repeat(depth + 1)}${e.code}: ${e.message}${target}`);
     });
     if (chain.length === 0 && d.error) {
@@ -77,13 +78,13 @@ export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operatio
   }
   const guidance = failureGuidance(d);
   if (guidance) {
-    lines.push('', 'What to do:', `  ${guidance.advice}`, ...(guidance.link ? [`  ${guidance.link.label}: ${guidance.link.url}`] : []));
+    lines.push('', l10n.t('What to do:'), `  ${guidance.advice}`, ...(guidance.link ? [`  ${guidance.link.label}: ${guidance.link.url}`] : []));
   }
   if (d.effectError) {
-    lines.push('', `Last follow-up error: ${d.effectError}`);
+    lines.push('', l10n.t('Last follow-up error: {0}', d.effectError));
   }
-  lines.push('', 'Operations, as Azure reports them:', ...formatOperations(operations));
-  lines.push('', 'Audit trail:');
+  lines.push('', l10n.t('Operations, as Azure reports them:'), ...formatOperations(operations));
+  lines.push('', l10n.t('Audit trail:'));
   for (const entry of d.audit) {
     lines.push(`  ${new Date(entry.at).toISOString()}  ${entry.event} → ${entry.to}`);
   }
@@ -93,14 +94,19 @@ export function formatDeploymentDetails(d: Readonly<DeploymentContext>, operatio
 
 function formatOperations(read: OperationsRead): string[] {
   if (!read.ok) {
-    return [`  Could not be read: ${read.reason}`];
+    return [`  ${l10n.t('Could not be read: {0}', read.reason)}`];
   }
   if (read.operations.length === 0) {
-    return ['  None reported (yet).'];
+    return [`  ${l10n.t('None reported (yet).')}`];
   }
   return read.operations.flatMap((op) => {
-    const facts = [op.statusCode, op.duration, op.timestamp && `at ${op.timestamp}`].filter(Boolean).join(', ');
+    const facts = [op.statusCode, op.duration, op.timestamp && l10n.t('at {0}', op.timestamp)].filter(Boolean).join(', ');
     const line = `  ${op.provisioningOperation ? `${op.provisioningOperation} ` : ''}${op.resourceType} '${op.resourceName}': ${op.provisioningState}${facts ? ` (${facts})` : ''}`;
     return op.error ? [line, `    ${op.error.code}: ${op.error.message}`] : [line];
   });
+}
+
+/** A labelled line of the report, values aligned as long as labels are (17 columns in English). */
+function field(label: string, value: string): string {
+  return `  ${`${label}:`.padEnd(17)}${value}`;
 }
