@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { Notifier } from '../notifications/notifier';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionStore } from './connectionStore';
@@ -58,20 +59,25 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
     void deps.notifier.error(connectErrorMessage(name, failure));
     return first;
   }
-  const addRule = `Add firewall rule for ${failure.clientIp}`;
+  const addRule = l10n.t('Add firewall rule for {0}', failure.clientIp);
   const choice = await deps.notifier.error(connectErrorMessage(name, failure), addRule);
   if (choice !== addRule) {
     return first;
   }
   deps.log.info(`Adding a firewall rule for ${failure.clientIp} to '${target.serverName}', as the user asked.`);
   try {
-    await deps.notifier.withProgress(`Adding firewall rule for ${failure.clientIp} to '${target.serverName}'…`, () =>
+    await deps.notifier.withProgress(l10n.t("Adding firewall rule for {0} to '{1}'…", failure.clientIp, target.serverName), () =>
       deps.firewall.allowClientIp(target, failure.clientIp as string),
     );
   } catch (error) {
     const reason = errorMessage(error);
     deps.log.warn(`Adding the firewall rule for ${failure.clientIp} to '${target.serverName}' failed: ${reason}`);
-    const ruleFailure = new ConnectionFailure('firewall', `Could not add the firewall rule for ${failure.clientIp}: ${reason}`, `Add it in the Azure portal (Networking of '${target.serverName}'), then connect again.`, failure.clientIp);
+    const ruleFailure = new ConnectionFailure(
+      'firewall',
+      l10n.t('Could not add the firewall rule for {0}: {1}', failure.clientIp, reason),
+      l10n.t("Add it in the Azure portal (Networking of '{0}'), then connect again.", target.serverName),
+      failure.clientIp,
+    );
     void deps.notifier.error(connectErrorMessage(name, ruleFailure));
     return { connected: false, failure: ruleFailure };
   }
@@ -83,7 +89,7 @@ export async function connectWithRecovery(profileId: string, deps: ConnectFlowDe
 }
 
 export function connectErrorMessage(profileName: string, failure: ConnectionFailure): string {
-  return `Could not connect to '${profileName}': ${failure.reason} ${failure.nextStep}`;
+  return l10n.t("Could not connect to '{0}': {1} {2}", profileName, failure.reason, failure.nextStep);
 }
 
 async function attempt(profileId: string, deps: ConnectFlowDeps): Promise<ConnectOutcome> {
@@ -95,7 +101,7 @@ async function attempt(profileId: string, deps: ConnectFlowDeps): Promise<Connec
     deps.log.info(`Connected to ${name}.`);
     return { connected: true };
   } catch (error) {
-    const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', errorMessage(error), 'Check the connection profile, then connect again.');
+    const failure = error instanceof ConnectionFailure ? error : new ConnectionFailure('other', errorMessage(error), l10n.t('Check the connection profile, then connect again.'));
     deps.log.warn(`Connecting to ${name} failed (${failure.kind}): ${failure.reason}`);
     return { connected: false, failure };
   }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { Notifier } from '../notifications/notifier';
 import type { ConnectionStore } from './connectionStore';
 import type { ConnectionManager } from './connectionManager';
@@ -34,20 +35,20 @@ export async function chooseProfile(arg: unknown, store: Pick<ConnectionStore, '
 export async function chooseNamedProfile(given: string | undefined, store: Pick<ConnectionStore, 'getProfiles' | 'getProfile'>, notifier: Notifier, placeHolder: string): Promise<string | undefined> {
   if (given) {
     if (!store.getProfile(given)) {
-      void notifier.error('That connection profile no longer exists.');
+      void notifier.error(l10n.t('That connection profile no longer exists.'));
       return undefined;
     }
     return given;
   }
   const items = store.getProfiles().map((p) => ({ label: p.profileName || p.server, description: `${p.user}@${p.server}`, profileId: p.id }));
   if (items.length === 0) {
-    void notifier.info('There are no saved PostgreSQL connections yet.');
+    void notifier.info(l10n.t('There are no saved PostgreSQL connections yet.'));
     return undefined;
   }
   return (await notifier.pick(items, placeHolder))?.profileId;
 }
 
-export const REMOVE_CONNECTION = 'Remove';
+export const REMOVE_CONNECTION = l10n.t('Remove');
 
 /**
  * Removes a saved connection after a modal confirmation: disconnected, the profile gone from the
@@ -59,7 +60,8 @@ export async function confirmAndRemoveProfile(
   deps: { store: Pick<ConnectionStore, 'removeProfile'>; manager: Pick<ConnectionManager, 'disconnect'>; notifier: Pick<Notifier, 'confirm'> },
   why = '',
 ): Promise<boolean> {
-  if (!(await deps.notifier.confirm(`Remove the connection '${profile.profileName}'?`, `${why}The saved password is deleted too. The server in Azure is not affected.`, REMOVE_CONNECTION))) return false;
+  const detail = `${why}${l10n.t('The saved password is deleted too. The server in Azure is not affected.')}`;
+  if (!(await deps.notifier.confirm(l10n.t("Remove the connection '{0}'?", profile.profileName), detail, REMOVE_CONNECTION))) return false;
   await deps.manager.disconnect(profile.id);
   await deps.store.removeProfile(profile.id);
   return true;
@@ -69,19 +71,19 @@ export function connectionCommandHandlers(deps: ConnectionCommandDeps): Record<s
   const choose = (arg: unknown, placeHolder: string) => chooseProfile(arg, deps.store, deps.notifier, placeHolder);
   return {
     [CONNECTION_COMMANDS.connect]: async (arg) => {
-      const id = await choose(arg, 'Connect to which server?');
+      const id = await choose(arg, l10n.t('Connect to which server?'));
       if (id) {
         await deps.connect(id);
       }
     },
     [CONNECTION_COMMANDS.disconnect]: async (arg) => {
-      const id = await choose(arg, 'Disconnect which server?');
+      const id = await choose(arg, l10n.t('Disconnect which server?'));
       if (id) {
         await deps.manager.disconnect(id);
       }
     },
     [CONNECTION_COMMANDS.removeConnection]: async (arg) => {
-      const id = await choose(arg, 'Remove which connection?');
+      const id = await choose(arg, l10n.t('Remove which connection?'));
       const profile = id ? deps.store.getProfile(id) : undefined;
       if (profile) await confirmAndRemoveProfile(profile, deps);
     },

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { durationOf } from '../../machines/flexDeployment/deploymentClock';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentStatus } from '../../machines/flexDeployment/stagedFlexProfile';
@@ -27,13 +28,13 @@ export interface DeploymentItem {
 }
 
 const STATUS_LABEL: Record<DeploymentStatus, string> = {
-  pending: 'Starting',
-  deploying: 'Deploying',
-  retryingTransient: 'Retrying',
-  cancelling: 'Cancelling',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  canceled: 'Canceled',
+  pending: l10n.t('Starting'),
+  deploying: l10n.t('Deploying'),
+  retryingTransient: l10n.t('Retrying'),
+  cancelling: l10n.t('Cancelling'),
+  succeeded: l10n.t('Succeeded'),
+  failed: l10n.t('Failed'),
+  canceled: l10n.t('Canceled'),
 };
 const STATUS_ICON: Record<DeploymentStatus, DeploymentItem['icon']> = {
   pending: 'clock',
@@ -81,18 +82,18 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
       const retryNotice = transientRetryNotice(d, now);
       const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
-        ? `${STATUS_LABEL[d.status]} · ${duration}${retryNotice ? ` · ${retryNotice}` : ''}${unchecked ? ` · not checked since ${new Date(unchecked.since).toLocaleTimeString()}` : ''}`
-        : `${server ? `${server.description} · ` : ''}${STATUS_LABEL[d.status]} after ${duration}${retried ? ' · retried' : ''}`;
+        ? [`${STATUS_LABEL[d.status]} · ${duration}`, retryNotice, unchecked && l10n.t('not checked since {0}', new Date(unchecked.since).toLocaleTimeString())].filter(Boolean).join(' · ')
+        : [server?.description, l10n.t('{0} after {1}', STATUS_LABEL[d.status], duration), retried && l10n.t('retried')].filter(Boolean).join(' · ');
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
-        `Resource group: ${d.resourceGroupName} · ${d.location}`,
-        `Subscription: ${d.subscriptionId}`,
-        `Started: ${new Date(d.createdAt).toLocaleString()}`,
+        l10n.t('Resource group: {0} · {1}', d.resourceGroupName, d.location),
+        l10n.t('Subscription: {0}', d.subscriptionId),
+        l10n.t('Started: {0}', new Date(d.createdAt).toLocaleString()),
         ...(retryNotice ? [retryNotice] : []),
         ...(unchecked ? [uncheckedText(unchecked)] : []),
-        ...(failure ? [`Error: ${d.armError?.message ?? d.error ?? 'unknown'}`] : []),
-        ...(d.cancellation?.refused ? [`Azure did not cancel it: ${d.cancellation.refused.message}`] : []),
-        ...(d.effectError ? [`Follow-up problem: ${d.effectError}`] : []),
+        ...(failure ? [l10n.t('Error: {0}', d.armError?.message ?? d.error ?? l10n.t('unknown'))] : []),
+        ...(d.cancellation?.refused ? [l10n.t('Azure did not cancel it: {0}', d.cancellation.refused.message)] : []),
+        ...(d.effectError ? [l10n.t('Follow-up problem: {0}', d.effectError)] : []),
         ...(server ? [server.tooltip] : []),
       ].join('\n');
       return {
@@ -109,10 +110,14 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
 
 /** Why the state shown may be old, and what happens next. */
 export function uncheckedText(unchecked: { since: number; reason: string }): string {
-  return `Azure could not be checked since ${new Date(unchecked.since).toLocaleString()} (${unchecked.reason}). It is checked again as soon as Azure can be read; until then the deployment keeps its last known state.`;
+  return l10n.t(
+    'Azure could not be checked since {0} ({1}). It is checked again as soon as Azure can be read; until then the deployment keeps its last known state.',
+    new Date(unchecked.since).toLocaleString(),
+    unchecked.reason,
+  );
 }
 
 /** The status bar's words: "Provisioning 2 servers…". */
 export function provisioningText(activeCount: number): string {
-  return `Provisioning ${activeCount} ${activeCount === 1 ? 'server' : 'servers'}…`;
+  return activeCount === 1 ? l10n.t('Provisioning 1 server…') : l10n.t('Provisioning {0} servers…', activeCount);
 }

@@ -8,14 +8,15 @@ import { azureServerRef } from '../connections/azureServerRef';
 import { flexServerResourceId } from '../azure/flexProvisioning/flexTemplate';
 import { describeArmFailure } from '../dashboard/armActionFailure';
 import type { Notifier } from '../notifications/notifier';
+import { OPEN_IN_PORTAL } from '../notifications/deploymentNotifications';
 import type { ServerStarter } from './armServerStarter';
 import { groupShown, type ServerLocation } from '../../machines/connections/serverLocation';
 import { hasNoPublicAccess, isStopped } from './serverCheck';
 import { serverKey, type ServerChecks, type ServerTarget } from './serverReconciler';
 
-export const REMOVE_SAVED_CONNECTION = 'Remove Saved Connection';
-export const START_SERVER = 'Start Server';
-export const OPEN_IN_PORTAL = 'Open in Azure Portal';
+export const REMOVE_SAVED_CONNECTION = l10n.t('Remove Saved Connection');
+export const START_SERVER = l10n.t('Start Server');
+export { OPEN_IN_PORTAL };
 
 export interface ServerActionDeps {
   checks: ServerChecks;
@@ -56,8 +57,8 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
       const name = target.serverName;
       deps.log(`Starting the server '${name}' (resource group '${target.resourceGroup}'), as the user asked.`);
       try {
-        await notifier.withProgress(`Starting the server '${name}'…`, () => deps.starter.start(target));
-        void notifier.info(`The server '${name}' is started.`);
+        await notifier.withProgress(l10n.t("Starting the server '{0}'…", name), () => deps.starter.start(target));
+        void notifier.info(l10n.t("The server '{0}' is started.", name));
       } catch (error) {
         const failure = describeArmFailure(error, l10n.t("Could not start the server '{0}'", name), name, l10n.t('Ask an owner of the server or its resource group for a role that may start it (such as Contributor), then try again.'));
         deps.log(`Starting the server '${name}' failed: ${failure.message}`);
@@ -68,18 +69,18 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
     async followMove(profile, to) {
       const target = azureServerRef(profile);
       if (!target) {
-        void notifier.info(`The saved connection '${profile.profileName}' names no Azure server to follow.`);
+        void notifier.info(l10n.t("The saved connection '{0}' names no Azure server to follow.", profile.profileName));
         return;
       }
       const moved = { ...target, subscriptionId: to.subscriptionId, resourceGroup: to.resourceGroup };
       const where = groupShown(to, target);
       if (serverKey(moved) === serverKey(target)) {
-        void notifier.info(`The saved connection '${profile.profileName}' already points to ${where}.`);
+        void notifier.info(l10n.t("The saved connection '{0}' already points to {1}.", profile.profileName, where));
         return;
       }
       await deps.store.saveProfile({ ...profile, azureSubscriptionId: moved.subscriptionId, azureResourceGroup: moved.resourceGroup, azureResourceId: flexServerResourceId(moved.subscriptionId, moved.resourceGroup, moved.serverName) });
       deps.log(`The saved connection '${profile.profileName}' now points to ${where} (it was ${groupShown(target, to)}), as the user asked.`);
-      void notifier.info(`The saved connection '${profile.profileName}' now points to ${where}, where Azure has '${target.serverName}'.`);
+      void notifier.info(l10n.t("The saved connection '{0}' now points to {1}, where Azure has '{2}'.", profile.profileName, where, target.serverName));
       await deps.checks.check(moved);
     },
     openInPortal: (target) => deps.portal.openServer({ tenantId: target.tenantId, subscriptionId: target.subscriptionId, resourceGroupName: target.resourceGroup, serverName: target.serverName }),
@@ -89,17 +90,17 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
       if (check.kind === 'deleted') {
         deps.log(`'${profile.profileName}': Azure has no server '${name}' in resource group '${target.resourceGroup}' any more (${check.code}).`);
         const choice = await notifier.error(
-          `The server '${name}' no longer exists in Azure (resource group '${target.resourceGroup}'): it was deleted or moved. Remove its saved connection, or look for it in the Azure Portal.`,
+          l10n.t("The server '{0}' no longer exists in Azure (resource group '{1}'): it was deleted or moved. Remove its saved connection, or look for it in the Azure Portal.", name, target.resourceGroup),
           REMOVE_SAVED_CONNECTION,
           OPEN_IN_PORTAL,
         );
-        if (choice === REMOVE_SAVED_CONNECTION) await actions.removeSavedConnection(profile, `Azure has no server '${name}' any more. `);
+        if (choice === REMOVE_SAVED_CONNECTION) await actions.removeSavedConnection(profile, l10n.t("Azure has no server '{0}' any more. ", name));
         if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
         return true;
       }
       if (isStopped(check)) {
         deps.log(`'${profile.profileName}': the server '${name}' is stopped in Azure.`);
-        const choice = await notifier.error(`The server '${name}' is stopped in Azure: start it, then connect again.`, START_SERVER, OPEN_IN_PORTAL);
+        const choice = await notifier.error(l10n.t("The server '{0}' is stopped in Azure: start it, then connect again.", name), START_SERVER, OPEN_IN_PORTAL);
         if (choice === START_SERVER) await actions.start(target);
         if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);
         return true;
@@ -107,7 +108,7 @@ export function createServerActions(deps: ServerActionDeps): ServerActions {
       if (hasNoPublicAccess(check)) {
         deps.log(`'${profile.profileName}': the server '${name}' has no public access.`);
         const choice = await notifier.error(
-          `The server '${name}' has no public access: it takes connections only from inside its virtual network. Connect from there, or enable public access in the Azure Portal (Networking).`,
+          l10n.t("The server '{0}' has no public access: it takes connections only from inside its virtual network. Connect from there, or enable public access in the Azure Portal (Networking).", name),
           OPEN_IN_PORTAL,
         );
         if (choice === OPEN_IN_PORTAL) await actions.openInPortal(target);

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { groupShown, sameSubscription } from '../../machines/connections/serverLocation';
 import { isStopped, type ServerCheck } from './serverCheck';
@@ -25,8 +26,14 @@ export interface ServerStateShown {
 export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'resourceGroupName' | 'subscriptionId'>, check: ServerCheck | undefined): ServerStateShown | undefined {
   if (check?.kind === 'deleted') {
     return {
-      description: 'Server deleted in Azure',
-      tooltip: `Azure has no server '${d.serverName}' in resource group '${d.resourceGroupName}' any more (${check.code}, checked ${new Date(check.at).toLocaleString()}): it was deleted or moved outside VS Code. Remove its saved connection, or look for it in the Azure Portal.`,
+      description: l10n.t('Server deleted in Azure'),
+      tooltip: l10n.t(
+        "Azure has no server '{0}' in resource group '{1}' any more ({2}, checked {3}): it was deleted or moved outside VS Code. Remove its saved connection, or look for it in the Azure Portal.",
+        d.serverName,
+        d.resourceGroupName,
+        check.code,
+        new Date(check.at).toLocaleString(),
+      ),
       icon: 'warning',
       context: '.serverGone',
     };
@@ -35,16 +42,24 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
     const otherSubscription = !sameSubscription(check, d);
     const before = { subscriptionId: d.subscriptionId, resourceGroup: d.resourceGroupName };
     return {
-      description: `Server moved to '${check.resourceGroup}'${otherSubscription ? ` in '${check.subscriptionName ?? check.subscriptionId}'` : ''}`,
-      tooltip: `Azure has '${d.serverName}' in ${groupShown(check, before)} now, no longer in ${groupShown(before, check)} (checked ${new Date(check.at).toLocaleString()}): it was moved outside VS Code. Its saved connection still connects (the name is the same); Update Saved Connection makes its dashboard and firewall rules follow the move.`,
+      description: otherSubscription
+        ? l10n.t("Server moved to '{0}' in '{1}'", check.resourceGroup, check.subscriptionName ?? check.subscriptionId)
+        : l10n.t("Server moved to '{0}'", check.resourceGroup),
+      tooltip: l10n.t(
+        "Azure has '{0}' in {1} now, no longer in {2} (checked {3}): it was moved outside VS Code. Its saved connection still connects (the name is the same); Update Saved Connection makes its dashboard and firewall rules follow the move.",
+        d.serverName,
+        groupShown(check, before),
+        groupShown(before, check),
+        new Date(check.at).toLocaleString(),
+      ),
       icon: 'arrow-swap',
       context: '.serverMoved',
     };
   }
   if (check && isStopped(check)) {
     return {
-      description: 'Server stopped',
-      tooltip: `The server '${d.serverName}' is stopped in Azure (checked ${new Date(check.at).toLocaleString()}): nothing can connect to it until it is started.`,
+      description: l10n.t('Server stopped'),
+      tooltip: l10n.t("The server '{0}' is stopped in Azure (checked {1}): nothing can connect to it until it is started.", d.serverName, new Date(check.at).toLocaleString()),
       icon: 'debug-pause',
       context: '.serverStopped',
     };
