@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { readFile } from 'node:fs/promises';
 import { EXTENSION_SETTINGS } from '../settings/extensionSettings';
 
@@ -43,24 +44,24 @@ export async function resolveArmEnvironment(
   try {
     url = new URL(endpoint);
   } catch {
-    throw new ArmEnvironmentError(`${SANDBOX_ENDPOINT_SETTING} is not a URL: '${endpoint}'.`);
+    throw new ArmEnvironmentError(l10n.t("{0} is not a URL: '{1}'.", SANDBOX_ENDPOINT_SETTING, endpoint));
   }
   // The SDK's bearer-token policy refuses to send a token over plain HTTP.
   if (url.protocol !== 'https:') {
-    throw new ArmEnvironmentError(`${SANDBOX_ENDPOINT_SETTING} must be an https:// URL (got '${endpoint}').`);
+    throw new ArmEnvironmentError(l10n.t("{0} must be an https:// URL (got '{1}').", SANDBOX_ENDPOINT_SETTING, endpoint));
   }
   const caFile = settings.caFile?.trim();
   if (!caFile) {
-    throw new ArmEnvironmentError(`${SANDBOX_CA_FILE_SETTING} must name the sandbox's certificate (PEM) when ${SANDBOX_ENDPOINT_SETTING} is set.`);
+    throw new ArmEnvironmentError(l10n.t("{0} must name the sandbox's certificate (PEM) when {1} is set.", SANDBOX_CA_FILE_SETTING, SANDBOX_ENDPOINT_SETTING));
   }
   let ca: string;
   try {
     ca = await readText(caFile);
   } catch (error) {
-    throw new ArmEnvironmentError(`Cannot read ${SANDBOX_CA_FILE_SETTING} '${caFile}': ${(error as Error).message}`);
+    throw new ArmEnvironmentError(l10n.t("Cannot read {0} '{1}': {2}", SANDBOX_CA_FILE_SETTING, caFile, (error as Error).message));
   }
   if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ArmEnvironmentError(`${SANDBOX_CA_FILE_SETTING} '${caFile}' is not a PEM certificate.`);
+    throw new ArmEnvironmentError(l10n.t("{0} '{1}' is not a PEM certificate.", SANDBOX_CA_FILE_SETTING, caFile));
   }
   return { kind: 'sandbox', endpoint: url.origin, ca };
 }

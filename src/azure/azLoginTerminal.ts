@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 
 /**
@@ -7,7 +8,7 @@ import * as vscode from 'vscode';
  */
 export function runAzLoginInTerminal(): Promise<void> {
   return new Promise((resolve) => {
-    const terminal = vscode.window.createTerminal({ name: 'Azure CLI Sign-in' });
+    const terminal = vscode.window.createTerminal({ name: l10n.t('Azure CLI Sign-in') });
     const closed = vscode.window.onDidCloseTerminal((t) => {
       if (t !== terminal) return;
       closed.dispose();

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { AzureSignIn } from '../services/flexDeployment/trackerDependencies';
 import type { FlexProvisioningCredentialProvider } from './azureCredentialProvider';
 
@@ -16,8 +17,8 @@ export interface AccountSignIn {
 /** Shows a notification with one action; resolves with the action if chosen. */
 export type AskUser = (message: string, action: string) => PromiseLike<string | undefined>;
 
-export const SIGN_IN_MESSAGE = 'Sign in to Azure to keep tracking your PostgreSQL server deployments.';
-export const SIGN_IN_ACTION = 'Sign In';
+export const SIGN_IN_MESSAGE = l10n.t('Sign in to Azure to keep tracking your PostgreSQL server deployments.');
+export const SIGN_IN_ACTION = l10n.t('Sign In');
 
 /**
  * The tracker's AzureSignIn port. Every sign-in — through this prompt or anywhere else — drops the

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as z from 'zod';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { ArmEnvironment } from './armEnvironment';
@@ -64,7 +65,7 @@ async function getList(url: string, bearer: string, ca: string | undefined): Pro
   if (response.status !== 200) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const reason = typeof error?.message === 'string' ? `${error.message} (${String(error.code)})` : `HTTP ${response.status}`;
-    throw new Error(`Microsoft Graph refused the directory search: ${reason}`);
+    throw new Error(l10n.t('Microsoft Graph refused the directory search: {0}', reason));
   }
   return graphListSchema.parse(body).value;
 }

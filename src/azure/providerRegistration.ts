@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { offersProviderRegistration } from '../../machines/flexDeployment/failureGuidance';
 import type { ArmClients } from './armClients';
 import { classifyArmError } from './armErrors';
@@ -60,7 +61,7 @@ export async function registerAndWait(providers: ProvidersApi, namespace: string
   while (!isRegistered(state)) {
     if (wait.now() >= deadline) {
       throw new ProviderRegistrationError(
-        `Azure is still registering ${namespace} for this subscription (${state ?? 'no state reported'}). It goes on without you: try again in a few minutes.`,
+        l10n.t('Azure is still registering {0} for this subscription ({1}). It goes on without you: try again in a few minutes.', namespace, state ?? l10n.t('no state reported')),
         'stillRegistering',
       );
     }
@@ -98,11 +99,20 @@ function registrationError(error: unknown, namespace: string): ProviderRegistrat
   const failure = classifyArmError(error);
   if (failure.kind === 'failed' && failure.error.code === 'AuthorizationFailed') {
     return new ProviderRegistrationError(
-      `Your Azure account may not register ${namespace} for this subscription (${failure.error.code}). Ask an Owner or Contributor of the subscription to register it (the subscription's Resource providers page in the Azure portal, or "az provider register --namespace ${namespace}"), then try again.`,
+      l10n.t(
+        'Your Azure account may not register {0} for this subscription ({1}). Ask an Owner or Contributor of the subscription to register it (the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace {0}"), then try again.',
+        namespace,
+        failure.error.code,
+      ),
       'notPermitted',
     );
   }
-  if (failure.kind === 'signedOut') return new ProviderRegistrationError(`Sign in to Azure, then register ${namespace} again.`, 'failed');
-  const reason = failure.kind === 'failed' ? `${failure.error.message} (${failure.error.code})` : failure.kind === 'unavailable' ? `Azure did not answer (${failure.reason})` : 'the provider was not found';
-  return new ProviderRegistrationError(`Registering ${namespace} failed: ${reason}. Try again.`, 'failed');
+  if (failure.kind === 'signedOut') return new ProviderRegistrationError(l10n.t('Sign in to Azure, then register {0} again.', namespace), 'failed');
+  const reason =
+    failure.kind === 'failed'
+      ? `${failure.error.message} (${failure.error.code})`
+      : failure.kind === 'unavailable'
+        ? l10n.t('Azure did not answer ({0})', failure.reason)
+        : l10n.t('the provider was not found');
+  return new ProviderRegistrationError(l10n.t('Registering {0} failed: {1}. Try again.', namespace, reason), 'failed');
 }

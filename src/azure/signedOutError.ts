@@ -1,7 +1,8 @@
+import * as l10n from '../../machines/l10n';
 /** No usable Azure session for a tenant: the user has to sign in (again). */
 export class SignedOutError extends Error {
   constructor(readonly tenantId: string) {
-    super(`Not signed in to Azure for tenant ${tenantId}. Sign in to continue.`);
+    super(l10n.t('Not signed in to Azure for tenant {0}. Sign in to continue.', tenantId));
     this.name = 'SignedOutError';
   }
 }

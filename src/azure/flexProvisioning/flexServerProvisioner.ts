@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { ArmErrorSummary } from '../../../machines/flexDeployment/stagedFlexProfile';
 import { ArmStartError, PreflightError, StartOutcomeUnknownError, type ServerProvisioner, type StartedDeployment } from '../../services/flexDeployment/serverProvisioner';
@@ -26,8 +27,10 @@ export class FlexServerProvisioner implements ServerProvisioner {
       this.catalog.getCapabilities(request.subscriptionId, request.location),
     ]);
     if (!availability.available) {
-      const reason = availability.message ? `: ${availability.message}` : '.';
-      throw new PreflightError('serverName', `The server name '${request.serverName}' is not available${reason}`);
+      const message = availability.message
+        ? l10n.t("The server name '{0}' is not available: {1}", request.serverName, availability.message)
+        : l10n.t("The server name '{0}' is not available.", request.serverName);
+      throw new PreflightError('serverName', message);
     }
     const mismatch = checkAgainstCapabilities(request, capabilities);
     if (mismatch) throw mismatch;
@@ -92,10 +95,10 @@ function startErrorOf(error: unknown, response: RawArmResponse | undefined): Arm
     case 'failed':
       return failure.error;
     case 'unavailable':
-      return { code: 'ServiceUnavailable', message: `Azure Resource Manager did not answer (${failure.reason}). Try again.` };
+      return { code: 'ServiceUnavailable', message: l10n.t('Azure Resource Manager did not answer ({0}). Try again.', failure.reason) };
     case 'signedOut':
       // No token, or ARM refused it: the request was not taken, so nothing started.
-      return { code: 'NotSignedIn', message: 'Azure did not start the deployment: there is no valid Azure session. Sign in to Azure, then Retry.' };
+      return { code: 'NotSignedIn', message: l10n.t('Azure did not start the deployment: there is no valid Azure session. Sign in to Azure, then Retry.') };
     case 'notFound':
       return armErrorFromRestError(error as Error);
   }

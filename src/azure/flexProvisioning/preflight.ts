@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { FlexCapabilities } from '../../../machines/flexDeployment/catalog';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../../machines/flexDeployment/offeredOptions';
@@ -8,19 +9,22 @@ import { PreflightError } from '../../services/flexDeployment/serverProvisioner'
  * next to the field; the first mismatch wins because later fields depend on earlier ones.
  */
 export function checkAgainstCapabilities(request: CreateServerRequest, capabilities: FlexCapabilities): FieldError | undefined {
-  const where = `in ${request.location}`;
+  const where = request.location;
   if (!capabilities.versions.includes(request.version)) {
-    return fieldError('version', `PostgreSQL ${request.version} is not offered ${where}. Available versions: ${capabilities.versions.join(', ')}.`);
+    return fieldError('version', l10n.t('PostgreSQL {0} is not offered in {1}. Available versions: {2}.', request.version, where, capabilities.versions.join(', ')));
   }
   const tier = capabilities.tiers.find((t) => t.tier === request.tier);
   if (!tier) {
-    return fieldError('tier', `The ${request.tier} compute tier is not offered ${where}. Available tiers: ${capabilities.tiers.map((t) => t.tier).join(', ')}.`);
+    return fieldError('tier', l10n.t('The {0} compute tier is not offered in {1}. Available tiers: {2}.', request.tier, where, capabilities.tiers.map((t) => t.tier).join(', ')));
   }
   if (!tier.skus.some((sku) => sku.name === request.skuName)) {
-    return fieldError('skuName', `Compute size ${request.skuName} is not offered in the ${request.tier} tier ${where}.`);
+    return fieldError('skuName', l10n.t('Compute size {0} is not offered in the {1} tier in {2}.', request.skuName, request.tier, where));
   }
   if (!tier.storageSizesGB.includes(request.storageSizeGB)) {
-    return fieldError('storageSizeGB', `Storage size ${request.storageSizeGB} GiB is not offered in the ${request.tier} tier ${where}. Available sizes (GiB): ${tier.storageSizesGB.join(', ')}.`);
+    return fieldError(
+      'storageSizeGB',
+      l10n.t('Storage size {0} GiB is not offered in the {1} tier in {2}. Available sizes (GiB): {3}.', request.storageSizeGB, request.tier, where, tier.storageSizesGB.join(', ')),
+    );
   }
   const [option] = Object.entries(unofferedOptions(request, capabilities));
   return option ? fieldError(option[0], option[1][0]) : undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import { failureGuidance } from '../../../machines/flexDeployment/failureGuidance';
 import { PreflightError } from '../../services/flexDeployment/serverProvisioner';
@@ -45,5 +46,5 @@ function isVerdict(status: number | undefined): boolean {
 
 function refused(request: CreateServerRequest, error: ArmErrorSummary): PreflightError {
   const advice = failureGuidance({ armError: error, location: request.location })?.advice;
-  return new PreflightError(undefined, `Azure's validation refused this server: ${advice ?? error.message}`);
+  return new PreflightError(undefined, l10n.t("Azure's validation refused this server: {0}", advice ?? error.message));
 }
