@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { Client } from 'pg';
 import type { ConnectionStore } from './connectionStore';
@@ -74,7 +75,7 @@ export class ConnectionManager implements DisposableLike {
   private async open(profileId: string): Promise<Client> {
     const profile = this.store.getProfile(profileId);
     if (!profile) {
-      throw new ConnectionFailure('other', `There is no saved connection with id '${profileId}'.`, 'Choose a connection from the Connections view.');
+      throw new ConnectionFailure('other', l10n.t("There is no saved connection with id '{0}'.", profileId), l10n.t('Choose a connection from the Connections view.'));
     }
     const deps: ConnectorDeps = { ...this.connector, getSavedPassword: (p) => this.store.getSavedPassword(p) };
     let opened;

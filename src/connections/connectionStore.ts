@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { BehaviorSubject, Subject, defer, type Observable } from 'rxjs';
@@ -147,7 +148,7 @@ export class ConnectionStore implements DisposableLike {
 function upsert(entries: readonly unknown[], input: ConnectionProfileInput): EntriesEdit<ConnectionProfile> {
   const byId = input.id ? entries.findIndex((e) => idOf(e) === input.id) : -1;
   if (byId >= 0 && !connectionProfileSchema.safeParse(entries[byId]).success) {
-    throw new ConnectionsSettingError(`The saved connection '${input.id}' in pgsql.connections is not a valid profile, so it was not overwritten. Fix or remove it in settings.json.`);
+    throw new ConnectionsSettingError(l10n.t("The saved connection '{0}' in pgsql.connections is not a valid profile, so it was not overwritten. Fix or remove it in settings.json.", input.id ?? ''));
   }
   const index = byId >= 0 ? byId : entries.findIndex((e) => {
     const parsed = connectionProfileSchema.safeParse(e);

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { combineLatest, map, type Observable } from 'rxjs';
 import type { ConnectionStore } from './connectionStore';
 import type { ConnectionManager } from './connectionManager';
@@ -35,7 +36,12 @@ export class ConnectionsTreeModel {
             profileId: p.id,
             label: p.profileName || p.server,
             description: `${loginUser(p)}@${p.server}`,
-            tooltip: [p.server, `User: ${loginUser(p)}`, `Authentication: ${p.authenticationType === 'AzureMFA' ? 'Microsoft Entra' : 'PostgreSQL password'}`, ...(p.azureResourceGroup ? [`Resource group: ${p.azureResourceGroup}`] : [])].join('\n'),
+            tooltip: [
+              p.server,
+              l10n.t('User: {0}', loginUser(p)),
+              p.authenticationType === 'AzureMFA' ? l10n.t('Authentication: Microsoft Entra') : l10n.t('Authentication: PostgreSQL password'),
+              ...(p.azureResourceGroup ? [l10n.t('Resource group: {0}', p.azureResourceGroup)] : []),
+            ].join('\n'),
             connected: connected.has(p.id),
           })),
       ),
@@ -46,14 +52,14 @@ export class ConnectionsTreeModel {
   async children(profileId: string): Promise<ServerChildItem[]> {
     if (!this.manager.isConnected(profileId)) {
       const failure = this.manager.lastFailure(profileId);
-      return [{ kind: 'message', profileId, text: failure ? 'Connection failed — connect again' : 'Not connected — connect to list databases', tooltip: failure ? `${failure.reason} ${failure.nextStep}` : undefined, command: CONNECTION_COMMANDS.connect }];
+      return [{ kind: 'message', profileId, text: failure ? l10n.t('Connection failed — connect again') : l10n.t('Not connected — connect to list databases'), tooltip: failure ? `${failure.reason} ${failure.nextStep}` : undefined, command: CONNECTION_COMMANDS.connect }];
     }
     try {
       const databases = await this.manager.listDatabases(profileId);
       return databases.map((d) => ({ kind: 'database', profileId, name: d.name, sizeBytes: d.sizeBytes }));
     } catch (error) {
       const text = error instanceof ConnectionFailure ? `${error.reason} ${error.nextStep}` : errorMessage(error);
-      return [{ kind: 'message', profileId, text: 'Could not list databases', tooltip: text }];
+      return [{ kind: 'message', profileId, text: l10n.t('Could not list databases'), tooltip: text }];
     }
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { Client, type ClientConfig } from 'pg';
 import { DEFAULT_DATABASE, loginUser, usesPassword, type ConnectionProfile } from './connectionProfile';
 import { ConnectionFailure, classifyConnectionError } from './connectionFailure';
@@ -62,13 +63,21 @@ export async function openConnection(profile: ConnectionProfile, deps: Connector
 
 async function entraToken(profile: ConnectionProfile, tokens: TokenSource): Promise<string> {
   if (!profile.azureTenantId) {
-    throw new ConnectionFailure('entraToken', `The profile '${profile.profileName}' uses Microsoft Entra authentication but names no Azure tenant.`, 'Edit the profile to add its Azure tenant id, or use password authentication.');
+    throw new ConnectionFailure(
+      'entraToken',
+      l10n.t("The profile '{0}' uses Microsoft Entra authentication but names no Azure tenant.", profile.profileName),
+      l10n.t('Edit the profile to add its Azure tenant id, or use password authentication.'),
+    );
   }
   try {
     return await tokens.getToken(profile.azureTenantId, [OSSRDBMS_SCOPE]);
   } catch (error) {
     const message = errorMessage(error);
-    throw new ConnectionFailure('entraToken', `Could not get a Microsoft Entra token for tenant ${profile.azureTenantId}: ${message}`, 'Sign in to Azure with an account of that tenant, then connect again.');
+    throw new ConnectionFailure(
+      'entraToken',
+      l10n.t('Could not get a Microsoft Entra token for tenant {0}: {1}', profile.azureTenantId, message),
+      l10n.t('Sign in to Azure with an account of that tenant, then connect again.'),
+    );
   }
 }
 
@@ -79,7 +88,7 @@ async function password(profile: ConnectionProfile, deps: ConnectorDeps, ask: bo
   }
   const typed = await deps.prompt.askPassword(profile.profileName, profile.user);
   if (typed === undefined) {
-    throw new ConnectionFailure('noPassword', `No password was given for '${profile.user}' on '${profile.profileName}'.`, 'Connect again and enter the password.');
+    throw new ConnectionFailure('noPassword', l10n.t("No password was given for '{0}' on '{1}'.", profile.user, profile.profileName), l10n.t('Connect again and enter the password.'));
   }
   return { password: typed, typed: true };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { request } from 'node:https';
 import { ConnectionFailure } from './connectionFailure';
 import type { ServerAddressResolver, ServerEndpoint } from './ports';
@@ -24,11 +25,11 @@ export function createSandboxServerAddressResolver(sandbox: { endpoint: string; 
       const url = new URL(`/_sandbox/servers/${encodeURIComponent(name)}/endpoint`, sandbox.endpoint);
       const { status, body } = await getJson(url, sandbox.ca);
       if (status === 404) {
-        throw new ConnectionFailure('notFound', `The sandbox has no running server '${name}'.`, 'Wait until its deployment has succeeded, then connect again.');
+        throw new ConnectionFailure('notFound', l10n.t("The sandbox has no running server '{0}'.", name), l10n.t('Wait until its deployment has succeeded, then connect again.'));
       }
       const endpoint = body as { host?: unknown; port?: unknown; database?: unknown };
       if (status !== 200 || typeof endpoint.host !== 'string' || typeof endpoint.port !== 'number') {
-        throw new ConnectionFailure('other', `The sandbox answered ${status} for server '${name}'.`, 'Check that the sandbox is running (npm run sandbox).');
+        throw new ConnectionFailure('other', l10n.t("The sandbox answered {0} for server '{1}'.", status, name), l10n.t('Check that the sandbox is running (npm run sandbox).'));
       }
       const resolved: ServerEndpoint = { host: endpoint.host, port: endpoint.port, tls: false };
       return typeof endpoint.database === 'string' ? { ...resolved, defaultDatabase: endpoint.database } : resolved;
@@ -50,7 +51,7 @@ function getJson(url: URL, ca: string): Promise<{ status: number; body: unknown 
         }
       });
     });
-    req.on('error', (error) => reject(new ConnectionFailure('unreachable', `Could not reach the sandbox at ${url.origin}: ${error.message}`, 'Start it with npm run sandbox, then connect again.')));
+    req.on('error', (error) => reject(new ConnectionFailure('unreachable', l10n.t('Could not reach the sandbox at {0}: {1}', url.origin, error.message), l10n.t('Start it with npm run sandbox, then connect again.'))));
     req.end();
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { isDeepStrictEqual } from 'node:util';
 import type { CrossWindowLock } from '../storage/crossWindowLock';
 import type { ProfileSettings } from './ports';
@@ -55,7 +56,7 @@ export class SharedConnectionsSetting {
         }
         this.log(`pgsql.connections was changed by someone else while this window wrote it (attempt ${attempt} of ${WRITE_ATTEMPTS}).`);
       }
-      throw new ConnectionsSettingError(`pgsql.connections kept changing under this window's writes (${WRITE_ATTEMPTS} attempts); the connection profiles were not changed. Try again.`);
+      throw new ConnectionsSettingError(l10n.t("pgsql.connections kept changing under this window's writes ({0} attempts); the connection profiles were not changed. Try again.", WRITE_ATTEMPTS));
     });
   }
 
@@ -64,7 +65,7 @@ export class SharedConnectionsSetting {
       const reading = await this.settings.readFile();
       if (reading.kind === 'read') return { source: 'file', value: reading.value };
       if (reading.kind === 'unreadable') {
-        throw new ConnectionsSettingError(`The user settings cannot be read, so no connection profile was changed: ${reading.reason}. Fix settings.json and try again.`);
+        throw new ConnectionsSettingError(l10n.t('The user settings cannot be read, so no connection profile was changed: {0}. Fix settings.json and try again.', reading.reason));
       }
     }
     return { source: 'window', value: this.settings.read() };
@@ -74,5 +75,5 @@ export class SharedConnectionsSetting {
 function entriesOf(value: unknown): unknown[] {
   if (value === undefined) return [];
   if (Array.isArray(value)) return [...(value as unknown[])];
-  throw new ConnectionsSettingError('The pgsql.connections user setting is not a list, so no connection profile was changed. Fix it in settings.json and try again.');
+  throw new ConnectionsSettingError(l10n.t('The pgsql.connections user setting is not a list, so no connection profile was changed. Fix it in settings.json and try again.'));
 }

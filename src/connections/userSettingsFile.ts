@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -45,16 +46,16 @@ async function readOnce(file: string, key: string): Promise<Once> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { kind: 'notFound' } : { kind: 'unreadable', reason: `${file} cannot be read (${code ?? String(error)})` };
+    return code === 'ENOENT' ? { kind: 'notFound' } : { kind: 'unreadable', reason: l10n.t('{0} cannot be read ({1})', file, code ?? String(error)) };
   }
   if (!text.trim()) return { kind: 'midSave', empty: true };
   const errors: ParseError[] = [];
   const settings: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length) {
-    return { kind: 'midSave', empty: false, reason: `${file} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})` };
+    return { kind: 'midSave', empty: false, reason: l10n.t('{0} is not valid JSON ({1} at offset {2})', file, printParseErrorCode(errors[0].error), errors[0].offset) };
   }
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    return { kind: 'unreadable', reason: `${file} does not hold an object of settings` };
+    return { kind: 'unreadable', reason: l10n.t('{0} does not hold an object of settings', file) };
   }
   return { kind: 'read', value: (settings as Record<string, unknown>)[key] };
 }

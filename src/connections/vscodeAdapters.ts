@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import type { PasswordPrompt, ProfileSettings } from './ports';
 import { readSettingFromFile, userSettingsPath } from './userSettingsFile';
@@ -29,6 +30,6 @@ export function vscodeProfileSettings(globalStorageUri: vscode.Uri): ProfileSett
 export function vscodePasswordPrompt(): PasswordPrompt {
   return {
     askPassword: (profileName, user) =>
-      vscode.window.showInputBox({ title: `Connect to ${profileName}`, prompt: `Password for '${user}'`, password: true, ignoreFocusOut: true }),
+      vscode.window.showInputBox({ title: l10n.t('Connect to {0}', profileName), prompt: l10n.t("Password for '{0}'", user), password: true, ignoreFocusOut: true }),
   };
 }
