@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import {
   validateCreateServerRequest,
   type CreateServerRequest,
@@ -209,7 +210,7 @@ export class CreateServerPanel {
       if (folder) await this.post({ type: 'review.templateSaved', folder, files: files.map((f) => f.name), commands });
     } catch (err) {
       this.deps.log.error(`Saving the template failed: ${errorMessage(err)}`);
-      await this.post({ type: 'review.templateNotSaved', message: `The template was not saved: ${errorMessage(err)}` });
+      await this.post({ type: 'review.templateNotSaved', message: l10n.t('The template was not saved: {0}', errorMessage(err)) });
     }
   }
 
@@ -227,7 +228,7 @@ export class CreateServerPanel {
   ): Promise<{ request: CreateServerRequest } | { errors: ValidationErrors }> {
     const errors = this.offered.check(request);
     if (request.firewall.clientIp !== undefined && request.firewall.clientIp !== this.formCatalog.clientIp) {
-      errors['firewall.clientIp'] = ['Only the client IP this computer was seen with can be added.'];
+      errors['firewall.clientIp'] = [l10n.t('Only the client IP this computer was seen with can be added.')];
     }
     if (Object.keys(errors).length > 0) return { errors };
     if (request.authenticationMode === 'PostgreSQLOnly') return { request: { ...request, entraAdmin: undefined } };
@@ -251,7 +252,7 @@ export class CreateServerPanel {
       await this.deps.tracker.retry(stagingId);
     } catch (err) {
       this.deps.log.warn(`Retry of ${stagingId} was refused: ${errorMessage(err)}`);
-      this.deps.window.showWarning(`Retry did not start: ${errorMessage(err)}`);
+      this.deps.window.showWarning(l10n.t('Retry did not start: {0}', errorMessage(err)));
     }
   }
 

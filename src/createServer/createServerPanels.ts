@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import { formPrefillSchema, type FormPrefill } from '../../machines/webview/createServerMessages';
@@ -8,7 +9,7 @@ import type { CreateServerWindow, PanelPort } from './ports';
 import { errorMessage } from '../../machines/errorMessage';
 import { CREATE_FORM_TITLE } from '../webview/createFormTitle';
 
-export const UNTRACKED_TITLE = 'Deployment no longer tracked';
+export const UNTRACKED_TITLE = l10n.t('Deployment no longer tracked');
 
 /**
  * The open create panels: opens forms, finds or opens the panel of a deployment, brings panels
@@ -56,7 +57,7 @@ export class CreateServerPanels {
     const view = typeof stagingId === 'string' ? this.deps.tracker.getDeployment(stagingId) : undefined;
     if (!view) {
       this.deps.log.warn('Show Progress was asked for a deployment that is not tracked.');
-      this.deps.window.showWarning('That deployment is no longer tracked.');
+      this.deps.window.showWarning(l10n.t('That deployment is no longer tracked.'));
       return;
     }
     const existing = [...this.open].find((p) => p.stagingId === view.context.stagingId);

@@ -1,3 +1,4 @@
+import { couldNotFinish } from '../notifications/deploymentNotifications';
 import { errorMessage } from '../../machines/errorMessage';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
 import { failureGuidance } from '../../machines/flexDeployment/failureGuidance';
@@ -49,6 +50,6 @@ export async function takeEndedDeploymentAction(
     await deps.serverActions[action](view.context);
   } catch (err) {
     deps.log.error(`${label} for ${stagingId} failed: ${errorMessage(err)}`);
-    deps.window.showWarning(`Could not finish that for '${view.context.serverName}': ${errorMessage(err)}`);
+    deps.window.showWarning(couldNotFinish(view.context.serverName, err));
   }
 }

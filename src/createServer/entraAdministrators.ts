@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import { errorMessage } from '../../machines/errorMessage';
 import type { AzureCatalog } from '../azure/azureCatalog';
@@ -40,7 +41,7 @@ export class EntraAdministrators {
       return { principals };
     } catch (err) {
       this.log.warn(`Searching the directory failed: ${errorMessage(err)}`);
-      return { message: `Could not search the directory: ${errorMessage(err)} You can keep yourself as the administrator and add others in the Azure Portal later.` };
+      return { message: l10n.t('Could not search the directory: {0} You can keep yourself as the administrator and add others in the Azure Portal later.', errorMessage(err)) };
     }
   }
 
@@ -49,8 +50,8 @@ export class EntraAdministrators {
     const found = asked && this.found.get(key(tenantId, asked.objectId));
     if (found) return found;
     const user = await this.signedInUser(tenantId);
-    if (!user) return { error: 'The signed-in Microsoft Entra user could not be read.' };
-    if (asked && asked.objectId !== user.objectId) return { error: 'Choose the Microsoft Entra administrator from the search results, or yourself.' };
+    if (!user) return { error: l10n.t('The signed-in Microsoft Entra user could not be read.') };
+    if (asked && asked.objectId !== user.objectId) return { error: l10n.t('Choose the Microsoft Entra administrator from the search results, or yourself.') };
     return user;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import { serverNameSchema } from '../../machines/flexDeployment/createServerRequest';
 import type { RefusedOffer } from '../../machines/flexDeployment/regionsOffering';
@@ -61,7 +62,7 @@ export class FormCatalog {
       await this.deps.post({ type: 'catalog.subscriptions', subscriptions });
     } catch (err) {
       this.deps.log.error(`Listing subscriptions failed: ${errorMessage(err)}`);
-      await this.deps.post({ type: 'catalog.failed', message: `Could not list your Azure subscriptions: ${errorMessage(err)}` });
+      await this.deps.post({ type: 'catalog.failed', message: l10n.t('Could not list your Azure subscriptions: {0}', errorMessage(err)) });
     }
   }
 
@@ -88,7 +89,7 @@ export class FormCatalog {
         ...(entraAdmin ? { entraAdmin } : {}),
       });
     } catch (err) {
-      await this.deps.post({ type: 'catalog.failed', message: `Could not read subscription ${subscription.displayName}: ${errorMessage(err)}` });
+      await this.deps.post({ type: 'catalog.failed', message: l10n.t('Could not read subscription {0}: {1}', subscription.displayName, errorMessage(err)) });
     }
   }
 
@@ -106,7 +107,7 @@ export class FormCatalog {
       this.deps.offered.offerCapabilities(subscriptionId, location, capabilities);
       await this.deps.post({ type: 'catalog.capabilities', subscriptionId, location, capabilities });
     } catch (err) {
-      await this.deps.post(this.deps.registration.failure(err, subscriptionId, `Could not read what ${location} offers`));
+      await this.deps.post(this.deps.registration.failure(err, subscriptionId, l10n.t('Could not read what {0} offers', location)));
       return;
     }
     await this.offerPrices(location);
@@ -155,7 +156,7 @@ export class FormCatalog {
       await this.deps.post({ type: 'form.serverNameAvailability', serverName, available, ...(answer.message ? { message: answer.message } : {}) });
     } catch (err) {
       this.deps.log.warn(`Name availability check failed: ${errorMessage(err)}`);
-      if (isProviderNotRegistered(err)) await this.deps.post(this.deps.registration.failure(err, subscriptionId, 'Could not check the server name'));
+      if (isProviderNotRegistered(err)) await this.deps.post(this.deps.registration.failure(err, subscriptionId, l10n.t('Could not check the server name')));
       return;
     }
     if (!available || serverName === this.deps.refusedServerName()) await this.suggestFreeNames(subscriptionId, serverName, location, question);
@@ -184,7 +185,7 @@ export class FormCatalog {
 
   /** Create refused because the subscription is not registered (the preflight reads the provider): the same offer as a read's. */
   async offerRegistrationAfter(refusal: unknown, subscriptionId: string): Promise<void> {
-    if (isProviderNotRegistered(refusal)) await this.deps.post(this.deps.registration.failure(refusal, subscriptionId, 'Create did not start'));
+    if (isProviderNotRegistered(refusal)) await this.deps.post(this.deps.registration.failure(refusal, subscriptionId, l10n.t('Create did not start')));
   }
 
   private knownSubscription(subscriptionId: string): SubscriptionChoice | undefined {

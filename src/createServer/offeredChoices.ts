@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { FlexCapabilities, LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import type { CreateServerRequest, ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { resourceGroupChoiceError, sameArmName } from '../../machines/flexDeployment/resourceGroupChoice';
@@ -43,7 +44,7 @@ export class OfferedChoices {
   check(request: CreateServerRequest): ValidationErrors {
     const subscription = this.subscription(request.subscriptionId);
     if (!subscription || subscription.tenantId !== request.tenantId) {
-      return { subscriptionId: ['Choose one of your Azure subscriptions.'] };
+      return { subscriptionId: [l10n.t('Choose one of your Azure subscriptions.')] };
     }
     const offer = this.bySubscription.get(request.subscriptionId) ?? { resourceGroups: [], locations: [] };
     const offersLocation = (name: string) => offer.locations.some((l) => sameArmName(l.name, name));
@@ -52,16 +53,16 @@ export class OfferedChoices {
     if (groupError) errors['resourceGroup.name'] = [groupError];
     const groupLocation = request.resourceGroup.location;
     if (request.resourceGroup.isNew && groupLocation !== undefined && !offersLocation(groupLocation)) {
-      errors['resourceGroup.location'] = [`Location '${groupLocation}' is not offered for this subscription: a new resource group needs one of its locations.`];
+      errors['resourceGroup.location'] = [l10n.t("Location '{0}' is not offered for this subscription: a new resource group needs one of its locations.", groupLocation)];
     }
     if (!offersLocation(request.location)) {
-      errors.location = [`Location '${request.location}' is not offered for this subscription. Choose one from the list.`];
+      errors.location = [l10n.t("Location '{0}' is not offered for this subscription. Choose one from the list.", request.location)];
       return errors;
     }
     const capabilities = this.capabilities.get(capabilitiesKey(request.subscriptionId, request.location));
     const mismatch = capabilities
       ? checkAgainstCapabilities(request, capabilities)
-      : { field: 'version', message: `What ${request.location} offers has not been read yet. Choose the location again.` };
+      : { field: 'version', message: l10n.t('What {0} offers has not been read yet. Choose the location again.', request.location) };
     if (mismatch) errors[mismatch.field] = [mismatch.message];
     return errors;
   }

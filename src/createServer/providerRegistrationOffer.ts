@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { SubscriptionChoice } from '../../machines/flexDeployment/catalog';
 import type { CreateServerHostMessage } from '../../machines/webview/createServerMessages';
 import { errorMessage } from '../../machines/errorMessage';
@@ -25,10 +26,10 @@ export class ProviderRegistrationOffer {
 
   /** What the form is told about a failed read: ARM's words, and the offer when that is the reason. */
   failure(error: unknown, subscriptionId: string, what: string): CatalogFailed {
-    const message = `${what}: ${errorMessage(error)}`;
+    const message = l10n.t('{0}: {1}', what, errorMessage(error));
     if (!isProviderNotRegistered(error)) return { type: 'catalog.failed', message };
     this.offered.add(subscriptionId.toLowerCase());
-    return { type: 'catalog.failed', message: `${message} Register it to go on.`, unregisteredProvider: { subscriptionId, namespace: POSTGRES_PROVIDER } };
+    return { type: 'catalog.failed', message: `${message} ${l10n.t('Register it to go on.')}`, unregisteredProvider: { subscriptionId, namespace: POSTGRES_PROVIDER } };
   }
 
   /** Registers, with a progress notification; the answer tells the form to read Azure again, or why it cannot yet. */
@@ -39,7 +40,7 @@ export class ProviderRegistrationOffer {
       return undefined;
     }
     try {
-      await this.deps.window.withProgress(`Registering ${POSTGRES_PROVIDER} for subscription ${subscription.displayName}…`, () => this.deps.registrar.register(subscription));
+      await this.deps.window.withProgress(l10n.t('Registering {0} for subscription {1}…', POSTGRES_PROVIDER, subscription.displayName), () => this.deps.registrar.register(subscription));
     } catch (error) {
       this.deps.log.warn(`Registering ${POSTGRES_PROVIDER} for ${subscriptionId} did not complete: ${errorMessage(error)}`);
       // Without the permission, offering again would only fail again: the message names who can.

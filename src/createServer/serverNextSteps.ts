@@ -1,3 +1,4 @@
+import { couldNotFinish } from '../notifications/deploymentNotifications';
 import type { NextStep } from '../../machines/webview/nextSteps';
 import { offeredNextSteps } from '../../machines/webview/nextSteps';
 import type { DeploymentNotificationActions } from '../notifications/deploymentNotifications';
@@ -43,6 +44,6 @@ export async function takeNextStep(
     }
   } catch (err) {
     deps.log.error(`'${step}' for ${stagingId} failed: ${errorMessage(err)}`);
-    deps.window.showWarning(`Could not finish that for '${deployment.serverName}': ${errorMessage(err)}`);
+    deps.window.showWarning(couldNotFinish(deployment.serverName, err));
   }
 }

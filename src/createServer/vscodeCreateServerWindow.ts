@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../machines/webview/protocol';
 import type { CloseWarningAnswer, CreateServerWindow, PanelPort } from './ports';
@@ -8,8 +9,7 @@ import { saveTemplateFiles } from './vscodeTemplateFolder';
 import { CANCEL_DEPLOYMENT } from '../deployments/cancelDeployment';
 import { DEPLOYMENT_COMMANDS } from '../commandIds';
 
-export const CLOSE_WARNING_MESSAGE =
-  'Server provisioning is still in progress. It will continue in the background. You can close VS Code safely.';
+export const CLOSE_WARNING_MESSAGE = l10n.t('Server provisioning is still in progress. It will continue in the background. You can close VS Code safely.');
 
 /** The create panel's VS Code side: panels, their HTML and options, and the close warning. */
 export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow {
@@ -22,8 +22,8 @@ export function createVscodeWindow(extensionUri: vscode.Uri): CreateServerWindow
       return adoptPanel(panel, extensionUri);
     },
     async showCloseWarning(): Promise<CloseWarningAnswer> {
-      const background: vscode.MessageItem = { title: 'Continue in Background', isCloseAffordance: true };
-      const show: vscode.MessageItem = { title: 'Show Progress' };
+      const background: vscode.MessageItem = { title: l10n.t('Continue in Background'), isCloseAffordance: true };
+      const show: vscode.MessageItem = { title: l10n.t('Show Progress') };
       const cancel: vscode.MessageItem = { title: CANCEL_DEPLOYMENT };
       const answer = await vscode.window.showInformationMessage(CLOSE_WARNING_MESSAGE, { modal: true }, background, show, cancel);
       return answer === show ? 'showProgress' : answer === cancel ? 'cancelDeployment' : 'continueInBackground';

@@ -1,7 +1,8 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import type { TemplateFile } from './templateFiles';
 
-const REPLACE = 'Replace';
+const REPLACE = l10n.t('Replace');
 
 /**
  * "Save as Template" on disk: into the open workspace folder (the one the user picks when several
@@ -13,7 +14,7 @@ export async function saveTemplateFiles(files: readonly TemplateFile[]): Promise
   const targets = files.map((file) => ({ uri: vscode.Uri.joinPath(folder, file.name), file }));
   const existing = (await Promise.all(targets.map(async (t) => ((await exists(t.uri)) ? t.file.name : undefined)))).filter((n) => n !== undefined);
   if (existing.length > 0) {
-    const answer = await vscode.window.showWarningMessage(`${existing.join(' and ')} already exist in ${folder.fsPath}.`, { modal: true }, REPLACE);
+    const answer = await vscode.window.showWarningMessage(l10n.t('Already in {0}: {1}.', folder.fsPath, existing.join(', ')), { modal: true }, REPLACE);
     if (answer !== REPLACE) return undefined;
   }
   for (const { uri, file } of targets) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.content));
@@ -23,8 +24,8 @@ export async function saveTemplateFiles(files: readonly TemplateFile[]): Promise
 async function chooseFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where to save the template' }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Save Template Here' });
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: l10n.t('Where to save the template') }))?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: l10n.t('Save Template Here') });
   return picked?.[0];
 }
 

@@ -51,8 +51,8 @@ export async function loadDashboardState(profile: ConnectionProfile, sources: Da
 // The rules were asked for where the server no longer is: that 404 would say nothing useful.
 const MOVED_FIREWALL: FirewallState = {
   status: 'failed',
-  message: 'The firewall rules are read where the saved connection points, and the server is no longer there.',
-  nextStep: 'Update Saved Connection (above), then its rules show here.',
+  message: l10n.t('The firewall rules are read where the saved connection points, and the server is no longer there.'),
+  nextStep: l10n.t('Update Saved Connection (above), then its rules show here.'),
 };
 
 /**
@@ -74,13 +74,18 @@ async function readArm(ref: FirewallTarget | undefined, sources: DashboardSource
   } catch (error) {
     const to = classifyArmError(error, 0).kind === 'notFound' ? await sources.whereMoved(ref).catch(() => undefined) : undefined;
     if (to) return { status: 'moved', to, message: movedMessage(ref, to) };
-    return { status: 'failed', message: `Could not read '${ref.serverName}' from Azure: ${errorMessage(error)}` };
+    return { status: 'failed', message: l10n.t("Could not read '{0}' from Azure: {1}", ref.serverName, errorMessage(error)) };
   }
 }
 
 function movedMessage(ref: FirewallTarget, to: ServerLocation): string {
   const was = { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup };
-  return `Azure has '${ref.serverName}' in ${groupShown(to, was)} now, no longer in ${groupShown(was, to)} where this saved connection points: it was moved outside VS Code. The connection still works (the host name is the same); Update Saved Connection makes this dashboard and its firewall rules follow the move.`;
+  return l10n.t(
+    "Azure has '{0}' in {1} now, no longer in {2} where this saved connection points: it was moved outside VS Code. The connection still works (the host name is the same); Update Saved Connection makes this dashboard and its firewall rules follow the move.",
+    ref.serverName,
+    groupShown(to, was),
+    groupShown(was, to),
+  );
 }
 
 async function readFirewall(ref: FirewallTarget | undefined, sources: DashboardSources): Promise<FirewallState> {
@@ -110,8 +115,8 @@ async function readLive(profile: ConnectionProfile, manager: DashboardSources['m
     const failure = error instanceof ConnectionFailure ? error : undefined;
     return {
       status: 'failed',
-      reason: failure?.reason ?? `Reading the server failed: ${errorMessage(error)}`,
-      nextStep: failure?.nextStep ?? 'Refresh, or connect again from the Connections view.',
+      reason: failure?.reason ?? l10n.t('Reading the server failed: {0}', errorMessage(error)),
+      nextStep: failure?.nextStep ?? l10n.t('Refresh, or connect again from the Connections view.'),
     };
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import type { ConnectionsRegistration } from '../connections/registerConnections';
 import { chooseNamedProfile, readProfileCommandArg } from '../connections/connectionCommands';
@@ -30,7 +31,7 @@ export function registerServerDashboard(
   });
   const command = vscode.commands.registerCommand(SHOW_SERVER_DASHBOARD, async (arg?: unknown) => {
     const { profileId: given, preserveFocus } = readProfileCommandArg(arg);
-    const profileId = await chooseNamedProfile(given, connections.store, notifier, 'Open the dashboard of which server?');
+    const profileId = await chooseNamedProfile(given, connections.store, notifier, l10n.t('Open the dashboard of which server?'));
     if (profileId) {
       panels.show(profileId, preserveFocus);
     }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { AzurePortal } from '../azure/azurePortal';
 import type { DeploymentEffects } from '../services/flexDeployment/deploymentEffectsPort';
@@ -7,10 +8,9 @@ import type { ConnectOutcome } from '../connections/connectFlow';
 import { findDeploymentProfile, saveDeploymentProfile } from '../connections/saveDeploymentProfile';
 import { DEPLOYMENT_COMMANDS, SHOW_SERVER_DASHBOARD } from '../commandIds';
 import type { CommandRunner, Notifier } from '../notifications/notifier';
-import { notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
+import { couldNotFinish, notifyCanceled, notifyFailed, notifyReady, type DeploymentNotificationActions } from '../notifications/deploymentNotifications';
 import type { DeploymentTrackerPort } from './deploymentTrackerPort';
 import type { DeploymentDetails } from './deploymentDetails';
-import { errorMessage } from '../../machines/errorMessage';
 import type { ProviderRegistrar } from '../azure/providerRegistration';
 import { registerProviderThenOfferRetry } from './registerProviderThenRetry';
 
@@ -60,7 +60,7 @@ export function createDeploymentActions(deps: DeploymentEffectsDeps): Deployment
 function savedProfileIdOf(deployment: Readonly<DeploymentContext>, deps: Pick<DeploymentEffectsDeps, 'store'>): string {
   const profile = findDeploymentProfile(deployment, deps.store);
   if (!profile) {
-    throw new Error(`The connection profile of '${deployment.serverName}' is not saved (it may have been removed).`);
+    throw new Error(l10n.t("The connection profile of '{0}' is not saved (it may have been removed).", deployment.serverName));
   }
   return profile.id;
 }
@@ -91,7 +91,7 @@ export function createDeploymentEffects(
 ): Omit<DeploymentEffects, 'openRetryForm'> {
   // Nobody awaits a notification: what its buttons could not do is shown, not only logged.
   const followUpFailed = (deployment: Readonly<DeploymentContext>) => (error: unknown) => {
-    const message = `Could not finish that for '${deployment.serverName}': ${errorMessage(error)}`;
+    const message = couldNotFinish(deployment.serverName, error);
     deps.log(message);
     void deps.notifier.error(message);
   };

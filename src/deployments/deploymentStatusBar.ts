@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 import { isActive, provisioningText, stillIf } from './deploymentItems';
@@ -18,7 +19,7 @@ export interface StatusBarLike {
  */
 export function bindDeploymentStatusBar(item: StatusBarLike, deployments$: Observable<readonly DeploymentView[]>, reducesMotion: () => boolean): Subscription {
   item.command = DEPLOYMENT_COMMANDS.showDeployments;
-  item.tooltip = 'Azure PostgreSQL Flexible Server deployments in progress — show them';
+  item.tooltip = l10n.t('Azure PostgreSQL Flexible Server deployments in progress — show them');
   return deployments$
     .pipe(
       map((views) => views.filter(isActive).length),

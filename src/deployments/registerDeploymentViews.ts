@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import { firstValueFrom } from 'rxjs';
 import type { AzurePortal } from '../azure/azurePortal';
@@ -33,7 +34,7 @@ export function registerDeploymentViews(
   const checkShown = async () => checkShownServers(await firstValueFrom(tracker.deployments$), servers.checks, Date.now(), retentionDays());
   const treeView = vscode.window.createTreeView(DEPLOYMENTS_VIEW, { treeDataProvider: provider });
   const statusBar = vscode.window.createStatusBarItem('pgsql.flexProvisioning.status', vscode.StatusBarAlignment.Left, 50);
-  statusBar.name = 'PostgreSQL Flex Provisioning';
+  statusBar.name = l10n.t('PostgreSQL Flex Provisioning');
   const statusSubscription = bindDeploymentStatusBar(statusBar, tracker.deployments$, reducesMotion);
   const handlers = deploymentCommandHandlers({
     tracker,

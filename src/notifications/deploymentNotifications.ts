@@ -2,6 +2,7 @@ import * as l10n from '../../machines/l10n';
 import { failureGuidance, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
 import type { Notifier } from './notifier';
+import { errorMessage } from '../../machines/errorMessage';
 
 /** What the notification buttons hand over to; the composition root binds them to the tracker and connections. */
 export interface DeploymentNotificationActions {
@@ -102,6 +103,11 @@ export function canceledMessage(deployment: Readonly<DeploymentContext>): string
     deployment.serverName,
     deployment.resourceGroupName,
   );
+}
+
+/** A follow-up on a deployment (a button, a next step) that failed: said to the user, not only logged. */
+export function couldNotFinish(serverName: string, error: unknown): string {
+  return l10n.t("Could not finish that for '{0}': {1}", serverName, errorMessage(error));
 }
 
 /** The spec's message with ARM's words verbatim, then what to do about it when the code is known. */

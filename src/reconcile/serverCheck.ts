@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { ServerLocation } from '../../machines/connections/serverLocation';
 import { armErrorFromRestError, classifyArmError } from '../azure/armErrors';
 
@@ -47,14 +48,14 @@ export function classifyServerRead(read: ServerRead, at: number): ServerCheck {
   const failure = classifyArmError(read.error, at);
   switch (failure.kind) {
     case 'signedOut':
-      return { kind: 'notChecked', reason: 'signedOut', detail: 'signed out of Azure', at };
+      return { kind: 'notChecked', reason: 'signedOut', detail: l10n.t('signed out of Azure'), at };
     case 'unavailable':
-      return { kind: 'notChecked', reason: 'unavailable', detail: `Azure did not answer (${failure.reason})`, at };
+      return { kind: 'notChecked', reason: 'unavailable', detail: l10n.t('Azure did not answer ({0})', failure.reason), at };
     case 'failed':
       return { kind: 'notChecked', reason: 'refused', detail: `${failure.error.message} (${failure.error.code})`, at };
     case 'notFound': {
       const { code, message } = armErrorFromRestError(read.error as Parameters<typeof armErrorFromRestError>[0]);
-      if (!SERVER_GONE_CODES.has(code)) return { kind: 'notChecked', reason: 'refused', detail: `Azure answered 404 without saying the server is gone: ${message} (${code})`, at };
+      if (!SERVER_GONE_CODES.has(code)) return { kind: 'notChecked', reason: 'refused', detail: l10n.t('Azure answered 404 without saying the server is gone: {0} ({1})', message, code), at };
       // Gone from here, maybe moved: unless the subscription's list could be read, nothing is concluded.
       if (read.locateError !== undefined) return classifyServerRead({ ok: false, error: read.locateError }, at);
       return read.nowIn ? { kind: 'moved', ...read.nowIn, at } : { kind: 'deleted', code, message, at };

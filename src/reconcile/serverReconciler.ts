@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { ServerLocation } from '../../machines/connections/serverLocation';
 import type { FirewallTarget } from '../connections/firewallRules';
@@ -58,7 +59,7 @@ export function createServerReconciler(reader: ServerFactsReader, now: () => num
     try {
       const nowIn = await reader.locate(target);
       if (nowIn && serverKey({ ...nowIn, serverName: target.serverName }) === serverKey(target)) {
-        return { locateError: new Error(`Azure lists '${target.serverName}' in '${nowIn.resourceGroup}' but answered its GET there with not found.`) };
+        return { locateError: new Error(l10n.t("Azure lists '{0}' in '{1}' but answered its GET there with not found.", target.serverName, nowIn.resourceGroup)) };
       }
       return nowIn ? { nowIn } : {};
     } catch (locateError) {

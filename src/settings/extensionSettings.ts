@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 /**
  * Every setting the extension reads, declared once: its id (as contributed in package.json), its
  * default and its bounds. settings.json is the user's to edit by hand, so nothing read from it is
@@ -30,7 +31,7 @@ export const EXTENSION_SETTINGS = {
     default: 30,
     minimum: 0,
     maximum: 3650,
-    unit: 'days',
+    unit: l10n.t('days'),
   },
   // ARM throttles reads per subscription: never more often than every 5 seconds.
   pollIntervalSeconds: {
@@ -39,7 +40,7 @@ export const EXTENSION_SETTINGS = {
     default: 15,
     minimum: 5,
     maximum: 3600,
-    unit: 'seconds',
+    unit: l10n.t('seconds'),
   },
   sandboxEndpoint: { kind: 'string', id: 'pgsql.flexProvisioning.sandbox.endpoint', default: '' },
   sandboxCaFile: { kind: 'string', id: 'pgsql.flexProvisioning.sandbox.caFile', default: '' },

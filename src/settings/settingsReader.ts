@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { EXTENSION_SETTINGS, type IntegerSetting, type SettingDeclaration, type SettingName, type SettingValue } from './extensionSettings';
 
 /** Where raw values come from: `workspace.getConfiguration().get(id)` on VS Code, a map in tests. */
@@ -16,22 +17,24 @@ export interface Reading<T> {
 export function readSetting(declaration: SettingDeclaration, raw: unknown): Reading<number | string> {
   if (raw === undefined || raw === null) return { value: declaration.default };
   if (declaration.kind === 'string') {
-    if (typeof raw !== 'string') return { value: declaration.default, problem: `it is not text` };
+    if (typeof raw !== 'string') return { value: declaration.default, problem: l10n.t('it is not text') };
     const allowed = declaration.values;
-    return !allowed || allowed.includes(raw) ? { value: raw } : { value: declaration.default, problem: `it is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
+    return !allowed || allowed.includes(raw) ? { value: raw } : { value: declaration.default, problem: l10n.t('it is not one of {0}', allowed.map((v) => JSON.stringify(v)).join(', ')) };
   }
   return readInteger(declaration, raw);
 }
 
 function readInteger(declaration: IntegerSetting, raw: unknown): Reading<number> {
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    return { value: declaration.default, problem: `it is not a whole number of ${declaration.unit}` };
+    return { value: declaration.default, problem: l10n.t('it is not a whole number of {0}', declaration.unit) };
   }
   const whole = Math.round(raw);
   const value = Math.min(declaration.maximum, Math.max(declaration.minimum, whole));
   if (value !== raw) {
-    const rule = whole !== raw ? `a whole number of ${declaration.unit}` : `between ${declaration.minimum} and ${declaration.maximum} ${declaration.unit}`;
-    return { value, problem: `it must be ${rule}` };
+    const problem = whole !== raw
+      ? l10n.t('it must be a whole number of {0}', declaration.unit)
+      : l10n.t('it must be between {0} and {1} {2}', declaration.minimum, declaration.maximum, declaration.unit);
+    return { value, problem };
   }
   return { value };
 }
@@ -60,7 +63,7 @@ export class SettingsReader {
     const key = `${declaration.id}\u0000${describeValue(raw)}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warn(declaration.id, `The setting '${declaration.id}' is ${describeValue(raw)}, but ${problem}: using ${JSON.stringify(used)} instead.`);
+    this.warn(declaration.id, l10n.t("The setting '{0}' is {1}, but {2}: using {3} instead.", declaration.id, describeValue(raw), problem, JSON.stringify(used)));
   }
 }
 

@@ -1,7 +1,8 @@
+import * as l10n from '../../machines/l10n';
 import * as vscode from 'vscode';
 import { SettingsReader } from './settingsReader';
 
-const OPEN_SETTINGS = 'Open Settings';
+const OPEN_SETTINGS = l10n.t('Open Settings');
 
 /** The extension's settings on VS Code: read live; a bad value is logged and shown once, with a way to fix it. */
 export function createVscodeSettingsReader(log: vscode.LogOutputChannel): SettingsReader {

@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import * as vscode from 'vscode';
 import { stillIf, type DeploymentItem } from '../deploymentItems';
 import { reducesMotion } from '../../settings/reducedMotion';
@@ -17,6 +18,6 @@ export class DeploymentNode extends vscode.TreeItem {
     this.contextValue = item.contextValue;
     const color = ICON_COLOR[item.icon];
     this.iconPath = new vscode.ThemeIcon(stillIf(reducesMotion(), item.icon), color ? new vscode.ThemeColor(color) : undefined);
-    this.command = { title: 'Show Progress', command: SHOW_PROGRESS_COMMAND, arguments: [item.stagingId] };
+    this.command = { title: l10n.t('Show Progress'), command: SHOW_PROGRESS_COMMAND, arguments: [item.stagingId] };
   }
 }
