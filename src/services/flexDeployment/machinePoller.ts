@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import { randomUUID } from 'node:crypto';
 import { readsDecide } from '../../../machines/flexDeployment/deploymentClock';
 import { stateHasTag } from '../../../machines/flexDeployment/deploymentStates';
@@ -85,4 +86,4 @@ export class MachinePoller {
   }
 }
 
-const NO_ANSWER = { kind: 'unavailable', reason: 'no answer' } as const;
+const NO_ANSWER = { kind: 'unavailable', reason: l10n.t('no answer') } as const;

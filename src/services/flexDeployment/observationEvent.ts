@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { DeploymentObservation } from './deploymentReader';
 
@@ -18,6 +19,6 @@ export function eventFor(observation: DeploymentObservation, at: number): Deploy
     case 'unavailable':
       return { type: 'poll.unavailable', at, reason: observation.reason };
     case 'signedOut':
-      return { type: 'poll.unavailable', at, reason: 'signed out of Azure' };
+      return { type: 'poll.unavailable', at, reason: l10n.t('signed out of Azure') };
   }
 }

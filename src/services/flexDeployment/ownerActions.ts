@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { CoalescedWrites } from './coalescedWrites';
 import type { OwnedDeployments } from './ownedDeployments';
@@ -20,7 +21,7 @@ export class OwnerActions {
   /** Rejects when another window owns the deployment: the user is told to try again. */
   async sendAsOwner(stagingId: string, event: DeploymentEvent): Promise<void> {
     if (!(await this.trySendAsOwner(stagingId, event))) {
-      throw new Error('Another VS Code window is working on this deployment. Try again in a moment.');
+      throw new Error(l10n.t('Another VS Code window is working on this deployment. Try again in a moment.'));
     }
   }
 

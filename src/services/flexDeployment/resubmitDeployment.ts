@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { CreateServerRequest } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentEvent } from '../../../machines/flexDeployment/deploymentEvents';
 import type { ArmErrorSummary, DeploymentContext } from '../../../machines/flexDeployment/stagedFlexProfile';
@@ -7,8 +8,7 @@ import { submitDeployment, type SubmitPorts } from './submitDeployment';
 /** What sending it again needs is gone: the password was removed from SecretStorage behind the extension's back. */
 export const NOT_RESENDABLE_ERROR: ArmErrorSummary = {
   code: 'StagedPasswordMissing',
-  message:
-    "The deployment could not be sent to Azure again after a temporary error: its administrator password is no longer stored. Retry to type it again.",
+  message: l10n.t('The deployment could not be sent to Azure again after a temporary error: its administrator password is no longer stored. Retry to type it again.'),
 };
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import type { ValidationErrors } from '../../../machines/flexDeployment/createServerRequest';
 import type { DeploymentJournal } from './deploymentJournal';
 import type { DeploymentLifecycle } from './deploymentLifecycle';
@@ -10,7 +11,7 @@ import type { ServerProvisioner } from './serverProvisioner';
 
 export class CreateRequestInvalidError extends Error {
   constructor(readonly errors: ValidationErrors) {
-    super(Object.values(errors).flat()[0] ?? 'The create request is not valid.');
+    super(Object.values(errors).flat()[0] ?? l10n.t('The create request is not valid.'));
     this.name = 'CreateRequestInvalidError';
   }
 }
