@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 /** Where Azure has a server: a subscription (named when the account lists it) and a resource group. */
 export interface ServerLocation {
   subscriptionId: string;
@@ -7,9 +8,10 @@ export interface ServerLocation {
 
 /** A resource group, with its subscription when that is not the other place's (a move between subscriptions). */
 export function groupShown(place: ServerLocation, other: Pick<ServerLocation, 'subscriptionId'>): string {
-  if (sameSubscription(place, other)) return `resource group '${place.resourceGroup}'`;
-  const subscription = place.subscriptionName ? `'${place.subscriptionName}' (${place.subscriptionId})` : `'${place.subscriptionId}'`;
-  return `resource group '${place.resourceGroup}' of subscription ${subscription}`;
+  if (sameSubscription(place, other)) return l10n.t("resource group '{0}'", place.resourceGroup);
+  return place.subscriptionName
+    ? l10n.t("resource group '{0}' of subscription '{1}' ({2})", place.resourceGroup, place.subscriptionName, place.subscriptionId)
+    : l10n.t("resource group '{0}' of subscription '{1}'", place.resourceGroup, place.subscriptionId);
 }
 
 export function sameSubscription(a: Pick<ServerLocation, 'subscriptionId'>, b: Pick<ServerLocation, 'subscriptionId'>): boolean {

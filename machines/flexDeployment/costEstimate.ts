@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import type { CreateServerRequest } from './createServerRequest';
 import type { RetailPrice } from './retailPrices';
 
@@ -9,13 +10,13 @@ import type { RetailPrice } from './retailPrices';
 export const HOURS_PER_MONTH = 730;
 
 export const ESTIMATE_EXCLUDES = [
-  'taxes',
-  'discounts, reservations and savings plans',
-  'data transfer out of Azure',
-  'backup storage within the free allowance (as much as the provisioned storage) is free; more is billed and not counted here',
-  'additional IOPS beyond the disk tier',
-  "a storage performance tier above the size's default: storage is priced by its size alone, not by its tier",
-] as const;
+  l10n.t('taxes'),
+  l10n.t('discounts, reservations and savings plans'),
+  l10n.t('data transfer out of Azure'),
+  l10n.t('backup storage within the free allowance (as much as the provisioned storage) is free; more is billed and not counted here'),
+  l10n.t('additional IOPS beyond the disk tier'),
+  l10n.t("a storage performance tier above the size's default: storage is priced by its size alone, not by its tier"),
+];
 
 export interface CostLine {
   label: string;
@@ -35,18 +36,18 @@ export function estimateMonthlyCost(request: Priced, vCores: number, prices: rea
     ? prices.find((p) => p.meterName === 'Backup Storage GRS Data Stored' && p.productName.includes('Flexible Server Backup Storage'))
     : undefined;
   const missing = [
-    ...(compute ? [] : [`compute for ${request.skuName}`]),
-    ...(storage ? [] : ['storage']),
-    ...(request.backup.geoRedundant && !geoBackup ? ['geo-redundant backup storage'] : []),
+    ...(compute ? [] : [l10n.t('compute for {0}', request.skuName)]),
+    ...(storage ? [] : [l10n.t('storage')]),
+    ...(request.backup.geoRedundant && !geoBackup ? [l10n.t('geo-redundant backup storage')] : []),
   ];
   if (!compute || !storage || missing.length) return { kind: 'unpriced', missing };
 
   const copies = request.highAvailability.mode === 'Disabled' ? 1 : 2;
   const perHour = compute.perVCore ? compute.price.retailPrice * vCores : compute.price.retailPrice;
   const lines: CostLine[] = [
-    { label: copies === 2 ? 'Compute, server and standby' : 'Compute', monthly: perHour * HOURS_PER_MONTH * copies },
-    { label: copies === 2 ? 'Storage, server and standby' : 'Storage', monthly: storage.retailPrice * request.storageSizeGB * copies },
-    ...(geoBackup ? [{ label: 'Geo-redundant backup storage (as much as the provisioned storage)', monthly: geoBackup.retailPrice * request.storageSizeGB }] : []),
+    { label: copies === 2 ? l10n.t('Compute, server and standby') : l10n.t('Compute'), monthly: perHour * HOURS_PER_MONTH * copies },
+    { label: copies === 2 ? l10n.t('Storage, server and standby') : l10n.t('Storage'), monthly: storage.retailPrice * request.storageSizeGB * copies },
+    ...(geoBackup ? [{ label: l10n.t('Geo-redundant backup storage (as much as the provisioned storage)'), monthly: geoBackup.retailPrice * request.storageSizeGB }] : []),
   ];
   return { kind: 'estimate', currency: compute.price.currencyCode, lines, total: lines.reduce((sum, l) => sum + l.monthly, 0) };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import * as z from 'zod';
 import { LOGIN_IN_PASSWORD_MESSAGE, passwordContainsLogin } from './loginInPassword';
 import { checkServerOptions, serverOptionsShape } from './serverOptions';
@@ -16,60 +17,60 @@ const RESERVED_ADMIN_LOGINS = ['azure_superuser', 'azure_pg_admin', 'admin', 'ad
 
 export const serverNameSchema = z
   .string()
-  .min(3, 'Server name must be 3 to 63 characters long.')
-  .max(63, 'Server name must be 3 to 63 characters long.')
-  .regex(/^[a-z0-9-]*$/, 'Server name can contain only lowercase letters, numbers and hyphens.')
-  .refine((v) => !v.startsWith('-') && !v.endsWith('-'), { message: 'Server name cannot start or end with a hyphen.' });
+  .min(3, l10n.t('Server name must be 3 to 63 characters long.'))
+  .max(63, l10n.t('Server name must be 3 to 63 characters long.'))
+  .regex(/^[a-z0-9-]*$/, l10n.t('Server name can contain only lowercase letters, numbers and hyphens.'))
+  .refine((v) => !v.startsWith('-') && !v.endsWith('-'), { message: l10n.t('Server name cannot start or end with a hyphen.') });
 
 export const adminLoginSchema = z
   .string()
-  .min(1, 'Admin login is required when password authentication is enabled.')
-  .max(63, 'Admin login must be at most 63 characters long.')
-  .regex(/^(?:[a-zA-Z_][a-zA-Z0-9_]*)?$/, 'Admin login must start with a letter or underscore and contain only letters, numbers and underscores.')
+  .min(1, l10n.t('Admin login is required when password authentication is enabled.'))
+  .max(63, l10n.t('Admin login must be at most 63 characters long.'))
+  .regex(/^(?:[a-zA-Z_][a-zA-Z0-9_]*)?$/, l10n.t('Admin login must start with a letter or underscore and contain only letters, numbers and underscores.'))
   .refine((v) => !RESERVED_ADMIN_LOGINS.includes(v.toLowerCase()), {
-    message: `Admin login cannot be a reserved name (${RESERVED_ADMIN_LOGINS.join(', ')}).`,
+    message: l10n.t('Admin login cannot be a reserved name ({0}).', RESERVED_ADMIN_LOGINS.join(', ')),
   })
-  .refine((v) => !v.toLowerCase().startsWith('pg_'), { message: "Admin login cannot start with 'pg_'." });
+  .refine((v) => !v.toLowerCase().startsWith('pg_'), { message: l10n.t("Admin login cannot start with 'pg_'.") });
 
 export const adminPasswordSchema = z
   .string()
-  .min(8, 'Password must be 8 to 128 characters long.')
-  .max(128, 'Password must be 8 to 128 characters long.')
+  .min(8, l10n.t('Password must be 8 to 128 characters long.'))
+  .max(128, l10n.t('Password must be 8 to 128 characters long.'))
   .refine((v) => [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length >= 3, {
-    message: 'Password must contain characters from three of these four classes: uppercase letters, lowercase letters, numbers and non-alphanumeric characters.',
+    message: l10n.t('Password must contain characters from three of these four classes: uppercase letters, lowercase letters, numbers and non-alphanumeric characters.'),
   });
 
-export const CHOOSE_RESOURCE_GROUP = 'Choose a resource group.';
-const RESOURCE_GROUP_LENGTH = 'Resource group name must be 1 to 90 characters long.';
+export const CHOOSE_RESOURCE_GROUP = l10n.t('Choose a resource group.');
+const RESOURCE_GROUP_LENGTH = l10n.t('Resource group name must be 1 to 90 characters long.');
 
 const entraAdministratorFields = z.strictObject({
-  objectId: z.string().min(1, 'The Microsoft Entra administrator needs an object id.'),
-  principalName: z.string().min(1, 'The Microsoft Entra administrator needs a name.'),
+  objectId: z.string().min(1, l10n.t('The Microsoft Entra administrator needs an object id.')),
+  principalName: z.string().min(1, l10n.t('The Microsoft Entra administrator needs a name.')),
   principalType: entraAdministratorSchema.shape.principalType,
 });
 
 // Strict at every level: a field the form does not have is refused, never silently dropped.
 export const createServerRequestSchema = z
   .strictObject({
-    tenantId: z.string().min(1, 'Choose a tenant.'),
-    subscriptionId: z.string().min(1, 'Choose a subscription.'),
+    tenantId: z.string().min(1, l10n.t('Choose a tenant.')),
+    subscriptionId: z.string().min(1, l10n.t('Choose a subscription.')),
     resourceGroup: z.strictObject({
       // Emptiness is judged below: an existing group is chosen, a new one is named.
       name: z
         .string()
         .max(90, RESOURCE_GROUP_LENGTH)
-        .regex(/^[-\w.()]*$/u, 'Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.')
-        .refine((v) => !v.endsWith('.'), { message: 'Resource group name cannot end with a period.' }),
+        .regex(/^[-\w.()]*$/u, l10n.t('Resource group name can contain only letters, numbers, underscores, hyphens, periods and parentheses.'))
+        .refine((v) => !v.endsWith('.'), { message: l10n.t('Resource group name cannot end with a period.') }),
       isNew: z.boolean(),
       location: z.string().optional(),
     }),
     serverName: serverNameSchema,
-    location: z.string().min(1, 'Choose a location.'),
-    version: z.string().min(1, 'Choose a PostgreSQL version.'),
-    tier: z.enum(computeTierSchema.options, { message: 'Choose a compute tier.' }),
-    skuName: z.string().min(1, 'Choose a compute size.'),
-    storageSizeGB: z.number().int('Storage size must be a whole number of GiB.').positive('Choose a storage size.'),
-    authenticationMode: z.enum(authenticationModeSchema.options, { message: 'Choose an authentication method.' }),
+    location: z.string().min(1, l10n.t('Choose a location.')),
+    version: z.string().min(1, l10n.t('Choose a PostgreSQL version.')),
+    tier: z.enum(computeTierSchema.options, { message: l10n.t('Choose a compute tier.') }),
+    skuName: z.string().min(1, l10n.t('Choose a compute size.')),
+    storageSizeGB: z.number().int(l10n.t('Storage size must be a whole number of GiB.')).positive(l10n.t('Choose a storage size.')),
+    authenticationMode: z.enum(authenticationModeSchema.options, { message: l10n.t('Choose an authentication method.') }),
     adminLogin: z.string().optional(),
     adminPassword: z.string().optional(),
     confirmPassword: z.string().optional(),
@@ -93,14 +94,14 @@ export const createServerRequestSchema = z
         ctx.addIssue({ code: 'custom', path: ['adminPassword'], message: LOGIN_IN_PASSWORD_MESSAGE });
       }
       if (req.adminPassword !== req.confirmPassword) {
-        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match.' });
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: l10n.t('Passwords do not match.') });
       }
     }
     if (usesEntra && !req.entraAdmin) {
-      ctx.addIssue({ code: 'custom', path: ['entraAdmin'], message: 'Microsoft Entra authentication needs an administrator.' });
+      ctx.addIssue({ code: 'custom', path: ['entraAdmin'], message: l10n.t('Microsoft Entra authentication needs an administrator.') });
     }
     if (req.resourceGroup.isNew && !req.resourceGroup.location) {
-      ctx.addIssue({ code: 'custom', path: ['resourceGroup', 'location'], message: 'A new resource group needs a location.' });
+      ctx.addIssue({ code: 'custom', path: ['resourceGroup', 'location'], message: l10n.t('A new resource group needs a location.') });
     }
   });
 
@@ -139,7 +140,7 @@ export function validateCreateServerRequest(input: unknown):
     }
     for (const key of issue.keys) {
       const field = at ? `${at}.${key}` : key;
-      add(field, `The create request has no field '${field}'.`);
+      add(field, l10n.t("The create request has no field '{0}'.", field));
     }
   }
   return { ok: false, errors: Object.fromEntries(errors) };

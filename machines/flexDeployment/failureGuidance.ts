@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 /**
  * What a user can do about a failed deployment, keyed by ARM's error code. Shared by the failure
  * notification, View Details and the progress panel, so all three say the same thing. It reads
@@ -30,20 +31,20 @@ export interface GuidedFailure {
 }
 
 export const QUOTA_REQUEST: GuidanceLink = {
-  label: 'Request More Quota',
+  label: l10n.t('Request More Quota'),
   url: 'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-request-quota-increase',
 };
 
 // The same page: it also says how to ask for a region's access.
-const REGION_ACCESS_REQUEST: GuidanceLink = { label: 'Request Region Access', url: QUOTA_REQUEST.url };
+const REGION_ACCESS_REQUEST: GuidanceLink = { label: l10n.t('Request Region Access'), url: QUOTA_REQUEST.url };
 
 const PROVIDER_REGISTRATION: GuidanceLink = {
-  label: 'How to Register the Provider',
+  label: l10n.t('How to Register the Provider'),
   url: 'https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider',
 };
 
 const POLICY_DENIAL: GuidanceLink = {
-  label: 'About Policy Denials',
+  label: l10n.t('About Policy Denials'),
   url: 'https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-policy-requestdisallowedbypolicy',
 };
 
@@ -51,13 +52,13 @@ type Guide = (failure: { location: string; policy?: PolicyViolation }) => Failur
 
 const notRegistered: Guide = () => ({
   advice:
-    'The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (Register Provider here, the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace Microsoft.DBforPostgreSQL"), then Retry.',
+    l10n.t('The subscription is not registered for the Microsoft.DBforPostgreSQL resource provider. Register it (Register Provider here, the subscription\'s Resource providers page in the Azure portal, or "az provider register --namespace Microsoft.DBforPostgreSQL"), then Retry.'),
   link: PROVIDER_REGISTRATION,
   action: 'registerProvider',
 });
 
 const settingRefused: Guide = () => ({
-  advice: "Azure refused one of the server's settings; its message names which. Retry and change that setting.",
+  advice: l10n.t("Azure refused one of the server's settings; its message names which. Retry and change that setting."),
 });
 
 /**
@@ -66,37 +67,37 @@ const settingRefused: Guide = () => ({
  */
 const GUIDES: Readonly<Record<string, Guide>> = {
   QuotaExceeded: ({ location }) => ({
-    advice: `The subscription's vCore quota for PostgreSQL flexible servers in ${location} is used up. Request more quota, or Retry with a smaller compute size or in another region.`,
+    advice: l10n.t("The subscription's vCore quota for PostgreSQL flexible servers in {0} is used up. Request more quota, or Retry with a smaller compute size or in another region.", location),
     link: QUOTA_REQUEST,
   }),
   ServerNameAlreadyExists: () => ({
-    advice: 'Server names are unique across all of Azure, not only your subscription, and this one is taken. Retry with another name.',
+    advice: l10n.t('Server names are unique across all of Azure, not only your subscription, and this one is taken. Retry with another name.'),
   }),
   MissingSubscriptionRegistration: notRegistered,
   NoRegisteredProviderFound: notRegistered,
   SubscriptionNotRegistered: notRegistered,
   RequestDisallowedByPolicy: ({ policy }) => ({
-    advice: `An Azure Policy assignment${policyNamed(policy)} denies this server. Retry with settings the policy allows, or ask whoever manages the policy for an exemption.`,
+    advice: `${policyDenies(policy)} ${l10n.t('Retry with settings the policy allows, or ask whoever manages the policy for an exemption.')}`,
     link: POLICY_DENIAL,
   }),
   SkuNotAvailable: ({ location }) => ({
-    advice: `This compute size is not offered in ${location} to your subscription. Retry: the form lists the other locations that offer it, or keep this one with another compute size.`,
+    advice: l10n.t('This compute size is not offered in {0} to your subscription. Retry: the form lists the other locations that offer it, or keep this one with another compute size.', location),
   }),
   RegionDoesNotAllowProvisioning: ({ location }) => ({
-    advice: `${location} does not accept new servers from your subscription. Retry in another region, or ask Azure support for access to this one.`,
+    advice: l10n.t('{0} does not accept new servers from your subscription. Retry in another region, or ask Azure support for access to this one.', location),
     link: REGION_ACCESS_REQUEST,
   }),
   InvalidParameter: settingRefused,
   InvalidParameterValue: settingRefused,
   Conflict: () => ({
-    advice: 'Azure refused the request in the resource\'s current state; another operation on it may still be running. Wait until it ends, then Retry.',
+    advice: l10n.t('Azure refused the request in the resource\'s current state; another operation on it may still be running. Wait until it ends, then Retry.'),
   }),
 };
 
 /** A temporary error (transientErrors.ts): what was sent again automatically is said, so a Retry is made knowingly. */
 function temporary(attempts: number): FailureGuidance {
-  if (attempts === 1) return { advice: "This is a temporary problem on Azure's side. Retry." };
-  return { advice: `This is a temporary problem on Azure's side; the deployment was tried ${attempts} times. Retry in a few minutes.` };
+  if (attempts === 1) return { advice: l10n.t("This is a temporary problem on Azure's side. Retry.") };
+  return { advice: l10n.t("This is a temporary problem on Azure's side; the deployment was tried {0} times. Retry in a few minutes.", attempts) };
 }
 
 /** ARM's codes for a subscription not registered for the provider: registering it is the way out. */
@@ -112,7 +113,11 @@ export function failureGuidance(failure: GuidedFailure): FailureGuidance | undef
   return GUIDES[error.code]({ location: failure.location, policy: error.policyViolation });
 }
 
-function policyNamed(policy: PolicyViolation | undefined): string {
-  if (!policy?.assignment) return policy?.definition ? ` (policy '${policy.definition}')` : '';
-  return ` ('${policy.assignment}'${policy.definition ? `, policy '${policy.definition}'` : ''})`;
+/** The denial, naming what ARM names: the assignment and its policy, either, or neither. */
+function policyDenies(policy: PolicyViolation | undefined): string {
+  const { assignment, definition } = policy ?? {};
+  if (assignment && definition) return l10n.t("An Azure Policy assignment ('{0}', policy '{1}') denies this server.", assignment, definition);
+  if (assignment) return l10n.t("An Azure Policy assignment ('{0}') denies this server.", assignment);
+  if (definition) return l10n.t("An Azure Policy assignment (policy '{0}') denies this server.", definition);
+  return l10n.t('An Azure Policy assignment denies this server.');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 /**
  * Azure's rule about the admin login in the password, in the portal's words: "Your password cannot
  * contain all or part of the login name. Part of a login name is defined as three or more
@@ -11,7 +12,7 @@
  * with password `Admin-Passw0rd` is refused here, though the token reading would allow it.
  */
 export const LOGIN_IN_PASSWORD_MESSAGE =
-  'Password cannot contain all or part of the admin login: neither the login nor any three consecutive letters or numbers of it, in any case.';
+  l10n.t('Password cannot contain all or part of the admin login: neither the login nor any three consecutive letters or numbers of it, in any case.');
 
 const PART_LENGTH = 3;
 const ALPHANUMERIC = /^[\p{L}\p{N}]+$/u;

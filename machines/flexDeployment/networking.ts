@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import * as z from 'zod';
 import { ipv4Number } from './ipv4';
 
@@ -27,27 +28,27 @@ const MAX_FIREWALL_RULE_NAME_LENGTH = 80;
 
 const firewallRuleNameSchema = z
   .string()
-  .min(1, 'A firewall rule needs a name.')
-  .max(MAX_FIREWALL_RULE_NAME_LENGTH, `A firewall rule name must be at most ${MAX_FIREWALL_RULE_NAME_LENGTH} characters long.`)
-  .regex(/^[-_a-zA-Z0-9]*$/, 'A firewall rule name can contain only letters, numbers, hyphens and underscores.')
-  .refine((v) => v === '' || /^[a-zA-Z0-9]/.test(v), { message: 'A firewall rule name must start with a letter or a number.' })
-  .refine((v) => !v.endsWith('-'), { message: 'A firewall rule name cannot end with a hyphen.' });
+  .min(1, l10n.t('A firewall rule needs a name.'))
+  .max(MAX_FIREWALL_RULE_NAME_LENGTH, l10n.t('A firewall rule name must be at most {0} characters long.', MAX_FIREWALL_RULE_NAME_LENGTH))
+  .regex(/^[-_a-zA-Z0-9]*$/, l10n.t('A firewall rule name can contain only letters, numbers, hyphens and underscores.'))
+  .refine((v) => v === '' || /^[a-zA-Z0-9]/.test(v), { message: l10n.t('A firewall rule name must start with a letter or a number.') })
+  .refine((v) => !v.endsWith('-'), { message: l10n.t('A firewall rule name cannot end with a hyphen.') });
 
 /** A rule the user names: connections from start through end (inclusive) are let in. */
 const firewallRangeSchema = z.strictObject({
   name: firewallRuleNameSchema,
   // zod's IPv4 format is ARM's FirewallRuleProperties pattern: four decimal octets, no leading zeros.
-  startIpAddress: z.ipv4({ message: 'Start IP address must be an IPv4 address.' }),
-  endIpAddress: z.ipv4({ message: 'End IP address must be an IPv4 address.' }),
+  startIpAddress: z.ipv4({ message: l10n.t('Start IP address must be an IPv4 address.') }),
+  endIpAddress: z.ipv4({ message: l10n.t('End IP address must be an IPv4 address.') }),
 });
 export type FirewallRange = z.infer<typeof firewallRangeSchema>;
 
 export const networkingShape = {
   /** Absent from requests and records written before the choice: they had public access. */
-  networkAccess: z.enum(NETWORK_ACCESS_MODES, { message: 'Choose public access or no public access.' }).default('Public'),
+  networkAccess: z.enum(NETWORK_ACCESS_MODES, { message: l10n.t('Choose public access or no public access.') }).default('Public'),
   firewall: z.strictObject({
     allowAzureServices: z.boolean(),
-    clientIp: z.ipv4({ message: 'Client IP must be an IPv4 address.' }).optional(),
+    clientIp: z.ipv4({ message: l10n.t('Client IP must be an IPv4 address.') }).optional(),
     /** Absent from requests and records written before custom ranges: none. */
     ranges: z.array(firewallRangeSchema).default([]),
   }),
@@ -74,7 +75,7 @@ export function firewallRulesOf(networking: Networking): FirewallRange[] {
 export function checkNetworking(networking: Networking, ctx: z.RefinementCtx): void {
   const { firewall } = networking;
   if (networking.networkAccess === 'None' && (firewall.allowAzureServices || firewall.clientIp !== undefined || firewall.ranges.length > 0)) {
-    ctx.addIssue({ code: 'custom', path: ['firewall'], message: 'Without public access the server takes no firewall rules.' });
+    ctx.addIssue({ code: 'custom', path: ['firewall'], message: l10n.t('Without public access the server takes no firewall rules.') });
   }
   // ARM's resource names are case-insensitive: two names differing in case are one rule.
   const checkboxNames = new Set(checkboxRules(firewall).map((rule) => rule.name.toLowerCase()));
@@ -83,15 +84,15 @@ export function checkNetworking(networking: Networking, ctx: z.RefinementCtx): v
     const at = (field: keyof FirewallRange) => ['firewall', 'ranges', index, field];
     const key = range.name.toLowerCase();
     if (checkboxNames.has(key)) {
-      ctx.addIssue({ code: 'custom', path: at('name'), message: `Firewall rule '${range.name}' is one a checkbox above adds: rule names are compared without regard to case.` });
+      ctx.addIssue({ code: 'custom', path: at('name'), message: l10n.t("Firewall rule '{0}' is one a checkbox above adds: rule names are compared without regard to case.", range.name) });
     } else if (key !== '' && seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: at('name'), message: `Firewall rule '${range.name}' is already in the list: rule names are compared without regard to case.` });
+      ctx.addIssue({ code: 'custom', path: at('name'), message: l10n.t("Firewall rule '{0}' is already in the list: rule names are compared without regard to case.", range.name) });
     }
     seen.add(key);
     const start = addressOf(range.startIpAddress);
     const end = addressOf(range.endIpAddress);
     if (start !== undefined && end !== undefined && start > end) {
-      ctx.addIssue({ code: 'custom', path: at('endIpAddress'), message: 'End IP address cannot come before the start IP address.' });
+      ctx.addIssue({ code: 'custom', path: at('endIpAddress'), message: l10n.t('End IP address cannot come before the start IP address.') });
     }
   });
 }

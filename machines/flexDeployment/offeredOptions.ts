@@ -1,8 +1,7 @@
+import * as l10n from '../l10n';
 import type { FlexCapabilities, SkuCapability, StorageSizeTiers, StorageTierCapability } from './catalog';
 import type { ValidationErrors } from './createServerRequest';
 import type { ServerOptions } from './serverOptions';
-
-const HA_LABELS = { SameZone: 'same-zone', ZoneRedundant: 'zone-redundant' } as const;
 
 /** The compute size a request names, as the location offers it; undefined when it does not. */
 export function offeredSku(capabilities: FlexCapabilities | undefined, tier: string, skuName: string): SkuCapability | undefined {
@@ -39,36 +38,34 @@ export function unofferedOptions(
   if (mode !== 'Disabled' && !sku.haModes.includes(mode)) {
     errors['highAvailability.mode'] = [
       request.tier === 'Burstable'
-        ? 'High availability is not offered in the Burstable tier. Choose General Purpose or Memory Optimized.'
-        : `${capitalize(HA_LABELS[mode])} high availability is not offered for ${sku.name} in ${request.location}.`,
+        ? l10n.t('High availability is not offered in the Burstable tier. Choose General Purpose or Memory Optimized.')
+        : mode === 'ZoneRedundant'
+          ? l10n.t('Zone-redundant high availability is not offered for {0} in {1}.', sku.name, request.location)
+          : l10n.t('Same-zone high availability is not offered for {0} in {1}.', sku.name, request.location),
     ];
   }
   const zoneError = (zone: string | undefined) =>
     zone !== undefined && !sku.zones.includes(zone)
-      ? [`Zone ${zone} is not offered for ${sku.name} in ${request.location}.${sku.zones.length ? ` Available zones: ${sku.zones.join(', ')}.` : ''}`]
+      ? [[l10n.t('Zone {0} is not offered for {1} in {2}.', zone, sku.name, request.location), sku.zones.length ? l10n.t('Available zones: {0}.', sku.zones.join(', ')) : ''].filter(Boolean).join(' ')]
       : undefined;
   const zone = zoneError(request.availabilityZone);
   if (zone) errors.availabilityZone = zone;
   const standby = zoneError(standbyAvailabilityZone);
   if (standby) errors['highAvailability.standbyAvailabilityZone'] = standby;
   if (request.backup.geoRedundant && !capabilities.geoBackupSupported) {
-    errors['backup.geoRedundant'] = [`Geo-redundant backup is not offered in ${request.location}.`];
+    errors['backup.geoRedundant'] = [l10n.t('Geo-redundant backup is not offered in {0}.', request.location)];
   } else if (request.backup.geoRedundant && mode === 'ZoneRedundant' && !capabilities.zoneRedundantHaAndGeoBackupSupported) {
-    errors['backup.geoRedundant'] = [`Geo-redundant backup together with zone-redundant high availability is not offered in ${request.location}.`];
+    errors['backup.geoRedundant'] = [l10n.t('Geo-redundant backup together with zone-redundant high availability is not offered in {0}.', request.location)];
   }
   if (request.storageTier !== undefined) {
     const sizeTiers = offeredStorageTiers(capabilities, request.tier, request.storageSizeGB);
     if (!offeredStorageTier(sizeTiers, request.storageTier)) {
-      const available = sizeTiers ? ` Available tiers: ${sizeTiers.tiers.map((t) => t.name).join(', ')}.` : ' The location offers no choice of tier for this size.';
-      errors.storageTier = [`Performance tier ${request.storageTier} is not offered for ${request.storageSizeGB} GiB of storage in ${request.location}.${available}`];
+      const available = sizeTiers ? l10n.t('Available tiers: {0}.', sizeTiers.tiers.map((t) => t.name).join(', ')) : l10n.t('The location offers no choice of tier for this size.');
+      errors.storageTier = [`${l10n.t('Performance tier {0} is not offered for {1} GiB of storage in {2}.', request.storageTier, request.storageSizeGB, request.location)} ${available}`];
     }
   }
   if (request.storageAutoGrow && !capabilities.storageAutoGrowthSupported) {
-    errors.storageAutoGrow = [`Storage autogrow is not offered in ${request.location}.`];
+    errors.storageAutoGrow = [l10n.t('Storage autogrow is not offered in {0}.', request.location)];
   }
   return errors;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import * as z from 'zod';
 
 /**
@@ -25,12 +26,12 @@ export const TAG_NAME_FORBIDDEN_CHARACTERS = ['<', '>', '%', '&', '\\', '?', '/'
 const tagSchema = z.strictObject({
   name: z
     .string()
-    .min(1, 'A tag needs a name.')
-    .max(MAX_TAG_NAME_LENGTH, `A tag name must be at most ${MAX_TAG_NAME_LENGTH} characters long.`)
+    .min(1, l10n.t('A tag needs a name.'))
+    .max(MAX_TAG_NAME_LENGTH, l10n.t('A tag name must be at most {0} characters long.', MAX_TAG_NAME_LENGTH))
     .refine((v) => !TAG_NAME_FORBIDDEN_CHARACTERS.some((c) => v.includes(c)), {
-      message: `A tag name cannot contain ${TAG_NAME_FORBIDDEN_CHARACTERS.join(' ')}.`,
+      message: l10n.t('A tag name cannot contain {0}.', TAG_NAME_FORBIDDEN_CHARACTERS.join(' ')),
     }),
-  value: z.string().max(MAX_TAG_VALUE_LENGTH, `A tag value must be at most ${MAX_TAG_VALUE_LENGTH} characters long.`),
+  value: z.string().max(MAX_TAG_VALUE_LENGTH, l10n.t('A tag value must be at most {0} characters long.', MAX_TAG_VALUE_LENGTH)),
 });
 
 export type Tag = z.infer<typeof tagSchema>;
@@ -40,7 +41,7 @@ export const serverOptionsShape = {
   availabilityZone: z.string().min(1).optional(),
   highAvailability: z
     .strictObject({
-      mode: z.enum(HIGH_AVAILABILITY_MODES, { message: 'Choose a high availability mode.' }),
+      mode: z.enum(HIGH_AVAILABILITY_MODES, { message: l10n.t('Choose a high availability mode.') }),
       /** Only for ZoneRedundant (a same-zone standby is in the server's zone); undefined: Azure picks. */
       standbyAvailabilityZone: z.string().min(1).optional(),
     })
@@ -49,17 +50,17 @@ export const serverOptionsShape = {
     .strictObject({
       // The schema's message is also that of its checks without their own: the range, here.
       retentionDays: z
-        .number({ message: `Backup retention must be ${MIN_BACKUP_RETENTION_DAYS} to ${MAX_BACKUP_RETENTION_DAYS} days.` })
-        .int('Backup retention must be a whole number of days.')
+        .number({ message: l10n.t('Backup retention must be {0} to {1} days.', MIN_BACKUP_RETENTION_DAYS, MAX_BACKUP_RETENTION_DAYS) })
+        .int(l10n.t('Backup retention must be a whole number of days.'))
         .min(MIN_BACKUP_RETENTION_DAYS)
         .max(MAX_BACKUP_RETENTION_DAYS),
       geoRedundant: z.boolean(),
     })
     .default({ retentionDays: MIN_BACKUP_RETENTION_DAYS, geoRedundant: false }),
   /** Undefined: the storage size's default tier, which Azure picks (what a server got before the choice). */
-  storageTier: z.enum(STORAGE_TIERS, { message: `A storage performance tier is one of ${STORAGE_TIERS.join(', ')}.` }).optional(),
+  storageTier: z.enum(STORAGE_TIERS, { message: l10n.t('A storage performance tier is one of {0}.', STORAGE_TIERS.join(', ')) }).optional(),
   storageAutoGrow: z.boolean().default(false),
-  tags: z.array(tagSchema).max(MAX_TAGS, `A server can have at most ${MAX_TAGS} tags.`).default([]),
+  tags: z.array(tagSchema).max(MAX_TAGS, l10n.t('A server can have at most {0} tags.', MAX_TAGS)).default([]),
 };
 
 /** The options alone, read out of a whole request (its other fields are dropped, not refused). */
@@ -76,14 +77,14 @@ export function checkServerOptions(options: ServerOptions, ctx: z.RefinementCtx)
     ctx.addIssue({
       code: 'custom',
       path: ['highAvailability', 'standbyAvailabilityZone'],
-      message: 'A standby zone is chosen only for zone-redundant high availability.',
+      message: l10n.t('A standby zone is chosen only for zone-redundant high availability.'),
     });
   }
   if (mode === 'ZoneRedundant' && standbyAvailabilityZone !== undefined && standbyAvailabilityZone === options.availabilityZone) {
     ctx.addIssue({
       code: 'custom',
       path: ['highAvailability', 'standbyAvailabilityZone'],
-      message: 'A zone-redundant standby must be in another zone than the server.',
+      message: l10n.t('A zone-redundant standby must be in another zone than the server.'),
     });
   }
   // Azure's tag names are case-insensitive: two names differing in case are one tag.
@@ -91,7 +92,7 @@ export function checkServerOptions(options: ServerOptions, ctx: z.RefinementCtx)
   options.tags.forEach((tag, index) => {
     const key = tag.name.toLowerCase();
     if (key !== '' && seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: ['tags', index, 'name'], message: `Tag '${tag.name}' is already set: tag names are compared without regard to case.` });
+      ctx.addIssue({ code: 'custom', path: ['tags', index, 'name'], message: l10n.t("Tag '{0}' is already set: tag names are compared without regard to case.", tag.name) });
     }
     seen.add(key);
   });

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import type { AuthenticationMode } from '../flexDeployment/retryableRequest';
 import type { HighAvailabilityMode } from '../flexDeployment/serverOptions';
 import type { NetworkAccess } from '../flexDeployment/networking';
@@ -9,33 +10,35 @@ import type { NetworkAccess } from '../flexDeployment/networking';
 
 export const TIER_LABELS: Record<string, string> = {
   Burstable: 'Burstable',
-  GeneralPurpose: 'General Purpose',
-  MemoryOptimized: 'Memory Optimized',
+  GeneralPurpose: l10n.t('General Purpose'),
+  MemoryOptimized: l10n.t('Memory Optimized'),
 };
 
 export const AUTHENTICATION_LABELS: Record<AuthenticationMode, string> = {
-  PostgreSQLOnly: 'PostgreSQL authentication only',
-  EntraOnly: 'Microsoft Entra authentication only',
-  Hybrid: 'PostgreSQL and Microsoft Entra authentication',
+  PostgreSQLOnly: l10n.t('PostgreSQL authentication only'),
+  EntraOnly: l10n.t('Microsoft Entra authentication only'),
+  Hybrid: l10n.t('PostgreSQL and Microsoft Entra authentication'),
 };
 
 export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {
   Disabled: 'Disabled',
-  SameZone: 'Same zone',
-  ZoneRedundant: 'Zone redundant',
+  SameZone: l10n.t('Same zone'),
+  ZoneRedundant: l10n.t('Zone redundant'),
 };
 
 export const NETWORK_ACCESS_LABELS: Record<NetworkAccess, string> = {
-  Public: 'Public access (allowed IP addresses)',
-  None: 'No public access',
+  Public: l10n.t('Public access (allowed IP addresses)'),
+  None: l10n.t('No public access'),
 };
 
 export function zoneLabel(zone: string): string {
-  return zone ? `Zone ${zone}` : 'No preference';
+  return zone ? l10n.t('Zone {0}', zone) : l10n.t('No preference');
 }
 
 export function skuLabel(sku: { name: string; vCores: number; memoryMb?: number }): string {
-  return `${sku.name} (${sku.vCores} vCores${sku.memoryMb ? `, ${Math.round(sku.memoryMb / 1024)} GiB RAM` : ''})`;
+  return sku.memoryMb
+    ? l10n.t('{0} ({1} vCores, {2} GiB RAM)', sku.name, sku.vCores, Math.round(sku.memoryMb / 1024))
+    : l10n.t('{0} ({1} vCores)', sku.name, sku.vCores);
 }
 
 /** "18" → "PostgreSQL 18", as the portal names a major version. */

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import { stateHasTag } from '../flexDeployment/deploymentStates';
 import type { DeploymentView } from './deploymentView';
 
@@ -8,11 +9,11 @@ import type { DeploymentView } from './deploymentView';
  */
 export function progressHeadline(view: DeploymentView, tracked = true): string {
   const name = view.context.serverName;
-  if (!tracked) return `${name}: no longer tracked`;
-  const retried = view.context.retryRequestedAt !== undefined ? ' (retried)' : '';
-  if (stateHasTag(view.value, 'serverReady')) return `${name} is ready`;
-  if (stateHasTag(view.value, 'failure')) return `Provisioning ${name} failed${retried}`;
-  if (stateHasTag(view.value, 'canceled')) return `Provisioning ${name} canceled${retried}`;
-  if (stateHasTag(view.value, 'cancelling')) return `Cancelling ${name}`;
-  return `Provisioning ${name}`;
+  if (!tracked) return l10n.t('{0}: no longer tracked', name);
+  const retried = view.context.retryRequestedAt !== undefined;
+  if (stateHasTag(view.value, 'serverReady')) return l10n.t('{0} is ready', name);
+  if (stateHasTag(view.value, 'failure')) return retried ? l10n.t('Provisioning {0} failed (retried)', name) : l10n.t('Provisioning {0} failed', name);
+  if (stateHasTag(view.value, 'canceled')) return retried ? l10n.t('Provisioning {0} canceled (retried)', name) : l10n.t('Provisioning {0} canceled', name);
+  if (stateHasTag(view.value, 'cancelling')) return l10n.t('Cancelling {0}', name);
+  return l10n.t('Provisioning {0}', name);
 }

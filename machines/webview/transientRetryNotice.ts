@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import type { DeploymentContext } from '../flexDeployment/stagedFlexProfile';
 import { NOT_STARTED_CODE } from '../flexDeployment/deploymentEvents';
 import { attemptsMade, MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
@@ -12,13 +13,17 @@ import { attemptsMade, MAX_ATTEMPTS } from '../flexDeployment/transientRetry';
 export function transientRetryNotice(deployment: Pick<DeploymentContext, 'transientRetry' | 'terminalAt'>, now: number): string | undefined {
   const retry = deployment.transientRetry;
   if (!retry || deployment.terminalAt !== undefined) return undefined;
-  const attempt = `attempt ${attemptsMade(deployment)} of ${MAX_ATTEMPTS}`;
+  const made = attemptsMade(deployment);
   // A PUT ARM never answered nor shows: no error of Azure's to name.
   const unreached = retry.error.code === NOT_STARTED_CODE;
   if (retry.resubmittedAt !== undefined) {
-    return `${unreached ? 'Azure never received the last attempt' : `Azure reported a temporary error (${retry.error.code}) on the last attempt`}; this is ${attempt}.`;
+    return unreached
+      ? l10n.t('Azure never received the last attempt; this is attempt {0} of {1}.', made, MAX_ATTEMPTS)
+      : l10n.t('Azure reported a temporary error ({0}) on the last attempt; this is attempt {1} of {2}.', retry.error.code, made, MAX_ATTEMPTS);
   }
   const seconds = Math.ceil((retry.retryAt - now) / 1000);
-  const what = unreached ? 'Azure never received the deployment' : `Azure reported a temporary error (${retry.error.code})`;
-  return `${what}; trying again ${seconds > 0 ? `in ${seconds} s` : 'now'}, ${attempt}.`;
+  const what = unreached ? l10n.t('Azure never received the deployment') : l10n.t('Azure reported a temporary error ({0})', retry.error.code);
+  return seconds > 0
+    ? l10n.t('{0}; trying again in {1} s, attempt {2} of {3}.', what, seconds, made, MAX_ATTEMPTS)
+    : l10n.t('{0}; trying again now, attempt {1} of {2}.', what, made, MAX_ATTEMPTS);
 }
