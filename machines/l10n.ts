@@ -15,6 +15,12 @@ export function useBundle(contents: L10nBundle | undefined): void {
   bundle = contents;
 }
 
+/** A bundle as parsed from untrusted JSON (a webview's page): only an object of strings is one. */
+export function bundleFrom(json: unknown): L10nBundle | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  return Object.values(json).every((text) => typeof text === 'string') ? (json as L10nBundle) : undefined;
+}
+
 export function t(message: string, ...args: readonly (string | number)[]): string {
   // An own entry only: a bundle parsed from JSON still answers `constructor` from Object's prototype.
   const text = bundle && Object.hasOwn(bundle, message) ? bundle[message] : message;

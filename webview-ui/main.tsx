@@ -1,3 +1,5 @@
+// First: every module imported after it reads its text translated (see l10nBundle.ts).
+import './l10nBundle';
 import { createRoot } from 'react-dom/client';
 import { CreateServerApp } from './createServer/CreateServerApp';
 import { DashboardView } from './dashboard/DashboardView';

@@ -16,5 +16,6 @@ export function loadWebviewApp(panel: vscode.WebviewPanel, extensionUri: vscode.
     nonce: createNonce(),
     view,
     title: panel.title,
+    l10n: vscode.l10n.bundle,
   });
 }

@@ -9,6 +9,8 @@ export interface WebviewHtmlInput {
   /** Which view webview-ui/main.tsx renders (`document.body.dataset.view`). */
   view: string;
   title: string;
+  /** The text's translations for the display language (`vscode.l10n.bundle`); none in English. */
+  l10n?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,11 +35,14 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 <title>${escapeText(input.title)}</title>
 </head>
 <body data-view="${escapeAttribute(input.view)}">
-<div id="root"></div>
+${input.l10n ? `<script type="application/json" id="${L10N_ELEMENT_ID}">${jsonInHtml(input.l10n)}</script>\n` : ''}<div id="root"></div>
 <script type="module" nonce="${input.nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
 </body>
 </html>`;
 }
+
+/** Where the page keeps its translations: data, never run (not a script type the browser runs). */
+export const L10N_ELEMENT_ID = 'pgflex-l10n';
 
 export function createNonce(): string {
   return randomBytes(18).toString('base64url');
@@ -45,6 +50,11 @@ export function createNonce(): string {
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+// `<` escaped, so no text of the bundle can close the element and start markup of its own.
+function jsonInHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function escapeText(value: string): string {

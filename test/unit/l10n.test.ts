@@ -27,3 +27,11 @@ describe('l10n.t: the English text is the key', () => {
     );
   });
 });
+
+describe('l10n.bundleFrom: a bundle from a page', () => {
+  it('is an object whose values are all text; anything else is no bundle', () => {
+    expect(l10n.bundleFrom({ Retry: 'Wiederholen' })).toEqual({ Retry: 'Wiederholen' });
+    for (const json of [null, 'Retry', ['Retry'], { Retry: 1 }, { Retry: { nested: 'x' } }]) expect(l10n.bundleFrom(json)).toBeUndefined();
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNonce, renderWebviewHtml } from '../../../src/webview/webviewHtml';
+import { createNonce, L10N_ELEMENT_ID, renderWebviewHtml } from '../../../src/webview/webviewHtml';
 
 describe('the webview page', () => {
   const html = renderWebviewHtml({
@@ -29,5 +29,17 @@ describe('the webview page', () => {
   it('draws a fresh nonce each time', () => {
     expect(createNonce()).not.toBe(createNonce());
     expect(createNonce()).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it('carries the display language’s translations as data that cannot end its element; none in English', () => {
+    const l10n = { 'Choose a location.': 'Standort wählen.', 'Evil': '</script><script>alert(1)</script>' };
+    const translated = renderWebviewHtml({ cspSource: 'c', scriptUri: 's.js', styleUri: 's.css', nonce: 'n', view: 'create', title: 't', l10n });
+    const data = new RegExp(`<script type="application/json" id="${L10N_ELEMENT_ID}">([^<]*)</script>`).exec(translated);
+    expect(JSON.parse(data?.[1] ?? 'null')).toEqual(l10n);
+    // The module script is still the only one that runs, and nothing the bundle holds became markup.
+    expect(translated.match(/<script /g)).toHaveLength(2);
+    expect(translated.match(/<script type="module"/g)).toHaveLength(1);
+    expect(translated).not.toContain('<script>alert');
+    expect(html).not.toContain(L10N_ELEMENT_ID);
   });
 });

@@ -1,0 +1,12 @@
+import { bundleFrom, useBundle } from '../machines/l10n';
+
+// Imported first by main.tsx: text defined as modules load (schemas' messages) is translated too.
+// The host puts the display language's bundle in the page (src/webview/webviewHtml.ts); none in English.
+const element = document.getElementById('pgflex-l10n');
+if (element?.textContent) {
+  try {
+    useBundle(bundleFrom(JSON.parse(element.textContent)));
+  } catch {
+    // A page whose bundle does not parse shows its text untranslated, as in English.
+  }
+}
