@@ -107,7 +107,9 @@ async function groupResources(leftovers: LeftoverResources, scope: Parameters<Le
 
 function deletedMessage(server: string | undefined, group: string | undefined): string {
   if (server && group) return l10n.t("Deleted the flexible server '{0}' and the resource group '{1}'.", server, group);
-  return server ? l10n.t("Deleted the flexible server '{0}'.", server) : l10n.t("Deleted the resource group '{0}'.", group ?? '');
+  if (server) return l10n.t("Deleted the flexible server '{0}'.", server);
+  // The empty group offered went away meanwhile (deleted in the portal): nothing was left to do here.
+  return group ? l10n.t("Deleted the resource group '{0}'.", group) : l10n.t('Nothing was deleted: what the deployment left is gone from Azure already.');
 }
 
 function keptMessage(group: string | undefined, others: number | undefined): string {

@@ -58,6 +58,25 @@ describe('Delete Leftover Resources…', () => {
     expect(logged).toHaveLength(2);
   });
 
+  it('says nothing was deleted when the empty group it offered is gone before the deletion starts', async () => {
+    const view = failedIn(true);
+    const azure = new FakeLeftoverResources();
+    azure.groups.set('rg-new', []);
+    // Deleted elsewhere (the portal) while the confirmation was open.
+    class ConfirmWhileDeletedElsewhere extends ScriptedNotifier {
+      override async confirm(message: string, detail: string, action: string): Promise<boolean> {
+        const answer = await super.confirm(message, detail, action);
+        azure.groups.delete('rg-new');
+        return answer;
+      }
+    }
+    const notifier = new ConfirmWhileDeletedElsewhere().answerNext(DELETE_LEFTOVERS);
+    await deleteLeftovers(view, { leftovers: azure, notifier, log: () => undefined });
+    expect(notifier.shown.find((s) => s.kind === 'confirm')?.detail).toContain("the resource group 'rg-new', which this deployment created (it is empty)");
+    expect(azure.deleted).toEqual([]);
+    expect(notifier.shown.at(-1)).toMatchObject({ kind: 'info', message: 'Nothing was deleted: what the deployment left is gone from Azure already.' });
+  });
+
   it('says nothing is left on a second run, and deletes nothing more', async () => {
     const view = failedIn(true);
     const azure = leftAfterFailure(view);
