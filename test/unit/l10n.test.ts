@@ -9,6 +9,9 @@ describe('l10n.t: the English text is the key', () => {
     expect(l10n.t("Server '{0}' is ready", 'pg-1')).toBe("Server 'pg-1' is ready");
     expect(l10n.t('{1} of {0}', 3, 'two')).toBe('two of 3');
     expect(l10n.t('{0} and {1}', 'one')).toBe('one and {1}');
+    // Ten arguments and more: {10} is the eleventh, not the second followed by a 0.
+    const args = Array.from({ length: 11 }, (_, i) => `a${i}`);
+    expect(l10n.t('{1}/{10}', ...args)).toBe('a1/a10');
   });
 
   it("with a bundle, gives the translation of a text it has, and the English of one it has not (nor Object's own keys)", () => {
@@ -31,7 +34,7 @@ describe('l10n.t: the English text is the key', () => {
 describe('l10n.bundleFrom: a bundle from a page', () => {
   it('is an object whose values are all text; anything else is no bundle', () => {
     expect(l10n.bundleFrom({ Retry: 'Wiederholen' })).toEqual({ Retry: 'Wiederholen' });
-    for (const json of [null, 'Retry', ['Retry'], { Retry: 1 }, { Retry: { nested: 'x' } }]) expect(l10n.bundleFrom(json)).toBeUndefined();
+    for (const json of [null, 'Retry', ['Retry'], { Retry: 1 }, { Retry: { nested: 'x' } }, { Retry: 'Wiederholen', Dismiss: 2 }]) expect(l10n.bundleFrom(json)).toBeUndefined();
   });
 });
 

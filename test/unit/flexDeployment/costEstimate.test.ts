@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateMonthlyCost, HOURS_PER_MONTH } from '../../../machines/flexDeployment/costEstimate';
+import { estimateMonthlyCost, ESTIMATE_EXCLUDES, HOURS_PER_MONTH } from '../../../machines/flexDeployment/costEstimate';
 import type { RetailPrice } from '../../../machines/flexDeployment/retailPrices';
 import { DEFAULT_SERVER_OPTIONS } from '../../../machines/flexDeployment/serverOptions';
 
@@ -39,6 +39,17 @@ const burstable = { ...DEFAULT_SERVER_OPTIONS, tier: 'Burstable' as const, skuNa
 const generalPurpose = { ...DEFAULT_SERVER_OPTIONS, tier: 'GeneralPurpose' as const, skuName: 'Standard_D4ads_v5', storageSizeGB: 64 };
 
 describe('the monthly cost estimate', () => {
+  it('says what it leaves out, each in words of its own', () => {
+    expect(ESTIMATE_EXCLUDES).toEqual([
+      'taxes',
+      'discounts, reservations and savings plans',
+      'data transfer out of Azure',
+      'backup storage within the free allowance (as much as the provisioned storage) is free; more is billed and not counted here',
+      'additional IOPS beyond the disk tier',
+      "a storage performance tier above the size's default: storage is priced by its size alone, not by its tier",
+    ]);
+  });
+
   it('Burstable: the size’s hourly price × 730, plus storage per GiB-month', () => {
     expect(estimateMonthlyCost(burstable, 2, PRICES)).toEqual({
       kind: 'estimate',

@@ -124,6 +124,10 @@ describe("the server options against the location's capabilities", () => {
     expect(unoffered({ highAvailability: { mode: 'ZoneRedundant' } }, 'GeneralPurpose', 'Standard_D2ads_v5')).toEqual({
       'highAvailability.mode': ['Zone-redundant high availability is not offered for Standard_D2ads_v5 in eastus.'],
     });
+    const withoutHa = { ...capabilities, tiers: capabilities.tiers.map((t) => ({ ...t, skus: t.skus.map((s) => ({ ...s, haModes: [] })) })) };
+    expect(unoffered({ highAvailability: { mode: 'SameZone' } }, 'GeneralPurpose', 'Standard_D2ads_v5', withoutHa)).toEqual({
+      'highAvailability.mode': ['Same-zone high availability is not offered for Standard_D2ads_v5 in eastus.'],
+    });
   });
 
   it('zones the size is not placed in, for the server and its standby, each on its field, naming the zones it is in if any', () => {
