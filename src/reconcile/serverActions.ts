@@ -16,7 +16,6 @@ import { serverKey, type ServerChecks, type ServerTarget } from './serverReconci
 
 export const REMOVE_SAVED_CONNECTION = l10n.t('Remove Saved Connection');
 export const START_SERVER = l10n.t('Start Server');
-export { OPEN_IN_PORTAL };
 
 export interface ServerActionDeps {
   checks: ServerChecks;
