@@ -1,3 +1,4 @@
+import * as l10n from '../machines/l10n';
 // First: every module imported after it reads its text translated (see l10nBundle.ts).
 import './l10nBundle';
 import { createRoot } from 'react-dom/client';
@@ -17,5 +18,5 @@ switch (document.body.dataset.view) {
     root.render(<DashboardView post={host.postMessage} setState={host.setState} />);
     break;
   default:
-    root.render(<main>Unknown view.</main>);
+    root.render(<main>{l10n.t('Unknown view.')}</main>);
 }

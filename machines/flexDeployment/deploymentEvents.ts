@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import type { ArmErrorSummary } from './stagedFlexProfile';
 
 /**
@@ -44,13 +45,14 @@ export type DeploymentEventType = DeploymentEvent['type'];
 
 export const TIMED_OUT_ERROR: ArmErrorSummary = {
   code: 'DeploymentTimedOut',
-  message:
+  message: l10n.t(
     'The deployment did not finish within 2 hours: Azure still reports it as running. It may still complete in Azure: check the resource group in the Azure portal.',
+  ),
 };
 
 export const VANISHED_ERROR: ArmErrorSummary = {
   code: 'DeploymentNotFound',
-  message: 'The deployment no longer exists in Azure.',
+  message: l10n.t('The deployment no longer exists in Azure.'),
 };
 
 /** The extension's own code (not ARM's) for a deployment ARM never received. */
@@ -58,13 +60,16 @@ export const NOT_STARTED_CODE = 'DeploymentNotStarted';
 
 export const NEVER_STARTED_ERROR: ArmErrorSummary = {
   code: NOT_STARTED_CODE,
-  message: 'The deployment never reached Azure: VS Code closed before Azure accepted it. Retry to start it again.',
+  message: l10n.t('The deployment never reached Azure: VS Code closed before Azure accepted it. Retry to start it again.'),
 };
 
 /** The PUT got no answer and, after the grace period, Azure has no such deployment. */
 export function neverReachedError(reason: string): ArmErrorSummary {
   return {
     code: NOT_STARTED_CODE,
-    message: `The deployment never reached Azure: Azure Resource Manager gave no answer to the request (${reason}) and has no such deployment. Retry to start it again.`,
+    message: l10n.t(
+      'The deployment never reached Azure: Azure Resource Manager gave no answer to the request ({0}) and has no such deployment. Retry to start it again.',
+      reason,
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../l10n';
 import type { DeploymentOperationView } from './catalog';
 import type { DeploymentStatus } from './stagedFlexProfile';
 
@@ -43,11 +44,11 @@ const RESOURCE_TYPES: Partial<Record<ProvisioningStageId, string>> = {
 const ENDED_UNDONE = new Set(['failed', 'canceled']);
 
 const LABELS: Record<ProvisioningStageId, string> = {
-  queued: 'Queued',
-  server: 'Creating server',
-  firewall: 'Firewall rules',
-  entraAdmin: 'Microsoft Entra administrator',
-  ready: 'Ready',
+  queued: l10n.t('Queued'),
+  server: l10n.t('Creating server'),
+  firewall: l10n.t('Firewall rules'),
+  entraAdmin: l10n.t('Microsoft Entra administrator'),
+  ready: l10n.t('Ready'),
 };
 
 export function provisioningStages(input: StageInput): ProvisioningStage[] {

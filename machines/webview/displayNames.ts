@@ -9,31 +9,10 @@ import type { NetworkAccess } from '../flexDeployment/networking';
  */
 
 export const TIER_LABELS: Record<string, string> = {
-  Burstable: 'Burstable',
+  Burstable: l10n.t('Burstable'),
   GeneralPurpose: l10n.t('General Purpose'),
   MemoryOptimized: l10n.t('Memory Optimized'),
 };
-
-export const AUTHENTICATION_LABELS: Record<AuthenticationMode, string> = {
-  PostgreSQLOnly: l10n.t('PostgreSQL authentication only'),
-  EntraOnly: l10n.t('Microsoft Entra authentication only'),
-  Hybrid: l10n.t('PostgreSQL and Microsoft Entra authentication'),
-};
-
-export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {
-  Disabled: 'Disabled',
-  SameZone: l10n.t('Same zone'),
-  ZoneRedundant: l10n.t('Zone redundant'),
-};
-
-export const NETWORK_ACCESS_LABELS: Record<NetworkAccess, string> = {
-  Public: l10n.t('Public access (allowed IP addresses)'),
-  None: l10n.t('No public access'),
-};
-
-export function zoneLabel(zone: string): string {
-  return zone ? l10n.t('Zone {0}', zone) : l10n.t('No preference');
-}
 
 export function skuLabel(sku: { name: string; vCores: number; memoryMb?: number }): string {
   return sku.memoryMb
@@ -50,3 +29,24 @@ export function postgresVersionLabel(version: string): string {
 export function storageTierLabel(tier: string, iops: number | undefined): string {
   return iops ? `${tier} (${iops.toLocaleString('en-US')} IOPS)` : tier;
 }
+
+export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {
+  Disabled: l10n.t('Disabled'),
+  SameZone: l10n.t('Same zone'),
+  ZoneRedundant: l10n.t('Zone redundant'),
+};
+
+export function zoneLabel(zone: string): string {
+  return zone ? l10n.t('Zone {0}', zone) : l10n.t('No preference');
+}
+
+export const NETWORK_ACCESS_LABELS: Record<NetworkAccess, string> = {
+  Public: l10n.t('Public access (allowed IP addresses)'),
+  None: l10n.t('No public access'),
+};
+
+export const AUTHENTICATION_LABELS: Record<AuthenticationMode, string> = {
+  PostgreSQLOnly: l10n.t('PostgreSQL authentication only'),
+  EntraOnly: l10n.t('Microsoft Entra authentication only'),
+  Hybrid: l10n.t('PostgreSQL and Microsoft Entra authentication'),
+};

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { estimateMonthlyCost, ESTIMATE_EXCLUDES } from '../../machines/flexDeployment/costEstimate';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
@@ -10,11 +11,11 @@ export function CostEstimateView({ request, catalog }: { request: CreateServerRe
   const estimate = prices && 'items' in prices && sku ? estimateMonthlyCost(request, sku.vCores, prices.items) : undefined;
 
   return (
-    <section aria-label="Estimated cost">
-      <h2>Estimated monthly cost</h2>
-      {!prices ? <p>Reading the list prices…</p> : null}
-      {prices && 'unavailable' in prices ? <p>No estimate: the prices could not be read ({prices.unavailable}).</p> : null}
-      {estimate?.kind === 'unpriced' ? <p>No estimate: the price list has no price for {estimate.missing.join(', ')}.</p> : null}
+    <section aria-label={l10n.t('Estimated cost')}>
+      <h2>{l10n.t('Estimated monthly cost')}</h2>
+      {!prices ? <p>{l10n.t('Reading the list prices…')}</p> : null}
+      {prices && 'unavailable' in prices ? <p>{l10n.t('No estimate: the prices could not be read ({0}).', prices.unavailable)}</p> : null}
+      {estimate?.kind === 'unpriced' ? <p>{l10n.t('No estimate: the price list has no price for {0}.', estimate.missing.join(', '))}</p> : null}
       {estimate?.kind === 'estimate' ? (
         <>
           <dl className="review-lines">
@@ -25,12 +26,16 @@ export function CostEstimateView({ request, catalog }: { request: CreateServerRe
               </div>
             ))}
             <div className="review-line review-total">
-              <dt>Total per month</dt>
+              <dt>{l10n.t('Total per month')}</dt>
               <dd>{money(estimate.total, estimate.currency)}</dd>
             </div>
           </dl>
           <p className="estimate-note">
-            Pay-as-you-go list prices in {estimate.currency} for 730 hours a month, from the Azure Retail Prices API. Not included: {ESTIMATE_EXCLUDES.join('; ')}.
+            {l10n.t(
+              'Pay-as-you-go list prices in {0} for 730 hours a month, from the Azure Retail Prices API. Not included: {1}.',
+              estimate.currency,
+              ESTIMATE_EXCLUDES.join('; '),
+            )}
           </p>
         </>
       ) : null}

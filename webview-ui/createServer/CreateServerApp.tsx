@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { useEffect, useState } from 'react';
 import type { CreateServerHostMessage } from '../../machines/webview/createServerMessages';
 import { stateHasTag } from '../../machines/flexDeployment/deploymentStates';
@@ -43,7 +44,7 @@ export function CreateServerApp({ host }: { host: WebviewHost }) {
     return () => clearInterval(timer);
   }, [running]);
 
-  if (unknown && !progress) return <main>This deployment is no longer tracked.</main>;
+  if (unknown && !progress) return <main>{l10n.t('This deployment is no longer tracked.')}</main>;
   if (!progress) return <CreateServerForm host={host} />;
   const { stagingId } = progress;
   return (

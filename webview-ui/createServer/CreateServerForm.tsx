@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { useEffect } from 'react';
 import {
   VscodeButton,
@@ -29,7 +30,8 @@ import { EntraAdminField } from './EntraAdminField';
 import { NameSuggestions } from './NameSuggestions';
 import { RegionsOffering } from './RegionsOffering';
 import { useRegionSearch } from './useRegionSearch';
-import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES, workloadPresetValues } from './workloadPresets';
+import { workloadPresetValues } from './workloadPresets';
+import { WORKLOAD_TYPE_LABELS, WORKLOAD_TYPES } from './workloadType';
 
 const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_LABELS) as FormValues['authenticationMode'][];
 
@@ -49,7 +51,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
     if (values) markOnce(CREATE_FORM_MARKS.interactive);
   }, [values]);
   // Only until the host's first message, which needs no catalog call.
-  if (!values) return <main aria-busy="true">Loading…</main>;
+  if (!values) return <main aria-busy="true">{l10n.t('Loading…')}</main>;
 
   const tier = catalog.capabilities?.tiers.find((t) => t.tier === values.tier);
   const usesPassword = values.authenticationMode !== 'EntraOnly';
@@ -65,11 +67,11 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
       </ReviewStep>
     ) : null}
     <main className="create-form" hidden={Boolean(reviewed)}>
-      <h1>Create Azure Database for PostgreSQL Flexible Server</h1>
+      <h1>{l10n.t('Create Azure Database for PostgreSQL Flexible Server')}</h1>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
       {providerRegistration ? <ProviderRegistrationOffer registration={providerRegistration} onRegister={registerProvider} /> : null}
 
-      <Field id="subscriptionId" label="Subscription" errors={errorsOf('subscriptionId', 'tenantId')}>
+      <Field id="subscriptionId" label={l10n.t('Subscription')} errors={errorsOf('subscriptionId', 'tenantId')}>
         {catalog.subscriptions.length > 0 ? (
           <VscodeSingleSelect id="subscriptionId" value={values.subscriptionId}
             onChange={(e) => update({ subscriptionId: targetValue(e), resourceGroupName: '', location: '' }, ['subscriptionId'])}>
@@ -85,17 +87,17 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         )}
       </Field>
 
-      <Field id="resourceGroupName" label="Resource group" errors={errorsOf('resourceGroup.name', 'resourceGroup.location')}>
+      <Field id="resourceGroupName" label={l10n.t('Resource group')} errors={errorsOf('resourceGroup.name', 'resourceGroup.location')}>
         <VscodeRadioGroup>
-          <VscodeRadio name="resourceGroupMode" value="existing" label="Use existing" checked={values.resourceGroupMode === 'existing'}
+          <VscodeRadio name="resourceGroupMode" value="existing" label={l10n.t('Use existing')} checked={values.resourceGroupMode === 'existing'}
             onChange={() => update({ resourceGroupMode: 'existing', resourceGroupName: '' }, [])} />
-          <VscodeRadio name="resourceGroupMode" value="new" label="Create new" checked={values.resourceGroupMode === 'new'}
+          <VscodeRadio name="resourceGroupMode" value="new" label={l10n.t('Create new')} checked={values.resourceGroupMode === 'new'}
             onChange={() => update({ resourceGroupMode: 'new', resourceGroupName: '' }, [])} />
         </VscodeRadioGroup>
         {values.resourceGroupMode === 'existing' ? (
           <VscodeSingleSelect id="resourceGroupName" value={values.resourceGroupName}
             onChange={(e) => update({ resourceGroupName: targetValue(e) }, ['resourceGroup.name'])}>
-            <VscodeOption value="">Choose a resource group</VscodeOption>
+            <VscodeOption value="">{l10n.t('Choose a resource group')}</VscodeOption>
             {catalog.resourceGroups.map((g) => <VscodeOption key={g.name} value={g.name}>{g.name}</VscodeOption>)}
           </VscodeSingleSelect>
         ) : (
@@ -104,49 +106,49 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         )}
       </Field>
 
-      <Field id="serverName" label="Server name" errors={errors.serverName}
-        help={nameChecked ? `${flexServerHostName(values.serverName)} is available.` : undefined}>
+      <Field id="serverName" label={l10n.t('Server name')} errors={errors.serverName}
+        help={nameChecked ? l10n.t('{0} is available.', flexServerHostName(values.serverName)) : undefined}>
         <VscodeTextfield id="serverName" value={values.serverName} invalid={Boolean(errors.serverName)}
           onInput={(e) => update({ serverName: targetValue(e) }, ['serverName'])} />
         <GuidanceNote id="serverName-notice" guidance={nameNotice} />
         <NameSuggestions names={nameSuggestions} onChoose={chooseName} />
       </Field>
 
-      <Field id="location" label="Location" errors={errors.location}>
+      <Field id="location" label={l10n.t('Location')} errors={errors.location}>
         <VscodeSingleSelect id="location" value={values.location}
           onChange={(e) => update({ location: targetValue(e) }, ['location'])}>
-          <VscodeOption value="">Choose a location</VscodeOption>
+          <VscodeOption value="">{l10n.t('Choose a location')}</VscodeOption>
           {catalog.locations.map((l) => <VscodeOption key={l.name} value={l.name}>{l.displayName}</VscodeOption>)}
         </VscodeSingleSelect>
         <RegionsOffering search={regionSearch} locations={catalog.locations} chosen={values.location}
           onChoose={(location) => update({ location }, ['location'])} />
       </Field>
 
-      <Field id="version" label="PostgreSQL version" errors={errors.version}>
+      <Field id="version" label={l10n.t('PostgreSQL version')} errors={errors.version}>
         <VscodeSingleSelect id="version" value={values.version} onChange={(e) => update({ version: targetValue(e) }, ['version'])}>
           {(catalog.capabilities?.versions ?? []).map((v) => <VscodeOption key={v} value={v}>{postgresVersionLabel(v)}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="workloadType" label="Workload type"
-        help="Fills compute, storage, high availability and backup with defaults for the workload, as far as the location offers them; each stays yours to change.">
+      <Field id="workloadType" label={l10n.t('Workload type')}
+        help={l10n.t('Fills compute, storage, high availability and backup with defaults for the workload, as far as the location offers them; each stays yours to change.')}>
         <VscodeSingleSelect id="workloadType" value={values.workloadType} disabled={!catalog.capabilities}
           onChange={(e) => {
             const type = WORKLOAD_TYPES.find((t) => t === targetValue(e));
             if (type && catalog.capabilities) update(workloadPresetValues(type, values, catalog.capabilities), ['workloadType']);
           }}>
-          <VscodeOption value="">Custom</VscodeOption>
+          <VscodeOption value="">{l10n.t('Custom')}</VscodeOption>
           {WORKLOAD_TYPES.map((t) => <VscodeOption key={t} value={t}>{WORKLOAD_TYPE_LABELS[t]}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="tier" label="Compute tier" errors={errors.tier}>
+      <Field id="tier" label={l10n.t('Compute tier')} errors={errors.tier}>
         <VscodeSingleSelect id="tier" value={values.tier} onChange={(e) => update({ tier: targetValue(e) }, ['tier'])}>
           {(catalog.capabilities?.tiers ?? []).map((t) => <VscodeOption key={t.tier} value={t.tier}>{TIER_LABELS[t.tier] ?? t.tier}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
-      <Field id="skuName" label="Compute size" errors={errors.skuName}>
+      <Field id="skuName" label={l10n.t('Compute size')} errors={errors.skuName}>
         <VscodeSingleSelect id="skuName" value={values.skuName} onChange={(e) => update({ skuName: targetValue(e) }, ['skuName'])}>
           {(tier?.skus ?? []).map((s) => (
             <VscodeOption key={s.name} value={s.name}>{skuLabel(s)}</VscodeOption>
@@ -155,10 +157,10 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
         <GuidanceNote id="skuName-notice" guidance={sizeNotice} />
       </Field>
 
-      <Field id="storageSizeGB" label="Storage size" errors={errors.storageSizeGB}>
+      <Field id="storageSizeGB" label={l10n.t('Storage size')} errors={errors.storageSizeGB}>
         <VscodeSingleSelect id="storageSizeGB" value={values.storageSizeGB}
           onChange={(e) => update({ storageSizeGB: targetValue(e) }, ['storageSizeGB'])}>
-          {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{`${gb} GiB`}</VscodeOption>)}
+          {(tier?.storageSizesGB ?? []).map((gb) => <VscodeOption key={gb} value={String(gb)}>{l10n.t('{0} GiB', gb)}</VscodeOption>)}
         </VscodeSingleSelect>
       </Field>
 
@@ -166,7 +168,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       <ServerOptionsFields values={values} capabilities={catalog.capabilities} errors={errors} update={update} />
 
-      <Field id="authenticationMode" label="Authentication" errors={errors.authenticationMode}>
+      <Field id="authenticationMode" label={l10n.t('Authentication')} errors={errors.authenticationMode}>
         <VscodeRadioGroup id="authenticationMode">
           {AUTHENTICATION_MODES.map((mode) => (
             <VscodeRadio key={mode} name="authenticationMode" value={mode} label={AUTHENTICATION_LABELS[mode]}
@@ -183,16 +185,16 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       {usesPassword ? (
         <>
-          <Field id="adminLogin" label="Admin login" errors={errors.adminLogin}>
+          <Field id="adminLogin" label={l10n.t('Admin login')} errors={errors.adminLogin}>
             <VscodeTextfield id="adminLogin" value={values.adminLogin} invalid={Boolean(errors.adminLogin)}
               onInput={(e) => update({ adminLogin: targetValue(e) }, ['adminLogin'])} />
           </Field>
-          <Field id="adminPassword" label="Password" errors={errors.adminPassword}>
+          <Field id="adminPassword" label={l10n.t('Password')} errors={errors.adminPassword}>
             {/* Keyed by the filling: the boxes keep what was typed in the DOM, and a refilled form starts empty. */}
             <PasswordField key={filling} id="adminPassword" invalid={Boolean(errors.adminPassword)}
               onInput={(adminPassword) => update({ adminPassword }, ['adminPassword'])} />
           </Field>
-          <Field id="confirmPassword" label="Confirm password" errors={errors.confirmPassword}>
+          <Field id="confirmPassword" label={l10n.t('Confirm password')} errors={errors.confirmPassword}>
             <PasswordField key={filling} id="confirmPassword" invalid={Boolean(errors.confirmPassword)}
               onInput={(confirmPassword) => update({ confirmPassword }, ['confirmPassword'])} />
           </Field>
@@ -203,7 +205,7 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
       <TagsField tags={values.tags} errors={errors} onChange={(tags, touched) => update({ tags }, touched)} />
 
-      <VscodeButton onClick={review}>Review + create</VscodeButton>
+      <VscodeButton onClick={review}>{l10n.t('Review + create')}</VscodeButton>
     </main>
     </>
   );
@@ -211,6 +213,6 @@ export function CreateServerForm({ host }: { host: WebviewHost }) {
 
 /** What the subscription box says while it has no subscription to offer. */
 function subscriptionsPlaceholder(listed: boolean, failure: string | undefined): string {
-  if (listed) return 'No subscriptions: this account has none you can use';
-  return failure ? 'Subscriptions not listed (see above)' : 'Loading your Azure subscriptions…';
+  if (listed) return l10n.t('No subscriptions: this account has none you can use');
+  return failure ? l10n.t('Subscriptions not listed (see above)') : l10n.t('Loading your Azure subscriptions…');
 }

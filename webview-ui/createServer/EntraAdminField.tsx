@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { useState } from 'react';
 import { VscodeButton, VscodeTextfield } from '../elements';
 import type { EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
@@ -26,36 +27,36 @@ export function EntraAdminField({ subscriptionId, signedIn, chosen, search, erro
   const answer = search?.subscriptionId === subscriptionId ? search : undefined;
   const find = () => text.trim() && onSearch(text);
   return (
-    <Field id="entraAdminSearch" label="Microsoft Entra administrator" errors={errors}>
+    <Field id="entraAdminSearch" label={l10n.t('Microsoft Entra administrator')} errors={errors}>
       <div className="field-controls entra-admin">
         <p role="status">
-          {admin ? `${admin.principalName} (${admin.principalType === 'Group' ? 'group' : chosen ? 'user' : 'you'})` : 'The signed-in user could not be read: find the administrator below.'}
+          {admin ? administratorLabel(admin.principalName, admin.principalType === 'Group' ? 'group' : chosen ? 'user' : 'you') : l10n.t('The signed-in user could not be read: find the administrator below.')}
           {chosen ? (
             <>
               {' '}
               <VscodeButton secondary onClick={() => onChoose(undefined)}>
-                Make me the administrator
+                {l10n.t('Make me the administrator')}
               </VscodeButton>
             </>
           ) : null}
         </p>
         <div className="entra-search">
-          <VscodeTextfield id="entraAdminSearch" placeholder="Find a user or group by name" value={text}
+          <VscodeTextfield id="entraAdminSearch" placeholder={l10n.t('Find a user or group by name')} value={text}
             onInput={(e) => setText(targetValue(e))} onKeyDown={(e) => e.key === 'Enter' && find()} />
           <VscodeButton secondary disabled={!text.trim()} onClick={find}>
-            Search
+            {l10n.t('Search')}
           </VscodeButton>
         </div>
         {!answer ? null : 'message' in answer ? (
           <p role="alert">{answer.message}</p>
         ) : answer.principals.length === 0 ? (
-          <p>{`No user or security group named '${answer.text}…' in the directory.`}</p>
+          <p>{l10n.t("No user or security group named '{0}…' in the directory.", answer.text)}</p>
         ) : (
-          <ul className="entra-results" aria-label="Users and groups found">
+          <ul className="entra-results" aria-label={l10n.t('Users and groups found')}>
             {answer.principals.map((principal) => (
               <li key={principal.objectId}>
                 <VscodeButton secondary aria-pressed={principal.objectId === chosen?.objectId} onClick={() => onChoose(principal)}>
-                  {`${principal.principalName} · ${principal.principalType === 'Group' ? 'group' : 'user'}`}
+                  {principal.principalType === 'Group' ? l10n.t('{0} · group', principal.principalName) : l10n.t('{0} · user', principal.principalName)}
                 </VscodeButton>
               </li>
             ))}
@@ -64,4 +65,10 @@ export function EntraAdminField({ subscriptionId, signedIn, chosen, search, erro
       </div>
     </Field>
   );
+}
+
+/** The administrator the form will set, and who that is: a group, a user found by search, or the signed-in user. */
+function administratorLabel(name: string, who: 'group' | 'user' | 'you'): string {
+  if (who === 'group') return l10n.t('{0} (group)', name);
+  return who === 'user' ? l10n.t('{0} (user)', name) : l10n.t('{0} (you)', name);
 }

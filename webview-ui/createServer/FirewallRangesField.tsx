@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeButton, VscodeTextfield } from '../elements';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import type { FirewallRange } from '../../machines/flexDeployment/networking';
@@ -9,10 +10,10 @@ export interface FirewallRangesFieldProps {
   onChange: (ranges: FirewallRange[], touched: string[]) => void;
 }
 
-const INPUTS: { field: keyof FirewallRange; label: string; placeholder: string }[] = [
-  { field: 'name', label: 'name', placeholder: 'Rule name' },
-  { field: 'startIpAddress', label: 'start IP address', placeholder: 'Start IP address' },
-  { field: 'endIpAddress', label: 'end IP address', placeholder: 'End IP address' },
+const INPUTS: { field: keyof FirewallRange; label: (n: number) => string; placeholder: string }[] = [
+  { field: 'name', label: (n) => l10n.t('Range {0} name', n), placeholder: l10n.t('Rule name') },
+  { field: 'startIpAddress', label: (n) => l10n.t('Range {0} start IP address', n), placeholder: l10n.t('Start IP address') },
+  { field: 'endIpAddress', label: (n) => l10n.t('Range {0} end IP address', n), placeholder: l10n.t('End IP address') },
 ];
 
 /** Named IPv4 ranges the firewall lets in; each box's broken rules are named under it. */
@@ -32,17 +33,17 @@ export function FirewallRangesField({ ranges, errors, onChange }: FirewallRanges
               const broken = errors[`firewall.ranges.${index}.${field}`];
               return (
                 <span className="range-input" key={field}>
-                  <VscodeTextfield id={id} label={`Range ${n} ${label}`} placeholder={placeholder} value={range[field]} invalid={Boolean(broken)}
+                  <VscodeTextfield id={id} label={label(n)} placeholder={placeholder} value={range[field]} invalid={Boolean(broken)}
                     onInput={(e) => set(index, field, targetValue(e))} />
                   {broken ? <FieldErrors id={fieldErrorId(id)} errors={broken} /> : null}
                 </span>
               );
             })}
-            <VscodeButton secondary aria-label={`Remove range ${n}`} onClick={() => remove(index)}>Remove</VscodeButton>
+            <VscodeButton secondary aria-label={l10n.t('Remove range {0}', n)} onClick={() => remove(index)}>{l10n.t('Remove')}</VscodeButton>
           </div>
         );
       })}
-      <VscodeButton secondary onClick={() => onChange([...ranges, { name: '', startIpAddress: '', endIpAddress: '' }], [])}>Add range</VscodeButton>
+      <VscodeButton secondary onClick={() => onChange([...ranges, { name: '', startIpAddress: '', endIpAddress: '' }], [])}>{l10n.t('Add range')}</VscodeButton>
     </div>
   );
 }

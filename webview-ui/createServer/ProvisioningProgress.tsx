@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeButton } from '../elements';
 import { BusyIndicator } from '../BusyIndicator';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
@@ -37,10 +38,11 @@ export interface ProvisioningProgressProps {
 }
 
 // The command's title (package.json), as the Deployments view and the notifications show it.
-const DELETE_LEFTOVERS_LABEL = 'Delete Leftover Resources…';
-export const TAKING_LONGER_MESSAGE = 'Provisioning is taking longer than usual…';
-export const UNTRACKED_MESSAGE =
-  'This deployment is no longer tracked: its record was dismissed or cleared. What is shown here is how it last stood.';
+const DELETE_LEFTOVERS_LABEL = l10n.t('Delete Leftover Resources…');
+export const TAKING_LONGER_MESSAGE = l10n.t('Provisioning is taking longer than usual…');
+export const UNTRACKED_MESSAGE = l10n.t(
+  'This deployment is no longer tracked: its record was dismissed or cleared. What is shown here is how it last stood.',
+);
 
 /** The stepper, timing and outcome of one deployment, rendered from the host actor's mirrored state. */
 export function ProvisioningProgress(props: ProvisioningProgressProps) {
@@ -70,53 +72,58 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
     <main className="progress" aria-live="polite">
       <h1>{progressHeadline(deployment, tracked)}</h1>
       {tracked ? null : <p className="untracked" role="status">{UNTRACKED_MESSAGE}</p>}
-      <ol className="stages" aria-label="Provisioning stages">
+      <ol className="stages" aria-label={l10n.t('Provisioning stages')}>
         {stages.map((stage) => <StageItem key={stage.id} stage={stage} />)}
       </ol>
       <p className="timing">
-        <span>Elapsed {formatDuration(timing.elapsedMs)}</span>
+        <span>{l10n.t('Elapsed {0}', formatDuration(timing.elapsedMs))}</span>
         {running && timing.remainingMs !== undefined && estimate ? (
           <span>
-            {timing.remainingMs > 0 ? ` · About ${formatDuration(timing.remainingMs)} remaining` : ' · Should finish any moment'}
-            {` (typical for ${estimate.sampleSize} earlier ${estimate.scope === 'sameRegionAndTier' ? 'deployments like this one' : 'deployments'})`}
+            {' · '}
+            {timing.remainingMs > 0 ? l10n.t('About {0} remaining', formatDuration(timing.remainingMs)) : l10n.t('Should finish any moment')}
+            {' '}
+            {estimate.scope === 'sameRegionAndTier'
+              ? l10n.t('(typical for {0} earlier deployments like this one)', estimate.sampleSize)
+              : l10n.t('(typical for {0} earlier deployments)', estimate.sampleSize)}
           </span>
         ) : null}
       </p>
       {running && timing.takingLonger ? <p className="taking-longer" role="status">{TAKING_LONGER_MESSAGE}</p> : null}
       {running && context.unchecked ? (
         <p className="unchecked" role="status">
-          {`Azure could not be checked since ${new Date(context.unchecked.since).toLocaleTimeString()} (${context.unchecked.reason}). `}
-          {'The deployment goes on in Azure; it is checked again as soon as Azure can be read.'}
+          {l10n.t('Azure could not be checked since {0} ({1}).', new Date(context.unchecked.since).toLocaleTimeString(), context.unchecked.reason)}
+          {' '}
+          {l10n.t('The deployment goes on in Azure; it is checked again as soon as Azure can be read.')}
         </p>
       ) : null}
       {running && retryNotice ? <p className="transient-retry" role="status">{retryNotice}</p> : null}
       {tracked && mirror.hasTag('cancelable') ? (
         <VscodeButton secondary className="cancel" onClick={onCancel}>
-          Cancel Deployment
+          {l10n.t('Cancel Deployment')}
         </VscodeButton>
       ) : null}
       {tracked && cancelling ? (
         <p className="cancelling" role="status">
           {context.cancellation?.unanswered
-            ? `Azure did not answer the cancel (${context.cancellation.unanswered.reason}); it is sent again at the next check.`
-            : 'Cancelling: Azure stops the deployment. What it has already created stays.'}
+            ? l10n.t('Azure did not answer the cancel ({0}); it is sent again at the next check.', context.cancellation.unanswered.reason)
+            : l10n.t('Cancelling: Azure stops the deployment. What it has already created stays.')}
         </p>
       ) : null}
       {canceled ? (
         <section className="canceled" role="status">
-          <h2>Deployment canceled</h2>
-          <p>{`No connection profile was saved. Resources Azure had already created stay in resource group ${context.resourceGroupName}.`}</p>
+          <h2>{l10n.t('Deployment canceled')}</h2>
+          <p>{l10n.t('No connection profile was saved. Resources Azure had already created stay in resource group {0}.', context.resourceGroupName)}</p>
           {tracked ? <RetryOffer retriedAt={context.retryRequestedAt} onRetry={onRetry} onDeleteLeftovers={props.onDeleteLeftovers} /> : null}
         </section>
       ) : null}
       {failed ? (
         <section className="failure" role="alert">
-          <h2>Deployment failed</h2>
-          <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? 'Azure did not say why.')}</p>
+          <h2>{l10n.t('Deployment failed')}</h2>
+          <p>{context.armError ? `${context.armError.message} (${context.armError.code})` : (context.error ?? l10n.t('Azure did not say why.'))}</p>
           <FailureAdvice guidance={failureGuidance(context)} onRegisterProvider={tracked ? props.onRegisterProvider : undefined} />
           {context.armError?.chain && context.armError.chain.length > 1 ? (
             <details>
-              <summary>Details</summary>
+              <summary>{l10n.t('Details')}</summary>
               <ul>{context.armError.chain.map((e, i) => <li key={i}>{`${e.code}: ${e.message}`}</li>)}</ul>
             </details>
           ) : null}
@@ -125,7 +132,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
       ) : null}
       {ready ? (
         <p className="ready">
-          {mirror.hasTag('unfinished') ? 'Saving the connection profile…' : `Server ${context.serverName} is ready.`}
+          {mirror.hasTag('unfinished') ? l10n.t('Saving the connection profile…') : l10n.t('Server {0} is ready.', context.serverName)}
           {context.effectError ? ` ${context.effectError}` : ''}
         </p>
       ) : null}
@@ -144,7 +151,7 @@ function RetryOffer({ retriedAt, onRetry, onDeleteLeftovers }: { retriedAt: numb
   if (retriedAt === undefined) {
     return (
       <div className="retry-offer">
-        <VscodeButton onClick={onRetry}>Retry</VscodeButton>
+        <VscodeButton onClick={onRetry}>{l10n.t('Retry')}</VscodeButton>
         {onDeleteLeftovers ? (
           <VscodeButton secondary onClick={onDeleteLeftovers}>
             {DELETE_LEFTOVERS_LABEL}
@@ -153,7 +160,7 @@ function RetryOffer({ retriedAt, onRetry, onDeleteLeftovers }: { retriedAt: numb
       </div>
     );
   }
-  return <p className="retried">{`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`}</p>;
+  return <p className="retried">{l10n.t('Retried at {0}: the create form opened again with these settings.', new Date(retriedAt).toLocaleTimeString())}</p>;
 }
 
 /** Azure's advice, and the one action the extension can take for it: registering the provider. */
@@ -162,7 +169,7 @@ function FailureAdvice({ guidance, onRegisterProvider }: { guidance: FailureGuid
   return (
     <>
       <GuidanceNote guidance={guidance} />
-      {guidance.action === 'registerProvider' && onRegisterProvider ? <VscodeButton onClick={onRegisterProvider}>Register Provider</VscodeButton> : null}
+      {guidance.action === 'registerProvider' && onRegisterProvider ? <VscodeButton onClick={onRegisterProvider}>{l10n.t('Register Provider')}</VscodeButton> : null}
     </>
   );
 }
@@ -171,12 +178,12 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
   return (
     <li className={`stage stage-${stage.status}`} data-status={stage.status}>
       <span className="stage-icon" aria-hidden={stage.status !== 'current'}>
-        {stage.status === 'current' ? <BusyIndicator label="In progress" /> : ICONS[stage.status]}
+        {stage.status === 'current' ? <BusyIndicator label={l10n.t('In progress')} /> : ICONS[stage.status]}
       </span>
       <span className="stage-label">{stage.label}</span>
       {stage.finishedAt !== undefined ? (
         <time className="stage-time" dateTime={new Date(stage.finishedAt).toISOString()}>
-          {`${STOPPED_WORDS[stage.status] ?? ''}${new Date(stage.finishedAt).toLocaleTimeString()}`}
+          {stoppedAt(stage.status, new Date(stage.finishedAt).toLocaleTimeString())}
         </time>
       ) : null}
     </li>
@@ -185,8 +192,11 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
 
 const ICONS = { done: '✓', failed: '✗', canceled: '⊘', waiting: '○', current: '' } as const;
 
-/** Said before a stage's time when it stopped there: its icon alone is hidden from screen readers. */
-const STOPPED_WORDS: Partial<Record<ProvisioningStage['status'], string>> = { failed: 'failed at ', canceled: 'canceled at ' };
+/** A stage's time, said with how it stopped there when it did: its icon alone is hidden from screen readers. */
+function stoppedAt(status: ProvisioningStage['status'], time: string): string {
+  if (status === 'failed') return l10n.t('failed at {0}', time);
+  return status === 'canceled' ? l10n.t('canceled at {0}', time) : time;
+}
 
 /** 75_000 → "1:15"; an hour or more → "1:02:05". */
 export function formatDuration(ms: number): string {

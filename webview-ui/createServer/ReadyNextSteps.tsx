@@ -1,12 +1,13 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeButton } from '../elements';
 import { NEXT_STEPS, offeredNextSteps, type NextStep } from '../../machines/webview/nextSteps';
 import type { DeploymentView } from '../../machines/webview/deploymentView';
 
 export const NEXT_STEP_LABELS: Record<NextStep, string> = {
-  connect: 'Connect',
-  openDashboard: 'Open Dashboard',
-  copyConnectionString: 'Copy Connection String',
-  openInPortal: 'Open in Azure Portal',
+  connect: l10n.t('Connect'),
+  openDashboard: l10n.t('Open Dashboard'),
+  copyConnectionString: l10n.t('Copy Connection String'),
+  openInPortal: l10n.t('Open in Azure Portal'),
 };
 
 export interface ReadyNextStepsProps {
@@ -23,7 +24,7 @@ export interface ReadyNextStepsProps {
 export function ReadyNextSteps({ deployment, onNextStep, copiedConnectionString }: ReadyNextStepsProps) {
   const offered = offeredNextSteps(deployment);
   return (
-    <section className="next-steps" aria-label="Next steps">
+    <section className="next-steps" aria-label={l10n.t('Next steps')}>
       <div className="next-step-buttons">
         {NEXT_STEPS.map((step) => (
           <VscodeButton key={step} secondary={step !== 'connect'} disabled={!offered.includes(step)} onClick={() => onNextStep(step)}>
@@ -33,7 +34,8 @@ export function ReadyNextSteps({ deployment, onNextStep, copiedConnectionString 
       </div>
       {copiedConnectionString ? (
         <p className="copied" role="status">
-          {'Copied to the clipboard (no password in it): '}
+          {l10n.t('Copied to the clipboard (no password in it):')}
+          {' '}
           <code>{copiedConnectionString}</code>
         </p>
       ) : null}

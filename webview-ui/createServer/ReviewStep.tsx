@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { ReactNode } from 'react';
 import { VscodeButton } from '../elements';
 import type { ReviewSection } from './reviewSummary';
@@ -19,8 +20,8 @@ export interface ReviewStepProps {
 export function ReviewStep({ sections, children, submitting, failure, template, onBack, onCreate, onSaveTemplate }: ReviewStepProps) {
   return (
     <main className="create-form review">
-      <h1>Review + create</h1>
-      <p>Creating the server starts billing. Check your choices:</p>
+      <h1>{l10n.t('Review + create')}</h1>
+      <p>{l10n.t('Creating the server starts billing. Check your choices:')}</p>
       {failure ? <p className="form-failure" role="alert">{failure}</p> : null}
       {sections.map((section) => (
         <section key={section.heading} aria-label={section.heading}>
@@ -37,9 +38,9 @@ export function ReviewStep({ sections, children, submitting, failure, template, 
       ))}
       {children}
       <div className="form-actions">
-        <VscodeButton secondary disabled={submitting} onClick={onBack}>Back</VscodeButton>
-        <VscodeButton secondary disabled={submitting} onClick={onSaveTemplate}>Save as Template</VscodeButton>
-        <VscodeButton disabled={submitting} onClick={onCreate}>{submitting ? 'Creating…' : 'Create'}</VscodeButton>
+        <VscodeButton secondary disabled={submitting} onClick={onBack}>{l10n.t('Back')}</VscodeButton>
+        <VscodeButton secondary disabled={submitting} onClick={onSaveTemplate}>{l10n.t('Save as Template')}</VscodeButton>
+        <VscodeButton disabled={submitting} onClick={onCreate}>{submitting ? l10n.t('Creating…') : l10n.t('Create')}</VscodeButton>
       </div>
       {template ? <TemplateStatus outcome={template} /> : null}
     </main>
@@ -50,8 +51,10 @@ export function ReviewStep({ sections, children, submitting, failure, template, 
 function TemplateStatus({ outcome }: { outcome: TemplateOutcome }) {
   if (!outcome.saved) return <p className="form-failure" role="alert">{outcome.message}</p>;
   return (
-    <section role="status" aria-label="Saved template">
-      <p>Saved {outcome.files.join(' and ')} in {outcome.folder}. To deploy them with the Azure CLI, which asks for the password:</p>
+    <section role="status" aria-label={l10n.t('Saved template')}>
+      <p>
+        {l10n.t('Saved {0} in {1}. To deploy them with the Azure CLI, which asks for the password:', outcome.files.join(l10n.t(' and ')), outcome.folder)}
+      </p>
       <pre className="template-commands">{outcome.commands.join('\n')}</pre>
     </section>
   );

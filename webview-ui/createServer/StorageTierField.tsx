@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeOption, VscodeSingleSelect } from '../elements';
 import type { FlexCapabilities } from '../../machines/flexDeployment/catalog';
 import type { ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
@@ -21,13 +22,13 @@ export function StorageTierField({ values, capabilities, errors, update }: Stora
   const sizeTiers = offeredStorageTiers(capabilities, values.tier, Number(values.storageSizeGB));
   if (!sizeTiers || (sizeTiers.tiers.length < 2 && !errors.storageTier)) return null;
   return (
-    <Field id="storageTier" label="Performance tier" errors={errors.storageTier}
-      help="A higher tier gives the disk more IOPS without more storage; the estimate does not price it.">
+    <Field id="storageTier" label={l10n.t('Performance tier')} errors={errors.storageTier}
+      help={l10n.t('A higher tier gives the disk more IOPS without more storage; the estimate does not price it.')}>
       <VscodeSingleSelect id="storageTier" value={values.storageTier || sizeTiers.defaultTier}
         onChange={(e) => update({ storageTier: targetValue(e) }, ['storageTier'])}>
         {sizeTiers.tiers.map((t) => (
           <VscodeOption key={t.name} value={t.name}>
-            {`${storageTierLabel(t.name, t.iops)}${t.name === sizeTiers.defaultTier ? ', the default for this size' : ''}`}
+            {t.name === sizeTiers.defaultTier ? l10n.t('{0}, the default for this size', storageTierLabel(t.name, t.iops)) : storageTierLabel(t.name, t.iops)}
           </VscodeOption>
         ))}
       </VscodeSingleSelect>

@@ -12,7 +12,7 @@ import type { FirewallRange, NetworkAccess } from '../../machines/flexDeployment
 import type { RetailPrice } from '../../machines/flexDeployment/retailPrices';
 import type { AuthenticationMode, EntraAdministrator } from '../../machines/flexDeployment/retryableRequest';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
-import type { WorkloadType } from './workloadPresets';
+import type { WorkloadType } from './workloadType';
 
 /** The form's fields as typed: strings and flags, turned into a request by toRequestInput. */
 export interface FormValues {

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { FlexCapabilities, SkuCapability } from '../../machines/flexDeployment/catalog';
 import { QUOTA_REQUEST, type FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import { smallerSkuThan } from '../../machines/flexDeployment/smallerSku';
@@ -18,23 +19,38 @@ export type SizeNotice = Required<Pick<FailureGuidance, 'advice' | 'link'>>;
 export function sizeAfterQuota(retry: QuotaRetry, capabilities: FlexCapabilities): { skuName?: string; notice: SizeNotice } {
   const tier = capabilities.tiers.find((t) => t.tier === retry.tier);
   const failed = tier?.skus.find((s) => s.name === retry.skuName);
-  const usedUp = `Azure's vCore quota in ${retry.location} was used up`;
   const notice = (advice: string): SizeNotice => ({ advice, link: QUOTA_REQUEST });
   if (!tier || !failed) {
-    return { notice: notice(`${usedUp} by ${retry.skuName}. Choose a smaller compute size, another tier or another region, or request more quota.`) };
+    return {
+      notice: notice(l10n.t(
+        "Azure's vCore quota in {0} was used up by {1}. Choose a smaller compute size, another tier or another region, or request more quota.",
+        retry.location,
+        retry.skuName,
+      )),
+    };
   }
   const suggested = smallerSkuThan(failed, tier.skus);
   if (!suggested) {
     return {
-      notice: notice(`${usedUp}: ${sized(failed)} is the smallest ${TIER_LABELS[tier.tier] ?? tier.tier} size. Choose another tier or another region, or request more quota.`),
+      notice: notice(l10n.t(
+        "Azure's vCore quota in {0} was used up: {1} is the smallest {2} size. Choose another tier or another region, or request more quota.",
+        retry.location,
+        sized(failed),
+        TIER_LABELS[tier.tier] ?? tier.tier,
+      )),
     };
   }
   return {
     skuName: suggested.name,
-    notice: notice(`${usedUp}: ${sized(suggested)} is suggested instead of ${sized(failed)}. Request more quota to keep the larger size.`),
+    notice: notice(l10n.t(
+      "Azure's vCore quota in {0} was used up: {1} is suggested instead of {2}. Request more quota to keep the larger size.",
+      retry.location,
+      sized(suggested),
+      sized(failed),
+    )),
   };
 }
 
 function sized(sku: Pick<SkuCapability, 'name' | 'vCores'>): string {
-  return `${sku.name} (${sku.vCores} ${sku.vCores === 1 ? 'vCore' : 'vCores'})`;
+  return sku.vCores === 1 ? l10n.t('{0} (1 vCore)', sku.name) : l10n.t('{0} ({1} vCores)', sku.name, sku.vCores);
 }

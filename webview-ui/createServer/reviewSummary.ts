@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { CreateServerRequest } from '../../machines/flexDeployment/createServerRequest';
 import { offeredSku, offeredStorageTier, offeredStorageTiers } from '../../machines/flexDeployment/offeredOptions';
 import { AUTHENTICATION_LABELS, HIGH_AVAILABILITY_LABELS, NETWORK_ACCESS_LABELS, postgresVersionLabel, skuLabel, storageTierLabel, TIER_LABELS, zoneLabel } from '../../machines/webview/displayNames';
@@ -15,7 +16,7 @@ export interface ReviewSection {
   lines: ReviewLine[];
 }
 
-const onOff = (on: boolean) => (on ? 'Enabled' : 'Disabled');
+const onOff = (on: boolean) => (on ? l10n.t('Enabled') : l10n.t('Disabled'));
 
 /** Every choice of a valid request in plain words, by display name wherever Azure has one. */
 export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog): ReviewSection[] {
@@ -25,55 +26,55 @@ export function reviewSummary(request: CreateServerRequest, catalog: FormCatalog
   const { highAvailability: ha, backup, storageTier } = request;
   const storageTiers = offeredStorageTiers(catalog.capabilities, request.tier, request.storageSizeGB);
   const firewall = [
-    ...(request.firewall.clientIp ? [`Your client IP address (${request.firewall.clientIp})`] : []),
-    ...(request.firewall.allowAzureServices ? ['Azure services'] : []),
-    ...request.firewall.ranges.map((r) => `${r.name} (${r.startIpAddress === r.endIpAddress ? r.startIpAddress : `${r.startIpAddress} to ${r.endIpAddress}`})`),
+    ...(request.firewall.clientIp ? [l10n.t('Your client IP address ({0})', request.firewall.clientIp)] : []),
+    ...(request.firewall.allowAzureServices ? [l10n.t('Azure services')] : []),
+    ...request.firewall.ranges.map((r) => `${r.name} (${r.startIpAddress === r.endIpAddress ? r.startIpAddress : l10n.t('{0} to {1}', r.startIpAddress, r.endIpAddress)})`),
   ];
   return [
     {
-      heading: 'Basics',
+      heading: l10n.t('Basics'),
       lines: [
-        { label: 'Subscription', value: subscription?.displayName ?? request.subscriptionId },
-        { label: 'Resource group', value: request.resourceGroup.isNew ? `${request.resourceGroup.name} (new)` : request.resourceGroup.name },
-        { label: 'Server name', value: flexServerHostName(request.serverName) },
-        { label: 'Region', value: region?.displayName ?? request.location },
-        { label: 'PostgreSQL version', value: postgresVersionLabel(request.version) },
+        { label: l10n.t('Subscription'), value: subscription?.displayName ?? request.subscriptionId },
+        { label: l10n.t('Resource group'), value: request.resourceGroup.isNew ? l10n.t('{0} (new)', request.resourceGroup.name) : request.resourceGroup.name },
+        { label: l10n.t('Server name'), value: flexServerHostName(request.serverName) },
+        { label: l10n.t('Region'), value: region?.displayName ?? request.location },
+        { label: l10n.t('PostgreSQL version'), value: postgresVersionLabel(request.version) },
       ],
     },
     {
-      heading: 'Compute and storage',
+      heading: l10n.t('Compute and storage'),
       lines: [
-        { label: 'Compute tier', value: TIER_LABELS[request.tier] ?? request.tier },
-        { label: 'Compute size', value: sku ? skuLabel(sku) : request.skuName },
-        { label: 'Storage', value: `${request.storageSizeGB} GiB` },
-        { label: 'Storage performance tier', value: storageTier ? storageTierLabel(storageTier, offeredStorageTier(storageTiers, storageTier)?.iops) : "The size's default" },
-        { label: 'Storage autogrow', value: onOff(request.storageAutoGrow) },
-        { label: 'Availability zone', value: zoneLabel(request.availabilityZone ?? '') },
+        { label: l10n.t('Compute tier'), value: TIER_LABELS[request.tier] ?? request.tier },
+        { label: l10n.t('Compute size'), value: sku ? skuLabel(sku) : request.skuName },
+        { label: l10n.t('Storage'), value: l10n.t('{0} GiB', request.storageSizeGB) },
+        { label: l10n.t('Storage performance tier'), value: storageTier ? storageTierLabel(storageTier, offeredStorageTier(storageTiers, storageTier)?.iops) : l10n.t("The size's default") },
+        { label: l10n.t('Storage autogrow'), value: onOff(request.storageAutoGrow) },
+        { label: l10n.t('Availability zone'), value: zoneLabel(request.availabilityZone ?? '') },
         {
-          label: 'High availability',
+          label: l10n.t('High availability'),
           value: ha.mode === 'ZoneRedundant'
-            ? `${HIGH_AVAILABILITY_LABELS[ha.mode]}, standby in ${zoneLabel(ha.standbyAvailabilityZone ?? '').toLowerCase()}`
+            ? l10n.t('{0}, standby in {1}', HIGH_AVAILABILITY_LABELS[ha.mode], zoneLabel(ha.standbyAvailabilityZone ?? '').toLowerCase())
             : HIGH_AVAILABILITY_LABELS[ha.mode],
         },
-        { label: 'Backup retention', value: `${backup.retentionDays} days` },
-        { label: 'Geo-redundant backup', value: onOff(backup.geoRedundant) },
+        { label: l10n.t('Backup retention'), value: l10n.t('{0} days', backup.retentionDays) },
+        { label: l10n.t('Geo-redundant backup'), value: onOff(backup.geoRedundant) },
       ],
     },
     {
-      heading: 'Authentication and networking',
+      heading: l10n.t('Authentication and networking'),
       lines: [
-        { label: 'Authentication', value: AUTHENTICATION_LABELS[request.authenticationMode] },
-        ...(request.adminLogin ? [{ label: 'Admin login', value: request.adminLogin }] : []),
-        ...(request.entraAdmin ? [{ label: 'Microsoft Entra administrator', value: request.entraAdmin.principalName }] : []),
-        { label: 'Network access', value: NETWORK_ACCESS_LABELS[request.networkAccess] },
+        { label: l10n.t('Authentication'), value: AUTHENTICATION_LABELS[request.authenticationMode] },
+        ...(request.adminLogin ? [{ label: l10n.t('Admin login'), value: request.adminLogin }] : []),
+        ...(request.entraAdmin ? [{ label: l10n.t('Microsoft Entra administrator'), value: request.entraAdmin.principalName }] : []),
+        { label: l10n.t('Network access'), value: NETWORK_ACCESS_LABELS[request.networkAccess] },
         ...(request.networkAccess === 'Public'
-          ? [{ label: 'Firewall rules', value: firewall.length ? firewall.join('; ') : 'None: no address can connect until a rule is added' }]
+          ? [{ label: l10n.t('Firewall rules'), value: firewall.length ? firewall.join('; ') : l10n.t('None: no address can connect until a rule is added') }]
           : []),
       ],
     },
     {
-      heading: 'Tags',
-      lines: request.tags.length ? request.tags.map((t) => ({ label: t.name, value: t.value })) : [{ label: 'Tags', value: 'None' }],
+      heading: l10n.t('Tags'),
+      lines: request.tags.length ? request.tags.map((t) => ({ label: t.name, value: t.value })) : [{ label: l10n.t('Tags'), value: l10n.t('None') }],
     },
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import type { FailureGuidance } from '../../machines/flexDeployment/failureGuidance';
 import type { FormPrefill } from '../../machines/webview/createServerMessages';
 
@@ -13,11 +14,18 @@ export function takenNameNotice(retried: RetriedName | undefined, serverName: st
   if (!retried || retried.serverName !== serverName) return undefined;
   if (retried.alreadyExists) {
     return {
-      advice: `Azure refused ${serverName} when the deployment ran: server names are unique across all of Azure, not only your subscription, and another server has this one. Choose a free name.`,
+      advice: l10n.t(
+        'Azure refused {0} when the deployment ran: server names are unique across all of Azure, not only your subscription, and another server has this one. Choose a free name.',
+        serverName,
+      ),
     };
   }
   if (!takenNow) return undefined;
   return {
-    advice: `${serverName} is taken: server names are unique across all of Azure. It may be the server the failed deployment left behind in resource group ${retried.resourceGroup}; delete that server to use the name again, or choose a free name.`,
+    advice: l10n.t(
+      '{0} is taken: server names are unique across all of Azure. It may be the server the failed deployment left behind in resource group {1}; delete that server to use the name again, or choose a free name.',
+      serverName,
+      retried.resourceGroup,
+    ),
   };
 }

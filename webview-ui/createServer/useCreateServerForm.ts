@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { serverNameSchema, validateCreateServerRequest, type ValidationErrors } from '../../machines/flexDeployment/createServerRequest';
 import { unofferedOptions } from '../../machines/flexDeployment/offeredOptions';
@@ -216,7 +217,7 @@ export function useCreateServerForm(host: WebviewHost) {
     if (submitted || touched.has(field)) errors[field] = messages;
   }
   const nameTaken = availability?.serverName === serverName && !availability.available;
-  if (nameTaken) errors.serverName ??= [availability.message ?? 'This server name is not available.'];
+  if (nameTaken) errors.serverName ??= [availability.message ?? l10n.t('This server name is not available.')];
   const nameNotice = takenNameNotice(retriedName, serverName, nameTaken);
   // Suggestions for an older name are stale the moment the user types on.
   const nameSuggestions = suggested?.serverName === serverName ? suggested.suggestions : [];

@@ -2,6 +2,7 @@ import type { ComputeTier, FlexCapabilities, TierCapability } from '../../machin
 import { offeredSku } from '../../machines/flexDeployment/offeredOptions';
 import { MIN_BACKUP_RETENTION_DAYS, type HighAvailabilityMode } from '../../machines/flexDeployment/serverOptions';
 import type { FormValues } from './formValues';
+import type { WorkloadType } from './workloadType';
 
 /**
  * The portal's "Workload type": a choice that fills compute, storage, high availability and backup
@@ -19,15 +20,6 @@ import type { FormValues } from './formValues';
  * from Microsoft but this extension's choice: HA for Production large as for small/medium, and
  * its 14 days of geo-redundant backup.
  */
-export const WORKLOAD_TYPES = ['Development', 'ProductionSmallMedium', 'ProductionLarge'] as const;
-export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
-
-export const WORKLOAD_TYPE_LABELS: Record<WorkloadType, string> = {
-  Development: 'Development',
-  ProductionSmallMedium: 'Production (small / medium-size)',
-  ProductionLarge: 'Production (large size)',
-};
-
 interface WorkloadPreset {
   tier: ComputeTier;
   /** Undefined: the tier's default size in the location. */

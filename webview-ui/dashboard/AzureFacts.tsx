@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeButton } from '../elements';
 import type { ArmFactsState, ServerFacts } from '../../machines/webview/dashboardMessages';
 import { AUTHENTICATION_LABELS, postgresVersionLabel, TIER_LABELS } from '../../machines/webview/displayNames';
@@ -9,30 +10,30 @@ export function AzureFacts({ arm, onOpenInPortal, onFollowMove }: { arm: ArmFact
     return null;
   }
   return (
-    <section aria-label="Azure">
-      <h2>Azure</h2>
+    <section aria-label={l10n.t('Azure')}>
+      <h2>{l10n.t('Azure')}</h2>
       <VscodeButton secondary onClick={onOpenInPortal}>
-        Open in Azure Portal
+        {l10n.t('Open in Azure Portal')}
       </VscodeButton>
       {arm.status === 'failed' ? (
         <p role="alert">{arm.message}</p>
       ) : arm.status === 'moved' ? (
         <>
           <p role="alert">{arm.message}</p>
-          <VscodeButton onClick={onFollowMove}>Update Saved Connection</VscodeButton>
+          <VscodeButton onClick={onFollowMove}>{l10n.t('Update Saved Connection')}</VscodeButton>
         </>
       ) : (
         <dl className="facts">
-          <Fact term="State" value={arm.facts.state} />
-          <Fact term="PostgreSQL version" value={arm.facts.version && postgresVersionLabel(arm.facts.version)} />
-          <Fact term="Minor version" value={minorVersion(arm.facts)} />
-          <Fact term="Compute" value={compute(arm.facts)} />
-          <Fact term="Region" value={arm.facts.locationDisplayName ?? arm.facts.location} />
-          <Fact term="Storage" value={arm.facts.storageSizeGB === undefined ? undefined : `${arm.facts.storageSizeGB} GiB`} />
-          <Fact term="Server name" value={arm.facts.fqdn} />
-          <Fact term="Public access" value={arm.facts.publicNetworkAccess} />
-          <Fact term="Authentication" value={arm.facts.authentication && AUTHENTICATION_LABELS[arm.facts.authentication]} />
-          <Fact term="Created" value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
+          <Fact term={l10n.t('State')} value={arm.facts.state} />
+          <Fact term={l10n.t('PostgreSQL version')} value={arm.facts.version && postgresVersionLabel(arm.facts.version)} />
+          <Fact term={l10n.t('Minor version')} value={minorVersion(arm.facts)} />
+          <Fact term={l10n.t('Compute')} value={compute(arm.facts)} />
+          <Fact term={l10n.t('Region')} value={arm.facts.locationDisplayName ?? arm.facts.location} />
+          <Fact term={l10n.t('Storage')} value={arm.facts.storageSizeGB === undefined ? undefined : l10n.t('{0} GiB', arm.facts.storageSizeGB)} />
+          <Fact term={l10n.t('Server name')} value={arm.facts.fqdn} />
+          <Fact term={l10n.t('Public access')} value={arm.facts.publicNetworkAccess} />
+          <Fact term={l10n.t('Authentication')} value={arm.facts.authentication && AUTHENTICATION_LABELS[arm.facts.authentication]} />
+          <Fact term={l10n.t('Created')} value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
         </dl>
       )}
     </section>

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { useCallback, useEffect, useState } from 'react';
 import { VscodeButton } from '../elements';
 import { BusyIndicator } from '../BusyIndicator';
@@ -49,7 +50,7 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
   );
 
   if (!state) {
-    return <main aria-busy="true">Loading the server dashboard…</main>;
+    return <main aria-busy="true">{l10n.t('Loading the server dashboard…')}</main>;
   }
   return (
     <main className="dashboard" aria-busy={loading}>
@@ -58,20 +59,20 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
         <p>
           {state.user}@{state.server} / {state.database}
         </p>
-        <div className="dashboard-actions" role="toolbar" aria-label="Server actions">
-          <VscodeButton onClick={() => ask({ type: 'dashboard.newQuery' })}>New Query</VscodeButton>
+        <div className="dashboard-actions" role="toolbar" aria-label={l10n.t('Server actions')}>
+          <VscodeButton onClick={() => ask({ type: 'dashboard.newQuery' })}>{l10n.t('New Query')}</VscodeButton>
           <VscodeButton secondary onClick={() => ask({ type: 'dashboard.copyConnectionString' })}>
-            Copy Connection String
+            {l10n.t('Copy Connection String')}
           </VscodeButton>
           <VscodeButton secondary disabled={loading} onClick={() => ask({ type: 'dashboard.refresh' })}>
-            {loading ? 'Refreshing…' : 'Refresh'}
+            {loading ? l10n.t('Refreshing…') : l10n.t('Refresh')}
           </VscodeButton>
         </div>
-        <small>Updated {new Date(state.refreshedAt).toLocaleTimeString()}</small>
+        <small>{l10n.t('Updated {0}', new Date(state.refreshedAt).toLocaleTimeString())}</small>
         {activity ? (
           // Not a <p>: `header p` is the line naming the server and login.
           <div className="activity" role="status">
-            <BusyIndicator label="Working" /> {activity}
+            <BusyIndicator label={l10n.t('Working')} /> {activity}
           </div>
         ) : null}
       </header>
@@ -95,7 +96,7 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
 
 function NoticeView({ notice }: { notice: DashboardNotice }) {
   return (
-    <section className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-label="Last action">
+    <section className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-label={l10n.t('Last action')}>
       <p>
         {notice.message}
         {notice.code ? (

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { VscodeButton } from '../elements';
 import type { FirewallState } from '../../machines/webview/dashboardMessages';
 import { ruleAllowing } from '../../machines/webview/firewallRules';
@@ -19,19 +20,20 @@ export function FirewallRules({ firewall, busy, onAddClientIp, onRemove }: Firew
   }
   if (firewall.status === 'failed') {
     return (
-      <section aria-label="Firewall rules">
-        <h2>Firewall rules</h2>
+      <section aria-label={l10n.t('Firewall rules')}>
+        <h2>{l10n.t('Firewall rules')}</h2>
         <p role="alert">{`${firewall.message} ${firewall.nextStep}`}</p>
       </section>
     );
   }
   if (firewall.status === 'noPublicAccess') {
     return (
-      <section aria-label="Firewall rules">
-        <h2>Firewall rules</h2>
+      <section aria-label={l10n.t('Firewall rules')}>
+        <h2>{l10n.t('Firewall rules')}</h2>
         <p>
-          Public access is disabled: the server takes connections only from inside its virtual network, and firewall rules admit nobody. Enable public access in the Azure
-          Portal (Networking) to connect from elsewhere.
+          {l10n.t(
+            'Public access is disabled: the server takes connections only from inside its virtual network, and firewall rules admit nobody. Enable public access in the Azure Portal (Networking) to connect from elsewhere.',
+          )}
         </p>
       </section>
     );
@@ -39,29 +41,29 @@ export function FirewallRules({ firewall, busy, onAddClientIp, onRemove }: Firew
   const { rules, clientIp } = firewall;
   const allowing = clientIp ? ruleAllowing(rules, clientIp) : undefined;
   return (
-    <section aria-label="Firewall rules">
-      <h2>Firewall rules</h2>
+    <section aria-label={l10n.t('Firewall rules')}>
+      <h2>{l10n.t('Firewall rules')}</h2>
       <p className="client-ip">
         {!clientIp
-          ? 'Your public IP address could not be told; Add my IP asks for it again.'
+          ? l10n.t('Your public IP address could not be told; Add my IP asks for it again.')
           : allowing
-            ? `Your IP address as Azure sees it, ${clientIp}, is allowed by '${allowing.name}'.`
-            : `Your IP address as Azure sees it, ${clientIp}, is not allowed by any rule.`}
+            ? l10n.t("Your IP address as Azure sees it, {0}, is allowed by '{1}'.", clientIp, allowing.name)
+            : l10n.t('Your IP address as Azure sees it, {0}, is not allowed by any rule.', clientIp)}
       </p>
       <VscodeButton disabled={busy || Boolean(allowing)} onClick={onAddClientIp}>
-        Add my IP
+        {l10n.t('Add my IP')}
       </VscodeButton>
       {rules.length === 0 ? (
-        <p>No firewall rules: no address may connect.</p>
+        <p>{l10n.t('No firewall rules: no address may connect.')}</p>
       ) : (
         <table className="firewall-rules">
           <thead>
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Start IP address</th>
-              <th scope="col">End IP address</th>
+              <th scope="col">{l10n.t('Rule')}</th>
+              <th scope="col">{l10n.t('Start IP address')}</th>
+              <th scope="col">{l10n.t('End IP address')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{l10n.t('Actions')}</span>
               </th>
             </tr>
           </thead>
@@ -72,8 +74,8 @@ export function FirewallRules({ firewall, busy, onAddClientIp, onRemove }: Firew
                 <td>{rule.startIpAddress}</td>
                 <td>{rule.endIpAddress}</td>
                 <td>
-                  <VscodeButton secondary disabled={busy} aria-label={`Remove rule ${rule.name}`} onClick={() => onRemove(rule.name)}>
-                    Remove
+                  <VscodeButton secondary disabled={busy} aria-label={l10n.t('Remove rule {0}', rule.name)} onClick={() => onRemove(rule.name)}>
+                    {l10n.t('Remove')}
                   </VscodeButton>
                 </td>
               </tr>

@@ -4,7 +4,8 @@ import type { FlexCapabilities, TierCapability } from '../../../machines/flexDep
 import { unofferedOptions } from '../../../machines/flexDeployment/offeredOptions';
 import { serverOptionsSchema } from '../../../machines/flexDeployment/serverOptions';
 import { initialValues, toRequestInput, type FormCatalog, type FormValues } from '../../../webview-ui/createServer/formValues';
-import { WORKLOAD_TYPES, workloadPresetValues, type WorkloadType } from '../../../webview-ui/createServer/workloadPresets';
+import { workloadPresetValues } from '../../../webview-ui/createServer/workloadPresets';
+import { WORKLOAD_TYPES, type WorkloadType } from '../../../webview-ui/createServer/workloadType';
 import { flexCapabilities, sizeTiers } from '../../support/flexCapabilities';
 
 const ZONES = ['1', '2', '3'];
