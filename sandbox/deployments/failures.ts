@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmErrorBody } from '../http/armResponse';
 import type { KnownFailure, ScriptedError } from '../types';
-import type { QuotaUse } from './vCoreQuota';
 
 /** A resource failure as the resource provider reports it inside a deployment. */
 export interface ResourceFailure {
@@ -10,6 +9,13 @@ export interface ResourceFailure {
   /** The operation's statusCode, e.g. Conflict. */
   statusCode: string;
   additionalInfo?: ArmErrorBody['additionalInfo'];
+}
+
+/** The numbers ARM's QuotaExceeded message gives. */
+export interface QuotaUse {
+  limit: number;
+  usage: number;
+  required: number;
 }
 
 interface FailureContext {

@@ -1,13 +1,6 @@
 import { vCoresOf } from '../flexibleServers/capabilities';
-import { serverKey } from '../state';
-import { quotaKey, type SandboxState } from '../state';
-
-/** The numbers ARM's QuotaExceeded message gives. */
-export interface QuotaUse {
-  limit: number;
-  usage: number;
-  required: number;
-}
+import { quotaKey, serverKey, type SandboxState } from '../state';
+import type { QuotaUse } from './failures';
 
 /**
  * The vCore quota a new server would break, or undefined when there is no limit or it fits. Usage

@@ -1,5 +1,3 @@
-import type { ServerPower } from './serverPower';
-
 /** A flexible server the sandbox created; the admin password is never kept here. */
 export interface FlexServer {
   subscriptionId: string;
@@ -17,6 +15,12 @@ export interface FlexServer {
   databases: Map<string, Record<string, unknown>>;
   /** Set once the server was stopped (or started again) through ARM; absent = Ready. */
   power?: ServerPower;
+}
+
+/** A server stopped, or on its way to Ready or Stopped until `until` (sandbox time). */
+export interface ServerPower {
+  target: 'Ready' | 'Stopped';
+  until: number;
 }
 
 /** As in Azure: a server created without public access takes no connection from outside its network. */

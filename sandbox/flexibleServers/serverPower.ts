@@ -10,12 +10,6 @@ import { SERVER_PATH, serverLookup } from './serverLookup';
 /** Simulated seconds a server takes to stop or to start (the portal says "a few minutes"). */
 export const SERVER_POWER_SECONDS = 120;
 
-/** A server stopped, or on its way to Ready or Stopped until `until` (sandbox time). */
-export interface ServerPower {
-  target: 'Ready' | 'Stopped';
-  until: number;
-}
-
 /** The `state` a server's GET reports at `now`: Starting or Stopping while its operation runs. */
 export function serverState(server: Pick<FlexServer, 'power'>, now: number): 'Ready' | 'Stopped' | 'Starting' | 'Stopping' {
   const power = server.power;
