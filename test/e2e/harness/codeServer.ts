@@ -20,6 +20,8 @@ export interface CodeServerOptions {
    * TelemetryLogger sends. code-server's own telemetry then goes to a closed loopback port, never out.
    */
   telemetry?: boolean;
+  /** VS Code's display language (`--locale`); a language pack for it must be installed. */
+  locale?: string;
 }
 
 /** Port 9 (discard) on loopback: nothing listens, so code-server's telemetry posts fail at once. */
@@ -73,6 +75,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     const started = spawn(process.execPath, [
       codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
       ...(options.telemetry ? [] : ['--disable-telemetry']), '--disable-update-check', '--disable-workspace-trust',
+      ...(options.locale ? ['--locale', options.locale] : []),
       ...baseArgs(dirs), dirs.workspace,
     ], { env: serverEnv(dirs, { ...(options.telemetry ? { CS_TELEMETRY_URL: NOWHERE } : {}), ...options.env }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout?.pipe(log, { end: false });

@@ -23,6 +23,12 @@ export interface VsCodeSessionOptions {
   sandbox?: { url: string; ca: string };
   /** VS Code's telemetry on (see CodeServerOptions.telemetry); off by default. */
   telemetry?: boolean;
+  /** Other extensions to install beside it (.vsix paths), e.g. a language pack. */
+  alongside?: string[];
+  /** VS Code's display language (see CodeServerOptions.locale). */
+  locale?: string;
+  /** Runs once the extensions are installed and before VS Code starts, e.g. to add a translation to one. */
+  beforeStart?: (dirs: RunDirs) => void;
 }
 
 /** One VS Code "installation": its folders, its server, one browser profile and the first window. */
@@ -65,9 +71,10 @@ export async function startVsCode(options: VsCodeSessionOptions): Promise<VsCode
   writeUserSettings(dirs, { ...wiring?.settings, ...options.settings });
   const shots = stepShots(options.name);
   const typedSecrets = new Set<string>();
-  await installExtension(dirs, vsix);
+  for (const extension of [vsix, ...(options.alongside ?? [])]) await installExtension(dirs, extension);
+  options.beforeStart?.(dirs);
   const env = { ...wiring?.env, ...options.env };
-  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env, telemetry: options.telemetry });
+  const server = await startCodeServer({ dirs, logFile: join(shots.dir, 'code-server.log'), env, telemetry: options.telemetry, locale: options.locale });
   let browser: BrowserContext | undefined;
   try {
     let context = await launchBrowser(dirs.browserProfile);
