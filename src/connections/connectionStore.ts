@@ -148,7 +148,8 @@ export class ConnectionStore implements DisposableLike {
 function upsert(entries: readonly unknown[], input: ConnectionProfileInput): EntriesEdit<ConnectionProfile> {
   const byId = input.id ? entries.findIndex((e) => idOf(e) === input.id) : -1;
   if (byId >= 0 && !connectionProfileSchema.safeParse(entries[byId]).success) {
-    throw new ConnectionsSettingError(l10n.t("The saved connection '{0}' in pgsql.connections is not a valid profile, so it was not overwritten. Fix or remove it in settings.json.", input.id ?? ''));
+    // byId is found only for an input that has an id.
+    throw new ConnectionsSettingError(l10n.t("The saved connection '{0}' in pgsql.connections is not a valid profile, so it was not overwritten. Fix or remove it in settings.json.", String(input.id)));
   }
   const index = byId >= 0 ? byId : entries.findIndex((e) => {
     const parsed = connectionProfileSchema.safeParse(e);
