@@ -30,7 +30,7 @@ export function EntraAdminField({ subscriptionId, signedIn, chosen, search, erro
     <Field id="entraAdminSearch" label={l10n.t('Microsoft Entra administrator')} errors={errors}>
       <div className="field-controls entra-admin">
         <p role="status">
-          {admin ? administratorLabel(admin.principalName, admin.principalType === 'Group' ? 'group' : chosen ? 'user' : 'you') : l10n.t('The signed-in user could not be read: find the administrator below.')}
+          {admin ? administratorLabel(admin, Boolean(chosen)) : l10n.t('The signed-in user could not be read: find the administrator below.')}
           {chosen ? (
             <>
               {' '}
@@ -68,7 +68,7 @@ export function EntraAdminField({ subscriptionId, signedIn, chosen, search, erro
 }
 
 /** The administrator the form will set, and who that is: a group, a user found by search, or the signed-in user. */
-function administratorLabel(name: string, who: 'group' | 'user' | 'you'): string {
-  if (who === 'group') return l10n.t('{0} (group)', name);
-  return who === 'user' ? l10n.t('{0} (user)', name) : l10n.t('{0} (you)', name);
+function administratorLabel(admin: EntraAdministrator, chosen: boolean): string {
+  if (admin.principalType === 'Group') return l10n.t('{0} (group)', admin.principalName);
+  return chosen ? l10n.t('{0} (user)', admin.principalName) : l10n.t('{0} (you)', admin.principalName);
 }
