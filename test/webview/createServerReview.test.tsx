@@ -1,7 +1,8 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LOGIN_IN_PASSWORD_MESSAGE } from '../../machines/flexDeployment/loginInPassword';
-import { fillValid, openCreateForm, PASSWORD, pressReview, type, useFakeHost } from './support/createForm';
+import { CreateServerApp } from '../../webview-ui/createServer/CreateServerApp';
+import { fillValid, openCreateForm, PASSWORD, pressReview, startForm, type, useFakeHost } from './support/createForm';
 import { fromHost } from './support/fakeHost';
 
 vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
@@ -78,6 +79,17 @@ describe('the server options follow what the location offers', () => {
     type('Compute tier', 'Burstable');
     expect(screen.getByLabelText<HTMLSelectElement>('High availability').value).toBe('Disabled');
     expect(screen.queryByLabelText('Standby zone')).toBeNull();
+  });
+
+  it('says nothing of what a location offers before its capabilities are in', () => {
+    render(<CreateServerApp host={current.host} />);
+    startForm();
+    expect(screen.getByLabelText<HTMLSelectElement>('High availability').disabled).toBe(true);
+    expect(screen.queryByText(/offers no zone choice/)).toBeNull();
+    expect(screen.queryByText(/High availability is not offered/)).toBeNull();
+    cleanup();
+    openCreateForm(current.host);
+    expect(screen.getByText('High availability is not offered in the Burstable tier.')).toBeTruthy();
   });
 
   it('geo-redundant backup and autogrow cannot be chosen where the location lacks them', () => {

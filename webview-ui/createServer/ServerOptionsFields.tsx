@@ -20,7 +20,8 @@ export function ServerOptionsFields({ values, capabilities, errors, update }: Se
   const sku = offeredSku(capabilities, values.tier, values.skuName);
   const zones = sku?.zones ?? [];
   const modes = HIGH_AVAILABILITY_MODES.filter((m) => m === 'Disabled' || sku?.haModes.includes(m));
-  const where = capabilities?.location ?? l10n.t('this location');
+  // Undefined until a location's capabilities are in: an empty list then says nothing of what it offers.
+  const where = capabilities?.location;
   const zoneOptions = (exclude?: string) => ['', ...zones.filter((z) => z !== exclude)].map((z) => (
     <VscodeOption key={z} value={z}>{zoneLabel(z)}</VscodeOption>
   ));
@@ -28,7 +29,7 @@ export function ServerOptionsFields({ values, capabilities, errors, update }: Se
   return (
     <>
       <Field id="availabilityZone" label={l10n.t('Availability zone')} errors={errors.availabilityZone}
-        help={zones.length ? undefined : l10n.t('{0} offers no zone choice for this size.', where)}>
+        help={zones.length || !where ? undefined : l10n.t('{0} offers no zone choice for this size.', where)}>
         <VscodeSingleSelect id="availabilityZone" value={values.availabilityZone} disabled={!zones.length}
           onChange={(e) => update({ availabilityZone: targetValue(e) }, ['availabilityZone'])}>
           {zoneOptions()}
@@ -36,7 +37,7 @@ export function ServerOptionsFields({ values, capabilities, errors, update }: Se
       </Field>
 
       <Field id="highAvailabilityMode" label={l10n.t('High availability')} errors={errors['highAvailability.mode']}
-        help={modes.length > 1 ? undefined : values.tier === 'Burstable'
+        help={modes.length > 1 || !where ? undefined : values.tier === 'Burstable'
           ? l10n.t('High availability is not offered in the Burstable tier.')
           : l10n.t('High availability is not offered for this size in {0}.', where)}>
         <VscodeSingleSelect id="highAvailabilityMode" value={values.highAvailabilityMode} disabled={modes.length < 2}
@@ -62,13 +63,13 @@ export function ServerOptionsFields({ values, capabilities, errors, update }: Se
 
       <Field id="geoRedundantBackup" label={l10n.t('Backup redundancy')} errors={errors['backup.geoRedundant']}>
         <VscodeCheckbox id="geoRedundantBackup" checked={values.geoRedundantBackup} disabled={capabilities ? !capabilities.geoBackupSupported : false}
-          label={capabilities && !capabilities.geoBackupSupported ? l10n.t('Geo-redundant backup (not offered in {0})', where) : l10n.t('Geo-redundant backup')}
+          label={capabilities && !capabilities.geoBackupSupported ? l10n.t('Geo-redundant backup (not offered in {0})', capabilities.location) : l10n.t('Geo-redundant backup')}
           onChange={(e) => update({ geoRedundantBackup: targetChecked(e) }, ['backup.geoRedundant'])} />
       </Field>
 
       <Field id="storageAutoGrow" label={l10n.t('Storage growth')} errors={errors.storageAutoGrow}>
         <VscodeCheckbox id="storageAutoGrow" checked={values.storageAutoGrow} disabled={capabilities ? !capabilities.storageAutoGrowthSupported : false}
-          label={capabilities && !capabilities.storageAutoGrowthSupported ? l10n.t('Storage autogrow (not offered in {0})', where) : l10n.t('Storage autogrow')}
+          label={capabilities && !capabilities.storageAutoGrowthSupported ? l10n.t('Storage autogrow (not offered in {0})', capabilities.location) : l10n.t('Storage autogrow')}
           onChange={(e) => update({ storageAutoGrow: targetChecked(e) }, ['storageAutoGrow'])} />
       </Field>
     </>
