@@ -1,5 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { runCommand } from '../harness/palette';
+import { runCommandAndPick } from '../harness/palette';
 import type { VsCodeSession } from '../harness/vscodeSession';
 
 type Session = Pick<VsCodeSession, 'page' | 'typedSecrets'>;
@@ -38,8 +38,7 @@ async function answerPasswordPrompt(vscode: Session, dashboard: FrameLocator, pa
 
 /** "PostgreSQL: Disconnect" for the server, then the dashboard's Refresh: it shows Connect again. */
 export async function disconnect(page: Page, dashboard: FrameLocator, profileName: string): Promise<void> {
-  await runCommand(page, 'PostgreSQL: Disconnect');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: profileName }).first().click();
+  await runCommandAndPick(page, 'PostgreSQL: Disconnect', profileName);
   await dashboard.locator('header vscode-button', { hasText: 'Refresh' }).click();
   await waitUntilDisconnected(dashboard);
 }

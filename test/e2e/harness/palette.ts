@@ -98,3 +98,22 @@ export async function runCommandUntil(page: Page, title: string, shown: () => Pr
     }
   }
 }
+
+/**
+ * Runs a command that asks for one of its items in a quick pick, and picks the item. A panel that
+ * takes the focus meanwhile (a dashboard refreshing) closes the pick and leaves its rows in the DOM,
+ * hidden: the click then waits on a row nobody sees, so run the command again. Only for a command
+ * whose pick, unanswered, does nothing.
+ */
+export async function runCommandAndPick(page: Page, title: string, item: string, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, title);
+    try {
+      await page.locator(rows, { hasText: item }).first().click({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
