@@ -16,6 +16,7 @@ export function loadWebviewApp(panel: vscode.WebviewPanel, extensionUri: vscode.
     nonce: createNonce(),
     view,
     title: panel.title,
-    l10n: vscode.l10n.bundle,
+    // The page's language is the text's: a screen reader reads it so. English where nothing is translated.
+    l10n: vscode.l10n.bundle ? { language: vscode.env.language, bundle: vscode.l10n.bundle } : undefined,
   });
 }

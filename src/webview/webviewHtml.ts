@@ -9,8 +9,11 @@ export interface WebviewHtmlInput {
   /** Which view webview-ui/main.tsx renders (`document.body.dataset.view`). */
   view: string;
   title: string;
-  /** The text's translations for the display language (`vscode.l10n.bundle`); none in English. */
-  l10n?: Readonly<Record<string, string>>;
+  /**
+   * The display language and the text's translations for it (`vscode.env.language`,
+   * `vscode.l10n.bundle`); none where the text shows in English.
+   */
+  l10n?: { language: string; bundle: Readonly<Record<string, string>> };
 }
 
 /**
@@ -26,7 +29,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
     `img-src ${input.cspSource} data:`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(input.l10n?.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
@@ -35,7 +38,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 <title>${escapeText(input.title)}</title>
 </head>
 <body data-view="${escapeAttribute(input.view)}">
-${input.l10n ? `<script type="application/json" id="${L10N_ELEMENT_ID}">${jsonInHtml(input.l10n)}</script>\n` : ''}<div id="root"></div>
+${input.l10n ? `<script type="application/json" id="${L10N_ELEMENT_ID}">${jsonInHtml(input.l10n.bundle)}</script>\n` : ''}<div id="root"></div>
 <script type="module" nonce="${input.nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
 </body>
 </html>`;

@@ -77,6 +77,8 @@ describe('the extension in a translated VS Code', () => {
     await vscode.page.locator('.tab .label-name', { hasText: german('Create PostgreSQL Flexible Server') }).first().waitFor({ state: 'visible', timeout: 30_000 });
     const form = await findWebview(vscode.page, heading);
     await form.getByText(german('Server name'), { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // The page says its language, so a screen reader reads it as German.
+    await form.locator('html[lang="de"]').waitFor({ state: 'attached', timeout: 10_000 });
     const labels = (await form.locator('label').allTextContents()).map((text) => text.trim()).filter(Boolean);
     expect(labels.length).toBeGreaterThan(10);
     expect(labels.filter((label) => !label.startsWith('[de] '))).toEqual([]);

@@ -31,11 +31,13 @@ describe('the webview page', () => {
     expect(createNonce()).toMatch(/^[A-Za-z0-9_-]{24}$/);
   });
 
-  it('carries the display language’s translations as data that cannot end its element; none in English', () => {
-    const l10n = { 'Choose a location.': 'Standort wählen.', 'Evil': '</script><script>alert(1)</script>' };
-    const translated = renderWebviewHtml({ cspSource: 'c', scriptUri: 's.js', styleUri: 's.css', nonce: 'n', view: 'create', title: 't', l10n });
+  it('carries the display language’s translations as data that cannot end its element, and says its language; none in English', () => {
+    const bundle = { 'Choose a location.': 'Standort wählen.', 'Evil': '</script><script>alert(1)</script>' };
+    const translated = renderWebviewHtml({ cspSource: 'c', scriptUri: 's.js', styleUri: 's.css', nonce: 'n', view: 'create', title: 't', l10n: { language: 'de', bundle } });
     const data = new RegExp(`<script type="application/json" id="${L10N_ELEMENT_ID}">([^<]*)</script>`).exec(translated);
-    expect(JSON.parse(data?.[1] ?? 'null')).toEqual(l10n);
+    expect(JSON.parse(data?.[1] ?? 'null')).toEqual(bundle);
+    expect(translated).toContain('<html lang="de">');
+    expect(html).toContain('<html lang="en">');
     // The module script is still the only one that runs, and nothing the bundle holds became markup.
     expect(translated.match(/<script /g)).toHaveLength(2);
     expect(translated.match(/<script type="module"/g)).toHaveLength(1);
