@@ -9,10 +9,41 @@
 export type L10nBundle = Readonly<Record<string, string>>;
 
 let bundle: L10nBundle | undefined;
+/** The language the text shows in: numbers and times are written as it writes them. */
+let textLanguage = 'en';
 
-/** Translations from now on; undefined (the display language is English) leaves the text as written. */
-export function useBundle(contents: L10nBundle | undefined): void {
+/**
+ * Translations from now on, for the display language `language` (a BCP 47 tag, as VS Code names
+ * it); undefined (the display language is English, or nothing is translated) leaves the text as
+ * written, and numbers and times English too, so a sentence never mixes two languages' ways.
+ */
+export function useBundle(contents: L10nBundle | undefined, language?: string): void {
   bundle = contents;
+  textLanguage = contents && language && isLocale(language) ? language : 'en';
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    // Not a language tag at all: Intl refuses it.
+    return false;
+  }
+}
+
+/** 5000 → "5,000" in English, "5.000" in German; `options` as Intl.NumberFormat takes them (a currency). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(textLanguage, options).format(value);
+}
+
+/** A clock time in the text's language: "10:04:30 AM", "10:04:30"; `when` as epoch ms or an ISO date. */
+export function formatTime(when: number | string): string {
+  return new Date(when).toLocaleTimeString(textLanguage);
+}
+
+/** A date and time in the text's language; `when` as epoch ms or an ISO date. */
+export function formatDateTime(when: number | string): string {
+  return new Date(when).toLocaleString(textLanguage);
 }
 
 /** A bundle as parsed from untrusted JSON (a webview's page): only an object of strings is one. */

@@ -5,7 +5,8 @@ import { bundleFrom, useBundle } from '../machines/l10n';
 const element = document.getElementById('pgflex-l10n');
 if (element?.textContent) {
   try {
-    useBundle(bundleFrom(JSON.parse(element.textContent)));
+    // The host writes the display language into the page's lang with the bundle (src/webview/webviewHtml.ts).
+    useBundle(bundleFrom(JSON.parse(element.textContent)), document.documentElement.lang);
   } catch {
     // A page whose bundle does not parse shows its text untranslated, as in English.
   }

@@ -27,7 +27,7 @@ export function postgresVersionLabel(version: string): string {
 
 /** "P30 (5,000 IOPS)", as the portal names a performance tier; the name alone where its IOPS are unknown. */
 export function storageTierLabel(tier: string, iops: number | undefined): string {
-  return iops ? `${tier} (${iops.toLocaleString('en-US')} IOPS)` : tier;
+  return iops ? l10n.t('{0} ({1} IOPS)', tier, l10n.formatNumber(iops)) : tier;
 }
 
 export const HIGH_AVAILABILITY_LABELS: Record<HighAvailabilityMode, string> = {

@@ -82,13 +82,13 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
       const retryNotice = transientRetryNotice(d, now);
       const server = built ? serverStateShown(d, checkOfDeployment(servers, d)) : undefined;
       const description = active
-        ? [`${STATUS_LABEL[d.status]} · ${duration}`, retryNotice, unchecked && l10n.t('not checked since {0}', new Date(unchecked.since).toLocaleTimeString())].filter(Boolean).join(' · ')
+        ? [`${STATUS_LABEL[d.status]} · ${duration}`, retryNotice, unchecked && l10n.t('not checked since {0}', l10n.formatTime(unchecked.since))].filter(Boolean).join(' · ')
         : [server?.description, l10n.t('{0} after {1}', STATUS_LABEL[d.status], duration), retried && l10n.t('retried')].filter(Boolean).join(' · ');
       const tooltip = [
         `${d.serverName} — ${STATUS_LABEL[d.status]}${d.provisioningState && active ? ` (${d.provisioningState})` : ''}`,
         l10n.t('Resource group: {0} · {1}', d.resourceGroupName, d.location),
         l10n.t('Subscription: {0}', d.subscriptionId),
-        l10n.t('Started: {0}', new Date(d.createdAt).toLocaleString()),
+        l10n.t('Started: {0}', l10n.formatDateTime(d.createdAt)),
         ...(retryNotice ? [retryNotice] : []),
         ...(unchecked ? [uncheckedText(unchecked)] : []),
         ...(failure ? [l10n.t('Error: {0}', d.armError?.message ?? d.error ?? l10n.t('unknown'))] : []),
@@ -112,7 +112,7 @@ export function deploymentItems(views: readonly DeploymentView[], now: number, r
 export function uncheckedText(unchecked: { since: number; reason: string }): string {
   return l10n.t(
     'Azure could not be checked since {0} ({1}). It is checked again as soon as Azure can be read; until then the deployment keeps its last known state.',
-    new Date(unchecked.since).toLocaleString(),
+    l10n.formatDateTime(unchecked.since),
     unchecked.reason,
   );
 }

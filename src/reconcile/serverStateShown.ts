@@ -32,7 +32,7 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
         d.serverName,
         d.resourceGroupName,
         check.code,
-        new Date(check.at).toLocaleString(),
+        l10n.formatDateTime(check.at),
       ),
       icon: 'warning',
       context: '.serverGone',
@@ -50,7 +50,7 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
         d.serverName,
         groupShown(check, before),
         groupShown(before, check),
-        new Date(check.at).toLocaleString(),
+        l10n.formatDateTime(check.at),
       ),
       icon: 'arrow-swap',
       context: '.serverMoved',
@@ -59,7 +59,7 @@ export function serverStateShown(d: Pick<DeploymentContext, 'serverName' | 'reso
   if (check && isStopped(check)) {
     return {
       description: l10n.t('Server stopped'),
-      tooltip: l10n.t("The server '{0}' is stopped in Azure (checked {1}): nothing can connect to it until it is started.", d.serverName, new Date(check.at).toLocaleString()),
+      tooltip: l10n.t("The server '{0}' is stopped in Azure (checked {1}): nothing can connect to it until it is started.", d.serverName, l10n.formatDateTime(check.at)),
       icon: 'debug-pause',
       context: '.serverStopped',
     };

@@ -38,3 +38,34 @@ describe('l10n.bundleFrom: a bundle from a page', () => {
   });
 });
 
+
+describe('numbers and times: written as the text is', () => {
+  const GERMAN = { Retry: 'Wiederholen' };
+  // Local time: what is written does not depend on the machine's time zone.
+  const at = new Date(2026, 0, 1, 15, 4, 30).getTime();
+
+  it('in English without a bundle, whatever the display language', () => {
+    for (const language of [undefined, 'de']) {
+      l10n.useBundle(undefined, language);
+      expect(l10n.formatNumber(5000)).toBe('5,000');
+      expect(l10n.formatNumber(1234.5, { style: 'currency', currency: 'USD' })).toBe('$1,234.50');
+      expect(l10n.formatTime(at)).toMatch(/^3:04:30\sPM$/);
+    }
+  });
+
+  it("in the display language's way once its translations are in use", () => {
+    l10n.useBundle(GERMAN, 'de');
+    expect(l10n.formatNumber(5000)).toBe('5.000');
+    expect(l10n.formatNumber(1234.5, { style: 'currency', currency: 'USD' })).toMatch(/^1\.234,50\s\$$/);
+    expect(l10n.formatTime(at)).toBe('15:04:30');
+    expect(l10n.formatDateTime(new Date(at).toISOString())).toBe('1.1.2026, 15:04:30');
+    expect(l10n.formatDateTime(at)).toBe('1.1.2026, 15:04:30');
+  });
+
+  it('in English when the display language is no language tag, rather than failing', () => {
+    for (const language of ['###', '', 'de_DE!']) {
+      l10n.useBundle(GERMAN, language);
+      expect(l10n.formatNumber(5000)).toBe('5,000');
+    }
+  });
+});

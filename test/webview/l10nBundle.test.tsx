@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(() => {
   document.getElementById('pgflex-l10n')?.remove();
+  document.documentElement.lang = '';
   vi.resetModules();
 });
 
@@ -28,6 +29,12 @@ describe('a webview page with the display language’s bundle', () => {
     const parsed = createServerRequestSchema.safeParse({ location: '' });
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain('Standort wählen.');
+  });
+
+  it("writes numbers as the page's language does, once its bundle is in use", async () => {
+    document.documentElement.lang = 'de';
+    const { l10n } = await loadPage(JSON.stringify({ Retry: 'Wiederholen' }));
+    expect(l10n.formatNumber(5000)).toBe('5.000');
   });
 
   it('without one, or with one that does not parse or is no bundle, shows the English', async () => {

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeploymentContext } from '../../machines/flexDeployment/stagedFlexProfile';
@@ -139,7 +140,7 @@ describe('a retried deployment in its old panel', () => {
     const retriedAt = T0 + 4 * 60_000;
     showing(ended(outcome, { retryRequestedAt: retriedAt }));
     expect(heading()).toBe(`Provisioning pg-dev-1 ${outcome} (retried)`);
-    expect(screen.getByText(`Retried at ${new Date(retriedAt).toLocaleTimeString()}: the create form opened again with these settings.`)).toBeTruthy();
+    expect(screen.getByText(`Retried at ${l10n.formatTime(retriedAt)}: the create form opened again with these settings.`)).toBeTruthy();
     expect(button('Retry')).toBeNull();
     expect(host.ofType('progress.retry')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import * as l10n from '../../machines/l10n';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeploymentOperationView } from '../../machines/flexDeployment/catalog';
@@ -69,7 +70,7 @@ describe('the progress view', () => {
   it('says since when Azure could not be checked, and that it goes on', () => {
     render(<ProvisioningProgress deployment={deploying({ unchecked: { since: T0 + 3 * MIN, reason: 'signed out of Azure' } })} operations={[]} now={T0 + 5 * MIN} onRetry={() => {}} onCancel={() => {}} onNextStep={() => {}} />);
     const note = screen.getByText(/Azure could not be checked since/);
-    expect(note.textContent).toContain(new Date(T0 + 3 * MIN).toLocaleTimeString());
+    expect(note.textContent).toContain(l10n.formatTime(T0 + 3 * MIN));
     expect(note.textContent).toContain('(signed out of Azure)');
     expect(note.textContent).toContain('checked again as soon as Azure can be read');
   });
@@ -98,7 +99,7 @@ describe('the progress view', () => {
     // When it failed, in words too: the stage's icon is hidden from screen readers.
     const failedAt = screen.getAllByRole('listitem')[1].querySelector('time');
     expect(failedAt?.getAttribute('datetime')).toBe('2026-01-01T10:05:30.000Z');
-    expect(failedAt?.textContent).toBe(`failed at ${new Date('2026-01-01T10:05:30Z').toLocaleTimeString()}`);
+    expect(failedAt?.textContent).toBe(`failed at ${l10n.formatTime('2026-01-01T10:05:30Z')}`);
     expect(screen.queryByText(TAKING_LONGER_MESSAGE)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);

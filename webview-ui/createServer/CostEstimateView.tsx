@@ -44,5 +44,5 @@ export function CostEstimateView({ request, catalog }: { request: CreateServerRe
 }
 
 function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+  return l10n.formatNumber(amount, { style: 'currency', currency });
 }

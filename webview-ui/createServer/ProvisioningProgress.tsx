@@ -91,7 +91,7 @@ export function ProvisioningProgress(props: ProvisioningProgressProps) {
       {running && timing.takingLonger ? <p className="taking-longer" role="status">{TAKING_LONGER_MESSAGE}</p> : null}
       {running && context.unchecked ? (
         <p className="unchecked" role="status">
-          {l10n.t('Azure could not be checked since {0} ({1}).', new Date(context.unchecked.since).toLocaleTimeString(), context.unchecked.reason)}
+          {l10n.t('Azure could not be checked since {0} ({1}).', l10n.formatTime(context.unchecked.since), context.unchecked.reason)}
           {' '}
           {l10n.t('The deployment goes on in Azure; it is checked again as soon as Azure can be read.')}
         </p>
@@ -160,7 +160,7 @@ function RetryOffer({ retriedAt, onRetry, onDeleteLeftovers }: { retriedAt: numb
       </div>
     );
   }
-  return <p className="retried">{l10n.t('Retried at {0}: the create form opened again with these settings.', new Date(retriedAt).toLocaleTimeString())}</p>;
+  return <p className="retried">{l10n.t('Retried at {0}: the create form opened again with these settings.', l10n.formatTime(retriedAt))}</p>;
 }
 
 /** Azure's advice, and the one action the extension can take for it: registering the provider. */
@@ -183,7 +183,7 @@ function StageItem({ stage }: { stage: ProvisioningStage }) {
       <span className="stage-label">{stage.label}</span>
       {stage.finishedAt !== undefined ? (
         <time className="stage-time" dateTime={new Date(stage.finishedAt).toISOString()}>
-          {stoppedAt(stage.status, new Date(stage.finishedAt).toLocaleTimeString())}
+          {stoppedAt(stage.status, l10n.formatTime(stage.finishedAt))}
         </time>
       ) : null}
     </li>

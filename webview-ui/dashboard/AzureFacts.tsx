@@ -33,7 +33,7 @@ export function AzureFacts({ arm, onOpenInPortal, onFollowMove }: { arm: ArmFact
           <Fact term={l10n.t('Server name')} value={arm.facts.fqdn} />
           <Fact term={l10n.t('Public access')} value={arm.facts.publicNetworkAccess} />
           <Fact term={l10n.t('Authentication')} value={arm.facts.authentication && AUTHENTICATION_LABELS[arm.facts.authentication]} />
-          <Fact term={l10n.t('Created')} value={arm.facts.createdAt ? new Date(arm.facts.createdAt).toLocaleString() : undefined} />
+          <Fact term={l10n.t('Created')} value={arm.facts.createdAt ? l10n.formatDateTime(arm.facts.createdAt) : undefined} />
         </dl>
       )}
     </section>

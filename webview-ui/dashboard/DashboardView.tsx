@@ -68,7 +68,7 @@ export function DashboardView({ post, setState: keep }: DashboardViewProps) {
             {loading ? l10n.t('Refreshing…') : l10n.t('Refresh')}
           </VscodeButton>
         </div>
-        <small>{l10n.t('Updated {0}', new Date(state.refreshedAt).toLocaleTimeString())}</small>
+        <small>{l10n.t('Updated {0}', l10n.formatTime(state.refreshedAt))}</small>
         {activity ? (
           // Not a <p>: `header p` is the line naming the server and login.
           <div className="activity" role="status">

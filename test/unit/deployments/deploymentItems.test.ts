@@ -1,3 +1,4 @@
+import * as l10n from '../../../machines/l10n';
 import { describe, expect, it } from 'vitest';
 import { deploymentItems, provisioningText } from '../../../src/deployments/deploymentItems';
 import { formatElapsed } from '../../../src/deployments/formatElapsed';
@@ -50,7 +51,7 @@ describe('deploymentItems', () => {
       T0,
       30,
     );
-    expect(item.description).toBe(`Deploying · 0s · not checked since ${new Date(T0 - 60_000).toLocaleTimeString()}`);
+    expect(item.description).toBe(`Deploying · 0s · not checked since ${l10n.formatTime(T0 - 60_000)}`);
     expect(item.tooltip).toContain('(signed out of Azure). It is checked again as soon as Azure can be read');
   });
 
