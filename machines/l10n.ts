@@ -19,15 +19,16 @@ let textLanguage = 'en';
  */
 export function useBundle(contents: L10nBundle | undefined, language?: string): void {
   bundle = contents;
-  textLanguage = contents && language && isLocale(language) ? language : 'en';
+  textLanguage = (contents && language && supportedLocale(language)) || 'en';
 }
 
-function isLocale(tag: string): boolean {
+/** The tag as Intl writes it; undefined for a language Intl lacks (it would fall back to the machine's). */
+function supportedLocale(tag: string): string | undefined {
   try {
-    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+    return Intl.NumberFormat.supportedLocalesOf(tag)[0];
   } catch {
     // Not a language tag at all: Intl refuses it.
-    return false;
+    return undefined;
   }
 }
 

@@ -62,8 +62,8 @@ describe('numbers and times: written as the text is', () => {
     expect(l10n.formatDateTime(at)).toBe('1.1.2026, 15:04:30');
   });
 
-  it('in English when the display language is no language tag, rather than failing', () => {
-    for (const language of ['###', '', 'de_DE!']) {
+  it('in English when the display language is no language tag, or one Intl lacks, rather than failing', () => {
+    for (const language of ['###', '', 'de_DE!', 'qaa']) {
       l10n.useBundle(GERMAN, language);
       expect(l10n.formatNumber(5000)).toBe('5,000');
     }
