@@ -27,8 +27,7 @@ function supportedLocale(tag: string): string | undefined {
   try {
     return Intl.NumberFormat.supportedLocalesOf(tag)[0];
   } catch {
-    // Not a language tag at all: Intl refuses it.
-    return undefined;
+    // Not a language tag at all: Intl refuses it, and there is no locale to give.
   }
 }
 
