@@ -8,6 +8,9 @@
 
 export type L10nBundle = Readonly<Record<string, string>>;
 
+/** Where a webview's page keeps its bundle, written by the host and read by the page: data, never run. */
+export const L10N_ELEMENT_ID = 'pgflex-l10n';
+
 let bundle: L10nBundle | undefined;
 /** The language the text shows in: numbers and times are written as it writes them. */
 let textLanguage = 'en';

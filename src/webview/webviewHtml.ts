@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { L10N_ELEMENT_ID, type L10nBundle } from '../../machines/l10n';
 
 export interface WebviewHtmlInput {
   /** `webview.cspSource`: the only origin scripts, styles and fonts may come from. */
@@ -13,7 +14,7 @@ export interface WebviewHtmlInput {
    * The display language and the text's translations for it (`vscode.env.language`,
    * `vscode.l10n.bundle`); none where the text shows in English.
    */
-  l10n?: { language: string; bundle: Readonly<Record<string, string>> };
+  l10n?: { language: string; bundle: L10nBundle };
 }
 
 /**
@@ -43,9 +44,6 @@ ${input.l10n ? `<script type="application/json" id="${L10N_ELEMENT_ID}">${jsonIn
 </body>
 </html>`;
 }
-
-/** Where the page keeps its translations: data, never run (not a script type the browser runs). */
-export const L10N_ELEMENT_ID = 'pgflex-l10n';
 
 export function createNonce(): string {
   return randomBytes(18).toString('base64url');

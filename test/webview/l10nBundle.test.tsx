@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeTranslatedPage, openTranslatedPage } from './support/translatedPage';
 
-afterEach(() => {
-  document.getElementById('pgflex-l10n')?.remove();
-  document.documentElement.lang = '';
-  vi.resetModules();
-});
+afterEach(closeTranslatedPage);
 
-async function loadPage(bundleText?: string) {
-  if (bundleText !== undefined) {
-    const element = document.createElement('script');
-    element.type = 'application/json';
-    element.id = 'pgflex-l10n';
-    element.textContent = bundleText;
-    document.body.append(element);
-  }
-  vi.resetModules();
+async function loadPage(bundleText?: string, language?: string) {
+  await openTranslatedPage(bundleText, language);
   const l10n = await import('../../machines/l10n');
-  await import('../../webview-ui/l10nBundle');
   // A module that defines its text as it loads, as a webview component's schema does.
   const { createServerRequestSchema } = await import('../../machines/flexDeployment/createServerRequest');
   return { l10n, createServerRequestSchema };
@@ -32,8 +21,7 @@ describe('a webview page with the display language’s bundle', () => {
   });
 
   it("writes numbers as the page's language does, once its bundle is in use", async () => {
-    document.documentElement.lang = 'de';
-    const { l10n } = await loadPage(JSON.stringify({ Retry: 'Wiederholen' }));
+    const { l10n } = await loadPage(JSON.stringify({ Retry: 'Wiederholen' }), 'de');
     expect(l10n.formatNumber(5000)).toBe('5.000');
   });
 
@@ -41,7 +29,6 @@ describe('a webview page with the display language’s bundle', () => {
     for (const text of [undefined, '{not json', '["a"]', '{"Retry": 1}']) {
       const { l10n } = await loadPage(text);
       expect(l10n.t('Retry')).toBe('Retry');
-      document.getElementById('pgflex-l10n')?.remove();
     }
   });
 });

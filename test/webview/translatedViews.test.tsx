@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeTranslatedPage, openTranslatedPage } from './support/translatedPage';
 
 vi.mock('../../webview-ui/elements', () => import('./support/vscodeElementsStub'));
 
@@ -18,19 +19,12 @@ const GERMAN = {
 
 afterEach(() => {
   cleanup();
-  document.getElementById('pgflex-l10n')?.remove();
-  vi.resetModules();
+  closeTranslatedPage();
 });
 
 /** The page as the host writes it for a German VS Code: the bundle first, then the views' modules. */
 async function germanPage() {
-  const element = document.createElement('script');
-  element.type = 'application/json';
-  element.id = 'pgflex-l10n';
-  element.textContent = JSON.stringify(GERMAN);
-  document.body.append(element);
-  vi.resetModules();
-  await import('../../webview-ui/l10nBundle');
+  await openTranslatedPage(JSON.stringify(GERMAN));
   const { ProvisioningProgress } = await import('../../webview-ui/createServer/ProvisioningProgress');
   const { reviewSummary } = await import('../../webview-ui/createServer/reviewSummary');
   const deployments = await import('./support/deployments');

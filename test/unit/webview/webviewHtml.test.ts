@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNonce, L10N_ELEMENT_ID, renderWebviewHtml } from '../../../src/webview/webviewHtml';
+import { L10N_ELEMENT_ID } from '../../../machines/l10n';
+import { createNonce, renderWebviewHtml } from '../../../src/webview/webviewHtml';
 
 describe('the webview page', () => {
   const html = renderWebviewHtml({
